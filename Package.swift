@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (DESIGN.md): C system libraries → SenimCrypto → SenimPKI → SenimCMS | SenimXMLDSig
+// → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
+// Each module imports only the layers below it.
+let package = Package(
+    name: "senimkey",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SenimCrypto", targets: ["SenimCrypto"]),
+        .executable(name: "senimkey", targets: ["senimkey"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Function-like macros and globals that Swift cannot import (OPENSSL_free, BIO_get_mem_data, xmlFree).
+        .target(name: "CShims", dependencies: ["COpenSSL", "CLibXML2"]),
+        .target(
+            name: "SenimCrypto",
+            dependencies: [
+                "COpenSSL", "CShims",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .executableTarget(
+            name: "senimkey",
+            dependencies: [
+                "SenimCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SenimCryptoTests",
+            dependencies: [
+                "SenimCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
+            name: "SenimkeyCLITests",
+            dependencies: ["senimkey"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+#ifndef SENIM_COPENSSL_SHIM_H
+#define SENIM_COPENSSL_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/err.h>
+#include <openssl/bio.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/cms.h>
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/rsa.h>
+#include <openssl/dsa.h>
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+#include <openssl/provider.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
+#include <openssl/pkcs12.h>
+#endif

@@ -1,0 +1,12 @@
+#ifndef SENIM_CSHIMS_H
+#define SENIM_CSHIMS_H
+#include <stddef.h>
+#include <openssl/bio.h>
+
+/// OPENSSL_free is a function-like macro over CRYPTO_free.
+void senim_OPENSSL_free(void *pointer);
+/// BIO_get_mem_data is a macro over BIO_ctrl.
+long senim_BIO_get_mem_data(BIO *bio, char **data);
+/// xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state.
+void senim_xmlFree(void *pointer);
+#endif

@@ -1,0 +1,7 @@
+#include "CShims.h"
+#include <openssl/crypto.h>
+#include <libxml/xmlmemory.h>
+
+void senim_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
+long senim_BIO_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+void senim_xmlFree(void *pointer) { xmlFree(pointer); }

@@ -1,0 +1,2 @@
+import SenimCrypto
+print("placeholder")
