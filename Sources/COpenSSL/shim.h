@@ -17,4 +17,5 @@
 #include <openssl/core_names.h>
 #include <openssl/params.h>
 #include <openssl/pkcs12.h>
+#include <openssl/hmac.h>
 #endif

@@ -32,6 +32,15 @@ public enum DigestAlgorithm: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// The compression-function block length in bytes (HMAC and the PKCS#12 KDF need it).
+    public var blockByteCount: Int {
+        switch self {
+        case .sha1, .sha224, .sha256, .streebog256, .streebog512: return 64
+        case .sha384, .sha512: return 128
+        case .gost34311, .gostR341194CryptoPro: return 32
+        }
+    }
+
     /// The OpenSSL name for the functions OpenSSL computes itself.
     var openSSLName: String? {
         switch self {

@@ -10,10 +10,6 @@ import Foundation
 /// Implementations are value types whose copies are independent, so a caller can hash a common
 /// prefix once and branch (`var b = a; b.update(...)`).
 public protocol HashFunction: Sendable {
-    /// The digest length in bytes.
-    static var digestByteCount: Int { get }
-    /// The internal block length in bytes (for HMAC and the PKCS#12 KDF).
-    static var blockByteCount: Int { get }
     mutating func update(bufferPointer: UnsafeRawBufferPointer)
     /// Returns the digest in the function's natural byte order (the bytes `openssl dgst` prints,
     /// and the bytes stored in CMS `messageDigest` and XML `DigestValue`).

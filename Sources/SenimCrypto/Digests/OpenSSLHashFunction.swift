@@ -4,8 +4,6 @@ import COpenSSL
 struct OpenSSLHashFunction: HashFunction, @unchecked Sendable {
     // @unchecked: the context is only touched through mutating methods of a uniquely owned value;
     // `ensureUnique` copies it (EVP_MD_CTX_copy_ex) before a shared copy would be mutated.
-    static var digestByteCount: Int { 0 }  // varies; callers use DigestAlgorithm.digestByteCount
-    static var blockByteCount: Int { 0 }
 
     private final class Context {
         let pointer: OpaquePointer

@@ -5,8 +5,6 @@
 /// with Kalkan and OpenSSL. The digest bytes come out in that same order ("natural order"); `gostsum`
 /// prints them reversed.
 public struct GOSTR341194: HashFunction {
-    public static var digestByteCount: Int { 32 }
-    public static var blockByteCount: Int { 32 }
 
     private let rounds: GOST28147RoundTables
     private var state = Words256()

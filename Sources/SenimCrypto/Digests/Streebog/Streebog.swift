@@ -6,8 +6,6 @@
 public struct Streebog: HashFunction {
     public enum OutputSize: Sendable { case bits256, bits512 }
 
-    public static var digestByteCount: Int { 64 }
-    public static var blockByteCount: Int { 64 }
 
     private let outputSize: OutputSize
     /// h (words 0–7), N (8–15), Σ (16–23), pending block (24–31).
