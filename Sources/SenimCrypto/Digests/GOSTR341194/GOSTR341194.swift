@@ -50,9 +50,11 @@ public struct GOSTR341194: HashFunction {
     }
 
     public mutating func finalize() -> [UInt8] {
-        if pendingCount > 0 {
-            // The last partial block is zero-padded on its high side; Σ gets the padded block,
-            // the length counts only the real bits.
+        if pendingCount > 0 || byteCount == 0 {
+            // Stage 3 of the standard: the last partial block is zero-padded on its high side; Σ gets the
+            // padded block, the length counts only the real bits. The step runs unconditionally, so an empty
+            // message hashes one all-zero block — as gost-engine and gostsum do (the value ce85b99c… quoted
+            // for "" in some tables skips it).
             let block = pending
             state = step(state, block)
             checksum.add(block)
