@@ -1,2 +1,0 @@
-import SenimCrypto
-print("placeholder")
