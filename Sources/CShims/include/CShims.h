@@ -15,3 +15,5 @@ void senim_xmlFree(void *pointer);
 /// EC_GROUP_precompute_mult is deprecated in OpenSSL 3.0 yet still the only way to give a custom
 /// (GOST) curve a precomputed generator table for wNAF multiplication.
 int senim_EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context);
+
+#include "SenimStreebogCore.h"

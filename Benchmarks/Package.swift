@@ -1,0 +1,30 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so `swift test` in the root never builds them.
+// Run: swift package --allow-writing-to-package-directory benchmark   (release build)
+let package = Package(
+    name: "SenimkeyBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "senimkey", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The baselines call OpenSSL directly; the root's COpenSSL target is not a product, so this package
+        // declares its own module map over the same system library.
+        .systemLibrary(name: "CBaselineOpenSSL", path: "Sources/CBaselineOpenSSL", pkgConfig: "openssl",
+                       providers: [.apt(["libssl-dev", "libengine-gost-openssl"])]),
+        .executableTarget(
+            name: "SenimBenchmarks",
+            dependencies: [
+                .product(name: "SenimCrypto", package: "senimkey"),
+                .product(name: "Benchmark", package: "benchmark"),
+                "CBaselineOpenSSL",
+            ],
+            path: "Benchmarks/SenimBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
