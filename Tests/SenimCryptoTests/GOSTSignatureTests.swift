@@ -112,3 +112,39 @@ struct GOSTSignatureTests {
         #expect(throws: SenimCryptoError.self) { try PublicKey(subjectPublicKeyInfo: spki) }
     }
 }
+
+@Suite("GOST fast path agrees with OpenSSL")
+struct GOSTFastPathTests {
+    /// Random keys, digests and signatures on both KZ curves: the specialised arithmetic and OpenSSL's generic
+    /// EC_GROUP must give the same verdict every time (valid signatures, wrong digests, random r and s).
+    @Test(arguments: [GOSTCurve.cryptoProA, .tc26_512_A])
+    func differential(curve: GOSTCurve) throws {
+        let group = GOSTGroup.shared(curve)
+        #expect(group.fast != nil)
+        let n = curve.coordinateByteCount
+        var mutator = Mutator(seed: UInt64(n))
+        func randomBytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: mutator.next()) } }
+        var agreedValid = 0
+        for _ in 0..<60 {
+            let d = BigNumber(littleEndian: randomBytes(n - 1))
+            let key = GOSTSignatureMath.publicKey(privateKey: d, group: group)
+            let digest = BigNumber(littleEndian: randomBytes(n))
+            let (r, s) = try GOSTSignatureMath.sign(alpha: digest, privateKey: d, group: group)
+            let fast = try GOSTSignatureMath.verify(alpha: digest, r: r, s: s, publicKey: key)
+            let slow = try GOSTSignatureMath.verify(alpha: digest, r: r, s: s, publicKey: key, allowFastPath: false)
+            #expect(fast && slow)
+            if fast && slow { agreedValid += 1 }
+
+            let otherDigest = BigNumber(littleEndian: randomBytes(n))
+            #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: r, s: s, publicKey: key))
+            #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: r, s: s, publicKey: key, allowFastPath: false))
+
+            let randomR = BigNumber(littleEndian: randomBytes(n - 1)), randomS = BigNumber(littleEndian: randomBytes(n - 1))
+            let fastRandom = try GOSTSignatureMath.verify(alpha: digest, r: randomR, s: randomS, publicKey: key)
+            let slowRandom = try GOSTSignatureMath.verify(alpha: digest, r: randomR, s: randomS, publicKey: key, allowFastPath: false)
+            #expect(fastRandom == slowRandom)
+            #expect(!fastRandom)
+        }
+        #expect(agreedValid == 60)
+    }
+}

@@ -17,3 +17,4 @@ void senim_xmlFree(void *pointer);
 int senim_EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context);
 
 #include "SenimStreebogCore.h"
+#include "SenimGOSTCurve.h"

@@ -12,6 +12,8 @@ final class GOSTGroup: @unchecked Sendable {
     let group: OpaquePointer
     let order: BigNumber
     let prime: BigNumber
+    /// Specialised verification arithmetic for the KZ curves (nil for the others).
+    let fast: GOSTFastCurve?
 
     private init(curve: GOSTCurve) {
         self.curve = curve
@@ -21,6 +23,7 @@ final class GOSTGroup: @unchecked Sendable {
         BN_set_word(cofactor.pointer, curve.cofactor)
         prime = p
         self.order = order
+        fast = GOSTFastCurve(curve: curve)
         // The parameter literals are fixed and covered by known-answer tests; failure is a programming error.
         group = withBigNumberContext { context in
             let group = EC_GROUP_new_curve_GFp(p.pointer, a.pointer, b.pointer, context)!
@@ -67,10 +70,19 @@ final class GOSTPoint: @unchecked Sendable {
     // @unchecked: immutable after construction.
     let group: GOSTGroup
     let pointer: OpaquePointer
+    /// Affine coordinates as little-endian limbs, for the fast verification path.
+    let xLimbs: [UInt64], yLimbs: [UInt64]
 
     init(group: GOSTGroup, owning pointer: OpaquePointer) {
         self.group = group
         self.pointer = pointer
+        let x = BigNumber(), y = BigNumber()
+        withBigNumberContext { context in
+            _ = EC_POINT_get_affine_coordinates(group.group, pointer, x.pointer, y.pointer, context)
+        }
+        let n = group.curve.coordinateByteCount
+        xLimbs = GOSTFastCurve.limbs(x.littleEndianBytes(count: n))
+        yLimbs = GOSTFastCurve.limbs(y.littleEndianBytes(count: n))
     }
 
     /// Decodes affine coordinates, rejecting values ≥ p, points off the curve and the point at infinity.

@@ -12,7 +12,8 @@ enum GOSTSignatureMath {
     }
 
     /// Verification: v = e⁻¹, z1 = s·v, z2 = −r·v (mod q), C = z1·G + z2·Q; valid iff x_C mod q = r.
-    static func verify(alpha: BigNumber, r: BigNumber, s: BigNumber, publicKey: GOSTPoint) throws(SenimCryptoError) -> Bool {
+    /// - Parameter allowFastPath: false forces OpenSSL's generic EC arithmetic (tests cross-check the two).
+    static func verify(alpha: BigNumber, r: BigNumber, s: BigNumber, publicKey: GOSTPoint, allowFastPath: Bool = true) throws(SenimCryptoError) -> Bool {
         let group = publicKey.group
         let q = group.order
         guard !r.isZero, !s.isZero, r < q, s < q else {
@@ -30,6 +31,19 @@ enum GOSTSignatureMath {
             BN_mod_mul(z1.pointer, s.pointer, v.pointer, q.pointer, context)
             BN_mod_mul(z2.pointer, r.pointer, v.pointer, q.pointer, context)
             BN_mod_sub(z2.pointer, q.pointer, z2.pointer, q.pointer, context)
+
+            if allowFastPath, let fast = group.fast {
+                let n = group.curve.coordinateByteCount
+                let rPlusQ = BigNumber()
+                BN_add(rPlusQ.pointer, r.pointer, q.pointer)
+                defer { withExtendedLifetime(rPlusQ) {} }
+                return fast.verify(
+                    qx: publicKey.xLimbs, qy: publicKey.yLimbs,
+                    z1: GOSTFastCurve.limbs(z1.littleEndianBytes(count: n)),
+                    z2: GOSTFastCurve.limbs(z2.littleEndianBytes(count: n)),
+                    r: GOSTFastCurve.limbs(r.littleEndianBytes(count: n)),
+                    rPlusQ: rPlusQ < group.prime ? GOSTFastCurve.limbs(rPlusQ.littleEndianBytes(count: n)) : nil)
+            }
 
             let c = EC_POINT_new(group.group)!
             defer { EC_POINT_free(c) }
