@@ -34,31 +34,30 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
 
     /// From a signature `AlgorithmIdentifier` (certificate, CRL, OCSP, CMS SignerInfo).
     public init(algorithmIdentifier identifier: AlgorithmIdentifier) throws(SenimCryptoError) {
-        typealias OID = ASN1ObjectIdentifier.SignatureAlgorithm
-        switch identifier.algorithm {
-        case OID.sha1WithRSAEncryption: self = .rsaPKCS1v15(.sha1)
-        case OID.sha224WithRSAEncryption: self = .rsaPKCS1v15(.sha224)
-        case OID.sha256WithRSAEncryption: self = .rsaPKCS1v15(.sha256)
-        case OID.sha384WithRSAEncryption: self = .rsaPKCS1v15(.sha384)
-        case OID.sha512WithRSAEncryption: self = .rsaPKCS1v15(.sha512)
-        case ASN1ObjectIdentifier.PublicKeyAlgorithm.rsassaPSS:
+        if identifier.algorithm == ASN1ObjectIdentifier.PublicKeyAlgorithm.rsassaPSS {
             self = .rsaPSS(try RSAPSSParameters(parameters: identifier.parameters))
-        case OID.ecdsaWithSHA1: self = .ecdsa(.sha1)
-        case OID.ecdsaWithSHA224: self = .ecdsa(.sha224)
-        case OID.ecdsaWithSHA256: self = .ecdsa(.sha256)
-        case OID.ecdsaWithSHA384: self = .ecdsa(.sha384)
-        case OID.ecdsaWithSHA512: self = .ecdsa(.sha512)
-        case ASN1ObjectIdentifier.PublicKeyAlgorithm.ed25519: self = .ed25519
-        case OID.dsaWithSHA1: self = .dsa(.sha1)
-        case OID.dsaWithSHA224: self = .dsa(.sha224)
-        case OID.dsaWithSHA256: self = .dsa(.sha256)
-        default:
-            guard let scheme = GOSTSignatureScheme.allCases.first(where: { $0.objectIdentifier == identifier.algorithm }) else {
-                throw .unsupportedAlgorithm("signature \(identifier.algorithm)")
-            }
+        } else if let match = Self.identifierTable.first(where: { $0.0 == identifier.algorithm }) {
+            self = match.1
+        } else if let scheme = GOSTSignatureScheme.allCases.first(where: { $0.objectIdentifier == identifier.algorithm }) {
             self = .gost(scheme)
+        } else {
+            throw .unsupportedAlgorithm("signature \(identifier.algorithm)")
         }
     }
+
+    /// OIDs of the algorithms whose identifier carries no parameters that matter (RFC 4055, RFC 5758, RFC 8410).
+    private static let identifierTable: [(ASN1ObjectIdentifier, SignatureAlgorithm)] = {
+        typealias OID = ASN1ObjectIdentifier.SignatureAlgorithm
+        return [
+            (OID.sha1WithRSAEncryption, .rsaPKCS1v15(.sha1)), (OID.sha224WithRSAEncryption, .rsaPKCS1v15(.sha224)),
+            (OID.sha256WithRSAEncryption, .rsaPKCS1v15(.sha256)), (OID.sha384WithRSAEncryption, .rsaPKCS1v15(.sha384)),
+            (OID.sha512WithRSAEncryption, .rsaPKCS1v15(.sha512)),
+            (OID.ecdsaWithSHA1, .ecdsa(.sha1)), (OID.ecdsaWithSHA224, .ecdsa(.sha224)), (OID.ecdsaWithSHA256, .ecdsa(.sha256)),
+            (OID.ecdsaWithSHA384, .ecdsa(.sha384)), (OID.ecdsaWithSHA512, .ecdsa(.sha512)),
+            (ASN1ObjectIdentifier.PublicKeyAlgorithm.ed25519, .ed25519),
+            (OID.dsaWithSHA1, .dsa(.sha1)), (OID.dsaWithSHA224, .dsa(.sha224)), (OID.dsaWithSHA256, .dsa(.sha256)),
+        ]
+    }()
 
     /// From a CMS SignerInfo where `signatureAlgorithm` names only the key type (rsaEncryption, as OpenSSL
     /// writes it; ecPublicKey; a GOST key OID) and the digest comes from `digestAlgorithm` (RFC 5652 §5.3).
@@ -81,37 +80,19 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
 
     /// The identifier to write into a certificate or SignerInfo for this algorithm.
     public var algorithmIdentifier: AlgorithmIdentifier {
-        typealias OID = ASN1ObjectIdentifier.SignatureAlgorithm
         let null = try? ASN1Any(erasing: ASN1Null())
         switch self {
-        case .rsaPKCS1v15(let digest):
-            let oid: ASN1ObjectIdentifier = switch digest {
-            case .sha1: OID.sha1WithRSAEncryption
-            case .sha224: OID.sha224WithRSAEncryption
-            case .sha384: OID.sha384WithRSAEncryption
-            case .sha512: OID.sha512WithRSAEncryption
-            default: OID.sha256WithRSAEncryption
-            }
-            return AlgorithmIdentifier(algorithm: oid, parameters: null)
         case .rsaPSS(let parameters):
             return AlgorithmIdentifier(algorithm: ASN1ObjectIdentifier.PublicKeyAlgorithm.rsassaPSS,
                                        parameters: try? parameters.encodedParameters())
-        case .ecdsa(let digest):
-            let oid: ASN1ObjectIdentifier = switch digest {
-            case .sha1: OID.ecdsaWithSHA1
-            case .sha224: OID.ecdsaWithSHA224
-            case .sha384: OID.ecdsaWithSHA384
-            case .sha512: OID.ecdsaWithSHA512
-            default: OID.ecdsaWithSHA256
-            }
-            return AlgorithmIdentifier(algorithm: oid)
-        case .ed25519:
-            return AlgorithmIdentifier(algorithm: ASN1ObjectIdentifier.PublicKeyAlgorithm.ed25519)
-        case .dsa(let digest):
-            return AlgorithmIdentifier(algorithm: digest == .sha1 ? OID.dsaWithSHA1 : OID.dsaWithSHA256)
         case .gost(let scheme):
             // KZ identifiers carry an explicit NULL (as in NCA certificates); RFC 9215 ones carry none.
             return AlgorithmIdentifier(algorithm: scheme.objectIdentifier, parameters: scheme.layout == .kazakh ? null : nil)
+        case .rsaPKCS1v15, .ecdsa, .ed25519, .dsa:
+            // Every such case is in the table; RSA identifiers carry NULL parameters (RFC 4055 §5), the others none.
+            let oid = Self.identifierTable.first(where: { $0.1 == self })?.0 ?? ASN1ObjectIdentifier.SignatureAlgorithm.sha256WithRSAEncryption
+            if case .rsaPKCS1v15 = self { return AlgorithmIdentifier(algorithm: oid, parameters: null) }
+            return AlgorithmIdentifier(algorithm: oid)
         }
     }
 }
