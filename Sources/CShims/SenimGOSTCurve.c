@@ -153,6 +153,20 @@ ALWAYS_INLINE void point_double(jacobian *r, const jacobian *p, int L, uint64_t 
     r->x = x3; r->y = y3; r->z = z3; r->infinity = 0;
 }
 
+/* The shared tail of both additions: X3 = rr² − J − 2V, Y3 = rr·(V − X3) − 2·S·J. */
+ALWAYS_INLINE void addition_tail(fe *x3, fe *y3, const fe *rr, const fe *j, const fe *v, const fe *s, int L, uint64_t c) {
+    fe t;
+    fe_sqr(x3, rr, L, c);
+    fe_sub(x3, x3, j, L, c);
+    fe_sub(x3, x3, v, L, c);
+    fe_sub(x3, x3, v, L, c);
+    fe_sub(&t, v, x3, L, c);
+    fe_mul(y3, rr, &t, L, c);
+    fe_mul(&t, s, j, L, c);
+    fe_add(&t, &t, &t, L, c);
+    fe_sub(y3, y3, &t, L, c);
+}
+
 /* madd-2007-bl: r = p + (ax, ay), the affine point not at infinity */
 ALWAYS_INLINE void point_add_affine(jacobian *r, const jacobian *p, const fe *ax, const fe *ay, int L, uint64_t c) {
     if (p->infinity) {
@@ -178,15 +192,7 @@ ALWAYS_INLINE void point_add_affine(jacobian *r, const jacobian *p, const fe *ax
     fe_mul(&j, &h, &i, L, c);
     fe_mul(&v, &p->x, &i, L, c);
     fe x3, y3, z3;
-    fe_sqr(&x3, &rr, L, c);
-    fe_sub(&x3, &x3, &j, L, c);
-    fe_sub(&x3, &x3, &v, L, c);
-    fe_sub(&x3, &x3, &v, L, c);
-    fe_sub(&t, &v, &x3, L, c);
-    fe_mul(&y3, &rr, &t, L, c);
-    fe_mul(&t, &p->y, &j, L, c);
-    fe_add(&t, &t, &t, L, c);
-    fe_sub(&y3, &y3, &t, L, c);
+    addition_tail(&x3, &y3, &rr, &j, &v, &p->y, L, c);
     fe_add(&t, &p->z, &h, L, c);
     fe_sqr(&z3, &t, L, c);
     fe_sub(&z3, &z3, &z1z1, L, c);
@@ -220,15 +226,7 @@ ALWAYS_INLINE void point_add(jacobian *r, const jacobian *p, const jacobian *q, 
     fe_mul(&j, &h, &i, L, c);
     fe_mul(&v, &u1, &i, L, c);
     fe x3, y3, z3;
-    fe_sqr(&x3, &rr, L, c);
-    fe_sub(&x3, &x3, &j, L, c);
-    fe_sub(&x3, &x3, &v, L, c);
-    fe_sub(&x3, &x3, &v, L, c);
-    fe_sub(&t, &v, &x3, L, c);
-    fe_mul(&y3, &rr, &t, L, c);
-    fe_mul(&t, &s1, &j, L, c);
-    fe_add(&t, &t, &t, L, c);
-    fe_sub(&y3, &y3, &t, L, c);
+    addition_tail(&x3, &y3, &rr, &j, &v, &s1, L, c);
     fe_add(&t, &p->z, &q->z, L, c);
     fe_sqr(&t, &t, L, c);
     fe_sub(&t, &t, &z1z1, L, c);
