@@ -148,3 +148,31 @@ struct GOSTFastPathTests {
         #expect(agreedValid == 60)
     }
 }
+
+@Suite("Every GOST parameter set")
+struct GOSTParameterSetTests {
+    /// Building a group checks that G is on the curve and has order q (OpenSSL validates both); a signature
+    /// round trip then exercises the equations, and a wrong digest must fail, on every published set.
+    @Test(arguments: [GOSTCurve.cryptoProA, .cryptoProB, .cryptoProC, .tc26_256_A, .tc26_512_A, .tc26_512_B, .tc26_512_C,
+                      .example256, .example512])
+    func signVerifyRoundTrip(curve: GOSTCurve) throws {
+        let group = GOSTGroup.shared(curve)
+        #expect(group.curve == curve)
+        let n = curve.coordinateByteCount
+        let d = BigNumber(littleEndian: (0..<(n - 1)).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+        let key = GOSTSignatureMath.publicKey(privateKey: d, group: group)
+        let digest = BigNumber(littleEndian: (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ 5) })
+        let (r, s) = try GOSTSignatureMath.sign(alpha: digest, privateKey: d, group: group)
+        #expect(try GOSTSignatureMath.verify(alpha: digest, r: r, s: s, publicKey: key))
+        let wrong = BigNumber(littleEndian: (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ 3) })
+        #expect(try !GOSTSignatureMath.verify(alpha: wrong, r: r, s: s, publicKey: key))
+    }
+
+    @Test func parameterSetOIDs() throws {
+        #expect(try GOSTCurve(parameterSet: .NamedCurve.kzGOST34310ParamSet) == .cryptoProA)
+        #expect(try GOSTCurve(parameterSet: .NamedCurve.kzGOST2015_512ParamSet) == .tc26_512_A)
+        #expect(try GOSTCurve(parameterSet: .NamedCurve.cryptoProXchB) == .cryptoProC)
+        // No KZ 256-bit GOST-2015 certificate has been observed, so its curve is not guessed.
+        #expect(throws: SenimCryptoError.self) { try GOSTCurve(parameterSet: .NamedCurve.kzGOST2015_256ParamSet) }
+    }
+}
