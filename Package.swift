@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "SenimCrypto", targets: ["SenimCrypto"]),
+        .library(name: "SenimPKI", targets: ["SenimPKI"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -35,10 +36,17 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        .target(
+            name: "SenimPKI",
+            dependencies: [
+                "SenimCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto",
+                "SenimCrypto", "SenimPKI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +54,13 @@ let package = Package(
             name: "SenimCryptoTests",
             dependencies: [
                 "SenimCrypto",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
+            name: "SenimPKITests",
+            dependencies: [
+                "SenimPKI", "SenimCrypto",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
