@@ -21,6 +21,8 @@ public struct CertificateRevocationList: Sendable {
     public let nextUpdate: Date?
     public let entries: [Entry]
     public let crlNumber: [UInt8]?
+    /// RFC 5280 §5.2.3: the CRL number MUST be marked non-critical.
+    public let crlNumberIsCritical: Bool
     /// Present on a delta CRL: the number of its base CRL (RFC 5280 §5.2.4).
     public let deltaCRLIndicator: [UInt8]?
     public let authorityKeyIdentifier: [UInt8]?
@@ -93,6 +95,7 @@ public struct CertificateRevocationList: Sendable {
             (version, issuer, thisUpdate, nextUpdate, entries) = (parsed.0, parsed.1, parsed.2, parsed.3, parsed.4)
             let extensions = try CertificateExtensions(parsed.5)
             crlNumber = try extensions[OID.crlNumber].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
+            crlNumberIsCritical = extensions[OID.crlNumber]?.critical ?? false
             deltaCRLIndicator = try extensions[OID.deltaCRLIndicator].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
             authorityKeyIdentifier = try extensions.authorityKeyIdentifier?.keyIdentifier
             hasIssuingDistributionPoint = extensions[OID.issuingDistributionPoint] != nil
