@@ -30,3 +30,33 @@ struct CertificateCommandTests {
         #expect(try CLIProcess.run(["cert", "show", "--format", "xml", "README.md"]).status == 64)
     }
 }
+
+@Suite("senimkey cert verify")
+struct VerifyCertificateCommandTests {
+    let leaf = "testvectors/kz/keys/ceo_revoked_2015.cer"
+    let intermediate = "testvectors/kz/ca/nca_gost2015_test.cer"
+    let root = "testvectors/kz/ca/root_test_gost_2022.cer"
+
+    @Test func validChainExits0() throws {
+        let result = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("TOTAL_PASSED"))
+    }
+
+    @Test func revokedByCRLExits2WithTheReason() throws {
+        let result = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root,
+                                         "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z", "--format", "json"])
+        #expect(result.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["indication"] as? String == "INDETERMINATE")
+        #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
+    }
+
+    @Test func noTrustAnchorAndBadInput() throws {
+        let untrusted = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at", "2022-08-01T00:00:00Z"])
+        #expect(untrusted.status == 2)
+        #expect(untrusted.standardOutput.contains("NO_CERTIFICATE_CHAIN_FOUND"))
+        #expect(try CLIProcess.run(["cert", "verify", "README.md", "--trust", root]).status == 65)
+        #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--at", "yesterday"]).status == 64)
+    }
+}

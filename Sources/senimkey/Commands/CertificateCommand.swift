@@ -7,7 +7,7 @@ struct CertificateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Inspect X.509 certificates (NCA RK GOST and RSA included).",
-        subcommands: [ShowCertificateCommand.self]
+        subcommands: [ShowCertificateCommand.self, VerifyCertificateCommand.self]
     )
 }
 
