@@ -50,17 +50,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Vector lookup and deterministic mutation, shared by the test targets.
+        .target(name: "SenimTestSupport", path: "Tests/SenimTestSupport"),
         .testTarget(
             name: "SenimCryptoTests",
             dependencies: [
-                "SenimCrypto",
+                "SenimCrypto", "SenimTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .testTarget(
             name: "SenimPKITests",
             dependencies: [
-                "SenimPKI", "SenimCrypto",
+                "SenimPKI", "SenimCrypto", "SenimTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

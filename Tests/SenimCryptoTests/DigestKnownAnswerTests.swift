@@ -1,3 +1,4 @@
+import SenimTestSupport
 import Foundation
 import SwiftASN1
 import Testing

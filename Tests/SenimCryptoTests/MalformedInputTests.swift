@@ -1,3 +1,4 @@
+import SenimTestSupport
 import Testing
 import SwiftASN1
 @testable import SenimCrypto

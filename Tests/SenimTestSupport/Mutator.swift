@@ -1,10 +1,10 @@
 /// Deterministic byte-level mutations for malformed-input tests (SplitMix64, so failures reproduce).
-struct Mutator {
+public struct Mutator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -12,11 +12,11 @@ struct Mutator {
         return z ^ (z >> 31)
     }
 
-    mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
+    public mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 
     /// One of: truncation, bit flips, a byte run inserted or deleted, a DER length turned huge
     /// (0x84 FF FF FF FF), a nested-SEQUENCE bomb, or random bytes.
-    mutating func mutate(_ input: [UInt8]) -> [UInt8] {
+    public mutating func mutate(_ input: [UInt8]) -> [UInt8] {
         var bytes = input
         switch below(7) {
         case 0:
