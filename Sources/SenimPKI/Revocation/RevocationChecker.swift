@@ -1,0 +1,168 @@
+import Foundation
+import SenimCrypto
+import SwiftASN1
+
+/// Decides a certificate's revocation status at a time from CRLs and OCSP responses, verifying the evidence
+/// itself: issuer, signature, responder authorisation (RFC 6960 §4.2.2.2), CertID, nonce and freshness.
+///
+/// Freshness: evidence issued at or after the time in question proves the status at that time (revocation is
+/// permanent); older evidence counts only while the time is before its nextUpdate, or within `maximumAge`
+/// when it has none (NCA OCSP responses carry no nextUpdate).
+public struct RevocationChecker: Sendable {
+    public let revocationLists: [CertificateRevocationList]
+    public let ocspResponses: [OCSPResponse]
+    /// The nonce sent in the OCSP request, when the caller made one; a response must echo it.
+    public let expectedNonce: [UInt8]?
+    public let maximumAge: TimeInterval
+
+    public init(revocationLists: [CertificateRevocationList] = [], ocspResponses: [OCSPResponse] = [],
+                expectedNonce: [UInt8]? = nil, maximumAge: TimeInterval = 24 * 3600) {
+        self.revocationLists = revocationLists
+        self.ocspResponses = ocspResponses
+        self.expectedNonce = expectedNonce
+        self.maximumAge = maximumAge
+    }
+
+    private static let ocspSigning: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 3, 9]
+    /// NCA's test responder answers "revoked at 1970-01-01, certificateHold" for certificates it does not know
+    /// (the RFC 6960 §2.2 "non-issued" convention): that is not a revocation.
+    private static let nonIssuedMarker = Date(timeIntervalSince1970: 0)
+
+    /// OCSP first (fresher and per-certificate), then CRLs; the first conclusive answer wins.
+    public func check(_ certificate: Certificate, issuer: Certificate, at time: Date) -> RevocationCheck {
+        var reasons: [String] = []
+        var sawStale = false
+        for response in ocspResponses {
+            switch evaluate(response, certificate: certificate, issuer: issuer, at: time) {
+            case .some(.success(let check)): return check
+            case .some(.failure(let unusable)):
+                reasons.append("OCSP: \(unusable.reason)")
+                if unusable.subIndication == .tryLater { sawStale = true }
+            case .none: continue
+            }
+        }
+        for crl in revocationLists {
+            switch evaluate(crl, certificate: certificate, issuer: issuer, at: time) {
+            case .some(.success(let check)): return check
+            case .some(.failure(let unusable)):
+                reasons.append("CRL: \(unusable.reason)")
+                if unusable.subIndication == .tryLater { sawStale = true }
+            case .none: continue
+            }
+        }
+        let reason = reasons.isEmpty ? "no CRL or OCSP response for this certificate's issuer" : reasons.joined(separator: "; ")
+        return RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil)
+    }
+
+    // MARK: OCSP
+
+    /// nil when the response is about another certificate; failure when it is about this one but unusable.
+    private func evaluate(_ response: OCSPResponse, certificate: Certificate, issuer: Certificate, at time: Date)
+        -> Result<RevocationCheck, Unusable>? {
+        guard let single = response.responses.first(where: { matches($0, certificate: certificate, issuer: issuer) }) else {
+            return response.status == .tryLater ? .failure(Unusable(.tryLater, "responder said tryLater")) : nil
+        }
+        guard response.status == .successful, let producedAt = response.producedAt else {
+            return .failure(Unusable(.tryLater, "response status \(response.status)"))
+        }
+        guard let responder = authorisedResponder(response, issuer: issuer, at: producedAt) else {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the responder is neither the issuer nor delegated by it (id-kp-OCSPSigning)"))
+        }
+        guard let key = try? responder.publicKey, (try? response.isSignatureValid(responderKey: key)) == true else {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the response signature does not verify"))
+        }
+        if let expectedNonce, response.nonce != expectedNonce {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the response does not echo the request nonce"))
+        }
+        switch single.status {
+        case .revoked(let at, let reason) where at == Self.nonIssuedMarker && reason == .certificateHold:
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the responder does not know this certificate (non-issued convention)"))
+        case .revoked(let at, let reason):
+            return .success(decide(revokedAt: at, reason: reason, issued: single.thisUpdate, next: single.nextUpdate, time: time, source: .ocsp))
+        case .good:
+            guard isFresh(issued: single.thisUpdate, next: single.nextUpdate, time: time) else {
+                return .failure(Unusable(.tryLater, "the response (thisUpdate \(single.thisUpdate)) is too old for \(time)"))
+            }
+            return .success(RevocationCheck(status: .good(), source: .ocsp, issuedAt: single.thisUpdate))
+        case .unknown:
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the responder answered unknown"))
+        }
+    }
+
+    /// Evidence about this certificate that cannot be used, and the sub-indication that results.
+    struct Unusable: Error {
+        let subIndication: SubIndication
+        let reason: String
+        init(_ subIndication: SubIndication, _ reason: String) { self.subIndication = subIndication; self.reason = reason }
+    }
+
+    /// CertID: hash of the issuer's DN and of its key BIT STRING contents, and the serial (RFC 6960 §4.1.1).
+    private func matches(_ single: OCSPResponse.SingleResponse, certificate: Certificate, issuer: Certificate) -> Bool {
+        single.serialNumber == certificate.serialNumber
+            && single.issuerNameHash == single.hashAlgorithm.hash(issuer.subject.derEncoded)
+            && single.issuerKeyHash == single.hashAlgorithm.hash(issuer.subjectPublicKeyInfo.keyBytes)
+    }
+
+    /// The issuer itself, or a certificate it issued with id-kp-OCSPSigning, valid when the response was produced.
+    private func authorisedResponder(_ response: OCSPResponse, issuer: Certificate, at producedAt: Date) -> Certificate? {
+        let candidates = [issuer] + response.certificates
+        let named = candidates.filter { candidate in
+            switch response.responderID {
+            case .byName(let name): return candidate.subject.matches(name)
+            case .byKeyHash(let hash): return DigestAlgorithm.sha1.hash(candidate.subjectPublicKeyInfo.keyBytes) == hash
+            case nil: return false
+            }
+        }
+        for candidate in named {
+            if candidate.subjectPublicKeyInfo == issuer.subjectPublicKeyInfo && candidate.subject.matches(issuer.subject) { return candidate }
+            guard candidate.issuer.matches(issuer.subject), let issuerKey = try? issuer.publicKey,
+                  (try? candidate.isSignatureValid(issuerKey: issuerKey)) == true,
+                  ((try? candidate.extensions.extendedKeyUsage) ?? nil)?.contains(Self.ocspSigning) == true,
+                  candidate.validity.contains(producedAt)
+            else { continue }
+            return candidate
+        }
+        return nil
+    }
+
+    // MARK: CRL
+
+    private func evaluate(_ crl: CertificateRevocationList, certificate: Certificate, issuer: Certificate, at time: Date)
+        -> Result<RevocationCheck, Unusable>? {
+        guard crl.issuer.matches(issuer.subject), !crl.isDelta else { return nil }
+        guard let key = try? issuer.publicKey, (try? crl.isSignatureValid(issuerKey: key)) == true else {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "a CRL naming the issuer is not signed by it"))
+        }
+        if let usage = try? issuer.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the issuer's key usage does not include cRLSign"))
+        }
+        if crl.hasIssuingDistributionPoint {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "partitioned CRLs (issuingDistributionPoint) are not supported"))
+        }
+        if let entry = crl.entry(forSerial: certificate.serialNumber) {
+            return .success(decide(revokedAt: entry.revocationDate, reason: entry.reason, issued: crl.thisUpdate, next: crl.nextUpdate, time: time, source: .crl))
+        }
+        // Expired certificates are dropped from NCA CRLs, so absence after expiry proves nothing (MANIFEST §3).
+        if crl.thisUpdate > certificate.validity.notAfter {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the CRL was issued after the certificate expired; absence proves nothing"))
+        }
+        guard isFresh(issued: crl.thisUpdate, next: crl.nextUpdate, time: time) else {
+            return .failure(Unusable(.tryLater, "the CRL (nextUpdate \(crl.nextUpdate.map { "\($0)" } ?? "none")) is stale at \(time)"))
+        }
+        return .success(RevocationCheck(status: .good(), source: .crl, issuedAt: crl.thisUpdate))
+    }
+
+    // MARK: Time
+
+    private func isFresh(issued: Date, next: Date?, time: Date) -> Bool {
+        if issued >= time { return true }
+        if let next { return time <= next }
+        return time.timeIntervalSince(issued) <= maximumAge
+    }
+
+    /// A listed revocation: before or at the time → revoked; after it → good at that time, revocation recorded.
+    private func decide(revokedAt: Date, reason: RevocationReason?, issued: Date, next: Date?, time: Date, source: RevocationCheck.Source) -> RevocationCheck {
+        if revokedAt <= time { return RevocationCheck(status: .revoked(at: revokedAt, reason: reason), source: source, issuedAt: issued) }
+        return RevocationCheck(status: .good(revokedLater: revokedAt), source: source, issuedAt: issued)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The revocation state of one certificate at one time, as proven by a CRL or an OCSP response.
+public enum RevocationStatus: Sendable, Hashable {
+    /// Not revoked at the time in question. `revokedLater` records a revocation that happened after it
+    /// (with a proof of existence of the signature before that, the signature stays valid).
+    case good(revokedLater: Date? = nil)
+    /// Revoked at or before the time in question.
+    case revoked(at: Date, reason: RevocationReason?)
+    /// No usable evidence: none found, stale, unauthorised, or the responder does not know the certificate.
+    case unknown(SubIndication, String)
+}
+
+/// A status with the evidence it came from, for reports and the evidence package.
+public struct RevocationCheck: Sendable {
+    public enum Source: String, Sendable, Codable { case crl = "CRL", ocsp = "OCSP", none = "none" }
+
+    public let status: RevocationStatus
+    public let source: Source
+    /// When the evidence was issued (CRL thisUpdate, OCSP producedAt).
+    public let issuedAt: Date?
+
+    /// The sub-indication a signature gets from this check, nil when the status allows validation to pass.
+    public var subIndication: SubIndication? {
+        switch status {
+        case .good: return nil
+        case .revoked: return .revokedNoPOE
+        case .unknown(let subIndication, _): return subIndication
+        }
+    }
+}
