@@ -1,0 +1,89 @@
+import Foundation
+import SenimCrypto
+
+/// What a deployment accepts, versioned and hashed so every report can say exactly which rules it applied
+/// (`policy: {id, sha256}` in the report JSON of DESIGN.md).
+public struct ValidationPolicy: Sendable, Codable, Hashable {
+    /// An algorithm and the date after which signatures made with it are no longer accepted (nil: no sunset).
+    public struct AlgorithmRule: Sendable, Codable, Hashable {
+        public var algorithm: String
+        public var acceptedUntil: Date?
+    }
+
+    public var identifier: String
+    public var version: Int
+    public var algorithms: [AlgorithmRule]
+    public var minimumRSAModulusBits: Int
+    /// Whether a signing certificate without conclusive revocation evidence makes the result INDETERMINATE.
+    public var revocationRequired: Bool
+    /// How old revocation evidence without nextUpdate may be, relative to the validation time.
+    public var revocationMaximumAge: TimeInterval
+    /// Signing certificates must assert nonRepudiation (the NCA SIGN key profile; AUTH keys do not).
+    public var requireNonRepudiation: Bool
+    /// Roles (from the NCA EKU) the signing certificate must carry; empty for none.
+    public var requiredRoles: [SignerRole]
+
+    /// The toolkit's default for NCA RK signatures.
+    public static let kazakhstanDefault = ValidationPolicy(
+        identifier: "senimkey-kz-default",
+        version: 1,
+        algorithms: [
+            AlgorithmRule(algorithm: "gost34310-2004", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "gost34102015-512", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "gost34102015-256", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "gostr34102012-256", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "gostr34102012-512", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "rsa-pkcs1-sha256", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "rsa-pkcs1-sha384", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "rsa-pkcs1-sha512", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "rsa-pss", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "ecdsa-sha256", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "ecdsa-sha384", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "ecdsa-sha512", acceptedUntil: nil),
+            AlgorithmRule(algorithm: "ed25519", acceptedUntil: nil),
+            // SHA-1 signatures: no longer acceptable after 2016 (the end of SHA-1 certificate issuance).
+            AlgorithmRule(algorithm: "rsa-pkcs1-sha1", acceptedUntil: ISO8601DateFormatter().date(from: "2016-01-01T00:00:00Z")),
+            AlgorithmRule(algorithm: "ecdsa-sha1", acceptedUntil: ISO8601DateFormatter().date(from: "2016-01-01T00:00:00Z")),
+            AlgorithmRule(algorithm: "dsa-sha1", acceptedUntil: ISO8601DateFormatter().date(from: "2014-01-01T00:00:00Z")),
+        ],
+        minimumRSAModulusBits: 2048,
+        revocationRequired: true,
+        revocationMaximumAge: 24 * 3600,
+        requireNonRepudiation: true,
+        requiredRoles: [])
+
+    /// SHA-256 of the canonical JSON (sorted keys, ISO 8601 dates), lowercase hex.
+    public var sha256: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return Hex.encode(DigestAlgorithm.sha256.hash((try? encoder.encode(self)) ?? Data()))
+    }
+
+    /// The rule for an algorithm, nil when the policy does not accept it at all.
+    public func rule(for algorithm: SignatureAlgorithm) -> AlgorithmRule? {
+        algorithms.first { $0.algorithm == algorithm.policyName }
+    }
+}
+
+extension SignatureAlgorithm {
+    /// The stable name a ``ValidationPolicy`` uses for this algorithm.
+    public var policyName: String {
+        switch self {
+        case .rsaPKCS1v15(let digest): return "rsa-pkcs1-\(digest.rawValue)"
+        case .rsaPSS: return "rsa-pss"
+        case .ecdsa(let digest): return "ecdsa-\(digest.rawValue)"
+        case .ed25519: return "ed25519"
+        case .dsa(let digest): return "dsa-\(digest.rawValue)"
+        case .gost(let scheme):
+            switch scheme {
+            case .gost34310_2004: return "gost34310-2004"
+            case .gost34102015_256: return "gost34102015-256"
+            case .gost34102015_512: return "gost34102015-512"
+            case .gostR3410_2001: return "gostr34102001"
+            case .gostR3410_2012_256: return "gostr34102012-256"
+            case .gostR3410_2012_512: return "gostr34102012-512"
+            }
+        }
+    }
+}
