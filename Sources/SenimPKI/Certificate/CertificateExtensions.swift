@@ -14,6 +14,11 @@ public struct CertificateExtensions: Sendable, Hashable, Sequence {
         all = list
     }
 
+    /// `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension`, as it appears in certificates, CRLs and OCSP.
+    init(sequence node: ASN1Node) throws {
+        try self.init(try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map(CertificateExtension.init))
+    }
+
     public func makeIterator() -> IndexingIterator<[CertificateExtension]> { all.makeIterator() }
 
     public subscript(oid: ASN1ObjectIdentifier) -> CertificateExtension? { all.first { $0.oid == oid } }

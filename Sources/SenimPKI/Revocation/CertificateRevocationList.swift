@@ -118,7 +118,7 @@ public struct CertificateRevocationList: Sendable {
             let date = try ASN1Time.date(from: dateNode)
             var reason: RevocationReason?, invalidity: Date?
             if let extensionsNode = nodes.next() {
-                let list = try CertificateExtensions(try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: extensionsNode).map(CertificateExtension.init))
+                let list = try CertificateExtensions(sequence: extensionsNode)
                 if let item = list[OID.reasonCode] {
                     // CRLReason ::= ENUMERATED (universal tag 10)
                     let code = try Int(derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))

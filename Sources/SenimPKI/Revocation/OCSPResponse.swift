@@ -113,7 +113,7 @@ public struct OCSPResponse: Sendable {
                 let singles = try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: responsesNode).map(Self.singleResponse)
                 var nonce: [UInt8]?
                 if let extensionsNode = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific, { $0 }) {
-                    let list = try CertificateExtensions(try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: extensionsNode).map(CertificateExtension.init))
+                    let list = try CertificateExtensions(sequence: extensionsNode)
                     if let item = list[OCSPResponse.nonceExtension] {
                         // RFC 8954: the value is an OCTET STRING holding the nonce; some responders omit the wrapper.
                         nonce = (try? ASN1OctetString(derEncoded: item.value)).map { Array($0.bytes) } ?? item.value

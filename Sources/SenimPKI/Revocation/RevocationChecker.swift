@@ -32,20 +32,13 @@ public struct RevocationChecker: Sendable {
     public func check(_ certificate: Certificate, issuer: Certificate, at time: Date) -> RevocationCheck {
         var reasons: [String] = []
         var sawStale = false
-        for response in ocspResponses {
-            switch evaluate(response, certificate: certificate, issuer: issuer, at: time) {
+        let outcomes = ocspResponses.lazy.map { ("OCSP", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
+            + revocationLists.lazy.map { ("CRL", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
+        for (kind, outcome) in outcomes {
+            switch outcome {
             case .some(.success(let check)): return check
             case .some(.failure(let unusable)):
-                reasons.append("OCSP: \(unusable.reason)")
-                if unusable.subIndication == .tryLater { sawStale = true }
-            case .none: continue
-            }
-        }
-        for crl in revocationLists {
-            switch evaluate(crl, certificate: certificate, issuer: issuer, at: time) {
-            case .some(.success(let check)): return check
-            case .some(.failure(let unusable)):
-                reasons.append("CRL: \(unusable.reason)")
+                reasons.append("\(kind): \(unusable.reason)")
                 if unusable.subIndication == .tryLater { sawStale = true }
             case .none: continue
             }

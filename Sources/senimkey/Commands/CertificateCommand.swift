@@ -41,10 +41,7 @@ struct ShowCertificateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            try JSONOutput.print(summary)
         case .text:
             print(CertificateText.render(summary))
         }

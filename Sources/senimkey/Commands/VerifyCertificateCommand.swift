@@ -71,10 +71,7 @@ struct VerifyCertificateCommand: ParsableCommand {
 
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try JSONOutput.print(report)
         case .text:
             print("\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))")
             if let message = report.message { print("Reason: \(message)") }
