@@ -15,20 +15,13 @@ struct VerifyCertificateCommand: ParsableCommand {
     @Option(name: .customLong("intermediate"), help: "An intermediate certificate (repeatable).") var intermediates: [String] = []
     @Option(name: .customLong("trust"), help: "A trust-anchor certificate or a directory of them (repeatable).") var trust: [String] = []
     @Option(name: .customLong("crl"), help: "A CRL to check revocation against (repeatable).") var crls: [String] = []
+    @Option(name: .customLong("ocsp"), help: "A stored OCSP response (DER) to check revocation against (repeatable).") var ocspResponses: [String] = []
     @Option(help: "Validation time, ISO 8601 (default: now).") var at: String?
     @Option(name: .customLong("initial-policy"), help: "user-initial-policy-set member (repeatable; default anyPolicy).") var initialPolicies: [String] = []
     @Flag(name: .customLong("require-explicit-policy"), help: "initial-explicit-policy") var requireExplicitPolicy = false
     @Flag(name: .customLong("inhibit-policy-mapping"), help: "initial-policy-mapping-inhibit") var inhibitPolicyMapping = false
     @Flag(name: .customLong("inhibit-any-policy"), help: "initial-any-policy-inhibit") var inhibitAnyPolicy = false
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
-
-    struct Report: Codable {
-        let indication: Indication
-        let subIndication: SubIndication?
-        let validationTime: Date
-        let chain: [CertificateSummary]
-        let message: String?
-    }
 
     func run() throws {
         let time: Date
@@ -45,38 +38,39 @@ struct VerifyCertificateCommand: ParsableCommand {
             throw ValidationError("--initial-policy takes a dotted OID")
         }
 
-        let leafCertificate: Certificate, intermediateCertificates: [Certificate], anchors: [Certificate], lists: [CertificateRevocationList]
+        let leafCertificate: Certificate, intermediateCertificates: [Certificate], store: TrustStore
+        let lists: [CertificateRevocationList], responses: [OCSPResponse]
         do {
             leafCertificate = try Certificate(bytes: try Self.read(leaf))
             intermediateCertificates = try intermediates.map { try Certificate(bytes: try Self.read($0)) }
-            anchors = try trust.flatMap(Self.anchors)
+            store = try Self.trustStore(trust)
             lists = try crls.map { try CertificateRevocationList(bytes: try Self.read($0)) }
+            responses = try ocspResponses.map { try OCSPResponse(derEncoded: try Self.read($0)) }
         } catch {
             FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
 
-        let inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors, initialPolicySet: policies,
+        // Revocation is required exactly when the caller supplied revocation data; otherwise it is reported unchecked.
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.requireNonRepudiation = false
+        policy.revocationRequired = !lists.isEmpty || !responses.isEmpty
+        let inputs = PathValidationInputs(validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
                                           initialExplicitPolicy: requireExplicitPolicy, initialPolicyMappingInhibit: inhibitPolicyMapping,
                                           initialAnyPolicyInhibit: inhibitAnyPolicy)
-        let report: Report
-        switch CertificatePathValidator(inputs: inputs).validate(leaf: leafCertificate, intermediates: intermediateCertificates, revocationLists: lists) {
-        case .success(let path):
-            report = Report(indication: .totalPassed, subIndication: nil, validationTime: time,
-                            chain: path.certificates.reversed().map(CertificateSummary.init), message: nil)
-        case .failure(let failure):
-            report = Report(indication: failure.subIndication.indication, subIndication: failure.subIndication, validationTime: time,
-                            chain: [CertificateSummary(certificate: leafCertificate)], message: failure.description)
-        }
+        let validator = SigningCertificateValidator(trustStore: store, revocation: RevocationChecker(revocationLists: lists, ocspResponses: responses),
+                                                    policy: policy)
+        let report = validator.validate(leafCertificate, at: time, extraIntermediates: intermediateCertificates, pathInputs: inputs)
 
         switch format {
         case .json:
             try JSONOutput.print(report)
         case .text:
             print("\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))")
-            if let message = report.message { print("Reason: \(message)") }
-            for (index, certificate) in report.chain.enumerated() {
-                print("  [\(index)] \(certificate.subject)\n      serial \(certificate.serialNumber)  sha256 \(certificate.sha256)")
+            for message in report.messages { print("  - \(message)") }
+            for (index, element) in report.chain.enumerated() {
+                let revocation = element.revocation.map { "  revocation \($0.status) (\($0.source))" } ?? (element.trusted ? "  trust anchor" : "")
+                print("  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 \(element.certificate.sha256)\(revocation)")
             }
         }
         switch report.indication {
@@ -93,14 +87,23 @@ struct VerifyCertificateCommand: ParsableCommand {
         return Array(data)
     }
 
-    /// A certificate file, or every certificate file in a directory (non-certificates are skipped).
-    static func anchors(_ path: String) throws -> [Certificate] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PKIError.malformedEncoding(what: "trust anchor", reason: "\(path) does not exist")
+    /// `--trust FILE` trusts that certificate as an anchor; `--trust DIR` loads a trust store (roots are anchors,
+    /// the other certificates only help build paths).
+    static func trustStore(_ paths: [String]) throws -> TrustStore {
+        var roots: [Certificate] = [], intermediates: [Certificate] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw PKIError.malformedEncoding(what: "trust anchor", reason: "\(path) does not exist")
+            }
+            if isDirectory.boolValue {
+                let store = try TrustStore(directory: path)
+                roots += store.roots
+                intermediates += store.intermediates
+            } else {
+                roots.append(try Certificate(bytes: try read(path)))
+            }
         }
-        guard isDirectory.boolValue else { return [try Certificate(bytes: try read(path))] }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        return names.compactMap { try? Certificate(bytes: try read((path as NSString).appendingPathComponent($0))) }
+        return TrustStore(roots: roots, intermediates: intermediates)
     }
 }

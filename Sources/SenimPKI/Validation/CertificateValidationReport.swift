@@ -1,0 +1,48 @@
+import Foundation
+
+/// The result of validating a (signing) certificate at a time: ETSI indication, the chain with each element's
+/// facts and revocation evidence, the policy applied, and human sentences. Codable as the report JSON.
+public struct CertificateValidationReport: Sendable, Codable {
+    public struct PolicyReference: Sendable, Codable, Hashable {
+        public let id: String
+        public let sha256: String
+    }
+
+    public struct Revocation: Sendable, Codable, Hashable {
+        /// "good", "revoked" or "unknown".
+        public let status: String
+        public let source: String
+        public let issuedAt: Date?
+        public let revokedAt: Date?
+        public let reason: String?
+        public let detail: String?
+
+        init(_ check: RevocationCheck) {
+            source = check.source.rawValue
+            issuedAt = check.issuedAt
+            switch check.status {
+            case .good(let later):
+                status = "good"; revokedAt = later; reason = nil
+                detail = later.map { "revoked later, at \(ISO8601DateFormatter().string(from: $0))" }
+            case .revoked(let at, let why):
+                status = "revoked"; revokedAt = at; reason = why.map { "\($0)" }; detail = nil
+            case .unknown(_, let why):
+                status = "unknown"; revokedAt = nil; reason = nil; detail = why
+            }
+        }
+    }
+
+    public struct ChainElement: Sendable, Codable {
+        public let certificate: CertificateSummary
+        public let trusted: Bool
+        public let revocation: Revocation?
+    }
+
+    public let indication: Indication
+    public let subIndication: SubIndication?
+    public let validationTime: Date
+    public let policy: PolicyReference
+    /// End-entity first, trust anchor last (empty when no path was found).
+    public let chain: [ChainElement]
+    public let messages: [String]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SenimCrypto
+
+/// Validates a signer's certificate the way a signature validation needs it (ETSI EN 319 102-1 §5.2.6 X.509
+/// certificate validation): RFC 5280 path to a trust anchor, revocation of every certificate in the path from
+/// verified CRL/OCSP evidence, and the policy's constraints on the signing certificate.
+public struct SigningCertificateValidator: Sendable {
+    public let trustStore: TrustStore
+    public let revocation: RevocationChecker
+    public let policy: ValidationPolicy
+
+    public init(trustStore: TrustStore, revocation: RevocationChecker = RevocationChecker(), policy: ValidationPolicy = .kazakhstanDefault) {
+        self.trustStore = trustStore
+        self.revocation = revocation
+        self.policy = policy
+    }
+
+    /// - Parameters:
+    ///   - time: the validation time (now, a pinned time, or the best signature time).
+    ///   - extraIntermediates: certificates that came with the signature.
+    ///   - signatureAlgorithm: the algorithm of the signature, for the policy's algorithm rules.
+    public func validate(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate] = [],
+                         signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil) -> CertificateValidationReport {
+        var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
+        inputs.validationTime = time
+        if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
+        let policyReference = CertificateValidationReport.PolicyReference(id: "\(policy.identifier)@\(policy.version)", sha256: policy.sha256)
+
+        let path: ValidatedPath
+        switch CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates) {
+        case .failure(let failure):
+            return CertificateValidationReport(
+                indication: failure.subIndication.indication, subIndication: failure.subIndication, validationTime: time,
+                policy: policyReference, chain: [.init(certificate: CertificateSummary(certificate: certificate), trusted: false, revocation: nil)],
+                messages: [failure.description])
+        case .success(let validated):
+            path = validated
+        }
+
+        // Revocation of each certificate below the anchor, leaf first, so the signer's own status leads the verdict
+        // (a revoked CA is reported as REVOKED_CA_NO_POE).
+        var messages: [String] = []
+        var verdict: (Indication, SubIndication)?
+        var checks: [Int: RevocationCheck] = [:]
+        for index in stride(from: path.certificates.count - 1, through: 1, by: -1) {
+            let subject = path.certificates[index], issuer = path.certificates[index - 1]
+            let check = revocation.check(subject, issuer: issuer, at: time)
+            checks[index] = check
+            let isLeaf = index == path.certificates.count - 1
+            switch check.status {
+            case .good(let later):
+                if let later { messages.append("\(PathValidator.label(subject)) was revoked later, at \(ISO8601DateFormatter().string(from: later))") }
+            case .revoked(let at, let reason):
+                messages.append("\(PathValidator.label(subject)) was revoked at \(ISO8601DateFormatter().string(from: at))\(reason.map { " (\($0))" } ?? "")")
+                if verdict == nil { verdict = (.indeterminate, isLeaf ? .revokedNoPOE : .revokedCANoPOE) }
+            case .unknown(let subIndication, let reason):
+                messages.append("revocation status of \(PathValidator.label(subject)) unknown: \(reason)")
+                if policy.revocationRequired && verdict == nil { verdict = (.indeterminate, subIndication) }
+            }
+        }
+
+        // The policy's constraints on the signing certificate.
+        for violation in SigningCertificateConstraints.violations(of: certificate, signatureAlgorithm: signatureAlgorithm, signingTime: time, policy: policy) {
+            messages.append(violation.description)
+            if verdict == nil { verdict = (violation.subIndication.indication, violation.subIndication) }
+        }
+
+        let chain = path.certificates.enumerated().reversed().map { index, element in
+            CertificateValidationReport.ChainElement(certificate: CertificateSummary(certificate: element), trusted: index == 0,
+                                                     revocation: checks[index].map(CertificateValidationReport.Revocation.init))
+        }
+        return CertificateValidationReport(indication: verdict?.0 ?? .totalPassed, subIndication: verdict?.1, validationTime: time,
+                                           policy: policyReference, chain: chain, messages: messages)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import SenimCrypto
+import SenimTestSupport
+import Testing
+@testable import SenimPKI
+
+@Suite("Signing certificate validation")
+struct SigningCertificateValidatorTests {
+    static func certificate(_ path: String) throws -> Certificate { try Certificate(bytes: try TestVectors.bytes(path)) }
+    static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text) ?? .distantPast }
+    static func store() throws -> TrustStore {
+        try TrustStore(directory: TestVectors.root.deletingLastPathComponent().appendingPathComponent("certs").path)
+    }
+
+    /// OCSP evidence for the CEO key (revoked 2022-07-27) and a CRL for the CA itself being absent: the CA's own
+    /// status is unknown, so revocation is not required for this check.
+    static func ocspOnly() throws -> RevocationChecker {
+        RevocationChecker(ocspResponses: [try OCSPResponse(derEncoded: try TestVectors.bytes("kz/ocsp/ocsp_response_ceo_2015_revoked.bin"))])
+    }
+
+    @Test func revokedBeforeTheTimeIsIndeterminateRevokedNoPOE() throws {
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.revocationRequired = false  // no evidence exists for the CA certificate itself in the vectors
+        let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: try Self.ocspOnly(), policy: policy)
+        let report = validator.validate(try Self.certificate("kz/keys/ceo_revoked_2015.cer"), at: Self.date("2022-08-01T00:00:00Z"),
+                                        signatureAlgorithm: .gost(.gost34102015_512))
+        #expect(report.indication == .indeterminate)
+        #expect(report.subIndication == .revokedNoPOE)
+        #expect(report.chain.count == 3)
+        #expect(report.chain.first?.revocation?.status == "revoked")
+        #expect(report.chain.last?.trusted == true)
+        #expect(report.policy.sha256 == policy.sha256)
+    }
+
+    /// The SDK "legal/valid/employee" key was revoked (superseded) on 2026-06-02 (MANIFEST §3a): validated at a
+    /// time before that, the 2026-08-11 CRL proves it was still good then, and the later revocation is recorded.
+    @Test func beforeTheRevocationItPassesAndRecordsTheLaterRevocation() throws {
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.revocationRequired = false  // the vectors hold no CRL of the root for the CA certificate itself
+        let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_gost2022_test.2026-08-11.crl"))
+        let file = try PKCS12(derEncoded: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/employee.p12"), password: "Qwerty12")
+        let leaf = try Certificate(derEncoded: try #require(file.certificateOfFirstKey).derEncoded)
+        let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: RevocationChecker(revocationLists: [crl]), policy: policy)
+        let before = validator.validate(leaf, at: Self.date("2026-05-20T00:00:00Z"), signatureAlgorithm: .gost(.gost34102015_512))
+        #expect(before.indication == .totalPassed)
+        #expect(before.messages.contains { $0.contains("revoked later") })
+        #expect(before.chain.first?.revocation?.revokedAt == Self.date("2026-06-02T11:39:09Z"))
+        let after = validator.validate(leaf, at: Self.date("2026-07-01T00:00:00Z"), signatureAlgorithm: .gost(.gost34102015_512))
+        #expect(after.subIndication == .revokedNoPOE)
+    }
+
+    @Test func revocationRequiredButStaleIsTryLater() throws {
+        let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_gost2022_test.crl"))
+        let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: RevocationChecker(revocationLists: [crl]))
+        // Inside the certificate's validity (until 2023-07-28) but after the CRL's nextUpdate (2023-01-23).
+        let report = validator.validate(try Self.certificate("kz/keys/individual_valid_2015.cer"), at: Self.date("2023-03-01T00:00:00Z"),
+                                        signatureAlgorithm: .gost(.gost34102015_512))
+        #expect(report.indication == .indeterminate)
+        #expect(report.subIndication == .tryLater)
+    }
+
+    @Test func authKeyFailsTheSigningPolicyWithANamedReason() throws {
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.revocationRequired = false
+        let validator = SigningCertificateValidator(trustStore: try Self.store(), policy: policy)
+        let report = validator.validate(try Self.certificate("kz/keys/individual_auth_revoked_2004.cer"), at: Self.date("2022-06-01T00:00:00Z"),
+                                        signatureAlgorithm: .rsaPKCS1v15(.sha256))
+        #expect(report.subIndication == .chainConstraintsFailure)
+        #expect(report.messages.contains { $0.contains("AUTH") })
+    }
+
+    @Test func noPathIsReportedAsSuch() throws {
+        let validator = SigningCertificateValidator(trustStore: TrustStore(roots: []))
+        let report = validator.validate(try Self.certificate("kz/keys/individual_valid_2015.cer"), at: Self.date("2022-08-01T00:00:00Z"))
+        #expect(report.indication == .indeterminate)
+        #expect(report.subIndication == .noCertificateChainFound)
+        #expect(report.chain.count == 1 && report.chain[0].trusted == false)
+    }
+}
