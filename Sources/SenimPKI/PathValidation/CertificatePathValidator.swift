@@ -14,7 +14,8 @@ public struct CertificatePathValidator: Sendable {
     public func validate(
         leaf: Certificate, intermediates: [Certificate] = [], revocationLists: [CertificateRevocationList] = []
     ) -> Result<ValidatedPath, PathValidationFailure> {
-        let validator = PathValidator(inputs: inputs, revocationLists: revocationLists)
+        // Every candidate the search hands over was built from verified links only.
+        let validator = PathValidator(inputs: inputs, revocationLists: revocationLists, signaturesVerified: true)
         var search = Search(inputs: inputs, intermediates: intermediates)
         var lastFailure: PathValidationFailure = .noPathToTrustAnchor("no issuer of \(PathValidator.label(leaf)) among the trust anchors and intermediates")
         var found: ValidatedPath?
