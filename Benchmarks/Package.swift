@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "senimkey", path: ".."),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -19,6 +20,8 @@ let package = Package(
             name: "SenimBenchmarks",
             dependencies: [
                 .product(name: "SenimCrypto", package: "senimkey"),
+                .product(name: "SenimPKI", package: "senimkey"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Benchmark", package: "benchmark"),
                 "CBaselineOpenSSL",
             ],

@@ -75,6 +75,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    registerPKIBenchmarks()
+
     // MARK: RSA-2048 verify, same key and message
 
     let rsa = try! Baseline.RSAFixture.make()

@@ -53,19 +53,19 @@ public enum DigestAlgorithm: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
-    public func makeHasher() -> Hasher {
+    public func makeHasher() -> DigestHasher {
         switch self {
         case .sha1, .sha224, .sha256, .sha384, .sha512:
             // openSSLName is non-nil for exactly these cases.
-            return Hasher(algorithm: self, function: OpenSSLHashFunction(algorithm: self))
+            return DigestHasher(algorithm: self, function: OpenSSLHashFunction(algorithm: self))
         case .gost34311:
-            return Hasher(algorithm: self, function: GOSTR341194(sBox: .testParamSet))
+            return DigestHasher(algorithm: self, function: GOSTR341194(sBox: .testParamSet))
         case .gostR341194CryptoPro:
-            return Hasher(algorithm: self, function: GOSTR341194(sBox: .cryptoProParamSet))
+            return DigestHasher(algorithm: self, function: GOSTR341194(sBox: .cryptoProParamSet))
         case .streebog256:
-            return Hasher(algorithm: self, function: Streebog(outputBits: .bits256))
+            return DigestHasher(algorithm: self, function: Streebog(outputBits: .bits256))
         case .streebog512:
-            return Hasher(algorithm: self, function: Streebog(outputBits: .bits512))
+            return DigestHasher(algorithm: self, function: Streebog(outputBits: .bits512))
         }
     }
 

@@ -23,6 +23,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     public let extensions: CertificateExtensions
     public let signatureAlgorithm: AlgorithmIdentifier
     public let signature: [UInt8]
+    private let keyCache = PublicKeyCache()
 
     public init(derEncoded bytes: [UInt8]) throws(PKIError) {
         do {
@@ -98,11 +99,14 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     public var sha1Fingerprint: [UInt8] { DigestAlgorithm.sha1.hash(derEncoded) }
     public var isSelfIssued: Bool { subject.matches(issuer) }
 
+    /// The subject public key, decoded on first use and then reused.
     public var publicKey: PublicKey {
-        get throws(PKIError) {
-            do { return try PublicKey(subjectPublicKeyInfo: subjectPublicKeyInfo) } catch { throw .crypto(error) }
-        }
+        get throws(PKIError) { try keyCache.key(for: subjectPublicKeyInfo) }
     }
+
+    /// Certificates are equal when their DER is.
+    public static func == (lhs: Certificate, rhs: Certificate) -> Bool { lhs.derEncoded == rhs.derEncoded }
+    public func hash(into hasher: inout Swift.Hasher) { hasher.combine(derEncoded) }
 
     /// Whether `issuerKey` verifies this certificate's signature over the exact TBS bytes.
     public func isSignatureValid(issuerKey: PublicKey) throws(PKIError) -> Bool {

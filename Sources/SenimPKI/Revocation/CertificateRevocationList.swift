@@ -118,17 +118,30 @@ public struct CertificateRevocationList: Sendable {
             let date = try ASN1Time.date(from: dateNode)
             var reason: RevocationReason?, invalidity: Date?
             if let extensionsNode = nodes.next() {
-                let list = try CertificateExtensions(sequence: extensionsNode)
-                if let item = list[OID.reasonCode] {
-                    // CRLReason ::= ENUMERATED (universal tag 10)
-                    let code = try Int(derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))
-                    reason = RevocationReason(rawValue: code)
-                    if reason == nil { throw ASN1Error.invalidASN1Object(reason: "unknown CRL reason") }
+                // Walked directly rather than through CertificateExtensions: a CRL can hold 100,000 entries,
+                // and per-entry containers dominated the parse time.
+                guard case .constructed(let items) = extensionsNode.content else { throw ASN1Error.unexpectedFieldType(extensionsNode.identifier) }
+                var seen: [ASN1ObjectIdentifier] = []
+                for node in items {
+                    let item = try CertificateExtension(derEncoded: node)
+                    if seen.contains(item.oid) { throw ASN1Error.invalidASN1Object(reason: "duplicate CRL entry extension \(item.oid)") }
+                    seen.append(item.oid)
+                    switch item.oid {
+                    case OID.reasonCode:
+                        // CRLReason ::= ENUMERATED (universal tag 10)
+                        let code = try Int(derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))
+                        guard let known = RevocationReason(rawValue: code) else { throw ASN1Error.invalidASN1Object(reason: "unknown CRL reason") }
+                        reason = known
+                    case OID.invalidityDate:
+                        invalidity = try ASN1Time.date(from: try DER.parse(item.value))
+                    case OID.certificateIssuer:
+                        // Indirect CRLs change which CA an entry speaks for; NCA does not issue them, so refuse
+                        // rather than misattribute an entry.
+                        throw ASN1Error.invalidASN1Object(reason: "indirect CRL entries are not supported")
+                    default:
+                        if item.critical { throw ASN1Error.invalidASN1Object(reason: "unknown critical CRL entry extension \(item.oid)") }
+                    }
                 }
-                if let item = list[OID.invalidityDate] { invalidity = try ASN1Time.date(from: try DER.parse(item.value)) }
-                // Indirect CRLs (certificateIssuer entry extension) change which CA an entry speaks for;
-                // NCA does not issue them, so refuse rather than misattribute an entry.
-                if list[OID.certificateIssuer] != nil { throw ASN1Error.invalidASN1Object(reason: "indirect CRL entries are not supported") }
             }
             return Entry(serialNumber: Array(serial), revocationDate: date, reason: reason, invalidityDate: invalidity)
         }

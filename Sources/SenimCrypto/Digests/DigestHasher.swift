@@ -1,7 +1,7 @@
 import Foundation
 
 /// A streaming hasher for any ``DigestAlgorithm``, chosen at run time (from an OID, a URI or a CLI flag).
-public struct Hasher: Sendable {
+public struct DigestHasher: Sendable {
     public let algorithm: DigestAlgorithm
     private var function: any HashFunction
 
