@@ -18,4 +18,5 @@
 #include <openssl/params.h>
 #include <openssl/pkcs12.h>
 #include <openssl/hmac.h>
+#include <openssl/param_build.h>
 #endif

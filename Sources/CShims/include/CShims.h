@@ -18,3 +18,10 @@ int senim_EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context);
 
 #include "SenimStreebogCore.h"
 #include "SenimGOSTCurve.h"
+
+#include <openssl/evp.h>
+/// An RSA public key from big-endian modulus and exponent via EVP_PKEY_fromdata (~4 µs instead of ~85 µs for
+/// d2i_PUBKEY in OpenSSL 3). In C because OSSL_PARAM_BLD keeps pointers to the parameter *names*, which must be
+/// static strings; Swift's bridged C strings are temporaries. Returns NULL on failure.
+EVP_PKEY *senim_rsa_public_key(const unsigned char *modulus, size_t modulus_length,
+                               const unsigned char *exponent, size_t exponent_length);

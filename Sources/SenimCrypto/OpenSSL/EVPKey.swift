@@ -20,6 +20,16 @@ final class EVPKey: @unchecked Sendable {
         return EVPKey(pointer: key)
     }
 
+    /// An RSA public key from its modulus and exponent through `EVP_PKEY_fromdata` (see `senim_rsa_public_key`):
+    /// ~4 µs, where OpenSSL 3's `d2i_PUBKEY` decoder framework takes ~85 µs for the same key.
+    static func rsaPublicKey(modulus: ArraySlice<UInt8>, exponent: ArraySlice<UInt8>) throws(SenimCryptoError) -> EVPKey {
+        let n = Array(modulus), e = Array(exponent)
+        guard let key = senim_rsa_public_key(n, n.count, e, e.count) else {
+            throw .invalidKey("OpenSSL rejects the RSA key: \(OpenSSLErrorQueue.drain())")
+        }
+        return EVPKey(pointer: key)
+    }
+
     /// From PKCS#8 PrivateKeyInfo DER.
     static func privateKey(pkcs8DER der: [UInt8]) throws(SenimCryptoError) -> EVPKey {
         let key: OpaquePointer? = der.withUnsafeBufferPointer { buffer in

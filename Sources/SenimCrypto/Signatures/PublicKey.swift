@@ -21,7 +21,20 @@ public struct PublicKey: Sendable {
         case OID.kzGOST34310, OID.kzGOST2015_256, OID.kzGOST2015_512,
              OID.gostR3410_2001, OID.gostR3410_2012_256, OID.gostR3410_2012_512:
             backing = .gost(try GOSTPublicKey(subjectPublicKeyInfo: spki))
-        case OID.rsaEncryption, OID.rsassaPSS, OID.ecPublicKey, OID.ed25519, OID.dsa:
+        case OID.rsaEncryption:
+            // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1), parsed strictly
+            // here so the fast EVP_PKEY_fromdata import can be used.
+            let (modulus, exponent) = try ASN1Reading.read("RSAPublicKey", bytes: spki.keyBytes) { node in
+                try DER.sequence(node, identifier: .sequence) { nodes in
+                    (try ArraySlice<UInt8>(derEncoded: &nodes), try ArraySlice<UInt8>(derEncoded: &nodes))
+                }
+            }
+            // swift-asn1's unsigned INTEGER decoding already rejects negative values and strips the sign byte.
+            guard modulus.count >= 64, exponent.last.map({ $0 & 1 == 1 }) == true else {
+                throw .invalidKey("RSA modulus shorter than 512 bits or even public exponent")
+            }
+            backing = .openSSL(try EVPKey.rsaPublicKey(modulus: modulus, exponent: exponent))
+        case OID.rsassaPSS, OID.ecPublicKey, OID.ed25519, OID.dsa:
             backing = .openSSL(try EVPKey.publicKey(subjectPublicKeyInfoDER: spki.derEncoded))
         default:
             throw .unsupportedAlgorithm("public key \(spki.algorithm.algorithm)")
