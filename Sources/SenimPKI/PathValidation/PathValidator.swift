@@ -135,21 +135,17 @@ struct PathValidator {
         }
     }
 
-    /// A CRL from the issuer, signed by it, with cRLSign when the issuer has a keyUsage, and a non-critical
-    /// CRL number (RFC 5280 §5.2.3); a listed serial is a revocation.
+    /// Revocation against the given CRLs, by the same rules signatures use (``RevocationChecker``): a revocation
+    /// at or before the validation time fails the path, and so does non-conforming revocation data from the
+    /// issuer. Absent or stale data does not: deciding that is the validation policy's job.
     private func checkRevocation(_ certificate: Certificate, issuer: Certificate) throws(PathValidationFailure) {
-        for crl in revocationLists where crl.issuer.matches(issuer.subject) {
-            let label = Self.label(certificate)
-            guard let key = try? issuer.publicKey, (try? crl.isSignatureValid(issuerKey: key)) == true else { continue }
-            if let usage = try? issuer.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
-                throw .keyUsageForbids(certificate: Self.label(issuer), usage: "cRLSign")
-            }
-            guard crl.crlNumber != nil, !crl.crlNumberIsCritical else {
-                throw .profileViolation(certificate: "CRL of \(issuer.subject)", rule: "a CRL number MUST be present and non-critical")
-            }
-            if let entry = crl.entry(forSerial: certificate.serialNumber) {
-                throw .revoked(certificate: label, reason: "listed on the CRL since \(entry.revocationDate)")
-            }
+        guard !revocationLists.isEmpty else { return }
+        let check = RevocationChecker(revocationLists: revocationLists).check(certificate, issuer: issuer, at: inputs.validationTime)
+        if case .revoked(let at, _) = check.status {
+            throw .revoked(certificate: Self.label(certificate), reason: "listed on the CRL since \(at)")
+        }
+        if let defect = check.defects.first {
+            throw .profileViolation(certificate: "revocation data of \(Self.label(issuer))", rule: defect)
         }
     }
 

@@ -30,7 +30,7 @@ public struct RevocationChecker: Sendable {
 
     /// OCSP first (fresher and per-certificate), then CRLs; the first conclusive answer wins.
     public func check(_ certificate: Certificate, issuer: Certificate, at time: Date) -> RevocationCheck {
-        var reasons: [String] = []
+        var reasons: [String] = [], defects: [String] = []
         var sawStale = false
         let outcomes = ocspResponses.lazy.map { ("OCSP", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
             + revocationLists.lazy.map { ("CRL", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
@@ -39,12 +39,13 @@ public struct RevocationChecker: Sendable {
             case .some(.success(let check)): return check
             case .some(.failure(let unusable)):
                 reasons.append("\(kind): \(unusable.reason)")
+                if unusable.isDefect { defects.append("\(kind): \(unusable.reason)") }
                 if unusable.subIndication == .tryLater { sawStale = true }
             case .none: continue
             }
         }
         let reason = reasons.isEmpty ? "no CRL or OCSP response for this certificate's issuer" : reasons.joined(separator: "; ")
-        return RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil)
+        return RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil, defects: defects)
     }
 
     // MARK: OCSP
@@ -86,7 +87,11 @@ public struct RevocationChecker: Sendable {
     struct Unusable: Error {
         let subIndication: SubIndication
         let reason: String
-        init(_ subIndication: SubIndication, _ reason: String) { self.subIndication = subIndication; self.reason = reason }
+        /// The issuer's evidence itself is non-conforming (as opposed to stale or inapplicable).
+        let isDefect: Bool
+        init(_ subIndication: SubIndication, _ reason: String, defect: Bool = false) {
+            self.subIndication = subIndication; self.reason = reason; isDefect = defect
+        }
     }
 
     /// CertID: hash of the issuer's DN and of its key BIT STRING contents, and the serial (RFC 6960 §4.1.1).
@@ -124,10 +129,14 @@ public struct RevocationChecker: Sendable {
         -> Result<RevocationCheck, Unusable>? {
         guard crl.issuer.matches(issuer.subject), !crl.isDelta else { return nil }
         guard let key = try? issuer.publicKey, (try? crl.isSignatureValid(issuerKey: key)) == true else {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "a CRL naming the issuer is not signed by it"))
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "a CRL naming the issuer is not signed by it", defect: true))
         }
         if let usage = try? issuer.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the issuer's key usage does not include cRLSign"))
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the issuer's key usage does not include cRLSign", defect: true))
+        }
+        // RFC 5280 §5.2.3: conforming CRL issuers MUST include the CRL number, and MUST mark it non-critical.
+        if crl.version == 2 && (crl.crlNumber == nil || crl.crlNumberIsCritical) {
+            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the CRL number is missing or critical", defect: true))
         }
         if crl.hasIssuingDistributionPoint {
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "partitioned CRLs (issuingDistributionPoint) are not supported"))

@@ -19,6 +19,9 @@ public struct RevocationCheck: Sendable {
     public let source: Source
     /// When the evidence was issued (CRL thisUpdate, OCSP producedAt).
     public let issuedAt: Date?
+    /// Evidence from this certificate's issuer that breaks RFC 5280 / RFC 6960 (a bad signature, no cRLSign, a
+    /// missing or critical CRL number…): a CA publishing broken revocation data is a path failure, not just "unknown".
+    public var defects: [String] = []
 
     /// The sub-indication a signature gets from this check, nil when the status allows validation to pass.
     public var subIndication: SubIndication? {
