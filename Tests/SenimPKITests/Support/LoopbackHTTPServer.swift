@@ -1,0 +1,90 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 for fetcher tests: fixed responses per path, an optional delay, and a
+/// record of what was requested. It binds port 0 and serves only loopback.
+final class LoopbackHTTPServer: @unchecked Sendable {
+    // @unchecked: `routes` and `log` are guarded by `lock`; the channel is set once in init.
+    struct Route: Sendable {
+        var status: HTTPResponseStatus = .ok
+        var body: [UInt8]
+        var delay: TimeAmount? = nil
+    }
+
+    struct Received: Sendable {
+        let method: HTTPMethod
+        let path: String
+        let contentType: String?
+        let body: [UInt8]
+    }
+
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private var channel: Channel?
+    private let lock = NSLock()
+    private let routes: [String: Route]
+    private var log: [Received] = []
+
+    var port: Int { channel?.localAddress?.port ?? 0 }
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var received: [Received] { lock.lock(); defer { lock.unlock() }; return log }
+
+    init(routes: [String: Route]) throws {
+        self.routes = routes
+        channel = try ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { [unowned self] channel in
+                channel.pipeline.configureHTTPServerPipeline().flatMap { channel.pipeline.addHandler(Handler(server: self)) }
+            }
+            .bind(host: "127.0.0.1", port: 0).wait()
+    }
+
+    func shutdown() {
+        try? channel?.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    fileprivate func respond(to request: Received) -> Route {
+        lock.lock()
+        defer { lock.unlock() }
+        log.append(request)
+        return routes[request.path] ?? Route(status: .notFound, body: Array("not found".utf8))
+    }
+
+    private final class Handler: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+        unowned let server: LoopbackHTTPServer
+        private var head: HTTPRequestHead?
+        private var body: [UInt8] = []
+
+        init(server: LoopbackHTTPServer) { self.server = server }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let head):
+                self.head = head
+                body = []
+            case .body(var buffer):
+                body += buffer.readBytes(length: buffer.readableBytes) ?? []
+            case .end:
+                guard let head else { return }
+                let route = server.respond(to: Received(method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body))
+                let write = { [self] in
+                    var headers = HTTPHeaders()
+                    headers.add(name: "Content-Length", value: "\(route.body.count)")
+                    headers.add(name: "Connection", value: "close")
+                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: route.status, headers: headers))), promise: nil)
+                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: route.body)))), promise: nil)
+                    context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+                }
+                if let delay = route.delay {
+                    context.eventLoop.scheduleTask(in: delay) { write() }
+                } else {
+                    write()
+                }
+            }
+        }
+    }
+}
