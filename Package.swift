@@ -54,7 +54,15 @@ let package = Package(
             ]
         ),
         // Vector lookup and deterministic mutation, shared by the test targets.
-        .target(name: "SenimTestSupport", path: "Tests/SenimTestSupport"),
+        .target(
+            name: "SenimTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/SenimTestSupport"
+        ),
         .testTarget(
             name: "SenimCryptoTests",
             dependencies: [
@@ -74,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimkeyCLITests",
-            dependencies: ["senimkey"]
+            dependencies: ["senimkey", "SenimTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `senimkey`: the forensic CLI over the Senimkey toolkit (DESIGN.md, "CLI contract").
 @main
-struct Senimkey: ParsableCommand {
+struct Senimkey: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "senimkey",
         abstract: "Verify Kazakh (NCA RK) electronic signatures and evidence, offline.",

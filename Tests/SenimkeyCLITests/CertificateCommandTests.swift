@@ -1,4 +1,5 @@
 import Foundation
+import SenimTestSupport
 import Testing
 
 @Suite("senimkey cert show")
@@ -58,5 +59,34 @@ struct VerifyCertificateCommandTests {
         #expect(untrusted.standardOutput.contains("NO_CERTIFICATE_CHAIN_FOUND"))
         #expect(try CLIProcess.run(["cert", "verify", "README.md", "--trust", root]).status == 65)
         #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--at", "yesterday"]).status == 64)
+    }
+}
+
+@Suite("senimkey cert verify --online (loopback)")
+struct OnlineVerifyCommandTests {
+    /// The intermediate comes from the leaf's AIA and the leaf's CRL from its distribution point, both served by a
+    /// loopback server standing in for test.pki.gov.kz; the root's CRL host answers 404, so the CA's own status
+    /// stays unknown and, with --online requiring revocation, the verdict is INDETERMINATE.
+    @Test func fetchesIssuerAndCRL() throws {
+        let root = CLIProcess.repositoryRoot.appendingPathComponent("testvectors")
+        let server = try LoopbackHTTPServer(routes: [
+            "/cert/nca_gost2022_test.cer": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/ca/nca_gost2015_test.cer")))),
+            "/crl/nca_gost2022_test.crl": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/crl/nca_gost2022_test.crl")))),
+        ])
+        defer { server.shutdown() }
+        let result = try CLIProcess.run([
+            "cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--trust", "testvectors/kz/ca/root_test_gost_2022.cer",
+            "--online", "--mirror", "test.pki.gov.kz=\(server.baseURL)", "--mirror", "crl.root.gov.kz=\(server.baseURL)",
+            "--at", "2022-08-01T00:00:00Z", "--format", "json",
+        ])
+        #expect(result.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let chain = object?["chain"] as? [[String: Any]] ?? []
+        #expect(chain.count == 3)
+        #expect((chain.first?["revocation"] as? [String: Any])?["status"] as? String == "good")
+        #expect((chain.first?["revocation"] as? [String: Any])?["source"] as? String == "CRL")
+        #expect(object?["subIndication"] as? String == "REVOCATION_OUT_OF_BOUNDS_NO_POE")
+        #expect(server.received.contains { $0.path == "/cert/nca_gost2022_test.cer" })
+        #expect(result.standardError.contains("HTTP 404"))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import SenimPKI
 
 /// `senimkey cert …`: certificate inspection (and, with the path-validation work, `cert verify`).
-struct CertificateCommand: ParsableCommand {
+struct CertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cert",
         abstract: "Inspect X.509 certificates (NCA RK GOST and RSA included).",

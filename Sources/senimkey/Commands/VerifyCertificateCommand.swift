@@ -5,7 +5,7 @@ import SwiftASN1
 
 /// `senimkey cert verify LEAF [--intermediate F]… [--trust F|DIR]… [--crl F]… [--at TIME] [policy inputs] [--format]`:
 /// RFC 5280 path validation with the §6.1.1 inputs. Exit 0 TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE.
-struct VerifyCertificateCommand: ParsableCommand {
+struct VerifyCertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Build and validate the certification path of a certificate (RFC 5280 §6.1)."
@@ -22,8 +22,10 @@ struct VerifyCertificateCommand: ParsableCommand {
     @Flag(name: .customLong("inhibit-policy-mapping"), help: "initial-policy-mapping-inhibit") var inhibitPolicyMapping = false
     @Flag(name: .customLong("inhibit-any-policy"), help: "initial-any-policy-inhibit") var inhibitAnyPolicy = false
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(help: "Fetch missing issuers (AIA) and revocation data (CRL-DP, OCSP) over HTTP from the URLs in the certificates.") var online = false
+    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
 
-    func run() throws {
+    func run() async throws {
         let time: Date
         if let at {
             guard let parsed = ISO8601DateFormatter().date(from: at) else { throw ValidationError("--at must be ISO 8601, e.g. 2022-08-01T00:00:00Z") }
@@ -54,13 +56,27 @@ struct VerifyCertificateCommand: ParsableCommand {
         // Revocation is required exactly when the caller supplied revocation data; otherwise it is reported unchecked.
         var policy = ValidationPolicy.kazakhstanDefault
         policy.requireNonRepudiation = false
-        policy.revocationRequired = !lists.isEmpty || !responses.isEmpty
+        policy.revocationRequired = !lists.isEmpty || !responses.isEmpty || online
         let inputs = PathValidationInputs(validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
                                           initialExplicitPolicy: requireExplicitPolicy, initialPolicyMappingInhibit: inhibitPolicyMapping,
                                           initialAnyPolicyInhibit: inhibitAnyPolicy)
         let validator = SigningCertificateValidator(trustStore: store, revocation: RevocationChecker(revocationLists: lists, ocspResponses: responses),
                                                     policy: policy)
-        let report = validator.validate(leafCertificate, at: time, extraIntermediates: intermediateCertificates, pathInputs: inputs)
+        let report: CertificateValidationReport
+        if online {
+            var configuration = OnlineFetcher.Configuration()
+            for mirror in mirrors {
+                let parts = mirror.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--mirror takes HOST=BASEURL") }
+                configuration.mirrors[parts[0]] = parts[1]
+            }
+            let outcome = await validator.validateOnline(leafCertificate, at: time, fetcher: OnlineFetcher(configuration: configuration),
+                                                         extraIntermediates: intermediateCertificates, pathInputs: inputs)
+            for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(error)\n".utf8)) }
+            report = outcome.report
+        } else {
+            report = validator.validate(leafCertificate, at: time, extraIntermediates: intermediateCertificates, pathInputs: inputs)
+        }
 
         switch format {
         case .json:

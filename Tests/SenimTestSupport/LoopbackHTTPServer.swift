@@ -5,19 +5,22 @@ import NIOPosix
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for fetcher tests: fixed responses per path, an optional delay, and a
 /// record of what was requested. It binds port 0 and serves only loopback.
-final class LoopbackHTTPServer: @unchecked Sendable {
+public final class LoopbackHTTPServer: @unchecked Sendable {
     // @unchecked: `routes` and `log` are guarded by `lock`; the channel is set once in init.
-    struct Route: Sendable {
-        var status: HTTPResponseStatus = .ok
-        var body: [UInt8]
-        var delay: TimeAmount? = nil
+    public struct Route: Sendable {
+        public var status: HTTPResponseStatus
+        public var body: [UInt8]
+        public var delay: TimeAmount?
+        public init(status: HTTPResponseStatus = .ok, body: [UInt8], delay: TimeAmount? = nil) {
+            self.status = status; self.body = body; self.delay = delay
+        }
     }
 
-    struct Received: Sendable {
-        let method: HTTPMethod
-        let path: String
-        let contentType: String?
-        let body: [UInt8]
+    public struct Received: Sendable {
+        public let method: HTTPMethod
+        public let path: String
+        public let contentType: String?
+        public let body: [UInt8]
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -26,11 +29,11 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let routes: [String: Route]
     private var log: [Received] = []
 
-    var port: Int { channel?.localAddress?.port ?? 0 }
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var received: [Received] { lock.lock(); defer { lock.unlock() }; return log }
+    public var port: Int { channel?.localAddress?.port ?? 0 }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var received: [Received] { lock.lock(); defer { lock.unlock() }; return log }
 
-    init(routes: [String: Route]) throws {
+    public init(routes: [String: Route]) throws {
         self.routes = routes
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -40,7 +43,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             .bind(host: "127.0.0.1", port: 0).wait()
     }
 
-    func shutdown() {
+    public func shutdown() {
         try? channel?.close().wait()
         try? group.syncShutdownGracefully()
     }
