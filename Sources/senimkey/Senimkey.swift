@@ -12,6 +12,6 @@ struct Senimkey: AsyncParsableCommand {
             64 usage error, 65 unreadable input.
             """,
         version: "0.1.0",
-        subcommands: [DigestCommand.self, CertificateCommand.self]
+        subcommands: [DigestCommand.self, CertificateCommand.self, TrustCommand.self]
     )
 }

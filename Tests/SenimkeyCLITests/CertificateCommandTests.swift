@@ -90,3 +90,45 @@ struct OnlineVerifyCommandTests {
         #expect(result.standardError.contains("HTTP 404"))
     }
 }
+
+@Suite("senimkey trust sync (loopback)")
+struct TrustSyncCommandTests {
+    /// The NCA URLs are served from loopback with test certificates standing in: two roots and two intermediates
+    /// check out; a tampered "root" and a missing file fail; a second run is unchanged; a changed file is refused.
+    @Test func syncChecksWritesAndRefusesChanges() throws {
+        let vectors = CLIProcess.repositoryRoot.appendingPathComponent("testvectors/kz")
+        func file(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: vectors.appendingPathComponent(path))) }
+        var tampered = try file("ca/root_rsa_test.der")
+        tampered[tampered.count - 20] ^= 0x01  // breaks the root's self-signature
+        let server = try LoopbackHTTPServer(routes: [
+            "/cert/root_gost_2022.cer": .init(body: try file("ca/root_test_gost_2022.cer")),
+            "/cert/nca_gost_2022.cer": .init(body: try file("ca/nca_gost2015_test.cer")),
+            "/cert/root_rsa_2020.cer": .init(body: tampered),
+            "/cert/nca_rsa_2022.cer": .init(body: try file("ca/nca_gost_test.der")),  // not issued by any served root
+        ])
+        defer { server.shutdown() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-trust-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["trust", "sync", "--dir", directory.path, "--mirror", "pki.gov.kz=\(server.baseURL)", "--mirror", "root.gov.kz=\(server.baseURL)"]
+
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 1)
+        #expect(first.standardOutput.contains("new        root_gost_2022.cer  b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6"))
+        #expect(first.standardOutput.contains("new        nca_gost_2022.cer"))
+        #expect(first.standardOutput.contains("FAILED     root_rsa_2020.cer") && first.standardOutput.contains("self-signed"))
+        #expect(first.standardOutput.contains("FAILED     nca_rsa_2022.cer"))
+        #expect(first.standardOutput.contains("FAILED     root_gost_2020.cer") && first.standardOutput.contains("HTTP 404"))
+        let sums = try String(contentsOf: directory.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(sums.contains("b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6  root_gost_2022.cer"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("root_rsa_2020.cer").path))
+
+        let second = try CLIProcess.run(arguments)
+        #expect(second.standardOutput.contains("unchanged  root_gost_2022.cer"))
+
+        // Someone replaced the stored root: the next sync reports the change and refuses to overwrite silently.
+        try Data(try file("ca/root_gost_test.der")).write(to: directory.appendingPathComponent("root_gost_2022.cer"))
+        let third = try CLIProcess.run(arguments)
+        #expect(third.status == 1)
+        #expect(third.standardOutput.contains("CHANGED    root_gost_2022.cer"))
+    }
+}

@@ -62,6 +62,14 @@ public struct TrustStore: Sendable {
         self.init(roots: roots, intermediates: intermediates)
     }
 
+    /// The SHA-256 fingerprints of a `SHA256SUMS` file (`sha256sum` format, as `senimkey trust sync` writes).
+    public static func pinnedFingerprints(sha256sums: String) -> Set<String> {
+        Set(sha256sums.split(separator: "\n").compactMap { line in
+            let digest = line.prefix(64)
+            return digest.count == 64 && digest.allSatisfy(\.isHexDigit) ? digest.lowercased() : nil
+        })
+    }
+
     /// The SHA-256 fingerprints written in a README table (any 64-hex-digit token in backticks).
     public static func pinnedFingerprints(readme: String) -> Set<String> {
         var result = Set<String>()
