@@ -18,7 +18,7 @@ struct OnlineFetcherTests {
         let server = try LoopbackHTTPServer(routes: routes)
         defer { server.shutdown() }
         var configuration = OnlineFetcher.Configuration()
-        configuration.mirrors = ["test.pki.gov.kz": server.baseURL]
+        configuration.mirrors = MirrorTable(["test.pki.gov.kz": server.baseURL])
         configuration.timeout = timeout
         configuration.ocspNonceLength = nonce
         configuration.maximumCRLBytes = 64 << 10

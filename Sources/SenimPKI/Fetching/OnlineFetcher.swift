@@ -20,7 +20,7 @@ public actor OnlineFetcher {
         public var ocspNonceLength: Int? = 8
         /// Host → base URL rewrites, e.g. `["test.pki.gov.kz": "http://mirror.internal:8080"]` for a local mirror
         /// (and for tests that serve the NCA files from a loopback server).
-        public var mirrors: [String: String] = [:]
+        public var mirrors = MirrorTable()
         public init() {}
     }
 
@@ -120,11 +120,11 @@ public actor OnlineFetcher {
     public struct FetchError: Error, Sendable { public let message: String }
 
     private func get(_ url: String, kind: FetchedDocument.Kind, limit: Int) async -> Swift.Result<FetchedDocument, FetchError> {
-        await send(HTTPClientRequest(url: mirrored(url)), originalURL: url, kind: kind, limit: limit)
+        await send(HTTPClientRequest(url: configuration.mirrors.rewrite(url)), originalURL: url, kind: kind, limit: limit)
     }
 
     private func post(_ url: String, body: [UInt8], contentType: String, limit: Int) async -> Swift.Result<FetchedDocument, FetchError> {
-        var request = HTTPClientRequest(url: mirrored(url))
+        var request = HTTPClientRequest(url: configuration.mirrors.rewrite(url))
         request.method = .POST
         request.headers.add(name: "Content-Type", value: contentType)
         request.body = .bytes(ByteBuffer(bytes: body))
@@ -144,11 +144,6 @@ public actor OnlineFetcher {
         } catch {
             return .failure(FetchError(message: "\(originalURL): \(error)"))
         }
-    }
-
-    private func mirrored(_ url: String) -> String {
-        guard let components = URLComponents(string: url), let host = components.host, let base = configuration.mirrors[host] else { return url }
-        return base + components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 
     private static func accessURLs(_ certificate: Certificate, method: ASN1ObjectIdentifier) -> [String] {

@@ -37,10 +37,10 @@ public struct TrustSync: Sendable {
     struct SyncFailure: Error { let message: String }
 
     public let sources: [Source]
-    public let mirrors: [String: String]
+    public let mirrors: MirrorTable
     public let timeout: TimeAmount
 
-    public init(sources: [Source] = TrustSync.ncaProduction, mirrors: [String: String] = [:], timeout: TimeAmount = .seconds(20)) {
+    public init(sources: [Source] = TrustSync.ncaProduction, mirrors: MirrorTable = MirrorTable(), timeout: TimeAmount = .seconds(20)) {
         self.sources = sources
         self.mirrors = mirrors
         self.timeout = timeout
@@ -87,10 +87,7 @@ public struct TrustSync: Sendable {
     }
 
     private func fetch(_ source: Source, client: HTTPClient) async -> Result<Certificate, SyncFailure> {
-        var url = source.url
-        if let components = URLComponents(string: url), let host = components.host, let base = mirrors[host] {
-            url = base + components.percentEncodedPath
-        }
+        let url = mirrors.rewrite(source.url)
         do {
             let response = try await client.execute(HTTPClientRequest(url: url), timeout: timeout)
             guard response.status == .ok else { return .failure(SyncFailure(message: "\(source.url): HTTP \(response.status.code)")) }

@@ -24,12 +24,8 @@ struct TrustSyncCommand: AsyncParsableCommand {
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
 
     func run() async throws {
-        var mirrorTable: [String: String] = [:]
-        for mirror in mirrors {
-            let parts = mirror.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw ValidationError("--mirror takes HOST=BASEURL") }
-            mirrorTable[parts[0]] = parts[1]
-        }
+        let mirrorTable: MirrorTable
+        do { mirrorTable = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
         let outcomes = await TrustSync(mirrors: mirrorTable).run(into: dir, acceptChanges: acceptChanges)
         var failed = false
         for (source, outcome) in outcomes {

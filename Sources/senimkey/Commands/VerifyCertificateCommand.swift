@@ -65,11 +65,7 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         let report: CertificateValidationReport
         if online {
             var configuration = OnlineFetcher.Configuration()
-            for mirror in mirrors {
-                let parts = mirror.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--mirror takes HOST=BASEURL") }
-                configuration.mirrors[parts[0]] = parts[1]
-            }
+            do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
             let outcome = await validator.validateOnline(leafCertificate, at: time, fetcher: OnlineFetcher(configuration: configuration),
                                                          extraIntermediates: intermediateCertificates, pathInputs: inputs)
             for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(error)\n".utf8)) }
