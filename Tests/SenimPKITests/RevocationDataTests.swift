@@ -117,3 +117,29 @@ struct RevocationDataTests {
         #expect(rejected > 5_000)
     }
 }
+
+@Suite("DER cursor")
+struct DERCursorTests {
+    func first(_ bytes: [UInt8]) throws -> DERCursor.Element? {
+        var cursor = DERCursor(bytes, range: 0..<bytes.count)
+        return try cursor.next()
+    }
+
+    @Test func readsShortAndLongForms() throws {
+        #expect(try first([0x02, 0x01, 0x05])?.content == 2..<3)
+        let long = [UInt8]([0x04, 0x81, 0x80]) + [UInt8](repeating: 0, count: 128)
+        #expect(try first(long)?.content == 3..<131)
+    }
+
+    @Test(arguments: [
+        [UInt8]([0x30, 0x80, 0x00, 0x00]),              // indefinite length is BER, not DER
+        [0x30, 0x84, 0x7f, 0xff, 0xff, 0xff, 0x00],     // 2 GiB claimed, 1 byte present: no allocation, an error
+        [0x30, 0x81, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00], // long form for a length below 128
+        [0x30, 0x82, 0x00, 0x90] + [UInt8](repeating: 0, count: 0x90), // leading zero length octet
+        [0x30],                                          // truncated
+        [0x1f, 0x01, 0x00],                              // multi-byte tag
+    ])
+    func rejectsMalformedLengths(bytes: [UInt8]) {
+        #expect(throws: DERCursor.Malformed.self) { _ = try first(bytes) }
+    }
+}

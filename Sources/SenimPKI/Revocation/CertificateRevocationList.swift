@@ -45,60 +45,61 @@ public struct CertificateRevocationList: Sendable {
     public init(bytes: [UInt8]) throws(PKIError) {
         let der = try CertificateEncoding.der(from: bytes, label: "X509 CRL")
         do {
-            let root = try DER.parse(der)
-            var outer: (ASN1Node, AlgorithmIdentifier, ASN1BitString)?
-            try DER.sequence(root, identifier: .sequence) { nodes in
-                guard let tbs = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no TBSCertList") }
-                outer = (tbs, try AlgorithmIdentifier(derEncoded: &nodes), try ASN1BitString(derEncoded: &nodes))
-            }
-            guard let (tbs, algorithm, signatureBits) = outer else { throw ASN1Error.invalidASN1Object(reason: "empty CRL") }
-            derEncoded = Array(root.encodedBytes)
-            tbsBytes = Array(tbs.encodedBytes)
-            signatureAlgorithm = algorithm
-            signature = Array(signatureBits.bytes)
+            // The outer structure and TBSCertList are walked with a DER cursor, so the (possibly huge) list of
+            // revoked certificates is never turned into a node tree; the small fields use swift-asn1 as usual.
+            var outer = DERCursor(der, range: 0..<der.count)
+            guard let list = try outer.next(), list.tag == 0x30, outer.isAtEnd else { throw ASN1Error.invalidASN1Object(reason: "not a CertificateList SEQUENCE") }
+            var parts = DERCursor(der, range: list.content)
+            guard let tbs = try parts.next(), tbs.tag == 0x30, let algorithmElement = try parts.next(), let signatureElement = try parts.next(), parts.isAtEnd
+            else { throw ASN1Error.invalidASN1Object(reason: "CertificateList is not { TBSCertList, signatureAlgorithm, signature }") }
+            derEncoded = Array(der[list.whole])
+            tbsBytes = Array(der[tbs.whole])
+            signatureAlgorithm = try AlgorithmIdentifier(derEncoded: Array(der[algorithmElement.whole]))
+            signature = Array(try ASN1BitString(derEncoded: Array(der[signatureElement.whole])).bytes)
 
-            var parsed: (Int, DistinguishedName, Date, Date?, [Entry], [CertificateExtension])?
-            try DER.sequence(tbs, identifier: .sequence) { nodes in
-                var node = nodes.next()
-                var version = 1
-                if let first = node, first.identifier == .integer {
-                    version = try Int(derEncoded: first) + 1
-                    guard version == 2 else { throw ASN1Error.invalidASN1Object(reason: "CRL version \(version)") }
-                    node = nodes.next()
-                }
-                _ = try AlgorithmIdentifier(derEncoded: node ?? tbs)
-                guard let issuerNode = nodes.next(), let thisUpdateNode = nodes.next() else {
-                    throw ASN1Error.invalidASN1Object(reason: "incomplete TBSCertList")
-                }
-                let issuer = try DistinguishedName(derEncoded: issuerNode)
-                let thisUpdate = try ASN1Time.date(from: thisUpdateNode)
-                var nextUpdate: Date?
-                var entries: [Entry] = []
-                var extensions: [CertificateExtension] = []
-                while let next = nodes.next() {
-                    switch next.identifier {
-                    case .utcTime, .generalizedTime where nextUpdate == nil && entries.isEmpty:
-                        nextUpdate = try ASN1Time.date(from: next)
-                    case .sequence where entries.isEmpty:
-                        entries = try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: next).map(Self.entry)
-                    case ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific):
-                        extensions = try DER.explicitlyTagged(next, tagNumber: 0, tagClass: .contextSpecific) { inner in
-                            try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: inner).map(CertificateExtension.init)
-                        }
-                    default:
-                        throw ASN1Error.unexpectedFieldType(next.identifier)
-                    }
-                }
-                parsed = (version, issuer, thisUpdate, nextUpdate, entries, extensions)
+            var fields = DERCursor(der, range: tbs.content)
+            var version = 1
+            if let first = try fields.peek(), first.tag == 0x02 {
+                _ = try fields.next()
+                version = try Int(derEncoded: Array(der[first.whole])) + 1
+                guard version == 2 else { throw ASN1Error.invalidASN1Object(reason: "CRL version \(version)") }
             }
-            guard let parsed else { throw ASN1Error.invalidASN1Object(reason: "empty TBSCertList") }
-            (version, issuer, thisUpdate, nextUpdate, entries) = (parsed.0, parsed.1, parsed.2, parsed.3, parsed.4)
-            let extensions = try CertificateExtensions(parsed.5)
-            crlNumber = try extensions[OID.crlNumber].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
-            crlNumberIsCritical = extensions[OID.crlNumber]?.critical ?? false
-            deltaCRLIndicator = try extensions[OID.deltaCRLIndicator].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
-            authorityKeyIdentifier = try extensions.authorityKeyIdentifier?.keyIdentifier
-            hasIssuingDistributionPoint = extensions[OID.issuingDistributionPoint] != nil
+            guard let innerAlgorithm = try fields.next(), let issuerElement = try fields.next(), let thisUpdateElement = try fields.next() else {
+                throw ASN1Error.invalidASN1Object(reason: "incomplete TBSCertList")
+            }
+            _ = try AlgorithmIdentifier(derEncoded: Array(der[innerAlgorithm.whole]))
+            self.version = version
+            issuer = try DistinguishedName(derEncoded: Array(der[issuerElement.whole]))
+            thisUpdate = try ASN1Time.date(from: try DER.parse(Array(der[thisUpdateElement.whole])))
+            var nextUpdate: Date?
+            var entries: [Entry] = []
+            var extensions: [CertificateExtension] = []
+            var stage = 0  // 0: nextUpdate allowed, 1: entries allowed, 2: extensions allowed, 3: done
+            while let element = try fields.next() {
+                switch element.tag {
+                case 0x17, 0x18 where stage == 0:
+                    nextUpdate = try ASN1Time.date(from: try DER.parse(Array(der[element.whole])))
+                    stage = 1
+                case 0x30 where stage <= 1:
+                    entries = try Self.entries(der, range: element.content)
+                    stage = 2
+                case 0xa0 where stage <= 2:
+                    extensions = try DER.explicitlyTagged(try DER.parse(Array(der[element.whole])), tagNumber: 0, tagClass: .contextSpecific) { inner in
+                        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: inner).map(CertificateExtension.init)
+                    }
+                    stage = 3
+                default:
+                    throw ASN1Error.invalidASN1Object(reason: "unexpected field (tag \(element.tag)) in TBSCertList")
+                }
+            }
+            self.nextUpdate = nextUpdate
+            self.entries = entries
+            let crlExtensions = try CertificateExtensions(extensions)
+            crlNumber = try crlExtensions[OID.crlNumber].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
+            crlNumberIsCritical = crlExtensions[OID.crlNumber]?.critical ?? false
+            deltaCRLIndicator = try crlExtensions[OID.deltaCRLIndicator].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
+            authorityKeyIdentifier = try crlExtensions.authorityKeyIdentifier?.keyIdentifier
+            hasIssuingDistributionPoint = crlExtensions[OID.issuingDistributionPoint] != nil
             var index: [[UInt8]: Int] = [:]
             index.reserveCapacity(entries.count)
             for (position, entry) in entries.enumerated() { index[entry.serialNumber] = position }
@@ -108,6 +109,40 @@ public struct CertificateRevocationList: Sendable {
         } catch {
             throw .malformedEncoding(what: "CRL", reason: "\(error)")
         }
+    }
+
+    /// The revokedCertificates list. Plain entries (serial, time) are read straight from the bytes; an entry with
+    /// extensions goes through the swift-asn1 path, which is exact and only costs where there is something to read.
+    private static func entries(_ der: [UInt8], range: Range<Int>) throws -> [Entry] {
+        var cursor = DERCursor(der, range: range)
+        var entries: [Entry] = []
+        while let entry = try cursor.next() {
+            guard entry.tag == 0x30 else { throw ASN1Error.invalidASN1Object(reason: "CRL entry is not a SEQUENCE") }
+            var fields = DERCursor(der, range: entry.content)
+            guard let serial = try fields.next(), serial.tag == 0x02, let time = try fields.next() else {
+                throw ASN1Error.invalidASN1Object(reason: "CRL entry without serial and date")
+            }
+            if !fields.isAtEnd {
+                entries.append(try Self.entry(try DER.parse(Array(der[entry.whole]))))
+                continue
+            }
+            entries.append(Entry(serialNumber: try unsignedInteger(der[serial.content]),
+                                 revocationDate: try ASN1Time.date(from: try DER.parse(Array(der[time.whole]))),
+                                 reason: nil, invalidityDate: nil))
+        }
+        return entries
+    }
+
+    /// DER INTEGER contents as an unsigned magnitude, as swift-asn1's unsigned ArraySlice gives it: minimal
+    /// encoding required, a negative value rejected, the 0x00 sign octet dropped.
+    private static func unsignedInteger(_ content: ArraySlice<UInt8>) throws -> [UInt8] {
+        guard let first = content.first else { throw ASN1Error.invalidASN1Object(reason: "empty INTEGER") }
+        if content.count > 1, let second = content.dropFirst().first {
+            if first == 0x00 && second & 0x80 == 0 { throw ASN1Error.invalidASN1Object(reason: "non-minimal INTEGER") }
+            if first == 0xff && second & 0x80 != 0 { throw ASN1Error.invalidASN1Object(reason: "non-minimal INTEGER") }
+        }
+        guard first & 0x80 == 0 else { throw ASN1Error.invalidASN1Object(reason: "negative serial number") }
+        return first == 0x00 && content.count > 1 ? Array(content.dropFirst()) : Array(content)
     }
 
     /// `revokedCertificates` element: `SEQUENCE { userCertificate, revocationDate, crlEntryExtensions OPTIONAL }`.
