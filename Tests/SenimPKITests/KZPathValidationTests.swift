@@ -39,6 +39,11 @@ struct KZPathValidationTests {
                 .validate(leaf: leaf, intermediates: [intermediate]).get()
         }
         #expect(throws: PathValidationFailure.self) { try validator.validate(leaf: leaf).get() }
+        // Not yet valid: before the leaf (and its CAs) existed.
+        let early = CertificatePathValidator(inputs: PathValidationInputs(validationTime: Self.date("2015-01-01T00:00:00Z"), trustAnchors: [root]))
+            .validate(leaf: leaf, intermediates: [intermediate])
+        guard case .failure(let failure) = early else { Issue.record("accepted before notBefore"); return }
+        #expect(failure.subIndication == .notYetValid)
         let wrongRoot = try Self.certificate(chain[0] == Self.rsa[0] ? Self.gost2004[0] : Self.rsa[0])
         #expect(throws: PathValidationFailure.self) {
             try CertificatePathValidator(inputs: PathValidationInputs(validationTime: Self.date(time), trustAnchors: [wrongRoot]))

@@ -1,6 +1,6 @@
+import SenimTestSupport
 import Foundation
 import SenimCrypto
-import SenimTestSupport
 import Testing
 @testable import SenimPKI
 
@@ -75,5 +75,40 @@ struct SigningCertificateValidatorTests {
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .noCertificateChainFound)
         #expect(report.chain.count == 1 && report.chain[0].trusted == false)
+    }
+}
+
+@Suite("Evidence sources")
+struct EvidenceSourceTests {
+    /// Intermediates and revocation data given as offline sources go through the same path as online ones:
+    /// the trust store holds only the root; the CA comes from a certificate source, the CRL from a revocation source.
+    @Test func offlineSourcesThroughTheProtocol() async throws {
+        let root = try Certificate(bytes: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))
+        let intermediate = try Certificate(bytes: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))
+        let leaf = try Certificate(bytes: try TestVectors.bytes("kz/keys/ceo_revoked_2015.cer"))
+        let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_gost2022_test.crl"))
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.revocationRequired = false
+        let validator = SigningCertificateValidator(trustStore: TrustStore(roots: [root]), policy: policy)
+        let outcome = await validator.validate(leaf, at: ISO8601DateFormatter().date(from: "2022-08-01T00:00:00Z")!,
+                                               revocationSources: [OfflineRevocationSource(revocationLists: [crl])],
+                                               certificateSources: [OfflineCertificateSource(certificates: [intermediate])])
+        #expect(outcome.report.subIndication == .revokedNoPOE)
+        #expect(outcome.report.chain.count == 3)
+        #expect(outcome.report.chain.first?.revocation?.source == "CRL")
+    }
+
+    @Test func keyPurposeFromPoliciesAndKeyUsage() throws {
+        func purpose(_ path: String) throws -> Signer.KeyPurpose { Signer(certificate: try Certificate(bytes: try TestVectors.bytes(path))).keyPurpose }
+        #expect(try purpose("kz/keys/individual_sign_revoked_2004.cer") == .signing)          // policy 1.2.398.3.3.2.3
+        #expect(try purpose("kz/keys/individual_auth_revoked_2004.cer") == .authentication)   // policy 1.2.398.3.3.2.4
+        #expect(try purpose("kz/certs/ceo_valid_sign_2004_gost.der") == .signing)             // policy 1.2.398.3.3.2.1
+        #expect(try purpose("kz/keys/individual_valid_2015.cer") == .signingAndAuthentication) // GOST-2015: one key for both
+    }
+
+    @Test func ocspResponseFromBase64() throws {
+        let der = try TestVectors.bytes("kz/ocsp/ocsp_response_individual_sign_2004.bin")
+        let base64 = Array(Data(der).base64EncodedString().utf8)
+        #expect(try OCSPResponse(bytes: base64).derEncoded == der)
     }
 }

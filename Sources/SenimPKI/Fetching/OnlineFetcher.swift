@@ -24,17 +24,6 @@ public actor OnlineFetcher {
         public init() {}
     }
 
-    /// What one lookup produced: parsed data ready for checking, the raw documents, and what went wrong.
-    public struct Result: Sendable {
-        public var revocationLists: [CertificateRevocationList] = []
-        public var ocspResponses: [OCSPResponse] = []
-        public var certificates: [Certificate] = []
-        public var documents: [FetchedDocument] = []
-        public var errors: [String] = []
-        /// The nonce sent with the OCSP request, to hand to ``RevocationChecker``.
-        public var ocspNonce: [UInt8]?
-    }
-
     private let client: HTTPClient
     private let configuration: Configuration
     private var crlCache: [String: (crl: CertificateRevocationList, document: FetchedDocument)] = [:]
@@ -45,8 +34,8 @@ public actor OnlineFetcher {
     }
 
     /// CRLs from the certificate's distribution points and an OCSP response from its AIA responder.
-    public func revocationData(for certificate: Certificate, issuer: Certificate, at now: Date = Date()) async -> Result {
-        var result = Result()
+    public func revocationData(for certificate: Certificate, issuer: Certificate, at now: Date = Date()) async -> RevocationData {
+        var result = RevocationData()
         let points = ((try? certificate.extensions.crlDistributionPoints) ?? nil) ?? []
         for url in points.flatMap(\.uris) where url.hasPrefix("http") {
             if let cached = crlCache[url], let next = cached.crl.nextUpdate, now < next {
@@ -97,8 +86,8 @@ public actor OnlineFetcher {
     }
 
     /// Issuer certificates named by AIA caIssuers (DER or PEM, as NCA publishes `.cer` files).
-    public func issuers(of certificate: Certificate) async -> Result {
-        var result = Result()
+    public func issuers(of certificate: Certificate) async -> IssuerData {
+        var result = IssuerData()
         for url in Self.accessURLs(certificate, method: AccessDescription.caIssuers) where url.hasPrefix("http") {
             switch await get(url, kind: .certificate, limit: configuration.maximumCertificateBytes) {
             case .success(let document):

@@ -3,6 +3,12 @@ import SwiftASN1
 /// Who a certificate names, in the terms of the Kazakh NCA profile (kz-eds.md §3.2):
 /// `CN=<SURNAME NAME>`, `SURNAME`, `SERIALNUMBER=IIN…`, `GIVENNAME=<patronymic>`, `O`, `OU=BIN…`, and roles in the EKU.
 public struct Signer: Sendable, Hashable, Codable {
+    /// What the NCA issued the key for. 2004/RSA keys come in SIGN/AUTH pairs (policy and key usage tell them
+    /// apart); GOST-2015 keys serve both (kz-eds.md §3.2).
+    public enum KeyPurpose: String, Sendable, Hashable, Codable {
+        case signing, authentication, signingAndAuthentication, unknown
+    }
+
     public let commonName: String?
     public let surname: String?
     /// The first name: CN minus the surname (NCA puts "SURNAME NAME" in CN).
@@ -14,6 +20,7 @@ public struct Signer: Sendable, Hashable, Codable {
     public let organisation: String?
     public let email: String?
     public let roles: [SignerRole]
+    public let keyPurpose: KeyPurpose
     /// Human-readable remarks, e.g. an IIN whose check digit fails (expected for NCA test certificates).
     public let warnings: [String]
 
@@ -46,10 +53,28 @@ public struct Signer: Sendable, Hashable, Codable {
         }
         self.email = email
         roles = SignerRole.roles(fromExtendedKeyUsage: (try? certificate.extensions.extendedKeyUsage) ?? [])
+        keyPurpose = Self.purpose(of: certificate)
 
         var warnings: [String] = []
         if let iin, !iin.hasValidCheckDigit { warnings.append("IIN \(iin) fails the check digit (normal for NCA test certificates)") }
         if let bin, !bin.hasValidCheckDigit { warnings.append("BIN \(bin) fails the check digit (normal for NCA test certificates)") }
         self.warnings = warnings
+    }
+
+    /// NCA policies 1.2.398.3.3.2.1/.2.3 are signing, .2.2/.2.4 authentication; otherwise key usage decides:
+    /// nonRepudiation means signing, keyEncipherment or keyAgreement means authentication too.
+    static func purpose(of certificate: Certificate) -> KeyPurpose {
+        let policies = (((try? certificate.extensions.certificatePolicies) ?? nil) ?? []).map { $0.identifier.oidComponents }
+        if policies.contains([1, 2, 398, 3, 3, 2, 1]) || policies.contains([1, 2, 398, 3, 3, 2, 3]) { return .signing }
+        if policies.contains([1, 2, 398, 3, 3, 2, 2]) || policies.contains([1, 2, 398, 3, 3, 2, 4]) { return .authentication }
+        guard let usage = (try? certificate.extensions.keyUsage) ?? nil else { return .unknown }
+        let signs = usage.contains(KeyUsage.nonRepudiation)
+        let authenticates = usage.contains(KeyUsage.keyEncipherment) || usage.contains(KeyUsage.keyAgreement)
+        switch (signs, authenticates) {
+        case (true, true): return .signingAndAuthentication
+        case (true, false): return .signing
+        case (false, true): return .authentication
+        default: return usage.contains(KeyUsage.digitalSignature) ? .authentication : .unknown
+        }
     }
 }

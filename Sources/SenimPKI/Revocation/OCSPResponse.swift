@@ -49,6 +49,11 @@ public struct OCSPResponse: Sendable {
     static let basicResponseType: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 48, 1, 1]
     static let nonceExtension: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 48, 1, 2]
 
+    /// DER, base64 of DER (as NCANode and logs carry it), or PEM.
+    public init(bytes: [UInt8]) throws(PKIError) {
+        try self.init(derEncoded: try CertificateEncoding.der(from: bytes, label: "OCSP RESPONSE"))
+    }
+
     public init(derEncoded bytes: [UInt8]) throws(PKIError) {
         do {
             let root = try DER.parse(bytes)

@@ -67,6 +67,7 @@ enum CertificateText {
         if let organisation = s.signer.organisation { lines.append(("Organisation", organisation)) }
         if let email = s.signer.email { lines.append(("E-mail", email)) }
         if !s.signer.roles.isEmpty { lines.append(("Roles", s.signer.roles.map(\.rawValue).joined(separator: ", "))) }
+        lines.append(("Key purpose", s.signer.keyPurpose.rawValue))
         if !s.keyUsage.isEmpty { lines.append(("Key usage", s.keyUsage.joined(separator: ", "))) }
         if !s.policies.isEmpty { lines.append(("Policies", s.policies.joined(separator: ", "))) }
         if s.isCertificateAuthority { lines.append(("CA", "yes")) }

@@ -66,8 +66,9 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         if online {
             var configuration = OnlineFetcher.Configuration()
             do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
-            let outcome = await validator.validateOnline(leafCertificate, at: time, fetcher: OnlineFetcher(configuration: configuration),
-                                                         extraIntermediates: intermediateCertificates, pathInputs: inputs)
+            let fetcher = OnlineFetcher(configuration: configuration)
+            let outcome = await validator.validate(leafCertificate, at: time, revocationSources: [fetcher], certificateSources: [fetcher],
+                                                   extraIntermediates: intermediateCertificates, pathInputs: inputs)
             for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(error)\n".utf8)) }
             report = outcome.report
         } else {
