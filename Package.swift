@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "SenimCrypto", targets: ["SenimCrypto"]),
         .library(name: "SenimPKI", targets: ["SenimPKI"]),
+        .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -46,6 +47,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(
+            name: "SenimCMS",
+            dependencies: [
+                "SenimCrypto", "SenimPKI",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .executableTarget(
             name: "senimkey",
             dependencies: [
@@ -78,6 +86,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SenimCMSTests",
+            dependencies: [
+                "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .testTarget(

@@ -87,7 +87,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
 
     /// DER, PEM (`CERTIFICATE`), or bare base64 of DER, as NCA tools and users hand them over.
     public init(bytes: [UInt8]) throws(PKIError) {
-        try self.init(derEncoded: try CertificateEncoding.der(from: bytes, label: "CERTIFICATE"))
+        try self.init(derEncoded: try DERInput.decode(bytes, pemLabels: ["CERTIFICATE", "X509 CERTIFICATE"]))
     }
 
     /// The serial number as OpenSSL and the NCA registry print it: the DER content bytes in hex, without the

@@ -22,6 +22,12 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
     public var requireNonRepudiation: Bool
     /// Roles (from the NCA EKU) the signing certificate must carry; empty for none.
     public var requiredRoles: [SignerRole]
+    /// RFC 3161 §2.3: the TSA certificate's extended key usage must be present, hold only id-kp-timeStamping,
+    /// and be critical. Some commercial TSAs get the criticality wrong, so it is a policy choice.
+    public var timestampEKUMustBeCritical: Bool = true
+    /// How far a signingTime claim may lie after the signature timestamp's genTime (clock skew between the
+    /// signer's machine and the TSA) before the order is reported as broken.
+    public var signingTimeTolerance: TimeInterval = 300
 
     /// The toolkit's default for NCA RK signatures.
     public static let kazakhstanDefault = ValidationPolicy(

@@ -43,7 +43,7 @@ public struct CertificateRevocationList: Sendable {
     }
 
     public init(bytes: [UInt8]) throws(PKIError) {
-        let der = try CertificateEncoding.der(from: bytes, label: "X509 CRL")
+        let der = try DERInput.decode(bytes, pemLabels: ["X509 CRL"])
         do {
             // The outer structure and TBSCertList are walked with a DER cursor, so the (possibly huge) list of
             // revoked certificates is never turned into a node tree; the small fields use swift-asn1 as usual.

@@ -51,7 +51,7 @@ public struct OCSPResponse: Sendable {
 
     /// DER, base64 of DER (as NCANode and logs carry it), or PEM.
     public init(bytes: [UInt8]) throws(PKIError) {
-        try self.init(derEncoded: try CertificateEncoding.der(from: bytes, label: "OCSP RESPONSE"))
+        try self.init(derEncoded: try DERInput.decode(bytes, pemLabels: ["OCSP RESPONSE"]))
     }
 
     public init(derEncoded bytes: [UInt8]) throws(PKIError) {

@@ -24,7 +24,7 @@ public struct SigningCertificateValidator: Sendable {
         var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
         inputs.validationTime = time
         if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
-        let policyReference = CertificateValidationReport.PolicyReference(id: "\(policy.identifier)@\(policy.version)", sha256: policy.sha256)
+        let policyReference = CertificateValidationReport.PolicyReference(policy)
 
         let path: ValidatedPath
         switch CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates) {

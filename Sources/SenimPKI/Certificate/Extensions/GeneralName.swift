@@ -17,7 +17,7 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         return names
     }
 
-    init(derEncoded node: ASN1Node) throws {
+    public init(derEncoded node: ASN1Node) throws {
         guard node.identifier.tagClass == .contextSpecific else { throw ASN1Error.unexpectedFieldType(node.identifier) }
         func text() throws -> String {
             guard case .primitive(let bytes) = node.content else { throw ASN1Error.invalidASN1Object(reason: "constructed IA5String") }

@@ -1,0 +1,177 @@
+import Foundation
+import SenimCrypto
+import SenimPKI
+import SwiftASN1
+
+/// Validates CMS / CAdES signatures (RFC 5652, ETSI EN 319 122-1) the way NCALayer, eGov mobile and Kalkan
+/// produce them: every SignerInfo on its own, its timestamps as proofs of existence, its certificate path and
+/// revocation at the best signature time, each reported in the ETSI shape.
+public struct CMSSignatureValidator: Sendable {
+    public var trustStore: TrustStore
+    public var policy: ValidationPolicy
+    /// Revocation evidence besides what the CMS embeds: files, an evidence package, ``OnlineFetcher``.
+    public var revocationSources: [any RevocationSource]
+    /// Issuer certificates besides the embedded ones (AIA fetching, `--ca` files).
+    public var certificateSources: [any CertificateSource]
+    /// Certificates to find signers and intermediates among (`--ca`), besides the embedded ones.
+    public var extraCertificates: [Certificate]
+
+    public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
+                certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
+        self.trustStore = trustStore
+        self.policy = policy
+        self.revocationSources = revocationSources
+        self.certificateSources = certificateSources
+        self.extraCertificates = extraCertificates
+    }
+
+    /// Validates CMS bytes (DER, BER, PEM or base64). Input that is not a readable SignedData gives a report
+    /// with TOTAL_FAILED / FORMAT_FAILURE rather than an error.
+    /// - Parameters:
+    ///   - content: the detached content; ignored for attached signatures (the eContent is what was signed).
+    ///   - time: the validation time (default now).
+    public func validate(cms bytes: [UInt8], content: SignedContent? = nil, at time: Date? = nil) async -> SignatureValidationReport {
+        let validationTime = time ?? Date()
+        do {
+            return await validate(try SignedData(bytes: bytes), content: content, at: validationTime)
+        } catch {
+            return .unreadable(container: "CMS", validationTime: validationTime, policy: policy, reason: error.description)
+        }
+    }
+
+    public func validate(_ signedData: SignedData, content: SignedContent? = nil, at time: Date? = nil) async -> SignatureValidationReport {
+        let validationTime = time ?? Date()
+        var messages: [String] = []
+
+        // Every digest any signer or content timestamp needs, computed in one pass over the content.
+        var algorithms = Set<DigestAlgorithm>()
+        for info in signedData.signerInfos {
+            if let digest = try? info.digest { algorithms.insert(digest) }
+            for token in contentTimestampTokens(of: info) { algorithms.insert(token.info.imprintAlgorithm) }
+        }
+        var contentDigests: [DigestAlgorithm: [UInt8]]?
+        var scope: SignedDataScope?
+        if let eContent = signedData.encapsulatedContent {
+            let digests = DigestSet.digests(of: eContent, algorithms: algorithms.union([.sha256]))
+            contentDigests = digests
+            scope = SignedDataScope(name: "encapsulated content", coverage: .full,
+                                    description: "the eContent inside the CMS (\(eContent.count) bytes, \(signedData.encapsulatedContentType))",
+                                    digests: Self.hexDigests(digests), length: eContent.count)
+            if content != nil { messages.append("the CMS is attached; the separately supplied content was not used") }
+        } else if let content {
+            do {
+                let (digests, length) = try await content.digests(for: algorithms.union(Self.isDigestOnly(content) ? [] : [.sha256]))
+                contentDigests = digests
+                scope = SignedDataScope(name: "detached content", coverage: length == nil ? .digest : .full,
+                                        description: length.map { "the detached content supplied for verification (\($0) bytes)" }
+                                            ?? "only digests of the detached content were supplied; the bytes themselves were not seen",
+                                        digests: Self.hexDigests(digests), length: length)
+            } catch {
+                messages.append(error.description)
+            }
+        }
+
+        var reports: [SignatureReport] = []
+        for (index, info) in signedData.signerInfos.enumerated() {
+            var report = await validateSigner(info, id: "S-\(index + 1)", in: signedData, contentType: signedData.encapsulatedContentType,
+                                              contentDigests: contentDigests, validationTime: validationTime)
+            if let scope { report.signedDataScope = [scope] }
+            reports.append(report)
+        }
+        return SignatureValidationReport(container: "CMS", validationTime: validationTime, policy: policy, signatures: reports, messages: messages)
+    }
+
+    // MARK: One signer
+
+    func validateSigner(_ info: SignerInfo, id: String, in signedData: SignedData, contentType: ASN1ObjectIdentifier?,
+                        contentDigests: [DigestAlgorithm: [UInt8]]?, validationTime: Date) async -> SignatureReport {
+        var check = SignerInfoCheck(info, id: id, format: "CMS", contentType: contentType, contentDigests: contentDigests,
+                                    candidates: signedData.certificates + extraCertificates + trustStore.intermediates + trustStore.roots,
+                                    validationTime: validationTime)
+        var report = check.report
+
+        // Timestamps: signature timestamps (unsigned) are proofs of existence of the signature value; content
+        // timestamps (signed) prove the content existed before signing.
+        let timestamps = TimestampValidator(trustStore: trustStore, policy: policy, revocationSources: revocationSources + [embedded(signedData)],
+                                            certificateSources: certificateSources, extraCertificates: extraCertificates + signedData.certificates)
+        for attribute in info.unsignedAttributes.all(.CMS.signatureTimeStampToken) {
+            for value in attribute.values {
+                report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "signature",
+                                                                   imprintedData: .bytes(info.signature), validationTime: validationTime))
+            }
+        }
+        for value in (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values) {
+            report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "content", imprintedData: .digests(contentDigests ?? [:]),
+                                                               validationTime: validationTime))
+        }
+        let proofs = report.timestamps.filter { $0.type == "signature" }.compactMap(\.proofOfExistence)
+        if let earliest = proofs.min(), earliest < validationTime {
+            report.bestSignatureTime = earliest
+        }
+        if !proofs.isEmpty { report.format = "CAdES-BASELINE-T" }
+        for failed in report.timestamps where failed.indication != .totalPassed {
+            report.messages.append("\(failed.type) timestamp not used as proof of existence: \(failed.reason ?? failed.indication.rawValue)")
+        }
+
+        // X.509 validation of the signing certificate at the best signature time.
+        if let certificate = check.certificate {
+            let validator = SigningCertificateValidator(trustStore: trustStore, revocation: RevocationChecker(maximumAge: policy.revocationMaximumAge), policy: policy)
+            let outcome = await validator.validate(certificate, at: report.bestSignatureTime, revocationSources: revocationSources + [embedded(signedData)],
+                                                   certificateSources: certificateSources, extraIntermediates: signedData.certificates + extraCertificates,
+                                                   signatureAlgorithm: check.algorithm)
+            report.apply(outcome.report)
+            report.messages.append(contentsOf: outcome.errors.map { "fetch: \($0)" })
+            checkSigningTimeClaim(&report, certificate: certificate, signatureTimestamps: proofs)
+        }
+        check.report = report
+
+        // Countersignatures sign this SignerInfo's signature value (RFC 5652 §11.4).
+        for (index, value) in info.unsignedAttributes.all(.CMS.counterSignature).flatMap(\.values).enumerated() {
+            do {
+                let counter = try SignerInfo(derEncoded: value)
+                let digests = (try? counter.digest).map { [$0: $0.hash(info.signature)] }
+                check.report.counterSignatures.append(await validateSigner(counter, id: "\(id).\(index + 1)", in: signedData, contentType: nil,
+                                                                           contentDigests: digests, validationTime: validationTime))
+            } catch {
+                var broken = SignatureReport(id: "\(id).\(index + 1)", format: "CMS countersignature", bestSignatureTime: validationTime)
+                broken.fail(.formatFailure, error.description)
+                check.report.counterSignatures.append(broken)
+            }
+        }
+        return check.report
+    }
+
+    /// signingTime is a claim, not a proof; but a claim that contradicts the certificate or the timestamp is
+    /// evidence against the signature (validation-and-evidence.md §1.8).
+    private func checkSigningTimeClaim(_ report: inout SignatureReport, certificate: Certificate, signatureTimestamps: [Date]) {
+        guard let claimed = report.claimedSigningTime else { return }
+        let formatter = ISO8601DateFormatter()
+        let validity = certificate.validity
+        let provenBeforeExpiry = signatureTimestamps.contains { $0 <= validity.notAfter }
+        if claimed > validity.notAfter && !provenBeforeExpiry {
+            report.fail(.expired, "the signature claims it was made at \(formatter.string(from: claimed)), after the signing certificate expired at \(formatter.string(from: validity.notAfter)), and no timestamp proves it existed earlier")
+        } else if claimed < validity.notBefore {
+            report.fail(.notYetValid, "the signature claims it was made at \(formatter.string(from: claimed)), before the signing certificate became valid at \(formatter.string(from: validity.notBefore))")
+        }
+        if let earliest = signatureTimestamps.min(), claimed > earliest.addingTimeInterval(policy.signingTimeTolerance) {
+            report.fail(.timestampOrderFailure, "the claimed signing time \(formatter.string(from: claimed)) is after the signature timestamp \(formatter.string(from: earliest))")
+        }
+    }
+
+    private func embedded(_ signedData: SignedData) -> OfflineRevocationSource {
+        OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
+    }
+
+    private func contentTimestampTokens(of info: SignerInfo) -> [TimeStampToken] {
+        (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values).compactMap { try? TimeStampToken(bytes: $0) }
+    }
+
+    static func hexDigests(_ digests: [DigestAlgorithm: [UInt8]]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: digests.map { ($0.key.rawValue, Hex.encode($0.value)) })
+    }
+
+    private static func isDigestOnly(_ content: SignedContent) -> Bool {
+        if case .digests = content { return true }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// The result of validating a signed object (a CMS, an XML document, an evidence package): the overall verdict
+/// and one ``SignatureReport`` per signature, in the ETSI EN 319 102-1 shape with pyHanko-style layered facts.
+///
+/// This is the `--format json` body of `senimkey verify` (DESIGN.md) and the server's API body, shared by the
+/// CMS and XML validators so both speak one vocabulary.
+public struct SignatureValidationReport: Sendable, Codable {
+    public var indication: Indication
+    public var subIndication: SubIndication?
+    /// The time validation was asked for (now or `--at`); each signature also carries its best signature time.
+    public var validationTime: Date
+    public var policy: CertificateValidationReport.PolicyReference
+    /// What was validated: `CMS`, `XML`, `TimeStampToken`, `EvidencePackage`.
+    public var container: String
+    public var signatures: [SignatureReport]
+    public var messages: [String]
+    /// The producing tool and version, so a report says what made it (validation-and-evidence.md §2.7, item 9).
+    public var tool: String
+
+    public static let toolName = "senimkey 0.2.0"
+
+    /// Combines per-signature verdicts: TOTAL_PASSED only when every signature passed; otherwise the worst
+    /// indication (TOTAL_FAILED before INDETERMINATE) with the first such signature's sub-indication.
+    public init(container: String, validationTime: Date, policy: ValidationPolicy, signatures: [SignatureReport], messages: [String] = []) {
+        self.container = container
+        self.validationTime = validationTime
+        self.policy = CertificateValidationReport.PolicyReference(policy)
+        self.signatures = signatures
+        self.tool = Self.toolName
+        var messages = messages
+        if signatures.isEmpty {
+            indication = .totalFailed
+            subIndication = .formatFailure
+            messages.append("no signature found")
+        } else if let failed = signatures.first(where: { $0.indication == .totalFailed }) ?? signatures.first(where: { $0.indication == .indeterminate }) {
+            indication = failed.indication
+            subIndication = failed.subIndication
+            let passed = signatures.filter { $0.indication == .totalPassed }.count
+            messages.insert("\(passed) of \(signatures.count) signature\(signatures.count == 1 ? "" : "s") passed; \(failed.id) is \(failed.indication.rawValue)\(failed.subIndication.map { "/\($0.rawValue)" } ?? "")", at: 0)
+        } else {
+            indication = .totalPassed
+            subIndication = nil
+        }
+        self.messages = messages
+    }
+
+    /// A report for input that could not be read as a signature at all (FORMAT_FAILURE).
+    public static func unreadable(container: String, validationTime: Date, policy: ValidationPolicy, reason: String) -> SignatureValidationReport {
+        var report = SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: [], messages: [reason])
+        report.messages = [reason]
+        return report
+    }
+}
+
+extension CertificateValidationReport.PolicyReference {
+    public init(_ policy: ValidationPolicy) {
+        self.init(id: "\(policy.identifier)@\(policy.version)", sha256: policy.sha256)
+    }
+}
