@@ -10,6 +10,11 @@ public struct TSTInfo: Sendable, Hashable {
         public let seconds: Int
         public let milliseconds: Int
         public let microseconds: Int
+        public init(seconds: Int, milliseconds: Int = 0, microseconds: Int = 0) {
+            self.seconds = seconds
+            self.milliseconds = milliseconds
+            self.microseconds = microseconds
+        }
         public var timeInterval: TimeInterval { Double(seconds) + Double(milliseconds) / 1e3 + Double(microseconds) / 1e6 }
         public var description: String { String(format: "±%.6fs", timeInterval) }
     }

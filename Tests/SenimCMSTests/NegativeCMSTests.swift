@@ -1,0 +1,186 @@
+import Foundation
+@testable import SenimCMS
+import SenimCrypto
+import SenimPKI
+import SenimTestSupport
+import SwiftASN1
+import Testing
+
+/// The CMS negative list of validation-and-evidence.md §1.8, each case its own test with the sub-indication.
+@Suite("CMS negative cases")
+struct NegativeCMSTests {
+    static let content = Array("payload".utf8)
+    static let time = CMSFixtures.date("2024-01-01T00:00:00Z")
+
+    static func signer() throws -> CMSSigner { CMSSigner(identity: try CMSFixtures.testIdentity("signer_rsa"), signingTime: time) }
+
+    static func validate(_ cms: SignedData, content: SignedContent? = nil, at: Date = time) async throws -> SignatureReport {
+        let report = try await CMSFixtures.validator().validate(cms, content: content, at: at)
+        return try #require(report.signatures.first)
+    }
+
+    /// Assembles a CMS around a hand-made SignerInfo.
+    static func assemble(_ info: SignerInfo, content: [UInt8]? = content, contentType: ASN1ObjectIdentifier = .CMS.data,
+                         certificates: [Certificate]? = nil) throws -> SignedData {
+        try CMSBuilder.assemble(contentType: contentType, content: content, digestAlgorithms: [.sha256],
+                                certificates: certificates ?? [try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")],
+                                revocationLists: [], ocspResponses: [], signerInfos: [info])
+    }
+
+    @Test func baselineIsValid() async throws {
+        let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [try Self.signer()]))
+        #expect(report.indication == .totalPassed, "\(report.messages)")
+    }
+
+    @Test func contentTypeAttributeDiffersFromEContentType() async throws {
+        let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.tstInfo)
+        let report = try await Self.validate(try Self.assemble(info, contentType: .CMS.data))
+        #expect(report.subIndication == .formatFailure)
+        #expect(report.reason?.contains("differs from eContentType") == true)
+        #expect(report.cryptographicallyValid)  // the signature itself is fine: the structure is not
+    }
+
+    @Test func contentTypeAttributeMissing() async throws {
+        let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: nil)
+        let report = try await Self.validate(try Self.assemble(info))
+        #expect(report.subIndication == .formatFailure)
+        #expect(report.reason?.contains("contentType signed attribute is missing") == true)
+    }
+
+    @Test func duplicateSignedAttribute() async throws {
+        var signer = try Self.signer()
+        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingTime, values: [try DERWriter.encode(try ASN1Time.utcTime(Self.time))])]
+        let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+        #expect(report.subIndication == .formatFailure)
+        #expect(report.reason?.contains("occurs more than once") == true)
+    }
+
+    @Test func messageDigestMismatch() async throws {
+        let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
+        let report = try await Self.validate(try Self.assemble(info, content: Array("Payload".utf8)))
+        #expect(report.subIndication == .hashFailure)
+        #expect(report.indication == .totalFailed)
+        #expect(!report.intact)
+    }
+
+    @Test func signingCertificateV2NamesAnotherCertificate() async throws {
+        var signer = try Self.signer()
+        signer.includeSigningCertificateV2 = false
+        let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
+        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
+        let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+        #expect(report.subIndication == .noSigningCertificateFound)
+        #expect(report.reason?.contains("hash does not match") == true)
+    }
+
+    @Test func signerCertificateMissing() async throws {
+        let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
+        let report = try await Self.validate(try Self.assemble(info, certificates: []))
+        #expect(report.subIndication == .noSigningCertificateFound)
+        #expect(report.indication == .indeterminate)
+    }
+
+    /// The signer bag holds another certificate first: identity comes from the SID, never from certs[0].
+    @Test func signerFoundBySIDNotPosition() async throws {
+        let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
+        let certificates = [try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem"), try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")]
+        let report = try await Self.validate(try Self.assemble(info, certificates: certificates))
+        #expect(report.indication == .totalPassed, "\(report.messages)")
+        #expect(report.signer?.commonName == "Senimkey Test signer rsa")
+    }
+
+    /// A signature claiming a time after its certificate expired, with no timestamp: not valid.
+    @Test func signatureAfterExpiry() async throws {
+        let identity = try CMSFixtures.gost2015()
+        let late = identity.certificate.validity.notAfter.addingTimeInterval(86_400)
+        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: identity, signingTime: late)])
+        let report = try await Self.validate(cms, at: late)
+        #expect(report.indication == .totalFailed)
+        #expect(report.subIndication == .expired)
+        // Validated inside the validity, the claim alone still condemns it.
+        let inside = try await Self.validate(cms, at: identity.certificate.validity.notAfter.addingTimeInterval(-86_400))
+        #expect(inside.subIndication == .expired)
+    }
+
+    @Test func signingTimeBeforeTheCertificateExisted() async throws {
+        let identity = try CMSFixtures.gost2015()
+        let early = identity.certificate.validity.notBefore.addingTimeInterval(-86_400)
+        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: identity, signingTime: early)])
+        let report = try await Self.validate(cms, at: identity.certificate.validity.notBefore.addingTimeInterval(3600))
+        #expect(report.subIndication == .notYetValid)
+    }
+
+    /// The SDK "valid" employee key was revoked (superseded) on 2026-06-02 (MANIFEST §3a): without a
+    /// timestamp, validated after that, REVOKED_NO_POE; with a signature timestamp from before the revocation,
+    /// the timestamp is the proof of existence and the signature passes, with the later revocation recorded.
+    @Test func revokedBeforeVersusAfterTimestamp() async throws {
+        let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
+        let signed = CMSFixtures.date("2026-05-20T09:00:00Z"), later = CMSFixtures.date("2026-07-01T00:00:00Z")
+        let cms = try CMSBuilder.sign(Self.content, detached: true, signers: [CMSSigner(identity: identity, signingTime: signed)])
+        let validator = try CMSFixtures.validator(crls: ["kz/crl/nca_gost2022_test.2026-08-11.crl"])
+
+        let plain = await validator.validate(cms, content: .bytes(Self.content), at: later).signatures[0]
+        #expect(plain.indication == .indeterminate)
+        #expect(plain.subIndication == .revokedNoPOE)
+        #expect(plain.revocation?.status == "revoked")
+
+        // KZ 2015 signatures carry GOST 34.311 imprints (kz-eds.md §1.7): the imprint algorithm differs from the signer's.
+        let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), imprint: .gost34311)
+        let report = await validator.validate(stamped, content: .bytes(Self.content), at: later).signatures[0]
+        #expect(report.indication == .totalPassed, "\(report.messages)")
+        #expect(report.format == "CAdES-BASELINE-T")
+        #expect(report.bestSignatureTime == CMSFixtures.date("2026-05-20T09:01:00Z"))
+        #expect(report.timestamps.first?.messageImprintAlgorithm == "gost34311")
+        #expect(report.revocation?.status == "good")
+        #expect(report.revocation?.revokedAt == CMSFixtures.date("2026-06-02T11:39:09Z"))
+    }
+
+    /// A timestamp whose imprint is over other bytes is no proof of existence.
+    @Test func timestampImprintMismatch() async throws {
+        let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
+        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: identity, signingTime: CMSFixtures.date("2026-05-20T09:00:00Z"))])
+        let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), overrideImprintedValue: [1, 2, 3])
+        let validator = try CMSFixtures.validator(crls: ["kz/crl/nca_gost2022_test.2026-08-11.crl"])
+        let report = await validator.validate(stamped, at: CMSFixtures.date("2026-07-01T00:00:00Z")).signatures[0]
+        #expect(report.timestamps.first?.subIndication == .hashFailure)
+        #expect(report.bestSignatureTime == CMSFixtures.date("2026-07-01T00:00:00Z"))
+        #expect(report.subIndication == .revokedNoPOE)
+        #expect(report.format != "CAdES-BASELINE-T")
+    }
+
+    @Test func timestampFromATSAWithoutTheEKU() async throws {
+        let cms = try CMSBuilder.sign(Self.content, signers: [try Self.signer()])
+        let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2024-01-01T00:01:00Z", name: "tsa_no_eku"))
+        let report = try await Self.validate(stamped, at: CMSFixtures.date("2024-02-01T00:00:00Z"))
+        #expect(report.timestamps.first?.subIndication == .chainConstraintsFailure)
+        #expect(report.timestamps.first?.proofOfExistence == nil)
+        #expect(report.bestSignatureTime == CMSFixtures.date("2024-02-01T00:00:00Z"))
+    }
+
+    @Test func signingTimeClaimAfterTheTimestamp() async throws {
+        var signer = try Self.signer()
+        signer.signingTime = CMSFixtures.date("2024-01-02T00:00:00Z")
+        let cms = try CMSBuilder.sign(Self.content, signers: [signer])
+        let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2024-01-01T00:00:00Z"))
+        let report = try await Self.validate(stamped, at: CMSFixtures.date("2024-02-01T00:00:00Z"))
+        #expect(report.subIndication == .timestampOrderFailure)
+    }
+
+    @Test func detachedContentMissingOrWrong() async throws {
+        let cms = try CMSBuilder.sign(Self.content, detached: true, signers: [try Self.signer()])
+        #expect(try await Self.validate(cms).subIndication == .signedDataNotFound)
+        #expect(try await Self.validate(cms, content: .bytes(Array("other".utf8))).subIndication == .hashFailure)
+        #expect(try await Self.validate(cms, content: .file(path: "/nonexistent/senimkey")).subIndication == .signedDataNotFound)
+        #expect(try await Self.validate(cms, content: .bytes(Self.content)).indication == .totalPassed)
+    }
+
+    @Test func notSignedDataAndGarbage() async throws {
+        // id-data ContentInfo
+        let data = DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CMS.data), DERWriter.contextConstructed(0, DERWriter.octetString([1]))])
+        #expect(throws: CMSError.notSignedData("1.2.840.113549.1.7.1")) { try SignedData(bytes: data) }
+        let report = try await CMSFixtures.validator().validate(cms: Array("not a signature".utf8), at: Self.time)
+        #expect(report.indication == .totalFailed)
+        #expect(report.subIndication == .formatFailure)
+        #expect(report.signatures.isEmpty)
+    }
+}
