@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI",
+                "SenimCrypto", "SenimPKI", "SenimCMS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimkeyCLITests",
-            dependencies: ["senimkey", "SenimTestSupport"]
+            dependencies: ["senimkey", "SenimCMS", "SenimPKI", "SenimTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -11,7 +11,7 @@ struct Senimkey: AsyncParsableCommand {
             Streebog (GOST 34.11-2015). Exit codes: 0 success/TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE, \
             64 usage error, 65 unreadable input.
             """,
-        version: "0.1.0",
-        subcommands: [DigestCommand.self, CertificateCommand.self, TrustCommand.self]
+        version: "0.2.0",
+        subcommands: [VerifyCommand.self, DigestCommand.self, CertificateCommand.self, TrustCommand.self]
     )
 }

@@ -103,6 +103,7 @@ public struct TimestampValidator: Sendable {
         let outcome = await validator.validate(certificate, at: info.genTime, revocationSources: revocationSources + [embedded],
                                                certificateSources: certificateSources, extraIntermediates: signedData.certificates + extraCertificates,
                                                signatureAlgorithm: check.algorithm)
+        report.chain = outcome.report.chain.map(SignatureReport.ChainEntry.init)
         report.chainTrusted = outcome.report.chain.last?.trusted ?? false
         if let sub = outcome.report.subIndication {
             report.fail(sub, "TSA certificate at genTime: " + (outcome.report.messages.first ?? sub.rawValue), indication: outcome.report.indication)

@@ -27,3 +27,21 @@ public struct KazakhIdentifier: Sendable, Hashable, Codable, CustomStringConvert
         return second != 10 && second == d[11]
     }
 }
+
+extension KazakhIdentifier {
+    /// JSON holds the 12 digits as a string, as reports and APIs print an IIN or BIN. Decoding tells the kind
+    /// from the fifth digit: the first digit of the day (0–3) in an IIN, the entity type (4–6) in a BIN (kz-eds.md §7).
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let fifth = text.utf8.dropFirst(4).first.map { $0 &- 0x30 } ?? 0
+        guard let value = KazakhIdentifier(text, kind: (4...6).contains(fifth) ? .bin : .iin) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "an IIN or BIN is 12 digits"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(digits)
+    }
+}

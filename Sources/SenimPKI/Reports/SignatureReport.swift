@@ -10,6 +10,13 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
         public let serial: String
         public let sha256: String
         public let trusted: Bool
+
+        public init(_ element: CertificateValidationReport.ChainElement) {
+            subject = element.certificate.subject
+            serial = element.certificate.serialNumber
+            sha256 = element.certificate.sha256
+            trusted = element.trusted
+        }
     }
 
     /// The signing certificate's revocation status at the best signature time.
@@ -69,9 +76,7 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
     /// Adopts the certificate validation's path, revocation and (when it did not pass) its verdict.
     public mutating func apply(_ validation: CertificateValidationReport) {
         certificateValidation = validation
-        chain = validation.chain.map {
-            ChainEntry(subject: $0.certificate.subject, serial: $0.certificate.serialNumber, sha256: $0.certificate.sha256, trusted: $0.trusted)
-        }
+        chain = validation.chain.map(ChainEntry.init)
         chainTrusted = validation.chain.last?.trusted ?? false
         if let leaf = validation.chain.first {
             revocation = leaf.revocation.map {
@@ -133,6 +138,8 @@ public struct TimestampReport: Sendable, Codable, VerdictRecording {
     public var chainTrusted: Bool
     public var accuracy: String?
     public var nonce: String?
+    /// The TSA's path as validated at genTime, end entity first.
+    public var chain: [SignatureReport.ChainEntry]
     public var messages: [String]
 
     public init(type: String) {
@@ -141,6 +148,7 @@ public struct TimestampReport: Sendable, Codable, VerdictRecording {
         self.imprintMatches = false
         self.cryptographicallyValid = false
         self.chainTrusted = false
+        self.chain = []
         self.messages = []
     }
 

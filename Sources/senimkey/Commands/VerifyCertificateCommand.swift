@@ -43,11 +43,11 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         let leafCertificate: Certificate, intermediateCertificates: [Certificate], store: TrustStore
         let lists: [CertificateRevocationList], responses: [OCSPResponse]
         do {
-            leafCertificate = try Certificate(bytes: try Self.read(leaf))
-            intermediateCertificates = try intermediates.map { try Certificate(bytes: try Self.read($0)) }
-            store = try Self.trustStore(trust)
-            lists = try crls.map { try CertificateRevocationList(bytes: try Self.read($0)) }
-            responses = try ocspResponses.map { try OCSPResponse(derEncoded: try Self.read($0)) }
+            leafCertificate = try Certificate(bytes: try CLIInput.read(leaf))
+            intermediateCertificates = try intermediates.map { try Certificate(bytes: try CLIInput.read($0)) }
+            store = try CLIInput.trustStore(trust)
+            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
+            responses = try ocspResponses.map { try OCSPResponse(derEncoded: try CLIInput.read($0)) }
         } catch {
             FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
             throw SenimkeyExit.unreadableInput
@@ -91,32 +91,5 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         case .totalFailed: throw SenimkeyExit.totalFailed
         case .indeterminate: throw SenimkeyExit.indeterminate
         }
-    }
-
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(path)")
-        }
-        return Array(data)
-    }
-
-    /// `--trust FILE` trusts that certificate as an anchor; `--trust DIR` loads a trust store (roots are anchors,
-    /// the other certificates only help build paths).
-    static func trustStore(_ paths: [String]) throws -> TrustStore {
-        var roots: [Certificate] = [], intermediates: [Certificate] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw PKIError.malformedEncoding(what: "trust anchor", reason: "\(path) does not exist")
-            }
-            if isDirectory.boolValue {
-                let store = try TrustStore(directory: path)
-                roots += store.roots
-                intermediates += store.intermediates
-            } else {
-                roots.append(try Certificate(bytes: try read(path)))
-            }
-        }
-        return TrustStore(roots: roots, intermediates: intermediates)
     }
 }
