@@ -21,6 +21,7 @@ let package = Package(
             dependencies: [
                 .product(name: "SenimCrypto", package: "senimkey"),
                 .product(name: "SenimPKI", package: "senimkey"),
+                .product(name: "SenimCMS", package: "senimkey"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Benchmark", package: "benchmark"),
                 "CBaselineOpenSSL",

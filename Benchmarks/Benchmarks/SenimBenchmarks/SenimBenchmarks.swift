@@ -76,6 +76,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     registerPKIBenchmarks()
+    registerCMSBenchmarks()
 
     // MARK: RSA-2048 verify, same key and message
 

@@ -6,3 +6,5 @@
 #include <openssl/bio.h>
 #include <openssl/engine.h>
 #include <openssl/obj_mac.h>
+#include <openssl/cms.h>
+#include <openssl/x509_vfy.h>

@@ -7,23 +7,28 @@ import SwiftASN1
 /// produce them: every SignerInfo on its own, its timestamps as proofs of existence, its certificate path and
 /// revocation at the best signature time, each reported in the ETSI shape.
 public struct CMSSignatureValidator: Sendable {
-    public var trustStore: TrustStore
-    public var policy: ValidationPolicy
-    /// Revocation evidence besides what the CMS embeds: files, an evidence package, ``OnlineFetcher``.
-    public var revocationSources: [any RevocationSource]
-    /// Issuer certificates besides the embedded ones (AIA fetching, `--ca` files).
-    public var certificateSources: [any CertificateSource]
-    /// Certificates to find signers and intermediates among (`--ca`), besides the embedded ones.
-    public var extraCertificates: [Certificate]
+    public let context: ValidationContext
+    private let certificateValidator: SigningCertificateValidator
+    private let timestamps: TimestampValidator
 
+    public init(context: ValidationContext) {
+        self.context = context
+        certificateValidator = context.signingCertificateValidator()
+        timestamps = TimestampValidator(context: context)
+    }
+
+    /// - Parameters:
+    ///   - revocationSources: evidence besides what the CMS embeds (files, an evidence package, ``OnlineFetcher``).
+    ///   - certificateSources: issuer certificates besides the embedded ones (AIA fetching).
+    ///   - extraCertificates: certificates to find signers and intermediates among (`--ca`).
     public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
                 certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
-        self.trustStore = trustStore
-        self.policy = policy
-        self.revocationSources = revocationSources
-        self.certificateSources = certificateSources
-        self.extraCertificates = extraCertificates
+        self.init(context: ValidationContext(trustStore: trustStore, policy: policy, revocationSources: revocationSources,
+                                             certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
+
+    public var trustStore: TrustStore { context.trustStore }
+    public var policy: ValidationPolicy { context.policy }
 
     /// Validates CMS bytes (DER, BER, PEM or base64). Input that is not a readable SignedData gives a report
     /// with TOTAL_FAILED / FORMAT_FAILURE rather than an error.
@@ -35,7 +40,7 @@ public struct CMSSignatureValidator: Sendable {
         do {
             return await validate(try SignedData(bytes: bytes), content: content, at: validationTime)
         } catch {
-            return .unreadable(container: "CMS", validationTime: validationTime, policy: policy, reason: error.description)
+            return .unreadable(container: "CMS", validationTime: validationTime, policy: context.policyReference, reason: error.description)
         }
     }
 
@@ -78,7 +83,7 @@ public struct CMSSignatureValidator: Sendable {
             if let scope { report.signedDataScope = [scope] }
             reports.append(report)
         }
-        return SignatureValidationReport(container: "CMS", validationTime: validationTime, policy: policy, signatures: reports, messages: messages)
+        return SignatureValidationReport(container: "CMS", validationTime: validationTime, policy: context.policyReference, signatures: reports, messages: messages)
     }
 
     // MARK: One signer
@@ -86,23 +91,22 @@ public struct CMSSignatureValidator: Sendable {
     func validateSigner(_ info: SignerInfo, id: String, in signedData: SignedData, contentType: ASN1ObjectIdentifier?,
                         contentDigests: [DigestAlgorithm: [UInt8]]?, validationTime: Date) async -> SignatureReport {
         var check = SignerInfoCheck(info, id: id, format: "CMS", contentType: contentType, contentDigests: contentDigests,
-                                    candidates: signedData.certificates + extraCertificates + trustStore.intermediates + trustStore.roots,
+                                    candidates: signedData.certificates + context.candidateCertificates,
                                     validationTime: validationTime)
         var report = check.report
 
         // Timestamps: signature timestamps (unsigned) are proofs of existence of the signature value; content
         // timestamps (signed) prove the content existed before signing.
-        let timestamps = TimestampValidator(trustStore: trustStore, policy: policy, revocationSources: revocationSources + [embedded(signedData)],
-                                            certificateSources: certificateSources, extraCertificates: extraCertificates + signedData.certificates)
+        let embedded = OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
         for attribute in info.unsignedAttributes.all(.CMS.signatureTimeStampToken) {
             for value in attribute.values {
-                report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "signature",
-                                                                   imprintedData: .bytes(info.signature), validationTime: validationTime))
+                report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "signature", imprintedData: .bytes(info.signature),
+                                                                   validationTime: validationTime, accompanying: signedData))
             }
         }
         for value in (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values) {
             report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "content", imprintedData: .digests(contentDigests ?? [:]),
-                                                               validationTime: validationTime))
+                                                               validationTime: validationTime, accompanying: signedData))
         }
         let proofs = report.timestamps.filter { $0.type == "signature" }.compactMap(\.proofOfExistence)
         if let earliest = proofs.min(), earliest < validationTime {
@@ -115,10 +119,10 @@ public struct CMSSignatureValidator: Sendable {
 
         // X.509 validation of the signing certificate at the best signature time.
         if let certificate = check.certificate {
-            let validator = SigningCertificateValidator(trustStore: trustStore, revocation: RevocationChecker(maximumAge: policy.revocationMaximumAge), policy: policy)
-            let outcome = await validator.validate(certificate, at: report.bestSignatureTime, revocationSources: revocationSources + [embedded(signedData)],
-                                                   certificateSources: certificateSources, extraIntermediates: signedData.certificates + extraCertificates,
-                                                   signatureAlgorithm: check.algorithm)
+            let outcome = await certificateValidator.validate(certificate, at: report.bestSignatureTime, revocationSources: context.revocationSources + [embedded],
+                                                              certificateSources: context.certificateSources,
+                                                              extraIntermediates: signedData.certificates + context.extraCertificates,
+                                                              signatureAlgorithm: check.algorithm)
             report.apply(outcome.report)
             report.messages.append(contentsOf: outcome.errors.map { "fetch: \($0)" })
             checkSigningTimeClaim(&report, certificate: certificate, signatureTimestamps: proofs)
@@ -145,21 +149,16 @@ public struct CMSSignatureValidator: Sendable {
     /// evidence against the signature (validation-and-evidence.md §1.8).
     private func checkSigningTimeClaim(_ report: inout SignatureReport, certificate: Certificate, signatureTimestamps: [Date]) {
         guard let claimed = report.claimedSigningTime else { return }
-        let formatter = ISO8601DateFormatter()
         let validity = certificate.validity
         let provenBeforeExpiry = signatureTimestamps.contains { $0 <= validity.notAfter }
         if claimed > validity.notAfter && !provenBeforeExpiry {
-            report.fail(.expired, "the signature claims it was made at \(formatter.string(from: claimed)), after the signing certificate expired at \(formatter.string(from: validity.notAfter)), and no timestamp proves it existed earlier")
+            report.fail(.expired, "the signature claims it was made at \(claimed.iso8601), after the signing certificate expired at \(validity.notAfter.iso8601), and no timestamp proves it existed earlier")
         } else if claimed < validity.notBefore {
-            report.fail(.notYetValid, "the signature claims it was made at \(formatter.string(from: claimed)), before the signing certificate became valid at \(formatter.string(from: validity.notBefore))")
+            report.fail(.notYetValid, "the signature claims it was made at \(claimed.iso8601), before the signing certificate became valid at \(validity.notBefore.iso8601)")
         }
         if let earliest = signatureTimestamps.min(), claimed > earliest.addingTimeInterval(policy.signingTimeTolerance) {
-            report.fail(.timestampOrderFailure, "the claimed signing time \(formatter.string(from: claimed)) is after the signature timestamp \(formatter.string(from: earliest))")
+            report.fail(.timestampOrderFailure, "the claimed signing time \(claimed.iso8601) is after the signature timestamp \(earliest.iso8601)")
         }
-    }
-
-    private func embedded(_ signedData: SignedData) -> OfflineRevocationSource {
-        OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
     }
 
     private func contentTimestampTokens(of info: SignerInfo) -> [TimeStampToken] {

@@ -7,30 +7,37 @@ import SwiftASN1
 /// id-kp-timeStamping EKU, the message imprint over what the token claims to stamp, and the TSA's path at
 /// genTime (not now: sigstore/timestamp-authority#1384). A token that passes is a proof of existence.
 public struct TimestampValidator: Sendable {
-    public var trustStore: TrustStore
-    public var policy: ValidationPolicy
-    public var revocationSources: [any RevocationSource]
-    public var certificateSources: [any CertificateSource]
-    public var extraCertificates: [Certificate]
+    public let context: ValidationContext
+    /// The TSA's certificate is not a signer's: nonRepudiation and the signer roles are not asked of it.
+    private let tsaValidator: SigningCertificateValidator
+
+    public init(context: ValidationContext) {
+        self.context = context
+        var tsaPolicy = context.policy
+        tsaPolicy.requireNonRepudiation = false
+        tsaPolicy.requiredRoles = []
+        tsaValidator = SigningCertificateValidator(trustStore: context.trustStore, revocation: RevocationChecker(maximumAge: context.policy.revocationMaximumAge),
+                                                   policy: tsaPolicy, policyReference: context.policyReference)
+    }
 
     public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
                 certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
-        self.trustStore = trustStore
-        self.policy = policy
-        self.revocationSources = revocationSources
-        self.certificateSources = certificateSources
-        self.extraCertificates = extraCertificates
+        self.init(context: ValidationContext(trustStore: trustStore, policy: policy, revocationSources: revocationSources,
+                                             certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
+
+    private var policy: ValidationPolicy { context.policy }
 
     /// - Parameters:
     ///   - imprintedData: what the imprint must be the hash of: the signature value for a signature timestamp,
     ///     the content (or its digests) for a content or standalone timestamp.
     ///   - expectedNonce: the nonce sent in the request, which the token must echo.
+    ///   - accompanying: the signature the token sits in, whose certificates and revocation data may serve the TSA path.
     public func validate(tokenBytes: [UInt8], type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-                         validationTime: Date) async -> TimestampReport {
+                         validationTime: Date, accompanying: SignedData? = nil) async -> TimestampReport {
         do {
             return await validate(token: try TimeStampToken(bytes: tokenBytes), type: type, imprintedData: imprintedData,
-                                  expectedNonce: expectedNonce, validationTime: validationTime)
+                                  expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying)
         } catch {
             var report = TimestampReport(type: type)
             report.fail(error.subIndication, "the timestamp token cannot be read: \(error)")
@@ -39,7 +46,7 @@ public struct TimestampValidator: Sendable {
     }
 
     public func validate(token: TimeStampToken, type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-                         validationTime: Date) async -> TimestampReport {
+                         validationTime: Date, accompanying: SignedData? = nil) async -> TimestampReport {
         let info = token.info
         var report = TimestampReport(type: type)
         report.genTime = info.genTime
@@ -56,7 +63,8 @@ public struct TimestampValidator: Sendable {
         let info0 = signedData.signerInfos[0]
         let eContent = signedData.encapsulatedContent ?? []
         let digests = DigestSet.digests(of: eContent, algorithms: [(try? info0.digest) ?? .sha256])
-        let candidates = signedData.certificates + extraCertificates + trustStore.intermediates + trustStore.roots
+        let accompanyingCertificates = accompanying?.certificates ?? []
+        let candidates = signedData.certificates + accompanyingCertificates + context.candidateCertificates
         let check = SignerInfoCheck(info0, id: "TST", format: "TimeStampToken", contentType: .CMS.tstInfo, contentDigests: digests,
                                     candidates: candidates, validationTime: info.genTime)
         report.cryptographicallyValid = check.report.cryptographicallyValid && check.report.intact
@@ -94,15 +102,12 @@ public struct TimestampValidator: Sendable {
             report.fail(.sigConstraintsFailure, "the TSTInfo tsa name \(directory) is not the subject of the certificate that signed the token")
         }
 
-        // The TSA path and revocation at genTime; the signer-key rules (nonRepudiation, roles) are not for TSAs.
-        var tsaPolicy = policy
-        tsaPolicy.requireNonRepudiation = false
-        tsaPolicy.requiredRoles = []
-        let validator = SigningCertificateValidator(trustStore: trustStore, revocation: RevocationChecker(maximumAge: policy.revocationMaximumAge), policy: tsaPolicy)
-        let embedded = OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
-        let outcome = await validator.validate(certificate, at: info.genTime, revocationSources: revocationSources + [embedded],
-                                               certificateSources: certificateSources, extraIntermediates: signedData.certificates + extraCertificates,
-                                               signatureAlgorithm: check.algorithm)
+        // The TSA path and revocation at genTime.
+        var sources = context.revocationSources + [OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)]
+        if let accompanying { sources.append(OfflineRevocationSource(revocationLists: accompanying.revocationLists, ocspResponses: accompanying.ocspResponses)) }
+        let outcome = await tsaValidator.validate(certificate, at: info.genTime, revocationSources: sources, certificateSources: context.certificateSources,
+                                                  extraIntermediates: signedData.certificates + accompanyingCertificates + context.extraCertificates,
+                                                  signatureAlgorithm: check.algorithm)
         report.chain = outcome.report.chain.map(SignatureReport.ChainEntry.init)
         report.chainTrusted = outcome.report.chain.last?.trusted ?? false
         if let sub = outcome.report.subIndication {

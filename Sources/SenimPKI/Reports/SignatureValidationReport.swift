@@ -22,10 +22,10 @@ public struct SignatureValidationReport: Sendable, Codable {
 
     /// Combines per-signature verdicts: TOTAL_PASSED only when every signature passed; otherwise the worst
     /// indication (TOTAL_FAILED before INDETERMINATE) with the first such signature's sub-indication.
-    public init(container: String, validationTime: Date, policy: ValidationPolicy, signatures: [SignatureReport], messages: [String] = []) {
+    public init(container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, signatures: [SignatureReport], messages: [String] = []) {
         self.container = container
         self.validationTime = validationTime
-        self.policy = CertificateValidationReport.PolicyReference(policy)
+        self.policy = policy
         self.signatures = signatures
         self.tool = Self.toolName
         var messages = messages
@@ -46,7 +46,7 @@ public struct SignatureValidationReport: Sendable, Codable {
     }
 
     /// A report for input that could not be read as a signature at all (FORMAT_FAILURE).
-    public static func unreadable(container: String, validationTime: Date, policy: ValidationPolicy, reason: String) -> SignatureValidationReport {
+    public static func unreadable(container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, reason: String) -> SignatureValidationReport {
         var report = SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: [], messages: [reason])
         report.messages = [reason]
         return report

@@ -23,7 +23,7 @@ public struct CertificateValidationReport: Sendable, Codable {
             switch check.status {
             case .good(let later):
                 status = "good"; revokedAt = later; reason = nil
-                detail = later.map { "revoked later, at \(ISO8601DateFormatter().string(from: $0))" }
+                detail = later.map { "revoked later, at \($0.iso8601)" }
             case .revoked(let at, let why):
                 status = "revoked"; revokedAt = at; reason = why.map { "\($0)" }; detail = nil
             case .unknown(_, let why):

@@ -13,20 +13,11 @@ extension SigningCertificateValidator {
         var intermediates = extraIntermediates
         var documents: [FetchedDocument] = [], errors: [String] = []
 
-        func path() -> ValidatedPath? {
-            var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
-            inputs.validationTime = time
-            if case .success(let path) = CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: intermediates + trustStore.intermediates) {
-                return path
-            }
-            return nil
-        }
-
         // Walk AIA caIssuers upward until a path exists or the limit is reached.
         var current = certificate
-        var found = path()
+        var built = buildPath(certificate, at: time, extraIntermediates: intermediates, pathInputs: pathInputs)
         var fetches = 0
-        while found == nil && fetches < maximumIssuerFetches {
+        while case .failure = built, fetches < maximumIssuerFetches, !certificateSources.isEmpty {
             fetches += 1
             var candidates: [Certificate] = []
             for source in certificateSources {
@@ -38,12 +29,12 @@ extension SigningCertificateValidator {
             guard let issuer = candidates.first(where: { !intermediates.contains($0) }) else { break }
             intermediates.append(issuer)
             current = issuer
-            found = path()
+            built = buildPath(certificate, at: time, extraIntermediates: intermediates, pathInputs: pathInputs)
         }
 
         var lists = revocation.revocationLists, responses = revocation.ocspResponses
         var nonce = revocation.expectedNonce
-        if let found {
+        if case .success(let found) = built {
             for index in 1..<found.certificates.count {
                 for source in revocationSources {
                     let result = await source.revocationData(for: found.certificates[index], issuer: found.certificates[index - 1], at: time)
@@ -55,9 +46,10 @@ extension SigningCertificateValidator {
                 }
             }
         }
+        // The path found above is evaluated as it is: building it again would repeat every signature check.
         let checker = RevocationChecker(revocationLists: lists, ocspResponses: responses, expectedNonce: nonce, maximumAge: revocation.maximumAge)
-        let validator = SigningCertificateValidator(trustStore: trustStore, revocation: checker, policy: policy)
-        let report = validator.validate(certificate, at: time, extraIntermediates: intermediates, signatureAlgorithm: signatureAlgorithm, pathInputs: pathInputs)
+        let validator = SigningCertificateValidator(trustStore: trustStore, revocation: checker, policy: policy, policyReference: policyReference)
+        let report = validator.evaluate(built, certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm)
         return (report, documents, errors)
     }
 }

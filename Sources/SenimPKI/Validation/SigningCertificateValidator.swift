@@ -8,11 +8,15 @@ public struct SigningCertificateValidator: Sendable {
     public let trustStore: TrustStore
     public let revocation: RevocationChecker
     public let policy: ValidationPolicy
+    /// The policy's id and hash, computed once (hashing canonical JSON is not free).
+    public let policyReference: CertificateValidationReport.PolicyReference
 
-    public init(trustStore: TrustStore, revocation: RevocationChecker = RevocationChecker(), policy: ValidationPolicy = .kazakhstanDefault) {
+    public init(trustStore: TrustStore, revocation: RevocationChecker = RevocationChecker(), policy: ValidationPolicy = .kazakhstanDefault,
+                policyReference: CertificateValidationReport.PolicyReference? = nil) {
         self.trustStore = trustStore
         self.revocation = revocation
         self.policy = policy
+        self.policyReference = policyReference ?? CertificateValidationReport.PolicyReference(policy)
     }
 
     /// - Parameters:
@@ -21,13 +25,23 @@ public struct SigningCertificateValidator: Sendable {
     ///   - signatureAlgorithm: the algorithm of the signature, for the policy's algorithm rules.
     public func validate(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate] = [],
                          signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil) -> CertificateValidationReport {
+        evaluate(buildPath(certificate, at: time, extraIntermediates: extraIntermediates, pathInputs: pathInputs),
+                 certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm)
+    }
+
+    /// RFC 5280 path building and validation at `time`.
+    func buildPath(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate], pathInputs: PathValidationInputs?) -> Result<ValidatedPath, PathValidationFailure> {
         var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
         inputs.validationTime = time
         if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
-        let policyReference = CertificateValidationReport.PolicyReference(policy)
+        return CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates)
+    }
 
+    /// Revocation and policy constraints over a path already built (or the path failure, reported as it is).
+    func evaluate(_ built: Result<ValidatedPath, PathValidationFailure>, certificate: Certificate, at time: Date,
+                  signatureAlgorithm: SignatureAlgorithm?) -> CertificateValidationReport {
         let path: ValidatedPath
-        switch CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates) {
+        switch built {
         case .failure(let failure):
             return CertificateValidationReport(
                 indication: failure.subIndication.indication, subIndication: failure.subIndication, validationTime: time,
@@ -49,9 +63,9 @@ public struct SigningCertificateValidator: Sendable {
             let isLeaf = index == path.certificates.count - 1
             switch check.status {
             case .good(let later):
-                if let later { messages.append("\(PathValidator.label(subject)) was revoked later, at \(ISO8601DateFormatter().string(from: later))") }
+                if let later { messages.append("\(PathValidator.label(subject)) was revoked later, at \(later.iso8601)") }
             case .revoked(let at, let reason):
-                messages.append("\(PathValidator.label(subject)) was revoked at \(ISO8601DateFormatter().string(from: at))\(reason.map { " (\($0))" } ?? "")")
+                messages.append("\(PathValidator.label(subject)) was revoked at \(at.iso8601)\(reason.map { " (\($0))" } ?? "")")
                 if verdict == nil { verdict = (.indeterminate, isLeaf ? .revokedNoPOE : .revokedCANoPOE) }
             case .unknown(let subIndication, let reason):
                 messages.append("revocation status of \(PathValidator.label(subject)) unknown: \(reason)")

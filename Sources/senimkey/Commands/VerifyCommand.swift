@@ -70,7 +70,7 @@ struct VerifyCommand: AsyncParsableCommand {
             report = await validator.validate(token.signedData, content: nil, at: time)
                 .addingStandaloneTimestamp(of: token.signedData, data: content, validator: validator, at: time)
         case .malformedCMS(let error):
-            report = .unreadable(container: "CMS", validationTime: time, policy: validationPolicy, reason: error.description)
+            report = .unreadable(container: "CMS", validationTime: time, policy: validator.context.policyReference, reason: error.description)
         case .unknown:
             FileHandle.standardError.write(Data("senimkey: \(file) is neither CMS (DER, PEM, base64) nor an RFC 3161 timestamp\n".utf8))
             throw SenimkeyExit.unreadableInput
@@ -116,8 +116,7 @@ extension SignatureValidationReport {
         guard signedData.encapsulatedContentType == .CMS.tstInfo, let token = try? TimeStampToken(signedData: signedData), var signature = signatures.first else {
             return self
         }
-        let timestamps = TimestampValidator(trustStore: validator.trustStore, policy: validator.policy, revocationSources: validator.revocationSources,
-                                            certificateSources: validator.certificateSources, extraCertificates: validator.extraCertificates)
+        let timestamps = TimestampValidator(context: validator.context)
         var timestamp = await timestamps.validate(token: token, type: "standalone", imprintedData: data ?? .digests([:]), validationTime: time)
         if data == nil { timestamp.messages.append("no --data given: the message imprint was not checked") }
         signature.format = "TimeStampToken"
@@ -131,7 +130,7 @@ extension SignatureValidationReport {
         signature.revocation = nil
         signature.certificateValidation = nil
         signature.timestamps = [timestamp]
-        return SignatureValidationReport(container: "TimeStampToken", validationTime: validationTime, policy: validator.policy, signatures: [signature])
+        return SignatureValidationReport(container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
     }
 }
 

@@ -9,8 +9,7 @@ struct ReportText {
     init(_ report: SignatureValidationReport) { self.report = report }
 
     private static func time(_ date: Date?) -> String {
-        guard let date else { return "—" }
-        return ISO8601DateFormatter().string(from: date)
+        date?.iso8601 ?? "—"
     }
 
     private static func verdict(_ indication: Indication, _ subIndication: SubIndication?) -> String {
