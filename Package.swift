@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SenimCrypto", targets: ["SenimCrypto"]),
         .library(name: "SenimPKI", targets: ["SenimPKI"]),
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
+        .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -54,10 +55,17 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        .target(
+            name: "SenimXMLDSig",
+            dependencies: [
+                "CLibXML2", "CShims", "SenimCrypto", "SenimPKI",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +101,12 @@ let package = Package(
             dependencies: [
                 "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
+            name: "SenimXMLDSigTests",
+            dependencies: [
+                "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport", "CLibXML2", "CShims",
             ]
         ),
         .testTarget(
