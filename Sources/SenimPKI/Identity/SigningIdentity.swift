@@ -1,5 +1,4 @@
 import SenimCrypto
-import SenimPKI
 import SwiftASN1
 
 /// A private key with its certificate (and the chain to send along): what a platform seal or a test signer
@@ -11,7 +10,7 @@ public struct SigningIdentity: Sendable {
     public let chain: [Certificate]
     public let algorithm: SignatureAlgorithm
 
-    public init(privateKey: PrivateKey, certificate: Certificate, chain: [Certificate] = [], algorithm: SignatureAlgorithm? = nil) throws(CMSError) {
+    public init(privateKey: PrivateKey, certificate: Certificate, chain: [Certificate] = [], algorithm: SignatureAlgorithm? = nil) throws(PKIError) {
         self.privateKey = privateKey
         self.certificate = certificate
         self.chain = chain
@@ -24,22 +23,24 @@ public struct SigningIdentity: Sendable {
 
     /// The first key of a PKCS#12 file (NCA `.p12`, OpenSSL PBES2) with its certificate; the file's other
     /// certificates become the chain.
-    public init(pkcs12 bytes: [UInt8], password: String, algorithm: SignatureAlgorithm? = nil) throws(CMSError) {
+    public init(pkcs12 bytes: [UInt8], password: String, algorithm: SignatureAlgorithm? = nil) throws(PKIError) {
         let file: PKCS12
-        do { file = try PKCS12(derEncoded: bytes, password: password) } catch { throw .signingFailed("PKCS#12: \(error)") }
-        guard let key = file.keys.first, let entry = file.certificateOfFirstKey else { throw .signingFailed("PKCS#12 holds no key with a certificate") }
+        do { file = try PKCS12(derEncoded: bytes, password: password) } catch { throw .crypto(error) }
+        guard let key = file.keys.first, let entry = file.certificateOfFirstKey else {
+            throw .malformedEncoding(what: "PKCS#12", reason: "no key with a certificate")
+        }
         do {
             let certificate = try Certificate(derEncoded: entry.derEncoded)
             let chain = try file.certificates.filter { $0.derEncoded != entry.derEncoded }.map { try Certificate(derEncoded: $0.derEncoded) }
             try self.init(privateKey: key.privateKey, certificate: certificate, chain: chain, algorithm: algorithm)
-        } catch let error as CMSError {
+        } catch let error as PKIError {
             throw error
         } catch {
-            throw .signingFailed("PKCS#12 certificate: \(error)")
+            throw .malformedEncoding(what: "PKCS#12 certificate", reason: "\(error)")
         }
     }
 
-    static func defaultAlgorithm(for certificate: Certificate) throws(CMSError) -> SignatureAlgorithm {
+    public static func defaultAlgorithm(for certificate: Certificate) throws(PKIError) -> SignatureAlgorithm {
         typealias OID = ASN1ObjectIdentifier.PublicKeyAlgorithm
         switch certificate.subjectPublicKeyInfo.algorithm.algorithm {
         case OID.rsaEncryption: return .rsaPKCS1v15(.sha256)
@@ -52,7 +53,7 @@ public struct SigningIdentity: Sendable {
         case OID.gostR3410_2001: return .gost(.gostR3410_2001)
         case OID.gostR3410_2012_256: return .gost(.gostR3410_2012_256)
         case OID.gostR3410_2012_512: return .gost(.gostR3410_2012_512)
-        case let other: throw .unsupportedAlgorithm("no default signature algorithm for key \(other)")
+        case let other: throw .crypto(.unsupportedAlgorithm("no default signature algorithm for key \(other)"))
         }
     }
 }
