@@ -84,6 +84,23 @@ struct VerifyCommandTests {
         #expect(wrong.standardOutput.contains("HASH_FAILURE"))
     }
 
+    @Test func kalkanXMLWithTwoSigners() throws {
+        let result = try CLIProcess.run(["verify", "testvectors/kz/xml/xml_signed_two_signers_rsa_gost2015.xml", "--at", "2022-09-01T00:00:00Z",
+                                         "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--format", "json"])
+        #expect(result.status == 2)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["container"] as? String == "XML")
+        let signatures = try #require(object["signatures"] as? [[String: Any]])
+        #expect(signatures.count == 2)
+        #expect(signatures.allSatisfy { $0["cryptographicallyValid"] as? Bool == true && $0["intact"] as? Bool == true })
+        #expect(signatures[1]["format"] as? String == "XMLDSig")
+        let hostile = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-xxe-\(UUID().uuidString).xml")
+        try Data("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".utf8).write(to: hostile)
+        let refused = try CLIProcess.run(["verify", hostile.path])
+        #expect(refused.status == 1)
+        #expect(refused.standardOutput.contains("document type declaration"))
+    }
+
     @Test func exitCodesForBadInput() throws {
         #expect(try CLIProcess.run(["verify", "README.md"]).status == 65)
         #expect(try CLIProcess.run(["verify", "/nonexistent/file.p7s"]).status == 65)

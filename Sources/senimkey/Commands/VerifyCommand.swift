@@ -3,6 +3,7 @@ import Foundation
 import SenimCMS
 import SenimCrypto
 import SenimPKI
+import SenimXMLDSig
 
 /// `senimkey verify FILE [--data FILE] [--trust DIR]… [--ca FILE]… [--crl FILE]… [--ocsp FILE]… [--at TIME]
 /// [--online] [--policy FILE] [--format text|json]`: detects what FILE is and validates it (DESIGN.md CLI
@@ -10,7 +11,7 @@ import SenimPKI
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Validate a signature: CMS/CAdES (DER, PEM or base64) or an RFC 3161 timestamp.",
+        abstract: "Validate a signature: CMS/CAdES (DER, PEM or base64), XML-DSig, or an RFC 3161 timestamp.",
         discussion: "Every signer is validated on its own; timestamps are proofs of existence that move the best signature time."
     )
 
@@ -59,6 +60,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
         let report: SignatureValidationReport
         switch SignatureInput.detect(input) {
+        case .xml:
+            let xmlValidator = XMLSignatureValidator(context: validator.context)
+            report = await xmlValidator.validate(xml: input, at: time).report
         case .cms(let signedData):
             report = await validator.validate(signedData, content: content, at: time)
                 .addingStandaloneTimestamp(of: signedData, data: content, validator: validator, at: time)
@@ -90,12 +94,19 @@ struct VerifyCommand: AsyncParsableCommand {
 
 /// What `senimkey verify` was handed.
 enum SignatureInput {
+    case xml
     case cms(SignedData)
     case timestampResponse(TimeStampResponse)
     case malformedCMS(CMSError)
     case unknown
 
     static func detect(_ bytes: [UInt8]) -> SignatureInput {
+        // XML: optional BOM and whitespace, then '<' (DER never starts with '<'; base64 and PEM never do).
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x3C,
+           !bytes[start...].starts(with: Array("-----BEGIN".utf8)) {
+            return .xml
+        }
         do {
             return .cms(try SignedData(bytes: bytes))
         } catch let error {
