@@ -108,6 +108,7 @@ extension SignatureAlgorithm {
         ("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", .rsaPKCS1v15(.sha256)),
         ("http://www.w3.org/2001/04/xmldsig-more#rsa-sha384", .rsaPKCS1v15(.sha384)),
         ("http://www.w3.org/2001/04/xmldsig-more#rsa-sha512", .rsaPKCS1v15(.sha512)),
+        ("http://www.w3.org/2007/05/xmldsig-more#sha224-rsa-MGF1", .rsaPSS(RSAPSSParameters(digest: .sha224))),
         ("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", .rsaPSS(RSAPSSParameters(digest: .sha256))),
         ("http://www.w3.org/2007/05/xmldsig-more#sha384-rsa-MGF1", .rsaPSS(RSAPSSParameters(digest: .sha384))),
         ("http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1", .rsaPSS(RSAPSSParameters(digest: .sha512))),

@@ -19,6 +19,9 @@ public struct PathValidationInputs: Sendable {
     public var maximumPathLength: Int
     /// A cap on signature checks across all candidate paths (denial-of-service defence, x509-limbo "pathological").
     public var signatureCheckBudget: Int
+    /// Hold every certificate to the RFC 5280 §4 profile MUSTs (critical basicConstraints on CAs, positive
+    /// serials, AKI…). Off is xmlsec1's `--X509-skip-strict-checks`, for interop suites with sloppy test CAs.
+    public var enforceProfile = true
 
     public init(validationTime: Date, trustAnchors: [Certificate],
                 initialPolicySet: Set<ASN1ObjectIdentifier> = [PolicyInformation.anyPolicy],

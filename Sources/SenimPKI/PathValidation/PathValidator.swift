@@ -31,7 +31,9 @@ struct PathValidator {
             let selfIssued = certificate.isSelfIssued
             let isCA = !isLeaf || (isAnchor && n == 0)
             // A trust anchor is trusted by configuration, so it need not carry an authorityKeyIdentifier.
-            try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor), requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued)
+            if inputs.enforceProfile {
+                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor), requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued)
+            }
 
             // §6.1.3 (a): signature with the working key, validity, issuer name.
             if !isAnchor {
@@ -110,7 +112,8 @@ struct PathValidator {
         if explicitPolicy > 0 { explicitPolicy -= 1 }
         if n > 0, let constraints = try? leaf.extensions.policyConstraints, constraints.requireExplicitPolicy == 0 { explicitPolicy = 0 }
         let policies = n > 0 ? policyTree.intersect(with: inputs.initialPolicySet, depth: n) : []
-        guard explicitPolicy > 0 || !policies.isEmpty else { throw .policyFailure("the path supports none of the acceptable policies") }
+        // A trusted certificate on its own (n = 0) is a path of no certificates: its policy tree is {anyPolicy}.
+        guard n == 0 || explicitPolicy > 0 || !policies.isEmpty else { throw .policyFailure("the path supports none of the acceptable policies") }
 
         if !inputs.requiredExtendedKeyUsages.isEmpty, let eku = try? leaf.extensions.extendedKeyUsage {
             let anyExtendedKeyUsage: ASN1ObjectIdentifier = [2, 5, 29, 37, 0]

@@ -8,6 +8,11 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
     public struct AlgorithmRule: Sendable, Codable, Hashable {
         public var algorithm: String
         public var acceptedUntil: Date?
+
+        public init(algorithm: String, acceptedUntil: Date?) {
+            self.algorithm = algorithm
+            self.acceptedUntil = acceptedUntil
+        }
     }
 
     public var identifier: String
@@ -22,6 +27,12 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
     public var requireNonRepudiation: Bool
     /// Roles (from the NCA EKU) the signing certificate must carry; empty for none.
     public var requiredRoles: [SignerRole]
+    /// Whether the CA certificates of the path need revocation evidence too (when ``revocationRequired``), or
+    /// only the end-entity certificate. NCA publishes CRLs for its intermediates at the root, which offline
+    /// checks may not have.
+    public var revocationRequiredForCACertificates: Bool = true
+    /// The RFC 5280 §4 profile MUSTs on every certificate of the path (see ``PathValidationInputs/enforceProfile``).
+    public var enforceCertificateProfile: Bool = true
     /// RFC 3161 §2.3: the TSA certificate's extended key usage must be present, hold only id-kp-timeStamping,
     /// and be critical. Some commercial TSAs get the criticality wrong, so it is a policy choice.
     public var timestampEKUMustBeCritical: Bool = true
@@ -39,6 +50,9 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
             AlgorithmRule(algorithm: "gost34102015-256", acceptedUntil: nil),
             AlgorithmRule(algorithm: "gostr34102012-256", acceptedUntil: nil),
             AlgorithmRule(algorithm: "gostr34102012-512", acceptedUntil: nil),
+            // SHA-224: acceptable until 2029 (ETSI TS 119 312, the DSS AlgoExpirationDate table).
+            AlgorithmRule(algorithm: "rsa-pkcs1-sha224", acceptedUntil: ISO8601DateFormatter().date(from: "2029-01-01T00:00:00Z")),
+            AlgorithmRule(algorithm: "ecdsa-sha224", acceptedUntil: ISO8601DateFormatter().date(from: "2029-01-01T00:00:00Z")),
             AlgorithmRule(algorithm: "rsa-pkcs1-sha256", acceptedUntil: nil),
             AlgorithmRule(algorithm: "rsa-pkcs1-sha384", acceptedUntil: nil),
             AlgorithmRule(algorithm: "rsa-pkcs1-sha512", acceptedUntil: nil),

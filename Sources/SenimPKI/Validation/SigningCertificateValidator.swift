@@ -34,6 +34,7 @@ public struct SigningCertificateValidator: Sendable {
         var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
         inputs.validationTime = time
         if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
+        inputs.enforceProfile = inputs.enforceProfile && policy.enforceCertificateProfile
         return CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates)
     }
 
@@ -69,7 +70,9 @@ public struct SigningCertificateValidator: Sendable {
                 if verdict == nil { verdict = (.indeterminate, isLeaf ? .revokedNoPOE : .revokedCANoPOE) }
             case .unknown(let subIndication, let reason):
                 messages.append("revocation status of \(PathValidator.label(subject)) unknown: \(reason)")
-                if policy.revocationRequired && verdict == nil { verdict = (.indeterminate, subIndication) }
+                if policy.revocationRequired && (isLeaf || policy.revocationRequiredForCACertificates) && verdict == nil {
+                    verdict = (.indeterminate, subIndication)
+                }
             }
         }
 
