@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "SenimCrypto", package: "senimkey"),
                 .product(name: "SenimPKI", package: "senimkey"),
                 .product(name: "SenimCMS", package: "senimkey"),
+                .product(name: "SenimXMLDSig", package: "senimkey"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Benchmark", package: "benchmark"),
                 "CBaselineOpenSSL",

@@ -49,6 +49,21 @@ struct CanonicalizationTests {
         #expect(output == (try TestVectors.bytes("\(Self.folder)/c14n-27.txt")))
     }
 
+    /// C14N 1.0 carries xml:* attributes of omitted ancestors into a document subset; 1.1 keeps xml:lang and
+    /// xml:space but not xml:id (C14N 1.1 §2.4); exclusive C14N carries none.
+    @Test func subsetInheritanceDiffersBetweenVersions() throws {
+        let document = try XMLDocument(bytes: Array("<a xmlns:p=\"urn:p\" xml:id=\"x\" xml:lang=\"en\"><b/></a>".utf8))
+        let b = try #require(document.root.childElements.first)
+        let selection = NodeSelection(root: b, excludeComments: true)
+        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive10), as: UTF8.self)
+                == "<b xmlns:p=\"urn:p\" xml:id=\"x\" xml:lang=\"en\"></b>")
+        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive11), as: UTF8.self)
+                == "<b xmlns:p=\"urn:p\" xml:lang=\"en\"></b>")
+        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .exclusive10), as: UTF8.self) == "<b></b>")
+        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .exclusive10, inclusivePrefixes: ["p"]), as: UTF8.self)
+                == "<b xmlns:p=\"urn:p\"></b>")
+    }
+
     @Test func commentsCRAndAttributeNormalisation() throws {
         let xml = "<?xml version=\"1.0\"?>\r\n<a b=\"x&#13;y\"   c='1'>\r\n<!-- note -->t&#13;\r\n<e/></a>"
         let document = try XMLDocument(bytes: Array(xml.utf8))

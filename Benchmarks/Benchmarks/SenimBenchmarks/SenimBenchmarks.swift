@@ -77,6 +77,7 @@ let benchmarks: @Sendable () -> Void = {
 
     registerPKIBenchmarks()
     registerCMSBenchmarks()
+    registerXMLBenchmarks()
 
     // MARK: RSA-2048 verify, same key and message
 
