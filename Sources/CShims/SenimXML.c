@@ -60,3 +60,14 @@ int senim_c14n_node_set(xmlDocPtr document, const char *xpath, const char **name
     xmlXPathFreeContext(context);
     return result;
 }
+
+int senim_c14n_stream(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
+                      xmlChar **inclusive_prefixes, int with_comments, senim_c14n_write write, void *context) {
+    xmlOutputBufferPtr output = xmlOutputBufferCreateIO((xmlOutputWriteCallback)write, NULL, context, NULL);
+    if (output == NULL) return -1;
+    int whole = selection == NULL || (selection->root == NULL && selection->excluded_count == 0 && !selection->exclude_comments);
+    int result = xmlC14NExecute(document, whole ? NULL : senim_is_visible, (void *)selection, mode,
+                                inclusive_prefixes, with_comments, output);
+    int closed = xmlOutputBufferClose(output);
+    return result < 0 || closed < 0 ? -1 : result;
+}

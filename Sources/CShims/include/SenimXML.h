@@ -24,4 +24,10 @@ int senim_c14n(xmlDocPtr document, const senim_c14n_selection *selection, int mo
 /// Canonicalises an explicit node set (the test harness builds one with XPath for the W3C golden files).
 int senim_c14n_node_set(xmlDocPtr document, const char *xpath, const char **namespace_pairs, int mode,
                         xmlChar **inclusive_prefixes, int with_comments, xmlBufferPtr out);
+
+/// Like senim_c14n, but hands the canonical octets to `write` as they are produced (a digest needs no copy
+/// of a 20 MB canonical form). `write` returns the number of bytes taken or -1.
+typedef int (*senim_c14n_write)(void *context, const char *bytes, int length);
+int senim_c14n_stream(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
+                      xmlChar **inclusive_prefixes, int with_comments, senim_c14n_write write, void *context);
 #endif

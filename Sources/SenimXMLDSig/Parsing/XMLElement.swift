@@ -26,21 +26,6 @@ struct XMLElement: Hashable {
         return String(cString: value)
     }
 
-    /// Every attribute as (local name, namespace URI, value).
-    var attributes: [(name: String, namespace: String?, value: String)] {
-        var result: [(String, String?, String)] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let name = current.pointee.name.map { String(cString: $0) } ?? ""
-            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
-            let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
-            result.append((name, namespace, value.map { String(cString: $0) } ?? ""))
-            if let value { senim_xmlFree(value) }
-            attribute = current.pointee.next
-        }
-        return result
-    }
-
     var childElements: [XMLElement] {
         var result: [XMLElement] = []
         var child = node.pointee.children
@@ -67,11 +52,39 @@ struct XMLElement: Hashable {
         return String(cString: content)
     }
 
-    /// Every element in document order, this one first.
-    var descendantsAndSelf: [XMLElement] {
-        var result: [XMLElement] = [self]
-        for child in childElements { result += child.descendantsAndSelf }
-        return result
+    /// Visits this element and every element below it in document order, without building arrays or
+    /// recursing (a 20 MB document has hundreds of thousands of elements).
+    func forEachElement(_ body: (XMLElement) -> Void) {
+        var current: xmlNodePtr? = node
+        while let visiting = current {
+            if visiting.pointee.type == XML_ELEMENT_NODE { body(XMLElement(visiting)) }
+            // Next in document order: first child, else next sibling, else an ancestor's next sibling.
+            if visiting.pointee.type == XML_ELEMENT_NODE, let child = visiting.pointee.children {
+                current = child
+                continue
+            }
+            var climbing: xmlNodePtr? = visiting
+            current = nil
+            while let step = climbing, step != node {
+                if let sibling = step.pointee.next { current = sibling; break }
+                climbing = step.pointee.parent
+            }
+        }
+    }
+
+    /// Visits the attributes as (local name, namespace URI, value reader): the value is read only when asked.
+    func forEachAttribute(_ body: (String, String?, () -> String?) -> Void) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let name = current.pointee.name.map { String(cString: $0) } ?? ""
+            let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
+            body(name, namespace) {
+                guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return nil }
+                defer { senim_xmlFree(value) }
+                return String(cString: value)
+            }
+            attribute = current.pointee.next
+        }
     }
 
     /// Whether `other` is this element or inside it.

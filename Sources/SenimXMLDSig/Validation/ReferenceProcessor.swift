@@ -14,7 +14,8 @@ struct ReferenceProcessor {
     let allSignatures: [XMLElement]
     let idIndex: XMLIDIndex
 
-    func process(_ reference: XMLReference) throws(XMLDSigError) -> SignedReference {
+    /// Dereferences and transforms, then digests the result; the canonical octets are kept only when `retain`.
+    func process(_ reference: XMLReference, digest algorithm: DigestAlgorithm, retain: Bool) throws(XMLDSigError) -> (SignedReference, digest: [UInt8]) {
         var selection: NodeSelection
         var target: XMLElement?
         let uri = reference.uri
@@ -38,25 +39,29 @@ struct ReferenceProcessor {
         }
         selection.excluded = laterSignatures
 
-        var octets: [UInt8]?
+        // The last transform may canonicalise; nothing may follow it (octets cannot be filtered again). Without
+        // one, the node-set becomes octets by inclusive C14N 1.0 (§4.4.3.2).
+        var method = CanonicalizationMethod.inclusive10, prefixes: [String] = [], canonicalised = false
         for transform in reference.transforms {
-            guard octets == nil else { throw .refusedTransform("a transform after canonicalisation (octets cannot be filtered again)") }
+            guard !canonicalised else { throw .refusedTransform("a transform after canonicalisation (octets cannot be filtered again)") }
             switch transform {
             case .envelopedSignature:
                 selection.excluded.append(signature)
             case .excludeAllSignatures:
                 selection.excluded += allSignatures
-            case .canonicalization(let method, let prefixes):
-                octets = try Canonicalizer.canonicalize(document, selection, method: method, inclusivePrefixes: prefixes)
+            case .canonicalization(let chosen, let list):
+                (method, prefixes, canonicalised) = (chosen, list, true)
             case .refused(let algorithm):
                 throw .refusedTransform("the transform \(algorithm) is not allowed (only enveloped-signature and C14N; XSLT and XPath are refused)")
             }
         }
-        // A node-set left at the end becomes octets by inclusive C14N 1.0 (§4.4.3.2).
-        let bytes: [UInt8]
-        if let octets { bytes = octets } else { bytes = try Canonicalizer.canonicalize(document, selection, method: .inclusive10) }
-        let coverage: SignedDataScope.Coverage = target == nil ? .full : (target == document.root ? .full : .partial)
-        return SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: bytes)
+        let coverage: SignedDataScope.Coverage = target == nil || target == document.root ? .full : .partial
+        if retain {
+            let bytes = try Canonicalizer.canonicalize(document, selection, method: method, inclusivePrefixes: prefixes)
+            return (SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: bytes, length: bytes.count), algorithm.hash(bytes))
+        }
+        let (digest, length) = try Canonicalizer.digest(document, selection, method: method, inclusivePrefixes: prefixes, algorithm: algorithm)
+        return (SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: [], length: length), digest)
     }
 }
 
@@ -65,10 +70,14 @@ struct XMLIDIndex {
     private var elements: [String: [XMLElement]] = [:]
 
     init(document: XMLDocument, idAttributes: [String]) {
-        for element in document.root.descendantsAndSelf {
-            var values = Set<String>()
-            for name in idAttributes { if let value = element.attribute(name) { values.insert(value) } }
-            if let value = element.attribute("id", namespace: "http://www.w3.org/XML/1998/namespace") { values.insert(value) }
+        let names = Set(idAttributes)
+        document.root.forEachElement { element in
+            // One pass over the attribute list: most elements have none of the ID attributes.
+            var values: [String] = []
+            element.forEachAttribute { name, namespace, value in
+                let isID = namespace == nil ? names.contains(name) : (namespace == "http://www.w3.org/XML/1998/namespace" && name == "id")
+                if isID, let text = value(), !values.contains(text) { values.append(text) }
+            }
             for value in values { elements[value, default: []].append(element) }
         }
     }

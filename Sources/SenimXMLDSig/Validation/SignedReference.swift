@@ -7,8 +7,11 @@ public struct SignedReference: Sendable {
     public let coverage: SignedDataScope.Coverage
     /// The element the reference resolved to (nil for the whole document).
     public let elementPath: String?
-    /// The canonical octets after the transforms: exactly what the digest covers.
+    /// The canonical octets after the transforms: exactly what the digest covers (empty when the validation
+    /// was asked not to retain them, ``XMLValidationOptions/retainSignedData``).
     public let canonicalBytes: [UInt8]
+    /// The length of the canonical octets.
+    public let length: Int
 }
 
 /// A validation's report together with the signed data behind it.

@@ -55,7 +55,8 @@ public struct XMLSignatureValidator: Sendable {
     }
 
     func prepare(_ document: XMLDocument) -> ([Prepared], [String]) {
-        let signatures = document.root.descendantsAndSelf.filter { $0.is("Signature", XMLNamespace.dsig) }
+        var signatures: [XMLElement] = []
+        document.root.forEachElement { if $0.is("Signature", XMLNamespace.dsig) { signatures.append($0) } }
         let index = XMLIDIndex(document: document, idAttributes: options.idAttributes)
         var messages: [String] = []
         if signatures.isEmpty { messages.append("the document holds no ds:Signature") }
@@ -98,16 +99,15 @@ public struct XMLSignatureValidator: Sendable {
                     throw XMLDSigError.unsupportedAlgorithm("DigestMethod \(reference.digestMethodURI)")
                 }
                 if prepared.report.digestAlgorithm == nil { prepared.report.digestAlgorithm = digest.rawValue }
-                let signed = try processor.process(reference)
+                let (signed, actual) = try processor.process(reference, digest: digest, retain: options.retainSignedData)
                 prepared.references.append(signed)
-                let actual = digest.hash(signed.canonicalBytes)
                 let description: String
                 if let path = signed.elementPath { description = "\(name): the element \(path)" } else {
                     let removed = laterSignatures.isEmpty ? "" : " and the \(laterSignatures.count) later signature\(laterSignatures.count == 1 ? "" : "s")"
                     description = "\(name): the whole document without this signature\(removed)"
                 }
                 prepared.report.signedDataScope.append(SignedDataScope(name: reference.uri ?? "", coverage: signed.coverage, description: description,
-                                                                      digests: [digest.rawValue: Hex.encode(actual)], length: signed.canonicalBytes.count))
+                                                                      digests: [digest.rawValue: Hex.encode(actual)], length: signed.length))
                 if actual != reference.digestValue {
                     allIntact = false
                     prepared.report.fail(.hashFailure, "\(name): the \(digest.rawValue) digest of the referenced data does not match its DigestValue")

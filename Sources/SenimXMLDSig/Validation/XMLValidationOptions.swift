@@ -22,5 +22,9 @@ public struct XMLValidationOptions: Sendable {
     /// Use this certificate's key for every signature, whatever KeyInfo says (xmlsec1 `--pubkey-cert-der`).
     public var signingCertificate: Certificate?
 
+    /// Keep the canonical octets of every reference in the result. A caller that only needs the verdict (the CLI)
+    /// turns this off: the digests are then computed as the octets are produced, with no copy of a large document.
+    public var retainSignedData = true
+
     public init() {}
 }

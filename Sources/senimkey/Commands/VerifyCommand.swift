@@ -61,7 +61,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let report: SignatureValidationReport
         switch SignatureInput.detect(input) {
         case .xml:
-            let xmlValidator = XMLSignatureValidator(context: validator.context)
+            var options = XMLValidationOptions()
+            options.retainSignedData = false  // the report carries digests and lengths; the octets are not printed
+            let xmlValidator = XMLSignatureValidator(context: validator.context, options: options)
             report = await xmlValidator.validate(xml: input, at: time).report
         case .cms(let signedData):
             report = await validator.validate(signedData, content: content, at: time)

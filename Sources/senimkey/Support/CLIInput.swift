@@ -4,11 +4,25 @@ import SenimPKI
 
 /// Reading the files a command is given: evidence, certificates, trust stores.
 enum CLIInput {
+    /// The whole file, read straight into the array (no intermediate Data copy of a 20 MB document).
     static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(path)")
+        guard let file = fopen(path, "rb") else { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(path)") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        if fseek(file, 0, SEEK_END) == 0 {
+            let size = ftell(file)
+            if size > 0 { bytes.reserveCapacity(size) }
+            rewind(file)
         }
-        return Array(data)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            if count > 0 { bytes.append(contentsOf: chunk[..<count]) }
+            if count < chunk.count {
+                guard ferror(file) == 0 else { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(path)") }
+                return bytes
+            }
+        }
     }
 
     /// `--trust FILE` trusts that certificate as an anchor; `--trust DIR` loads a trust store (roots are anchors,
