@@ -30,8 +30,12 @@ public struct XMLSignatureValidator: Sendable {
         let prepared: [Prepared]
         var messages: [String] = []
         do {
-            let document = try XMLDocument(bytes: bytes)
-            (prepared, messages) = prepare(document)
+            if !options.retainSignedData, let streamed = try StreamingEnvelopedSignatures(bytes: bytes, options: options) {
+                (prepared, messages) = prepare(streamed)
+            } else {
+                let document = try XMLDocument(bytes: bytes)
+                (prepared, messages) = prepare(document)
+            }
         } catch {
             return XMLValidationResult(report: .unreadable(container: "XML", validationTime: validationTime, policy: context.policyReference,
                                                            reason: error.description), signedData: [])
@@ -67,13 +71,33 @@ public struct XMLSignatureValidator: Sendable {
         var prepared: [Prepared] = []
         for (position, element) in signatures.enumerated() {
             let later = options.multipleSignatureOrder == .kalkan ? Array(signatures[(position + 1)...]).filter { !$0.contains(element) && !element.contains($0) } : []
-            prepared.append(prepareSignature(element, id: "S-\(position + 1)", document: document, laterSignatures: later, allSignatures: signatures, index: index))
+            let processor = ReferenceProcessor(document: document, signature: element, laterSignatures: later, allSignatures: signatures, idIndex: index)
+            prepared.append(prepareSignature(element, id: "S-\(position + 1)", document: document, laterSignatureCount: later.count) { reference, digest throws(XMLDSigError) in
+                try processor.process(reference, digest: digest, retain: options.retainSignedData)
+            })
         }
         return (prepared, messages)
     }
 
-    private func prepareSignature(_ element: XMLElement, id: String, document: XMLDocument, laterSignatures: [XMLElement],
-                                  allSignatures: [XMLElement], index: XMLIDIndex) -> Prepared {
+    /// The same checks over signatures read by the streaming canonicaliser: each signature's own small
+    /// document for SignedInfo and KeyInfo, the digests of the whole document from the stream.
+    func prepare(_ streamed: StreamingEnvelopedSignatures) -> ([Prepared], [String]) {
+        var messages: [String] = []
+        if streamed.signatures.count > 1 {
+            messages.append("\(streamed.signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)")
+        }
+        let prepared = streamed.signatures.enumerated().map { position, captured in
+            prepareSignature(captured.document.root, id: "S-\(position + 1)", document: captured.document,
+                             laterSignatureCount: streamed.signatures.count - position - 1) { reference, digest throws(XMLDSigError) in
+                guard let value = streamed.digests[position][digest] else { throw .malformedSignature("no \(digest.rawValue) digest was computed") }
+                return (SignedReference(uri: "", coverage: .full, elementPath: nil, canonicalBytes: [], length: streamed.lengths[position]), value)
+            }
+        }
+        return (prepared, messages)
+    }
+
+    private func prepareSignature(_ element: XMLElement, id: String, document: XMLDocument, laterSignatureCount: Int,
+                                  digestReference: (XMLReference, DigestAlgorithm) throws(XMLDSigError) -> (SignedReference, [UInt8])) -> Prepared {
         var prepared = Prepared(report: SignatureReport(id: id, format: "XMLDSig", bestSignatureTime: Date()), references: [], certificate: nil, chain: [], algorithm: nil)
         let signature: XMLSignatureElement
         do { signature = try XMLSignatureElement(element) } catch {
@@ -89,7 +113,6 @@ public struct XMLSignatureValidator: Sendable {
         }
 
         // References: dereference, transform, digest.
-        let processor = ReferenceProcessor(document: document, signature: element, laterSignatures: laterSignatures, allSignatures: allSignatures, idIndex: index)
         var allIntact = true
         for (number, reference) in signature.references.enumerated() {
             let name = "reference \(number + 1)\(reference.uri.map { " (URI=\"\($0)\")" } ?? "")"
@@ -99,11 +122,11 @@ public struct XMLSignatureValidator: Sendable {
                     throw XMLDSigError.unsupportedAlgorithm("DigestMethod \(reference.digestMethodURI)")
                 }
                 if prepared.report.digestAlgorithm == nil { prepared.report.digestAlgorithm = digest.rawValue }
-                let (signed, actual) = try processor.process(reference, digest: digest, retain: options.retainSignedData)
+                let (signed, actual) = try digestReference(reference, digest)
                 prepared.references.append(signed)
                 let description: String
                 if let path = signed.elementPath { description = "\(name): the element \(path)" } else {
-                    let removed = laterSignatures.isEmpty ? "" : " and the \(laterSignatures.count) later signature\(laterSignatures.count == 1 ? "" : "s")"
+                    let removed = laterSignatureCount == 0 ? "" : " and the \(laterSignatureCount) later signature\(laterSignatureCount == 1 ? "" : "s")"
                     description = "\(name): the whole document without this signature\(removed)"
                 }
                 prepared.report.signedDataScope.append(SignedDataScope(name: reference.uri ?? "", coverage: signed.coverage, description: description,
