@@ -29,15 +29,20 @@ static int senim_is_visible(void *user_data, xmlNodePtr node, xmlNodePtr parent)
     return 1;
 }
 
-int senim_c14n(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
-               xmlChar **inclusive_prefixes, int with_comments, xmlBufferPtr out) {
-    xmlOutputBufferPtr output = xmlOutputBufferCreateBuffer(out, NULL);
+/* Canonicalises the selection into `output`, which it closes. */
+static int c14n_into(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
+                     xmlChar **inclusive_prefixes, int with_comments, xmlOutputBufferPtr output) {
     if (output == NULL) return -1;
     int whole = selection == NULL || (selection->root == NULL && selection->excluded_count == 0 && !selection->exclude_comments);
     int result = xmlC14NExecute(document, whole ? NULL : senim_is_visible, (void *)selection, mode,
                                 inclusive_prefixes, with_comments, output);
     int closed = xmlOutputBufferClose(output);
     return result < 0 || closed < 0 ? -1 : result;
+}
+
+int senim_c14n(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
+               xmlChar **inclusive_prefixes, int with_comments, xmlBufferPtr out) {
+    return c14n_into(document, selection, mode, inclusive_prefixes, with_comments, xmlOutputBufferCreateBuffer(out, NULL));
 }
 
 int senim_c14n_node_set(xmlDocPtr document, const char *xpath, const char **namespace_pairs, int mode,
@@ -63,11 +68,6 @@ int senim_c14n_node_set(xmlDocPtr document, const char *xpath, const char **name
 
 int senim_c14n_stream(xmlDocPtr document, const senim_c14n_selection *selection, int mode,
                       xmlChar **inclusive_prefixes, int with_comments, senim_c14n_write write, void *context) {
-    xmlOutputBufferPtr output = xmlOutputBufferCreateIO((xmlOutputWriteCallback)write, NULL, context, NULL);
-    if (output == NULL) return -1;
-    int whole = selection == NULL || (selection->root == NULL && selection->excluded_count == 0 && !selection->exclude_comments);
-    int result = xmlC14NExecute(document, whole ? NULL : senim_is_visible, (void *)selection, mode,
-                                inclusive_prefixes, with_comments, output);
-    int closed = xmlOutputBufferClose(output);
-    return result < 0 || closed < 0 ? -1 : result;
+    return c14n_into(document, selection, mode, inclusive_prefixes, with_comments,
+                     xmlOutputBufferCreateIO((xmlOutputWriteCallback)write, NULL, context, NULL));
 }

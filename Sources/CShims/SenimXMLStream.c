@@ -62,45 +62,39 @@ static void put(stream *s, const char *bytes, size_t length) {
     if (s->capturing) buffer_append(&s->capture, bytes, length);
 }
 static void put_text(stream *s, const char *text) { put(s, text, strlen(text)); }
+static void stream_sink(void *target, const char *bytes, size_t length) { put(target, bytes, length); }
 
-/* C14N §2.3 text escaping: & < > and CR. */
-static void put_escaped_text(stream *s, const char *text, size_t length) {
+/* C14N §2.3 escaping: text escapes & < > and CR; attribute values & < " TAB LF CR. */
+static const char *escape_for(char ch, int attribute) {
+    switch (ch) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return attribute ? NULL : "&gt;";
+    case '"': return attribute ? "&quot;" : NULL;
+    case '\t': return attribute ? "&#x9;" : NULL;
+    case '\n': return attribute ? "&#xA;" : NULL;
+    case '\r': return "&#xD;";
+    default: return NULL;
+    }
+}
+
+typedef void (*sink)(void *target, const char *bytes, size_t length);
+static void stream_sink(void *target, const char *bytes, size_t length);
+static void buffer_sink(void *target, const char *bytes, size_t length) { buffer_append(target, bytes, length); }
+
+static void escape_into(sink write, void *target, const char *text, size_t length, int attribute) {
     size_t start = 0;
     for (size_t i = 0; i < length; i++) {
-        const char *replacement = NULL;
-        switch (text[i]) {
-        case '&': replacement = "&amp;"; break;
-        case '<': replacement = "&lt;"; break;
-        case '>': replacement = "&gt;"; break;
-        case '\r': replacement = "&#xD;"; break;
-        default: continue;
-        }
-        put(s, text + start, i - start);
-        put_text(s, replacement);
+        const char *replacement = escape_for(text[i], attribute);
+        if (!replacement) continue;
+        write(target, text + start, i - start);
+        write(target, replacement, strlen(replacement));
         start = i + 1;
     }
-    put(s, text + start, length - start);
+    write(target, text + start, length - start);
 }
-/* Attribute values: & < " TAB LF CR. */
-static void put_escaped_attribute(stream *s, const char *value, size_t length) {
-    size_t start = 0;
-    for (size_t i = 0; i < length; i++) {
-        const char *replacement = NULL;
-        switch (value[i]) {
-        case '&': replacement = "&amp;"; break;
-        case '<': replacement = "&lt;"; break;
-        case '"': replacement = "&quot;"; break;
-        case '\t': replacement = "&#x9;"; break;
-        case '\n': replacement = "&#xA;"; break;
-        case '\r': replacement = "&#xD;"; break;
-        default: continue;
-        }
-        put(s, value + start, i - start);
-        put_text(s, replacement);
-        start = i + 1;
-    }
-    put(s, value + start, length - start);
-}
+static void put_escaped_text(stream *s, const char *text, size_t length) { escape_into(stream_sink, s, text, length, 0); }
+static void put_escaped_attribute(stream *s, const char *value, size_t length) { escape_into(stream_sink, s, value, length, 1); }
 
 static const char *lookup(stream *s, const char *prefix, int below_depth) {
     for (int i = s->binding_count - 1; i >= 0; i--) {
@@ -123,6 +117,23 @@ static int compare_attribute(const void *a, const void *b) {
 static void put_qname(stream *s, const char *prefix, const char *local) {
     if (prefix && *prefix) { put_text(s, prefix); put_text(s, ":"); }
     put_text(s, local);
+}
+
+/* The canonical start tag: namespace declarations by prefix, then attributes by (namespace URI, local name). */
+static void put_start_tag(stream *s, const char *prefix, const char *localname, ns_pair *declared, int declared_count,
+                          attribute *list, int count) {
+    put_text(s, "<"); put_qname(s, prefix, localname);
+    qsort(declared, (size_t)declared_count, sizeof(ns_pair), compare_ns);
+    for (int i = 0; i < declared_count; i++) {
+        if (*declared[i].prefix) { put_text(s, " xmlns:"); put_text(s, declared[i].prefix); } else { put_text(s, " xmlns"); }
+        put_text(s, "=\""); put_escaped_attribute(s, declared[i].uri, strlen(declared[i].uri)); put_text(s, "\"");
+    }
+    qsort(list, (size_t)count, sizeof(attribute), compare_attribute);
+    for (int i = 0; i < count; i++) {
+        put_text(s, " "); put_qname(s, list[i].prefix, list[i].local); put_text(s, "=\"");
+        put_escaped_attribute(s, list[i].value, list[i].length); put_text(s, "\"");
+    }
+    put_text(s, ">");
 }
 
 static void start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
@@ -180,18 +191,7 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
     if (starts_signature && s->config->capture) {
         /* The signature's own start tag: the document's rendering to the canonical output (states that
            include this signature), a self-contained rendering to the capture. */
-        put_text(s, "<"); put_qname(s, (const char *)prefix, (const char *)localname);
-        qsort(declared, (size_t)declared_count, sizeof(ns_pair), compare_ns);
-        for (int i = 0; i < declared_count; i++) {
-            if (*declared[i].prefix) { put_text(s, " xmlns:"); put_text(s, declared[i].prefix); } else { put_text(s, " xmlns"); }
-            put_text(s, "=\""); put_escaped_attribute(s, declared[i].uri, strlen(declared[i].uri)); put_text(s, "\"");
-        }
-        qsort(list, (size_t)count, sizeof(attribute), compare_attribute);
-        for (int i = 0; i < count; i++) {
-            put_text(s, " "); put_qname(s, list[i].prefix, list[i].local); put_text(s, "=\"");
-            put_escaped_attribute(s, list[i].value, list[i].length); put_text(s, "\"");
-        }
-        put_text(s, ">");
+        put_start_tag(s, (const char *)prefix, (const char *)localname, declared, declared_count, list, count);
         s->capture.length = 0;
         /* The capture's root: every binding in scope (topmost per prefix), own and inherited xml:* attributes. */
         buffer *c = &s->capture;
@@ -202,43 +202,26 @@ static void start_element(void *ctx, const xmlChar *localname, const xmlChar *pr
             if (shadowed || (!*s->bindings[i].prefix && !*s->bindings[i].uri)) continue;
             buffer_text(c, *s->bindings[i].prefix ? " xmlns:" : " xmlns");
             buffer_text(c, s->bindings[i].prefix);
-            buffer_text(c, "=\""); buffer_text(c, s->bindings[i].uri); buffer_text(c, "\"");
+            buffer_text(c, "=\""); escape_into(buffer_sink, c, s->bindings[i].uri, strlen(s->bindings[i].uri), 1); buffer_text(c, "\"");
         }
         for (int i = 0; i < s->xml_count; i++) {
             int own = s->xml_attributes[i].depth == depth, overridden = 0;
             for (int j = i + 1; j < s->xml_count; j++) if (strcmp(s->xml_attributes[j].name, s->xml_attributes[i].name) == 0) overridden = 1;
             if (own || overridden) continue;
             buffer_text(c, " xml:"); buffer_text(c, s->xml_attributes[i].name); buffer_text(c, "=\"");
-            buffer_text(c, s->xml_attributes[i].value); buffer_text(c, "\"");
+            escape_into(buffer_sink, c, s->xml_attributes[i].value, strlen(s->xml_attributes[i].value), 1); buffer_text(c, "\"");
         }
         for (int i = 0; i < count; i++) {
             buffer_text(c, " ");
             if (list[i].prefix) { buffer_text(c, list[i].prefix); buffer_text(c, ":"); }
             buffer_text(c, list[i].local); buffer_text(c, "=\"");
-            /* attribute values need escaping in the capture too */
-            for (size_t k = 0; k < list[i].length; k++) {
-                char ch = list[i].value[k];
-                if (ch == '&') buffer_text(c, "&amp;"); else if (ch == '<') buffer_text(c, "&lt;"); else if (ch == '"') buffer_text(c, "&quot;");
-                else if (ch == '\t') buffer_text(c, "&#x9;"); else if (ch == '\n') buffer_text(c, "&#xA;"); else if (ch == '\r') buffer_text(c, "&#xD;");
-                else buffer_append(c, &ch, 1);
-            }
+            escape_into(buffer_sink, c, list[i].value, list[i].length, 1);
             buffer_text(c, "\"");
         }
         buffer_text(c, ">");
         s->capturing = 1;
     } else {
-        put_text(s, "<"); put_qname(s, (const char *)prefix, (const char *)localname);
-        qsort(declared, (size_t)declared_count, sizeof(ns_pair), compare_ns);
-        for (int i = 0; i < declared_count; i++) {
-            if (*declared[i].prefix) { put_text(s, " xmlns:"); put_text(s, declared[i].prefix); } else { put_text(s, " xmlns"); }
-            put_text(s, "=\""); put_escaped_attribute(s, declared[i].uri, strlen(declared[i].uri)); put_text(s, "\"");
-        }
-        qsort(list, (size_t)count, sizeof(attribute), compare_attribute);
-        for (int i = 0; i < count; i++) {
-            put_text(s, " "); put_qname(s, list[i].prefix, list[i].local); put_text(s, "=\"");
-            put_escaped_attribute(s, list[i].value, list[i].length); put_text(s, "\"");
-        }
-        put_text(s, ">");
+        put_start_tag(s, (const char *)prefix, (const char *)localname, declared, declared_count, list, count);
     }
     free(declared);
     free(list);
