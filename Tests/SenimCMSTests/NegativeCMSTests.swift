@@ -166,6 +166,24 @@ struct NegativeCMSTests {
         #expect(report.subIndication == .timestampOrderFailure)
     }
 
+    /// A content timestamp (CAdES signed attribute): over the content's digest it is reported as passing; over
+    /// other bytes it fails its imprint check, without making the signature itself fail.
+    @Test func contentTimestamps() async throws {
+        let tsa = try CMSFixtures.tsa(at: "2023-12-31T23:00:00Z")
+        for (imprinted, expected) in [(Self.content, SubIndication?.none), (Array("other".utf8), .hashFailure)] {
+            let token = try tsa.token(for: TimeStampRequest(imprintAlgorithm: .sha512, messageImprint: DigestAlgorithm.sha512.hash(imprinted)), serialNumber: [9])
+            var signer = try Self.signer()
+            signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.contentTimeStamp, values: [token.derEncoded])]
+            let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+            let timestamp = try #require(report.timestamps.first)
+            #expect(timestamp.type == "content")
+            #expect(timestamp.subIndication == expected, "\(timestamp.messages)")
+            #expect(timestamp.messageImprintAlgorithm == "sha512")
+            #expect(report.indication == .totalPassed, "\(report.messages)")
+            #expect(report.bestSignatureTime == Self.time)  // a content timestamp proves the content, not the signature
+        }
+    }
+
     @Test func detachedContentMissingOrWrong() async throws {
         let cms = try CMSBuilder.sign(Self.content, detached: true, signers: [try Self.signer()])
         #expect(try await Self.validate(cms).subIndication == .signedDataNotFound)

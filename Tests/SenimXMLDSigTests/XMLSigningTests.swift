@@ -9,11 +9,15 @@ import Testing
 struct XMLSigningTests {
     static let document = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<contract xmlns=\"urn:senimkey:test\" Id=\"c1\"><party iin=\"123456789011\">Тестов</party><!-- not signed --><sum>1000</sum></contract>".utf8)
 
+    /// All 18 NCA test keys of the vectors.
     static let ncaKeys: [(String, String)] = [
         ("kz/keys/individual_valid_sign_2004.p12", "Qwerty12"), ("kz/keys/individual_valid_2015.p12", "Aa123456"),
-        ("kz/keys/ceo_sign_revoked_2004.p12", "Qwerty12"), ("kz/keys/sdk-2026/legal/valid/head.p12", "Qwerty12"),
-        ("kz/keys/sdk-2026/individual/valid/individual_valid.p12", "Qwerty12"),
-    ]
+        ("kz/keys/individual_auth_revoked_2004.p12", "Qwerty12"), ("kz/keys/individual_sign_revoked_2004.p12", "Qwerty12"),
+        ("kz/keys/ceo_sign_revoked_2004.p12", "Qwerty12"), ("kz/keys/ceo_revoked_2015.p12", "Aa123456"),
+    ] + ["individual/revoked/individual_revoked", "individual/valid/individual_valid",
+         "legal/revoked/employee", "legal/revoked/employee_signright", "legal/revoked/head", "legal/revoked/infosystem",
+         "legal/revoked/treasury_client", "legal/valid/employee", "legal/valid/employee_signright", "legal/valid/head",
+         "legal/valid/infosystem", "legal/valid/treasury_client"].map { ("kz/keys/sdk-2026/\($0).p12", "Qwerty12") }
 
     /// Every kind of NCA key (RSA, GOST-2004, GOST-2015) signs in the Kalkan shape and the result verifies.
     @Test(arguments: ncaKeys.map(\.0))
@@ -30,7 +34,12 @@ struct XMLSigningTests {
         let time = identity.certificate.validity.notBefore.addingTimeInterval(3600)
         let result = try await XMLFixtures.validator().validate(xml: signed, at: time)
         let signature = try #require(result.report.signatures.first)
-        #expect(signature.indication == .totalPassed, "\(path): \(signature.messages)")
+        #expect(signature.intact && signature.cryptographicallyValid && signature.chainTrusted, "\(path): \(signature.messages)")
+        if path.contains("auth_revoked") {
+            #expect(signature.subIndication == .chainConstraintsFailure)  // an AUTH key is not a signing key
+        } else {
+            #expect(signature.indication == .totalPassed, "\(path): \(signature.messages)")
+        }
         #expect(signature.signedDataScope.first?.coverage == .full)
         // The comment is outside what URI="" signs (XML-DSig §4.4.3.3), and the signed bytes say so.
         let signedText = String(decoding: try #require(result.signedData.first?.first).canonicalBytes, as: UTF8.self)
