@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SenimPKI", targets: ["SenimPKI"]),
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
+        .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -62,6 +63,10 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        .target(
+            name: "SenimEvidence",
+            dependencies: ["SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig"]
+        ),
         .executableTarget(
             name: "senimkey",
             dependencies: [
@@ -108,6 +113,10 @@ let package = Package(
             dependencies: [
                 "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport", "CLibXML2", "CShims",
             ]
+        ),
+        .testTarget(
+            name: "SenimEvidenceTests",
+            dependencies: ["SenimEvidence", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimkeyCLITests",
