@@ -78,6 +78,7 @@ let benchmarks: @Sendable () -> Void = {
     registerPKIBenchmarks()
     registerCMSBenchmarks()
     registerXMLBenchmarks()
+    registerMerkleBenchmarks()
 
     // MARK: RSA-2048 verify, same key and message
 
