@@ -40,15 +40,7 @@ enum CMSFixtures {
         CMSSignatureValidator(trustStore: try trustStore(), policy: policy, revocationSources: [try revocation(crls + ["generated/test-pki/root.crl"])])
     }
 
-    /// Every NCA test key in the vectors with its password.
-    static let ncaKeys: [(path: String, password: String)] = [
-        ("kz/keys/individual_valid_sign_2004.p12", "Qwerty12"), ("kz/keys/individual_valid_2015.p12", "Aa123456"),
-        ("kz/keys/individual_auth_revoked_2004.p12", "Qwerty12"), ("kz/keys/individual_sign_revoked_2004.p12", "Qwerty12"),
-        ("kz/keys/ceo_sign_revoked_2004.p12", "Qwerty12"), ("kz/keys/ceo_revoked_2015.p12", "Aa123456"),
-    ] + ["individual/revoked/individual_revoked", "individual/valid/individual_valid",
-         "legal/revoked/employee", "legal/revoked/employee_signright", "legal/revoked/head", "legal/revoked/infosystem",
-         "legal/revoked/treasury_client", "legal/valid/employee", "legal/valid/employee_signright", "legal/valid/head",
-         "legal/valid/infosystem", "legal/valid/treasury_client"].map { ("kz/keys/sdk-2026/\($0).p12", "Qwerty12") }
+    static var ncaKeys: [(path: String, password: String)] { TestVectors.ncaKeys }
 
     static func identity(_ path: String, password: String) throws -> SigningIdentity {
         try SigningIdentity(pkcs12: try TestVectors.bytes(path), password: password)

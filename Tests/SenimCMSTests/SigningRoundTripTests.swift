@@ -111,22 +111,9 @@ struct SigningRoundTripTests {
             var arguments = ["cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in", cmsURL.path,
                              "-CAfile", TestVectors.url(CMSFixtures.testRoot).path, "-out", "/dev/null"]
             if detached { arguments += ["-content", contentURL.path] }
-            let (status, output) = try Self.run("/usr/bin/openssl", arguments)
+            let (status, output) = try ExternalTool.run("/usr/bin/openssl", arguments)
             #expect(status == 0, "openssl: \(output)")
             #expect(output.contains("Verification successful"))
         }
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

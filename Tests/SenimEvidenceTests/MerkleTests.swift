@@ -21,42 +21,38 @@ struct MerkleTests {
 
     static func bytes(_ base64: String) -> [UInt8] { Array(Data(base64Encoded: base64) ?? Data()) }
 
-    /// All transparency-dev inclusion vectors (positive and negative).
-    @Test func transparencyDevInclusion() throws {
+    /// Runs every vector of a folder: those with wantErr must fail, the others verify. Returns (positive, negative).
+    static func run<Vector: Decodable>(_ folder: String, as type: Vector.Type, wantErr: (Vector) -> Bool, describe: (Vector) -> String,
+                                       verify: (Vector) throws -> Void) throws -> (Int, Int) {
         var positive = 0, negative = 0
-        for file in try Self.files("inclusion") {
-            let vector = try JSONDecoder().decode(InclusionVector.self, from: Data(contentsOf: file))
-            let outcome = Result { () throws(MerkleProofError) in
-                try MerkleProof.verifyInclusion(leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, treeSize: vector.treeSize,
-                                                proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
-            }
-            if vector.wantErr {
+        for file in try files(folder) {
+            let vector = try JSONDecoder().decode(Vector.self, from: Data(contentsOf: file))
+            let failure: (any Error)? = { do { try verify(vector); return nil } catch { return error } }()
+            if wantErr(vector) {
                 negative += 1
-                if case .success = outcome { Issue.record("\(file.path): \(vector.desc) verified but must fail") }
+                if failure == nil { Issue.record("\(file.path): \(describe(vector)) verified but must fail") }
             } else {
                 positive += 1
-                if case .failure(let error) = outcome { Issue.record("\(file.path): \(vector.desc): \(error)") }
+                if let failure { Issue.record("\(file.path): \(describe(vector)): \(failure)") }
             }
+        }
+        return (positive, negative)
+    }
+
+    /// All transparency-dev inclusion vectors (positive and negative).
+    @Test func transparencyDevInclusion() throws {
+        let (positive, negative) = try Self.run("inclusion", as: InclusionVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
+            try MerkleProof.verifyInclusion(leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, treeSize: vector.treeSize,
+                                            proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
         }
         print("merkle inclusion vectors: \(positive) positive, \(negative) negative")
         #expect(positive + negative >= 98)
     }
 
     @Test func transparencyDevConsistency() throws {
-        var positive = 0, negative = 0
-        for file in try Self.files("consistency") {
-            let vector = try JSONDecoder().decode(ConsistencyVector.self, from: Data(contentsOf: file))
-            let outcome = Result { () throws(MerkleProofError) in
-                try MerkleProof.verifyConsistency(size1: vector.size1, size2: vector.size2, root1: Self.bytes(vector.root1), root2: Self.bytes(vector.root2),
-                                                  proof: (vector.proof ?? []).map(Self.bytes))
-            }
-            if vector.wantErr {
-                negative += 1
-                if case .success = outcome { Issue.record("\(file.path): \(vector.desc) verified but must fail") }
-            } else {
-                positive += 1
-                if case .failure(let error) = outcome { Issue.record("\(file.path): \(vector.desc): \(error)") }
-            }
+        let (positive, negative) = try Self.run("consistency", as: ConsistencyVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
+            try MerkleProof.verifyConsistency(size1: vector.size1, size2: vector.size2, root1: Self.bytes(vector.root1), root2: Self.bytes(vector.root2),
+                                              proof: (vector.proof ?? []).map(Self.bytes))
         }
         print("merkle consistency vectors: \(positive) positive, \(negative) negative")
         #expect(positive + negative >= 98)

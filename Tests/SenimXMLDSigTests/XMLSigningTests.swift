@@ -9,15 +9,7 @@ import Testing
 struct XMLSigningTests {
     static let document = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<contract xmlns=\"urn:senimkey:test\" Id=\"c1\"><party iin=\"123456789011\">Тестов</party><!-- not signed --><sum>1000</sum></contract>".utf8)
 
-    /// All 18 NCA test keys of the vectors.
-    static let ncaKeys: [(String, String)] = [
-        ("kz/keys/individual_valid_sign_2004.p12", "Qwerty12"), ("kz/keys/individual_valid_2015.p12", "Aa123456"),
-        ("kz/keys/individual_auth_revoked_2004.p12", "Qwerty12"), ("kz/keys/individual_sign_revoked_2004.p12", "Qwerty12"),
-        ("kz/keys/ceo_sign_revoked_2004.p12", "Qwerty12"), ("kz/keys/ceo_revoked_2015.p12", "Aa123456"),
-    ] + ["individual/revoked/individual_revoked", "individual/valid/individual_valid",
-         "legal/revoked/employee", "legal/revoked/employee_signright", "legal/revoked/head", "legal/revoked/infosystem",
-         "legal/revoked/treasury_client", "legal/valid/employee", "legal/valid/employee_signright", "legal/valid/head",
-         "legal/valid/infosystem", "legal/valid/treasury_client"].map { ("kz/keys/sdk-2026/\($0).p12", "Qwerty12") }
+    static var ncaKeys: [(String, String)] { TestVectors.ncaKeys.map { ($0.path, $0.password) } }
 
     /// Every kind of NCA key (RSA, GOST-2004, GOST-2015) signs in the Kalkan shape and the result verifies.
     @Test(arguments: ncaKeys.map(\.0))
@@ -70,7 +62,7 @@ struct XMLSigningTests {
                                            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_rsa.cert.pem")))
         let ours = directory.appendingPathComponent("ours.xml")
         try Data(try XMLSigner(identity: identity).signEnveloped(Self.document)).write(to: ours)
-        let verify = try Self.run("/usr/bin/xmlsec1", ["--verify", "--trusted-pem", root, "--enabled-key-data", "x509", ours.path])
+        let verify = try ExternalTool.run("/usr/bin/xmlsec1", ["--verify", "--trusted-pem", root, "--enabled-key-data", "x509", ours.path])
         #expect(verify.0 == 0, "xmlsec1: \(verify.1)")
         #expect(verify.1.contains("OK"))
 
@@ -84,22 +76,9 @@ struct XMLSigningTests {
             <SignatureValue/><KeyInfo><X509Data/></KeyInfo></Signature></doc>
             """.utf8).write(to: template)
         let theirs = directory.appendingPathComponent("theirs.xml")
-        let sign = try Self.run("/usr/bin/xmlsec1", ["--sign", "--privkey-pem", "\(key),\(cert)", "--output", theirs.path, template.path])
+        let sign = try ExternalTool.run("/usr/bin/xmlsec1", ["--sign", "--privkey-pem", "\(key),\(cert)", "--output", theirs.path, template.path])
         #expect(sign.0 == 0, "xmlsec1: \(sign.1)")
         let result = try await XMLFixtures.validator().validate(xml: Array(try Data(contentsOf: theirs)), at: Date())
         #expect(result.report.indication == .totalPassed, "\(result.report.signatures.map(\.messages))")
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
