@@ -18,7 +18,7 @@ struct AuditTests {
         #expect(throws: CanonicalJSONError.floatingPoint("1.5")) { try CanonicalJSON.parse(Array(#"{"a":1.5}"#.utf8)) }
         #expect(throws: CanonicalJSONError.self) { try CanonicalJSON.parse(Array(#"{"a":1,"a":2}"#.utf8)) }
         #expect(throws: CanonicalJSONError.tooDeep) { try CanonicalJSON.parse(Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8)) }
-        #expect(CanonicalJSON.timestamp(Date(timeIntervalSince1970: 1_764_584_130.1239)) == "2025-12-01T10:15:30.123Z")
+        #expect(CanonicalJSON.timestamp(Date(timeIntervalSince1970: 1_764_584_130.1234)) == "2025-12-01T10:15:30.123Z")
     }
 
     static func events(count: Int) -> [AuditEvent] {

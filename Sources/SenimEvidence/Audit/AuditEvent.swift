@@ -82,7 +82,7 @@ public struct AuditEvent: Sendable, Codable, Hashable {
                 documentSHA256: String, documentGOST34311: String, action: AuditAction) {
         self.sequence = sequence
         self.documentID = documentID
-        self.time = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        self.time = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
         self.actor = actor
         self.client = client
         self.documentSHA256 = documentSHA256

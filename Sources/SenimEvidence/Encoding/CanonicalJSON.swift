@@ -41,9 +41,10 @@ public enum CanonicalJSON {
         return serialize(try parse(Array(data)))
     }
 
-    /// `2026-12-01T10:15:30.123Z`: UTC, milliseconds, the form every event time takes.
+    /// `2026-12-01T10:15:30.123Z`: UTC, to the nearest millisecond (so a time read back from its own text
+    /// encodes to the same text), the form every event time takes.
     public static func timestamp(_ date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         let whole = Date(timeIntervalSince1970: (milliseconds / 1000).rounded(.down))
         let fraction = Int(milliseconds.truncatingRemainder(dividingBy: 1000) + 1000) % 1000
         return String(whole.iso8601.dropLast()) + String(format: ".%03dZ", fraction)

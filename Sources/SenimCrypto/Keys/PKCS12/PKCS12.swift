@@ -220,19 +220,12 @@ private struct MacData {
     }
 
     func verify(_ authenticatedSafe: [UInt8], password: String) throws(SenimCryptoError) {
-        guard let name = digest.openSSLName, let md = EVP_get_digestbyname(name) else {
-            throw .unsupportedAlgorithm("PKCS#12 MAC digest \(digest.rawValue)")
-        }
+        guard digest.openSSLName != nil else { throw .unsupportedAlgorithm("PKCS#12 MAC digest \(digest.rawValue)") }
         let key = try PKCS12KeyDerivation.derive(
             digest: digest, purpose: .macKey, password: PKCS12KeyDerivation.bmpPassword(password),
             salt: salt, iterations: iterations, length: digest.digestByteCount)
-        var mac = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        guard HMAC(md, key, Int32(key.count), authenticatedSafe, authenticatedSafe.count, &mac, &length) != nil else {
-            throw OpenSSLErrorQueue.failure("HMAC")
-        }
-        let computed = Array(mac.prefix(Int(length)))
-        guard computed.count == expected.count, CRYPTO_memcmp(computed, expected, computed.count) == 0 else {
+        let computed = try MessageAuthentication.hmac(digest, key: key, message: authenticatedSafe)
+        guard MessageAuthentication.constantTimeEquals(computed, expected) else {
             throw .integrityCheckFailed("PKCS#12 MAC mismatch: wrong password or altered file")
         }
     }
