@@ -65,7 +65,10 @@ let package = Package(
         ),
         .target(
             name: "SenimEvidence",
-            dependencies: ["SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig"]
+            dependencies: [
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .executableTarget(
             name: "senimkey",
@@ -116,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimEvidenceTests",
-            dependencies: ["SenimEvidence", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimEvidence", "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimkeyCLITests",

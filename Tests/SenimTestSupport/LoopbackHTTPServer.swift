@@ -27,14 +27,21 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private var channel: Channel?
     private let lock = NSLock()
     private let routes: [String: Route]
+    private let handler: (@Sendable (Received) -> Route)?
     private var log: [Received] = []
 
     public var port: Int { channel?.localAddress?.port ?? 0 }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
     public var received: [Received] { lock.lock(); defer { lock.unlock() }; return log }
 
-    public init(routes: [String: Route]) throws {
+    /// A server that answers every request with `handler` (a TSA that must read the request).
+    public convenience init(handler: @escaping @Sendable (Received) -> Route) throws {
+        try self.init(routes: [:], handler: handler)
+    }
+
+    public init(routes: [String: Route], handler: (@Sendable (Received) -> Route)? = nil) throws {
         self.routes = routes
+        self.handler = handler
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { [unowned self] channel in
@@ -52,6 +59,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         log.append(request)
+        if let handler { return handler(request) }
         return routes[request.path] ?? Route(status: .notFound, body: Array("not found".utf8))
     }
 

@@ -113,11 +113,16 @@ public actor OnlineFetcher {
     }
 
     private func post(_ url: String, body: [UInt8], contentType: String, limit: Int) async -> Swift.Result<FetchedDocument, FetchError> {
+        await post(url, body: body, contentType: contentType, kind: .ocspResponse, limit: limit)
+    }
+
+    /// A POST with the fetcher's timeout, size cap and mirrors: OCSP requests, RFC 3161 `application/timestamp-query`.
+    public func post(_ url: String, body: [UInt8], contentType: String, kind: FetchedDocument.Kind, limit: Int = 1 << 20) async -> Swift.Result<FetchedDocument, FetchError> {
         var request = HTTPClientRequest(url: configuration.mirrors.rewrite(url))
         request.method = .POST
         request.headers.add(name: "Content-Type", value: contentType)
         request.body = .bytes(ByteBuffer(bytes: body))
-        return await send(request, originalURL: url, kind: .ocspResponse, limit: limit)
+        return await send(request, originalURL: url, kind: kind, limit: limit)
     }
 
     private func send(_ request: HTTPClientRequest, originalURL: String, kind: FetchedDocument.Kind, limit: Int) async -> Swift.Result<FetchedDocument, FetchError> {
