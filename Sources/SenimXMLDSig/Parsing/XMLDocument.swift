@@ -10,6 +10,8 @@ import Foundation
 final class XMLDocument {
     let pointer: xmlDocPtr
     let bytes: [UInt8]
+    /// The document element (init refuses a document without one).
+    private let rootNode: xmlNodePtr
 
     /// Inputs larger than this are refused (the 20 MB benchmark documents fit with room to spare).
     static let maximumSize = 128 << 20
@@ -38,17 +40,18 @@ final class XMLDocument {
             xmlFreeDoc(document)
             throw .forbiddenConstruct("a document type declaration (DTDs are not accepted: entity expansion and external entities)")
         }
-        guard xmlDocGetRootElement(document) != nil else {
+        guard let rootNode = xmlDocGetRootElement(document) else {
             xmlFreeDoc(document)
             throw .malformedXML("no root element")
         }
+        self.rootNode = rootNode
         self.pointer = document
         self.bytes = bytes
     }
 
     deinit { xmlFreeDoc(pointer) }
 
-    var root: XMLElement { XMLElement(xmlDocGetRootElement(pointer)!) }
+    var root: XMLElement { XMLElement(rootNode) }
 
     /// Scans the prolog (before the root element) for `<!DOCTYPE`, which carries entity declarations: billion
     /// laughs and external entities are refused without being parsed at all.
