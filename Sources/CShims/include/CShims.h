@@ -20,6 +20,7 @@ int senim_EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context);
 #include "SenimGOSTCurve.h"
 #include "SenimXML.h"
 #include "SenimXMLStream.h"
+#include "SenimCRC32.h"
 
 #include <openssl/evp.h>
 /// An RSA public key from big-endian modulus and exponent via EVP_PKEY_fromdata (~4 µs instead of ~85 µs for

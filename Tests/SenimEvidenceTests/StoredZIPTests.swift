@@ -1,0 +1,51 @@
+import CShims
+import Foundation
+import SenimTestSupport
+import Testing
+@testable import SenimEvidence
+
+@Suite("Stored ZIP (ASiC-E container)")
+struct StoredZIPTests {
+    @Test func crc32KnownAnswer() {
+        let check = Array("123456789".utf8)
+        #expect(senim_crc32(0, check, check.count) == 0xCBF4_3926)
+        // Chunked updates give the same value.
+        let first = senim_crc32(0, Array(check.prefix(4)), 4)
+        #expect(senim_crc32(first, Array(check.dropFirst(4)), 5) == 0xCBF4_3926)
+    }
+
+    @Test func writeReadAndPythonAgrees() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-zip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let large = directory.appendingPathComponent("large.bin")
+        let largeBytes = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 >> 3) }
+        try Data(largeBytes).write(to: large)
+        let path = directory.appendingPathComponent("bundle.asice").path
+        let writer = try StoredZIPWriter(path: path)
+        try writer.add("mimetype", bytes: Array("application/vnd.etsi.asic-e+zip".utf8))
+        try writer.add("document/Шарт.pdf", contentsOfFile: large.path)
+        try writer.add("META-INF/manifest.json", bytes: Array("{}".utf8))
+        try writer.finish()
+
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        // ASiC: mimetype is the first entry, stored, its content right after the 38-byte local header.
+        #expect(String(decoding: bytes[38..<(38 + 31)], as: UTF8.self) == "application/vnd.etsi.asic-e+zip")
+        let reader = try StoredZIPReader(bytes: bytes)
+        #expect(reader.entries.map(\.name) == ["mimetype", "document/Шарт.pdf", "META-INF/manifest.json"])
+        #expect(reader.data("document/Шарт.pdf").map(Array.init) == largeBytes)
+
+        let python = try ExternalTool.run("/usr/bin/python3", ["-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read('document/Шарт.pdf')))", path])
+        #expect(python.status == 0, "\(python.output)")
+        #expect(python.output.contains("None\n3145728"))
+
+        var tampered = bytes
+        tampered[2_000_000] ^= 0x01
+        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try StoredZIPReader(bytes: tampered) }
+        #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: Array(bytes.prefix(bytes.count - 10))) }
+        #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: [0x50, 0x4B]) }
+        for name in ["../evil", "/etc/passwd", "a\\b", "a//b", "./x"] {
+            #expect(throws: StoredZIPError.badEntryName(name)) { try StoredZIP.validate(name: name) }
+        }
+    }
+}
