@@ -50,6 +50,21 @@ public enum CanonicalJSON {
         return String(whole.iso8601.dropLast()) + String(format: ".%03dZ", fraction)
     }
 
+    /// A decoder for what ``encode(_:)`` wrote (dates as ``timestamp(_:)`` text).
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a timestamp: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+
     public static func serialize(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         write(value, into: &out)

@@ -24,7 +24,9 @@ public enum StoredZIPError: Error, Sendable, Equatable, CustomStringConvertible 
 /// Writes a stored ZIP to a file handle.
 public final class StoredZIPWriter {
     private struct Entry { let name: [UInt8]; let offset: UInt32; let crc: UInt32; let size: UInt32 }
-    private let handle: FileHandle
+    private let handle: FileHandle?
+    /// The archive when it is built in memory (``StoredZIP/canonical(_:)``).
+    private(set) var memory: [UInt8] = []
     private var entries: [Entry] = []
     private var offset: UInt64 = 0
 
@@ -34,6 +36,8 @@ public final class StoredZIPWriter {
         }
         self.handle = handle
     }
+
+    init() { handle = nil }
 
     public func add(_ name: String, bytes: [UInt8]) throws(StoredZIPError) {
         try add(name) { write in write(bytes) }
@@ -72,7 +76,11 @@ public final class StoredZIPWriter {
     }
 
     private func write(_ bytes: [UInt8]) throws(StoredZIPError) {
-        do { try handle.write(contentsOf: bytes) } catch { throw .io("\(error)") }
+        if let handle {
+            do { try handle.write(contentsOf: bytes) } catch { throw .io("\(error)") }
+        } else {
+            memory += bytes
+        }
         offset += UInt64(bytes.count)
     }
 
@@ -91,7 +99,7 @@ public final class StoredZIPWriter {
         end += StoredZIP.le16(UInt16(entries.count)) + StoredZIP.le16(UInt16(entries.count))
         end += StoredZIP.le32(UInt32(directorySize)) + StoredZIP.le32(UInt32(directoryStart)) + StoredZIP.le16(0)
         try write(end)
-        do { try handle.close() } catch { throw .io("\(error)") }
+        do { try handle?.close() } catch { throw .io("\(error)") }
     }
 }
 
@@ -151,6 +159,15 @@ public struct StoredZIPReader: Sendable {
 }
 
 enum StoredZIP {
+    /// The archive this writer produces for these entries. A package equal to it has no byte outside the
+    /// entries' names and contents that could have been altered (headers, flags, times, extra fields).
+    static func canonical(_ reader: StoredZIPReader) throws(StoredZIPError) -> [UInt8] {
+        let writer = StoredZIPWriter()
+        for entry in reader.entries { try writer.add(entry.name, bytes: Array(reader.bytes[entry.range])) }
+        try writer.finish()
+        return writer.memory
+    }
+
     static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
     static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
     static func read16(_ bytes: [UInt8], _ at: Int) -> UInt16 { at + 2 <= bytes.count ? UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8 : 0 }

@@ -46,17 +46,7 @@ public struct SealedSESRecord: Sendable, Hashable {
     public let seal: [UInt8]
 
     public var record: SESRecord {
-        get throws {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .custom { decoder in
-                let text = try decoder.singleValueContainer().decode(String.self)
-                let formatter = ISO8601DateFormatter()
-                formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-                guard let date = formatter.date(from: text) else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: text)) }
-                return date
-            }
-            return try decoder.decode(SESRecord.self, from: Data(json))
-        }
+        get throws { try CanonicalJSON.decoder().decode(SESRecord.self, from: Data(json)) }
     }
 
     /// The seal's verdict over the record bytes, and whether the record is bound to `documentSHA256`.

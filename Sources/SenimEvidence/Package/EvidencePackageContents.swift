@@ -1,0 +1,86 @@
+import Foundation
+import SenimPKI
+
+/// What goes into one document's evidence package (DESIGN.md "Evidence package").
+public struct EvidencePackageContents: Sendable {
+    /// One signature as received, with the report made when the document was completed.
+    public struct EDSSignature: Sendable {
+        public enum Kind: String, Sendable { case cms = "p7s", xml = "xml" }
+        public let signerLabel: String
+        public let kind: Kind
+        public let bytes: [UInt8]
+        public let report: SignatureValidationReport
+        public init(signerLabel: String, kind: Kind, bytes: [UInt8], report: SignatureValidationReport) {
+            self.signerLabel = signerLabel
+            self.kind = kind
+            self.bytes = bytes
+            self.report = report
+        }
+    }
+
+    public struct SESSignature: Sendable {
+        public let signerLabel: String
+        public let record: SealedSESRecord
+        public init(signerLabel: String, record: SealedSESRecord) {
+            self.signerLabel = signerLabel
+            self.record = record
+        }
+    }
+
+    /// The Merkle inclusion of the document's audit head in the platform log, and the signed checkpoint.
+    public struct LogInclusion: Sendable, Codable {
+        public let leafIndex: UInt64
+        public let treeSize: UInt64
+        public let proof: [String]
+        public let checkpoint: String
+        public init(leafIndex: UInt64, treeSize: UInt64, proof: [[UInt8]], checkpoint: String) {
+            self.leafIndex = leafIndex
+            self.treeSize = treeSize
+            self.proof = proof.map { Data($0).base64EncodedString() }
+            self.checkpoint = checkpoint
+        }
+    }
+
+    public let documentName: String
+    /// The document on disk: streamed into the package, never loaded whole.
+    public let documentPath: String
+    public let edsSignatures: [EDSSignature]
+    public let sesSignatures: [SESSignature]
+    /// CRLs and OCSP responses used, by file name.
+    public let revocationData: [(name: String, bytes: [UInt8])]
+    /// Certificates used to build the paths.
+    public let certificates: [Certificate]
+    public let auditLog: [ChainedEvent]
+    public let inclusion: LogInclusion
+    /// Human reports by language code (`ru`, `kk`, `en`).
+    public let reports: [(language: String, html: [UInt8])]
+
+    public init(documentName: String, documentPath: String, edsSignatures: [EDSSignature], sesSignatures: [SESSignature],
+                revocationData: [(name: String, bytes: [UInt8])], certificates: [Certificate], auditLog: [ChainedEvent],
+                inclusion: LogInclusion, reports: [(language: String, html: [UInt8])] = []) {
+        self.documentName = documentName
+        self.documentPath = documentPath
+        self.edsSignatures = edsSignatures
+        self.sesSignatures = sesSignatures
+        self.revocationData = revocationData
+        self.certificates = certificates
+        self.auditLog = auditLog
+        self.inclusion = inclusion
+        self.reports = reports
+    }
+}
+
+/// The leaf the platform log holds for a document: its identity and audit head, as canonical JSON.
+public struct AuditAnchor: Sendable, Codable, Hashable {
+    public let documentID: String
+    public let lastSequence: UInt64
+    public let head: String
+
+    public init(documentID: String, lastSequence: UInt64, head: String) {
+        self.documentID = documentID
+        self.lastSequence = lastSequence
+        self.head = head
+    }
+
+    public var leafData: [UInt8] { (try? CanonicalJSON.encode(self)) ?? [] }
+}
