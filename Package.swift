@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

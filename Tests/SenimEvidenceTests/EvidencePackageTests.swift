@@ -84,14 +84,33 @@ struct EvidencePackageTests {
             edsSignatures: [.init(signerLabel: "ТЕСТОВ ТЕСТ", kind: .cms, bytes: cms.derEncoded, report: report)],
             sesSignatures: [.init(signerLabel: "Тестов Тест", record: sealedSES)],
             revocationData: [("nca_gost2022_test.crl", crlBytes)], certificates: cms.certificates, auditLog: chained,
-            inclusion: .init(leafIndex: leafIndex, treeSize: log.size, proof: try log.inclusionProof(index: leafIndex), checkpoint: checkpoint))
+            inclusion: .init(leafIndex: leafIndex, treeSize: log.size, proof: try log.inclusionProof(index: leafIndex), checkpoint: checkpoint),
+            policy: context.policy)
         let path = directory.appendingPathComponent("evidence.asice").path
         _ = try await EvidencePackageBuilder(seal: PlatformSeal(identity: platform)).build(contents, to: path, at: validatedAt)
         return path
     }
 
+    /// Verified with the default policy configured: the package's own policy.json is what applies.
     static func verify(_ bytes: [UInt8]) async throws -> [EvidenceStep] {
-        await EvidencePackageVerifier(context: try Self.context()).verify(packageBytes: bytes)
+        let configured = try Self.context()
+        let context = ValidationContext(trustStore: configured.trustStore, revocationSources: configured.revocationSources)
+        return await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
+    }
+
+    /// `testvectors/evidence/sample.asice` (committed, built by this test with SENIMKEY_REGENERATE_SAMPLE=1)
+    /// verifies, so anyone can try `senimkey evidence verify` on it.
+    @Test func committedSampleVerifies() async throws {
+        let sample = TestVectors.url("evidence/sample.asice")
+        if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_SAMPLE"] == "1" {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-sample-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: sample.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: sample)
+            try FileManager.default.copyItem(atPath: try await Self.build(in: directory), toPath: sample.path)
+        }
+        let steps = try await Self.verify(Array(try Data(contentsOf: sample)))
+        #expect(EvidencePackageVerifier.overall(steps) == .totalPassed, "\(steps.map { "\($0.name): \($0.detail)" })")
     }
 
     @Test func packageVerifiesAndEveryChangeIsNamed() async throws {

@@ -36,6 +36,11 @@ public struct EvidencePackageBuilder: Sendable {
             try add("signatures/\(index + 1)-\(Self.safeName(signature.signerLabel)).\(signature.kind.rawValue)", signature.bytes)
             try add("validation/\(index + 1).json", Array(try encoder.encode(signature.report)))
         }
+        // The policy in exactly the encoding its hash is computed over (ValidationPolicy.sha256).
+        let policyEncoder = JSONEncoder()
+        policyEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        policyEncoder.dateEncodingStrategy = .iso8601
+        try add("validation/policy.json", Array(try policyEncoder.encode(contents.policy)))
         let offset = contents.edsSignatures.count
         for (index, signature) in contents.sesSignatures.enumerated() {
             let base = "signatures/\(offset + index + 1)-\(Self.safeName(signature.signerLabel))"

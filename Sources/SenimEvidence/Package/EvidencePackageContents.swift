@@ -54,10 +54,12 @@ public struct EvidencePackageContents: Sendable {
     public let inclusion: LogInclusion
     /// Human reports by language code (`ru`, `kk`, `en`).
     public let reports: [(language: String, html: [UInt8])]
+    /// The validation policy the reports were made under; the package carries it so a verifier applies the same.
+    public let policy: ValidationPolicy
 
     public init(documentName: String, documentPath: String, edsSignatures: [EDSSignature], sesSignatures: [SESSignature],
                 revocationData: [(name: String, bytes: [UInt8])], certificates: [Certificate], auditLog: [ChainedEvent],
-                inclusion: LogInclusion, reports: [(language: String, html: [UInt8])] = []) {
+                inclusion: LogInclusion, reports: [(language: String, html: [UInt8])] = [], policy: ValidationPolicy = .kazakhstanDefault) {
         self.documentName = documentName
         self.documentPath = documentPath
         self.edsSignatures = edsSignatures
@@ -67,6 +69,7 @@ public struct EvidencePackageContents: Sendable {
         self.auditLog = auditLog
         self.inclusion = inclusion
         self.reports = reports
+        self.policy = policy
     }
 }
 

@@ -58,6 +58,15 @@ public struct EvidencePackageVerifier: Sendable {
         record("manifest", manifestProblems.isEmpty ? .totalPassed : .totalFailed,
                manifestProblems.isEmpty ? "\(manifest.count) files match their SHA-256" : manifestProblems.joined(separator: "; "))
 
+        // The policy the package was made under, when it carries one and its hash is what the reports name.
+        var context = self.context
+        if let policyBytes = zip.data("validation/policy.json"),
+           let policy = try? JSONDecoder.iso8601Decoder.decode(ValidationPolicy.self, from: Data(policyBytes)),
+           policy.sha256 == Hex.encode(DigestAlgorithm.sha256.hash(policyBytes)) {
+            context = ValidationContext(trustStore: context.trustStore, policy: policy, revocationSources: context.revocationSources,
+                                        certificateSources: context.certificateSources, extraCertificates: context.extraCertificates)
+        }
+
         // 3. The platform seal over the manifest.
         let cms = CMSSignatureValidator(context: context)
         var sealCertificate: Certificate?
