@@ -8,7 +8,7 @@ struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
         abstract: "Verify evidence packages offline.",
-        subcommands: [VerifyEvidenceCommand.self]
+        subcommands: [VerifyEvidenceCommand.self, ReportEvidenceCommand.self]
     )
 }
 
@@ -53,6 +53,56 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
         case .totalPassed: return
         case .totalFailed: throw SenimkeyExit.totalFailed
         case .indeterminate: throw SenimkeyExit.indeterminate
+        }
+    }
+}
+
+/// `senimkey evidence report BUNDLE --lang ru|kk|en --format html|json -o OUT [--trust F|DIR]… [--crl F]…`:
+/// the arbitration report, with the package verified first so the report states its result.
+struct ReportEvidenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the arbitration report of an evidence package (self-contained HTML with A4 print CSS, or JSON)."
+    )
+
+    enum ReportFormat: String, ExpressibleByArgument { case html, json }
+
+    @Argument(help: "The evidence package (.asice).") var bundle: String
+    @Option(help: "Language: ru, kk or en.") var lang: String = "ru"
+    @Option(help: "Output format: html or json.") var format: ReportFormat = .html
+    @Option(name: .shortAndLong, help: "Output file.") var output: String
+    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
+    @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
+
+    func run() async throws {
+        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
+        let bytes: [UInt8], store: TrustStore, lists: [CertificateRevocationList]
+        do {
+            bytes = try CLIInput.read(bundle)
+            store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
+            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
+        } catch {
+            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        }
+        let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
+        let steps = await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
+        let report: ArbitrationReport
+        do { report = try ArbitrationReport(packageBytes: bytes, steps: steps, language: language) } catch {
+            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        }
+        let data: Data
+        switch format {
+        case .html: data = Data(report.html.utf8)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(report)
+        }
+        guard FileManager.default.createFile(atPath: output, contents: data) else {
+            FileHandle.standardError.write(Data("senimkey: cannot write \(output)\n".utf8))
+            throw SenimkeyExit.unreadableInput
         }
     }
 }

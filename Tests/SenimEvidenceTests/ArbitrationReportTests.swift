@@ -1,0 +1,67 @@
+import Foundation
+import SenimCrypto
+import SenimPKI
+import SenimTestSupport
+import Testing
+@testable import SenimEvidence
+
+@Suite("Arbitration report")
+struct ArbitrationReportTests {
+    @Test func everyLanguageHasEveryString() {
+        for language in ReportLanguage.allCases {
+            let table = ReportStrings.table(language)
+            let missing = ReportKey.allCases.filter { (table[$0] ?? "").isEmpty }
+            #expect(missing.isEmpty, "\(language): \(missing)")
+        }
+    }
+
+    static func report(_ language: ReportLanguage) async throws -> ArbitrationReport {
+        let bytes = try TestVectors.bytes("evidence/sample.asice")
+        let steps = try await EvidencePackageTests.verify(bytes)
+        return try ArbitrationReport(packageBytes: bytes, steps: steps, language: language)
+    }
+
+    /// Golden files: the report of the committed sample is stable in all three languages
+    /// (regenerate with SENIMKEY_REGENERATE_SAMPLE=1 together with the sample).
+    @Test(arguments: ReportLanguage.allCases)
+    func goldenHTML(language: ReportLanguage) async throws {
+        let html = try await Self.report(language).html
+        let golden = TestVectors.url("evidence/report.\(language.rawValue).html")
+        if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_SAMPLE"] == "1" { try Data(html.utf8).write(to: golden) }
+        #expect(html == (try String(contentsOf: golden, encoding: .utf8)))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))  // self-contained
+        #expect(html.contains("43508b758f44e897fdfa72a5b1e4f248b66fc7410ded10ec6d662e1b74da0dd6"))
+        #expect(html.contains("@page { size: A4"))
+    }
+
+    @Test func reportFacts() async throws {
+        let report = try await Self.report(.ru)
+        #expect(report.overall == .totalPassed)
+        #expect(report.signatures.count == 2)
+        #expect(report.signatures[0].iin == "123456789011" && report.signatures[0].bin == "123456789021")
+        #expect(report.signatures[1].type == "Простая электронная подпись (SMS-код)")
+        #expect(report.html.contains("Простая электронная подпись одноразовым SMS-кодом не является ЭЦП."))
+        #expect(report.timeline.count == 7)
+        #expect(report.timeline[0].ipAddress == "198.51.100.9")
+        #expect(ArbitrationReport.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
+    }
+
+    /// The HTML renders in headless Chromium (Debian's `chromium`, installed by .ci/run).
+    @Test func rendersInChromium() async throws {
+        let chromium = "/usr/bin/chromium"
+        guard FileManager.default.isExecutableFile(atPath: chromium) else {
+            Issue.record("chromium is not installed (.ci/run installs the Debian package)")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("report.html"), png = directory.appendingPathComponent("report.png")
+        try Data(try await Self.report(.ru).html.utf8).write(to: page)
+        let result = try ExternalTool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400",
+                                                     "--screenshot=\(png.path)", page.absoluteString])
+        #expect(result.status == 0, "\(result.output)")
+        let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "screenshot of \(size) bytes")
+    }
+}
