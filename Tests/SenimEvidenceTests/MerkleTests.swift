@@ -9,6 +9,12 @@ struct MerkleTests {
     struct InclusionVector: Decodable {
         let leafIdx: UInt64, treeSize: UInt64, root: String, leafHash: String, proof: [String]?, desc: String, wantErr: Bool
     }
+    struct SubtreeInclusionVector: Decodable {
+        let leafIdx: UInt64, start: UInt64, end: UInt64, root: String, leafHash: String, proof: [String]?, desc: String, wantErr: Bool
+    }
+    struct SubtreeConsistencyVector: Decodable {
+        let start: UInt64, end: UInt64, size: UInt64, root1: String, root2: String, proof: [String]?, desc: String, wantErr: Bool
+    }
     struct ConsistencyVector: Decodable {
         let size1: UInt64, size2: UInt64, root1: String, root2: String, proof: [String]?, desc: String, wantErr: Bool
     }
@@ -56,6 +62,21 @@ struct MerkleTests {
         }
         print("merkle consistency vectors: \(positive) positive, \(negative) negative")
         #expect(positive + negative >= 98)
+    }
+
+    /// The subtree vectors (Merkle Tree Certificates subtrees): 204 inclusion and 118 consistency cases.
+    @Test func transparencyDevSubtrees() throws {
+        let inclusion = try Self.run("subtreeinclusion", as: SubtreeInclusionVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
+            try MerkleProof.verifySubtreeInclusion(leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, start: vector.start, end: vector.end,
+                                                   proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
+        }
+        let consistency = try Self.run("subtreeconsistency", as: SubtreeConsistencyVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
+            try MerkleProof.verifySubtreeConsistency(start: vector.start, end: vector.end, size: vector.size, subtreeRoot: Self.bytes(vector.root1),
+                                                     treeRoot: Self.bytes(vector.root2), proof: (vector.proof ?? []).map(Self.bytes))
+        }
+        print("merkle subtree vectors: inclusion \(inclusion.0)+\(inclusion.1), consistency \(consistency.0)+\(consistency.1)")
+        #expect(inclusion.0 + inclusion.1 == 204)
+        #expect(consistency.0 + consistency.1 == 118)
     }
 
     /// MTH by the RFC's recursive definition, to check the log's stored-subtree arithmetic against.
