@@ -119,7 +119,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimEvidenceTests",
-            dependencies: ["SenimEvidence", "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimkeyCLITests",

@@ -37,11 +37,11 @@ struct ArbitrationReportTests {
     @Test func reportFacts() async throws {
         let report = try await Self.report(.ru)
         #expect(report.overall == .totalPassed)
-        #expect(report.signatures.count == 2)
+        #expect(report.signatures.count == 3)
         #expect(report.signatures[0].iin == "123456789011" && report.signatures[0].bin == "123456789021")
-        #expect(report.signatures[1].type == "Простая электронная подпись (SMS-код)")
+        #expect(report.signatures[2].type == "Простая электронная подпись (SMS-код)")
         #expect(report.html.contains("Простая электронная подпись одноразовым SMS-кодом не является ЭЦП."))
-        #expect(report.timeline.count == 7)
+        #expect(report.timeline.count == 8)
         #expect(report.timeline[0].ipAddress == "198.51.100.9")
         #expect(ArbitrationReport.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
     }

@@ -3,6 +3,7 @@ import SenimCMS
 import SenimCrypto
 import SenimPKI
 import SenimTestSupport
+import SenimXMLDSig
 import Testing
 @testable import SenimEvidence
 
@@ -40,6 +41,13 @@ struct EvidencePackageTests {
         let report = await CMSSignatureValidator(context: withCRL).validate(cms, content: .bytes(document), at: validatedAt)
         #expect(report.indication == .totalPassed, "\(report.signatures.map(\.messages))")
 
+        // A second signer's GOST-2015 XML signature (eGov mobile's XML method) of a statement naming the document.
+        let xmlSigner = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
+        let statement = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sign><document name=\"Договор.pdf\" sha256=\"\(sha256)\"/></sign>"
+        let xml = try XMLSigner(identity: xmlSigner).signEnveloped(Array(statement.utf8))
+        let xmlReport = await XMLSignatureValidator(context: withCRL).validate(xml: xml, at: validatedAt).report
+        #expect(xmlReport.indication == .totalPassed, "\(xmlReport.signatures.map(\.messages))")
+
         // The client's simple signature by SMS code.
         let authority = try SESAuthority(key: [UInt8](repeating: 7, count: 32))
         let binding = SESBinding(documentID: "d-17", documentSHA256: sha256, documentGOST34311: gost, signerID: "s-2", signerIIN: "123456789011",
@@ -59,6 +67,8 @@ struct EvidencePackageTests {
             .signerAdded(signerID: "s-2", surname: "Тестов", name: "Тест", iin: "123456789011", phoneMasked: "+7 701 *** ** 67", order: 1),
             .edsSignatureReceived(signerID: "s-1", format: "CAdES-BASELINE-B", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(cms.derEncoded)),
                                   indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: "123456789021"),
+            .edsSignatureReceived(signerID: "s-3", format: "XMLDSig", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(xml)),
+                                  indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: nil),
             .sentForSigning(signingMethod: "EDS_OR_SES", signingOrder: "SEQUENTIAL"),
             .otpConfirmed(challengeID: challenge.id, attempt: 1),
             .sesSignatureRecorded(signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
@@ -81,9 +91,10 @@ struct EvidencePackageTests {
 
         let contents = EvidencePackageContents(
             documentName: "Договор.pdf", documentPath: documentPath,
-            edsSignatures: [.init(signerLabel: "ТЕСТОВ ТЕСТ", kind: .cms, bytes: cms.derEncoded, report: report)],
+            edsSignatures: [.init(signerLabel: "ТЕСТОВ ТЕСТ", kind: .cms, bytes: cms.derEncoded, report: report),
+                            .init(signerLabel: "ТЕСТОВ ТЕСТ (XML)", kind: .xml, bytes: xml, report: xmlReport)],
             sesSignatures: [.init(signerLabel: "Тестов Тест", record: sealedSES)],
-            revocationData: [("nca_gost2022_test.crl", crlBytes)], certificates: cms.certificates, auditLog: chained,
+            revocationData: [("nca_gost2022_test.crl", crlBytes)], certificates: cms.certificates + [xmlSigner.certificate], auditLog: chained,
             inclusion: .init(leafIndex: leafIndex, treeSize: log.size, proof: try log.inclusionProof(index: leafIndex), checkpoint: checkpoint),
             policy: context.policy)
         let path = directory.appendingPathComponent("evidence.asice").path

@@ -108,11 +108,17 @@ public struct EvidencePackageVerifier: Sendable {
             let number = file.name.dropFirst("signatures/".count).prefix { $0.isNumber }
             let recorded = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601Decoder.decode(SignatureValidationReport.self, from: Data($0)) }
             let time = recorded?.validationTime
-            let report: SignatureValidationReport
+            var report: SignatureValidationReport
             if file.name.hasSuffix(".xml") {
-                var options = XMLValidationOptions()
-                options.retainSignedData = false
-                report = await XMLSignatureValidator(context: packaged, options: options).validate(xml: Array(zip.bytes[file.range]), at: time).report
+                // An XML signature (eGov mobile's XML sign method) signs an XML statement about the document: what it
+                // signed must name the document's SHA-256, or it is not a signature of this document.
+                let result = await XMLSignatureValidator(context: packaged).validate(xml: Array(zip.bytes[file.range]), at: time)
+                report = result.report
+                let signedText = result.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
+                if !signedText.contains(where: { $0.contains(sha256) }) {
+                    report.signatures = report.signatures.map { var signature = $0; signature.fail(.signedDataNotFound, "the signed XML does not name the document's SHA-256"); return signature }
+                    report = SignatureValidationReport(container: "XML", validationTime: report.validationTime, policy: report.policy, signatures: report.signatures)
+                }
             } else {
                 report = await CMSSignatureValidator(context: packaged).validate(cms: Array(zip.bytes[file.range]), content: .bytes(Array(document)), at: time)
             }
