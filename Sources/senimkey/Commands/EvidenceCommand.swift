@@ -20,30 +20,18 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
         abstract: "Check an evidence package step by step: manifest, seal, signatures, SMS-OTP records, audit chain, log inclusion, checkpoint."
     )
 
-    @Argument(help: "The evidence package (.asice).") var bundle: String
-    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
-    @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
+    @OptionGroup var input: EvidencePackageOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        let bytes: [UInt8], store: TrustStore, lists: [CertificateRevocationList]
-        do {
-            bytes = try CLIInput.read(bundle)
-            store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
-            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
-        } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
-            throw SenimkeyExit.unreadableInput
-        }
-        let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
-        let steps = await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
+        let (bytes, steps) = try await input.readAndVerify()
         let overall = EvidencePackageVerifier.overall(steps)
         switch format {
         case .json:
             struct Output: Encodable { let indication: Indication; let steps: [EvidenceStep] }
             try JSONOutput.print(Output(indication: overall, steps: steps))
         case .text:
-            print("Evidence package \(bundle): \(overall.rawValue)")
+            print("Evidence package \(input.bundle): \(overall.rawValue)")
             for step in steps {
                 let mark = step.indication == .totalPassed ? "ok" : step.indication == .totalFailed ? "FAILED" : "INDETERMINATE"
                 print("  \(step.number). \(step.name): \(mark) — \(step.detail)")
@@ -67,26 +55,14 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
 
     enum ReportFormat: String, ExpressibleByArgument { case html, json }
 
-    @Argument(help: "The evidence package (.asice).") var bundle: String
+    @OptionGroup var input: EvidencePackageOptions
     @Option(help: "Language: ru, kk or en.") var lang: String = "ru"
     @Option(help: "Output format: html or json.") var format: ReportFormat = .html
     @Option(name: .shortAndLong, help: "Output file.") var output: String
-    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
-    @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
 
     func run() async throws {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
-        let bytes: [UInt8], store: TrustStore, lists: [CertificateRevocationList]
-        do {
-            bytes = try CLIInput.read(bundle)
-            store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
-            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
-        } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
-            throw SenimkeyExit.unreadableInput
-        }
-        let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
-        let steps = await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
+        let (bytes, steps) = try await input.readAndVerify()
         let report: ArbitrationReport
         do { report = try ArbitrationReport(packageBytes: bytes, steps: steps, language: language) } catch {
             FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
@@ -104,5 +80,28 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("senimkey: cannot write \(output)\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
+    }
+}
+
+/// The inputs both evidence subcommands share: the package and what to verify it against.
+struct EvidencePackageOptions: ParsableArguments {
+    @Argument(help: "The evidence package (.asice).") var bundle: String
+    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
+    @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
+
+    /// Reads the package, trust anchors and extra CRLs (exit 65 if any is unreadable) and runs every
+    /// verification step, so `verify` and `report` state the same result.
+    func readAndVerify() async throws -> (bytes: [UInt8], steps: [EvidenceStep]) {
+        let bytes: [UInt8], store: TrustStore, lists: [CertificateRevocationList]
+        do {
+            bytes = try CLIInput.read(bundle)
+            store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
+            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
+        } catch {
+            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        }
+        let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
+        return (bytes, await EvidencePackageVerifier(context: context).verify(packageBytes: bytes))
     }
 }
