@@ -36,11 +36,7 @@ public struct EvidencePackageBuilder: Sendable {
             try add("signatures/\(index + 1)-\(Self.safeName(signature.signerLabel)).\(signature.kind.rawValue)", signature.bytes)
             try add("validation/\(index + 1).json", Array(try encoder.encode(signature.report)))
         }
-        // The policy in exactly the encoding its hash is computed over (ValidationPolicy.sha256).
-        let policyEncoder = JSONEncoder()
-        policyEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        policyEncoder.dateEncodingStrategy = .iso8601
-        try add("validation/policy.json", Array(try policyEncoder.encode(contents.policy)))
+        try add("validation/policy.json", Array(try contents.policy.canonicalEncoding()))
         let offset = contents.edsSignatures.count
         for (index, signature) in contents.sesSignatures.enumerated() {
             let base = "signatures/\(offset + index + 1)-\(Self.safeName(signature.signerLabel))"
@@ -49,8 +45,7 @@ public struct EvidencePackageBuilder: Sendable {
         }
         for item in contents.revocationData { try add("revocation/" + Self.safeName(item.name), item.bytes) }
         for certificate in contents.certificates { try add("chains/\(certificate.serialNumberHex).cer", certificate.derEncoded) }
-        let log = try contents.auditLog.map { String(decoding: try CanonicalJSON.encode($0), as: UTF8.self) }.joined(separator: "\n") + "\n"
-        try add("audit/log.jsonl", Array(log.utf8))
+        try add("audit/log.jsonl", try AuditLogJSONLines.encode(contents.auditLog))
         try add("audit/inclusion.json", try CanonicalJSON.encode(contents.inclusion))
         for report in contents.reports { try add("report/report.\(report.language).html", report.html) }
 

@@ -61,7 +61,7 @@ public struct EvidencePackageVerifier: Sendable {
         // The policy the package was made under, when it carries one and its hash is what the reports name.
         var context = self.context
         if let policyBytes = zip.data("validation/policy.json"),
-           let policy = try? JSONDecoder.iso8601Decoder.decode(ValidationPolicy.self, from: Data(policyBytes)),
+           let policy = try? JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(policyBytes)),
            policy.sha256 == Hex.encode(DigestAlgorithm.sha256.hash(policyBytes)) {
             context = ValidationContext(trustStore: context.trustStore, policy: policy, revocationSources: context.revocationSources,
                                         certificateSources: context.certificateSources, extraCertificates: context.extraCertificates)
@@ -72,8 +72,8 @@ public struct EvidencePackageVerifier: Sendable {
         var sealCertificate: Certificate?
         if let seal = zip.data("META-INF/seal.p7s").map(Array.init) {
             let report = await cms.validate(cms: seal, content: .bytes(manifestBytes))
-            sealCertificate = (try? SignedData(bytes: seal))?.certificates.first { certificate in
-                (try? SignedData(bytes: seal))?.signerInfos.first?.signerIdentifier.matches(certificate) == true
+            if let signedData = try? SignedData(bytes: seal), let signer = signedData.signerInfos.first {
+                sealCertificate = signedData.certificates.first { signer.signerIdentifier.matches($0) }
             }
             record("seal", report.indication, Self.summary(report))
         } else {
@@ -87,9 +87,7 @@ public struct EvidencePackageVerifier: Sendable {
         }
         let document = zip.bytes[documentEntry.range]
         let sha256 = Hex.encode(DigestAlgorithm.sha256.hash(document)), gost = Hex.encode(DigestAlgorithm.gost34311.hash(document))
-        let events: [ChainedEvent] = zip.data("audit/log.jsonl").map { data in
-            String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { try? CanonicalJSON.decoder().decode(ChainedEvent.self, from: Data($0.utf8)) }
-        } ?? []
+        let (logLineCount, events) = AuditLogJSONLines.decode(zip.data("audit/log.jsonl") ?? [])
         let boundElsewhere = events.filter { $0.event.documentSHA256 != sha256 || $0.event.documentGOST34311 != gost }
         record("document", boundElsewhere.isEmpty && !events.isEmpty ? .totalPassed : .totalFailed,
                boundElsewhere.isEmpty ? "\(documentEntry.name): SHA-256 \(sha256), GOST 34.311 \(gost), as in every audit event"
@@ -106,7 +104,7 @@ public struct EvidencePackageVerifier: Sendable {
         for file in signatureFiles where file.name.hasSuffix(".p7s") || file.name.hasSuffix(".xml") {
             guard !file.name.hasSuffix(".ses.p7s") else { continue }
             let number = file.name.dropFirst("signatures/".count).prefix { $0.isNumber }
-            let recorded = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601Decoder.decode(SignatureValidationReport.self, from: Data($0)) }
+            let recorded = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data($0)) }
             let time = recorded?.validationTime
             var report: SignatureValidationReport
             if file.name.hasSuffix(".xml") {
@@ -122,7 +120,8 @@ public struct EvidencePackageVerifier: Sendable {
             } else {
                 report = await CMSSignatureValidator(context: packaged).validate(cms: Array(zip.bytes[file.range]), content: .bytes(Array(document)), at: time)
             }
-            let logged = events.contains { if case .edsSignatureReceived(_, _, let digest, _, _, _, _) = $0.event.action { return digest == Hex.encode(DigestAlgorithm.sha256.hash(zip.bytes[file.range])) } else { return false } }
+            let fileDigest = Hex.encode(DigestAlgorithm.sha256.hash(zip.bytes[file.range]))
+            let logged = events.contains { if case .edsSignatureReceived(_, _, let digest, _, _, _, _) = $0.event.action { return digest == fileDigest } else { return false } }
             let indication = logged ? report.indication : .totalFailed
             record("signature \(file.name)", indication, (logged ? "" : "not recorded in the audit log; ") + Self.summary(report))
         }
@@ -143,8 +142,7 @@ public struct EvidencePackageVerifier: Sendable {
         var head: [UInt8] = []
         do {
             head = try AuditChain.verify(events)
-            let lines = zip.data("audit/log.jsonl").map { String(decoding: $0, as: UTF8.self).split(separator: "\n").count } ?? 0
-            guard lines == events.count, !events.isEmpty else { throw AuditChainError.encoding("\(lines - events.count) lines of the log do not decode") }
+            guard logLineCount == events.count, !events.isEmpty else { throw AuditChainError.encoding("\(logLineCount - events.count) lines of the log do not decode") }
             record("audit chain", .totalPassed, "\(events.count) events, hash chain unbroken, head \(Hex.encode(head))")
         } catch {
             record("audit chain", .totalFailed, "\(error)")
@@ -191,13 +189,5 @@ public struct EvidencePackageVerifier: Sendable {
         report.signatures.map { signature in
             "\(signature.signer?.commonName ?? "unknown signer"): \(signature.indication.rawValue)\(signature.subIndication.map { "/\($0.rawValue)" } ?? "")\(signature.reason.map { " — \($0)" } ?? "")"
         }.joined(separator: "; ") + (report.signatures.isEmpty ? report.messages.joined(separator: "; ") : "")
-    }
-}
-
-extension JSONDecoder {
-    static var iso8601Decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

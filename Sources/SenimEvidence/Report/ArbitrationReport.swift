@@ -58,9 +58,7 @@ public struct ArbitrationReport: Sendable, Codable {
         documentGOST34311 = Hex.encode(DigestAlgorithm.gost34311.hash(documentBytes))
         manifestSHA256 = Hex.encode(DigestAlgorithm.sha256.hash(zip.data("META-INF/manifest.json") ?? []))
 
-        let events: [ChainedEvent] = zip.data("audit/log.jsonl").map { data in
-            String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { try? CanonicalJSON.decoder().decode(ChainedEvent.self, from: Data($0.utf8)) }
-        } ?? []
+        let events = AuditLogJSONLines.decode(zip.data("audit/log.jsonl") ?? []).events
         auditHead = events.last?.hash
         logInclusion = zip.data("audit/inclusion.json").flatMap { try? JSONDecoder().decode(EvidencePackageContents.LogInclusion.self, from: Data($0)) }
             .map { "\($0.leafIndex) / \($0.treeSize)" }
@@ -81,7 +79,7 @@ public struct ArbitrationReport: Sendable, Codable {
                                                  validity: nil, indication: Self.stepIndication(steps, file.name), subIndication: nil,
                                                  time: record.map { CanonicalJSON.timestamp($0.confirmedAt) }, proof: strings[.proofNone] ?? ""))
             } else {
-                let report = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601Decoder.decode(SignatureValidationReport.self, from: Data($0)) }
+                let report = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data($0)) }
                 for signature in report?.signatures ?? [] {
                     let certificate = signature.signingCertificate
                     let stamped = signature.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed }

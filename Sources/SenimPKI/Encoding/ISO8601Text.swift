@@ -8,3 +8,12 @@ extension Date {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.0, c.1, c.2, c.3, c.4, c.5)
     }
 }
+
+extension JSONDecoder {
+    /// A decoder for the JSON reports, policies and packages write: dates as ISO 8601 text.
+    public static var iso8601: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

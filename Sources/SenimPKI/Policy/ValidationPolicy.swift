@@ -72,12 +72,18 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
         requireNonRepudiation: true,
         requiredRoles: [])
 
-    /// SHA-256 of the canonical JSON (sorted keys, ISO 8601 dates), lowercase hex.
-    public var sha256: String {
+    /// The canonical JSON (sorted keys, ISO 8601 dates) that ``sha256`` is computed over; an evidence
+    /// package stores exactly these bytes, so its reports' policy hash can be checked against the file.
+    public func canonicalEncoding() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return Hex.encode(DigestAlgorithm.sha256.hash((try? encoder.encode(self)) ?? Data()))
+        return try encoder.encode(self)
+    }
+
+    /// SHA-256 of ``canonicalEncoding()``, lowercase hex.
+    public var sha256: String {
+        Hex.encode(DigestAlgorithm.sha256.hash((try? canonicalEncoding()) ?? Data()))
     }
 
     /// The rule for an algorithm, nil when the policy does not accept it at all.

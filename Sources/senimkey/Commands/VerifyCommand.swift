@@ -146,11 +146,3 @@ extension SignatureValidationReport {
         return SignatureValidationReport(container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
     }
 }
-
-extension JSONDecoder {
-    static var iso8601: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-}
