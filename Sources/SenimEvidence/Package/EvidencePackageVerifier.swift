@@ -114,8 +114,8 @@ public struct EvidencePackageVerifier: Sendable {
                 report = result.report
                 let signedText = result.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
                 if !signedText.contains(where: { $0.contains(sha256) }) {
-                    report.signatures = report.signatures.map { var signature = $0; signature.fail(.signedDataNotFound, "the signed XML does not name the document's SHA-256"); return signature }
-                    report = SignatureValidationReport(container: "XML", validationTime: report.validationTime, policy: report.policy, signatures: report.signatures)
+                    report.failEverySignature(.signedDataNotFound, "the signed XML does not name the document's SHA-256")
+                    report = report.recombined(container: "XML")
                 }
             } else {
                 report = await CMSSignatureValidator(context: packaged).validate(cms: Array(zip.bytes[file.range]), content: .bytes(Array(document)), at: time)

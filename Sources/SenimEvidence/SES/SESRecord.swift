@@ -54,13 +54,12 @@ public struct SealedSESRecord: Sendable, Hashable {
         var report = await validator.validate(cms: seal, content: .bytes(json), at: time)
         if report.signatures.indices.contains(0) { report.signatures[0].format = "SES seal" }
         guard let record = try? record, record.type == SESRecord.kind, (try? CanonicalJSON.encode(record)) == json else {
-            report.signatures = report.signatures.map { var signature = $0; signature.fail(.formatFailure, "the SES record is not canonical or not a simple-signature record"); return signature }
-            return SignatureValidationReport(container: "SES", validationTime: report.validationTime, policy: report.policy, signatures: report.signatures)
+            report.failEverySignature(.formatFailure, "the SES record is not canonical or not a simple-signature record")
+            return report.recombined(container: "SES")
         }
         if record.binding.documentSHA256 != documentSHA256 {
-            report.signatures = report.signatures.map { var signature = $0; signature.fail(.hashFailure, "the SES record is bound to another document (\(record.binding.documentSHA256))"); return signature }
+            report.failEverySignature(.hashFailure, "the SES record is bound to another document (\(record.binding.documentSHA256))")
         }
-        return SignatureValidationReport(container: "SES", validationTime: report.validationTime, policy: report.policy, signatures: report.signatures,
-                                         messages: ["a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"])
+        return report.recombined(container: "SES", messages: ["a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"])
     }
 }

@@ -45,6 +45,18 @@ public struct SignatureValidationReport: Sendable, Codable {
         self.messages = messages
     }
 
+    /// Fails every signature on a check the caller adds on top of the validator's (an SES record's binding, an
+    /// evidence package's rule that the signed XML names the document). The aggregate is stale until ``recombined``.
+    public mutating func failEverySignature(_ subIndication: SubIndication, _ reason: String) {
+        for index in signatures.indices { signatures[index].fail(subIndication, reason) }
+    }
+
+    /// The same signatures, time and policy under a new container name and messages, with the aggregate
+    /// verdict computed again from the signatures as they are now.
+    public func recombined(container: String, messages: [String] = []) -> SignatureValidationReport {
+        SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: signatures, messages: messages)
+    }
+
     /// A report for input that could not be read as a signature at all (FORMAT_FAILURE).
     public static func unreadable(container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, reason: String) -> SignatureValidationReport {
         var report = SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: [], messages: [reason])
