@@ -1,4 +1,5 @@
 import ArgumentParser
+import SenimPKI
 
 /// Exit codes shared by every command (sysexits.h values for usage and input errors).
 enum SenimkeyExit {
@@ -7,4 +8,15 @@ enum SenimkeyExit {
     static let indeterminate = ExitCode(2)
     static let usage = ExitCode(64)
     static let unreadableInput = ExitCode(65)
+}
+
+extension SenimkeyExit {
+    /// Ends a command the way its verdict says: returns on TOTAL_PASSED, exits 1 or 2 otherwise.
+    static func finish(with indication: Indication) throws {
+        switch indication {
+        case .totalPassed: return
+        case .totalFailed: throw totalFailed
+        case .indeterminate: throw indeterminate
+        }
+    }
 }

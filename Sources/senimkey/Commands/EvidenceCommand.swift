@@ -37,11 +37,7 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
                 print("  \(step.number). \(step.name): \(mark) — \(step.detail)")
             }
         }
-        switch overall {
-        case .totalPassed: return
-        case .totalFailed: throw SenimkeyExit.totalFailed
-        case .indeterminate: throw SenimkeyExit.indeterminate
-        }
+        try SenimkeyExit.finish(with: overall)
     }
 }
 

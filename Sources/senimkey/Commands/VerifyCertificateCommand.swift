@@ -86,10 +86,6 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
                 print("  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 \(element.certificate.sha256)\(revocation)")
             }
         }
-        switch report.indication {
-        case .totalPassed: return
-        case .totalFailed: throw SenimkeyExit.totalFailed
-        case .indeterminate: throw SenimkeyExit.indeterminate
-        }
+        try SenimkeyExit.finish(with: report.indication)
     }
 }

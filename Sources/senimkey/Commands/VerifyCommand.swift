@@ -86,11 +86,7 @@ struct VerifyCommand: AsyncParsableCommand {
         case .json: try JSONOutput.print(report)
         case .text: print(ReportText(report).rendered, terminator: "")
         }
-        switch report.indication {
-        case .totalPassed: return
-        case .totalFailed: throw SenimkeyExit.totalFailed
-        case .indeterminate: throw SenimkeyExit.indeterminate
-        }
+        try SenimkeyExit.finish(with: report.indication)
     }
 }
 
