@@ -16,9 +16,7 @@ struct ArbitrationReportTests {
     }
 
     static func report(_ language: ReportLanguage) async throws -> ArbitrationReport {
-        let bytes = try TestVectors.bytes("evidence/sample.asice")
-        let steps = try await EvidencePackageTests.verify(bytes)
-        return try ArbitrationReport(packageBytes: bytes, steps: steps, language: language)
+        ArbitrationReport(try await EvidencePackageTests.verify(try TestVectors.bytes("evidence/sample.asice")), language: language)
     }
 
     /// Golden files: the report of the committed sample is stable in all three languages
@@ -42,6 +40,10 @@ struct ArbitrationReportTests {
         #expect(report.signatures[2].type == "Простая электронная подпись (SMS-код)")
         #expect(report.html.contains("Простая электронная подпись одноразовым SMS-кодом не является ЭЦП."))
         #expect(report.timeline.count == 8)
+        // The verifier's findings in the report's language, its numbers and names kept.
+        #expect(report.steps.count == 10)
+        #expect(report.steps[7].detail.hasPrefix("событий: 8, цепочка хэшей не нарушена, вершина "))
+        #expect(try await Self.report(.kk).steps[8].detail == "senimkey.kz/log журналындағы жапырақ 12 (барлығы 21)")
         #expect(report.timeline[0].ipAddress == "198.51.100.9")
         #expect(ArbitrationReport.escape("<a & \"b\">") == "&lt;a &amp; &quot;b&quot;&gt;")
     }

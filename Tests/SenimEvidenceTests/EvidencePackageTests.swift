@@ -84,7 +84,7 @@ struct EvidencePackageTests {
         }
         var log = MerkleLog()
         for other in 0..<12 { log.append(leafData: Array("another document \(other)".utf8)) }
-        let leafIndex = log.append(leafData: AuditAnchor(documentID: "d-17", lastSequence: UInt64(actions.count - 1), head: Hex.encode(previous)).leafData)
+        let leafIndex = log.append(leafData: try AuditAnchor(documentID: "d-17", lastSequence: UInt64(actions.count - 1), head: Hex.encode(previous)).leafData())
         for other in 12..<20 { log.append(leafData: Array("another document \(other)".utf8)) }
         let noteKey = try NoteKey(name: "senimkey.kz/log", publicKey: try platform.certificate.publicKey, algorithm: platform.algorithm)
         let checkpoint = try Checkpoint(origin: "senimkey.kz/log", size: log.size, rootHash: log.root).signed(by: noteKey, privateKey: platform.privateKey)
@@ -103,7 +103,7 @@ struct EvidencePackageTests {
     }
 
     /// Verified with the default policy configured: the package's own policy.json is what applies.
-    static func verify(_ bytes: [UInt8]) async throws -> [EvidenceStep] {
+    static func verify(_ bytes: [UInt8]) async throws -> EvidencePackageVerification {
         let configured = try Self.context()
         let context = ValidationContext(trustStore: configured.trustStore, revocationSources: configured.revocationSources)
         return await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
@@ -120,8 +120,8 @@ struct EvidencePackageTests {
             try? FileManager.default.removeItem(at: sample)
             try FileManager.default.copyItem(atPath: try await Self.build(in: directory), toPath: sample.path)
         }
-        let steps = try await Self.verify(Array(try Data(contentsOf: sample)))
-        #expect(EvidencePackageVerifier.overall(steps) == .totalPassed, "\(steps.map { "\($0.name): \($0.detail)" })")
+        let result = try await Self.verify(Array(try Data(contentsOf: sample)))
+        #expect(result.overall == .totalPassed, "\(result.steps.map { "\($0.name): \($0.detail)" })")
     }
 
     @Test func packageVerifiesAndEveryChangeIsNamed() async throws {
@@ -129,15 +129,15 @@ struct EvidencePackageTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try await Self.build(in: directory))))
-        let steps = try await Self.verify(bytes)
+        let verified = try await Self.verify(bytes), steps = verified.steps
         for step in steps { print("  \(step.number). \(step.name): \(step.indication.rawValue) — \(step.detail)") }
-        #expect(EvidencePackageVerifier.overall(steps) == .totalPassed)
+        #expect(verified.overall == .totalPassed)
         #expect(steps.map(\.name).contains("checkpoint"))
         #expect(steps.count >= 9)
 
         let zip = try StoredZIPReader(bytes: bytes)
         func rebuilt(_ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] {
-            var entries = zip.entries.map { ($0.name, Array(zip.bytes[$0.range])) }
+            var entries = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
             change(&entries)
             let writer = StoredZIPWriter()
             for (name, data) in entries { try writer.add(name, bytes: data) }
@@ -154,23 +154,23 @@ struct EvidencePackageTests {
             let result = try await Self.verify(changed)
             // Detected and named: the package no longer passes, and a step says which check broke (a seal whose
             // certificate was hit may be INDETERMINATE rather than TOTAL_FAILED).
-            #expect(EvidencePackageVerifier.overall(result) != .totalPassed, "\(entry.name) changed but the package still verifies")
-            #expect(result.contains { $0.indication != .totalPassed }, "\(entry.name)")
+            #expect(result.overall != .totalPassed, "\(entry.name) changed but the package still verifies")
+            #expect(result.steps.contains { $0.indication != .totalPassed }, "\(entry.name)")
         }
         // A file removed, a file added, a file truncated.
         let removed = try rebuilt { entries in entries.removeAll { $0.0.hasPrefix("revocation/") } }
-        #expect(try await Self.verify(removed).first { $0.indication == .totalFailed }?.name == "manifest")
+        #expect(try await Self.verify(removed).steps.first { $0.indication == .totalFailed }?.name == "manifest")
         let added = try rebuilt { entries in entries.insert(("document/extra.txt", Array("unsigned".utf8)), at: entries.count - 2) }
-        #expect(EvidencePackageVerifier.overall(try await Self.verify(added)) == .totalFailed)
+        #expect((try await Self.verify(added)).overall == .totalFailed)
         let truncated = try rebuilt { entries in
             if let position = entries.firstIndex(where: { $0.0 == "audit/log.jsonl" }) { entries[position].1 = Array(entries[position].1.dropLast(40)) }
         }
-        #expect(EvidencePackageVerifier.overall(try await Self.verify(truncated)) == .totalFailed)
+        #expect((try await Self.verify(truncated)).overall == .totalFailed)
         // Any raw byte of the archive (headers included), sampled across the file.
         for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 150)) {
             var raw = bytes
             raw[position] ^= 0x20
-            #expect(EvidencePackageVerifier.overall(try await Self.verify(raw)) == .totalFailed, "byte \(position)")
+            #expect((try await Self.verify(raw)).overall == .totalFailed, "byte \(position)")
         }
     }
 }

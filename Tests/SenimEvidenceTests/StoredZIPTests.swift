@@ -33,7 +33,15 @@ struct StoredZIPTests {
         #expect(String(decoding: bytes[38..<(38 + 31)], as: UTF8.self) == "application/vnd.etsi.asic-e+zip")
         let reader = try StoredZIPReader(bytes: bytes)
         #expect(reader.entries.map(\.name) == ["mimetype", "document/Шарт.pdf", "META-INF/manifest.json"])
-        #expect(reader.data("document/Шарт.pdf").map(Array.init) == largeBytes)
+        #expect(try reader.data("document/Шарт.pdf") == largeBytes)
+        #expect(try reader.canonicalFramingProblem() == nil)
+        // The same archive read from its file by offset: the same entries, and the document streamed in chunks.
+        let fromFile = try StoredZIPReader(source: .file(path: path))
+        #expect(fromFile.entries == reader.entries)
+        var streamed: [UInt8] = [], chunks = 0
+        try fromFile.stream(try #require(fromFile.entry("document/Шарт.pdf"))) { streamed += $0; chunks += 1 }
+        #expect(streamed == largeBytes && chunks == 3)
+        #expect(try fromFile.canonicalFramingProblem() == nil)
 
         let python = try ExternalTool.run("/usr/bin/python3", ["-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read('document/Шарт.pdf')))", path])
         #expect(python.status == 0, "\(python.output)")
@@ -41,7 +49,14 @@ struct StoredZIPTests {
 
         var tampered = bytes
         tampered[2_000_000] ^= 0x01
-        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try StoredZIPReader(bytes: tampered) }
+        let tamperedReader = try StoredZIPReader(bytes: tampered)
+        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try tamperedReader.data("document/Шарт.pdf") }
+        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try tamperedReader.stream(tamperedReader.entries[1]) { _ in } }
+        // A header byte outside any entry (the local header's time field) is not canonical framing.
+        var retimed = bytes
+        retimed[10] ^= 0x01
+        #expect(try StoredZIPReader(bytes: retimed).canonicalFramingProblem() == "the local header of mimetype is not canonical")
+        #expect(try StoredZIPReader(bytes: bytes + [0]).canonicalFramingProblem() != nil)
         #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: Array(bytes.prefix(bytes.count - 10))) }
         #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: [0x50, 0x4B]) }
         for name in ["../evil", "/etc/passwd", "a\\b", "a//b", "./x"] {

@@ -79,6 +79,7 @@ let benchmarks: @Sendable () -> Void = {
     registerCMSBenchmarks()
     registerXMLBenchmarks()
     registerMerkleBenchmarks()
+    registerEvidenceBenchmarks()
 
     // MARK: RSA-2048 verify, same key and message
 

@@ -10,6 +10,10 @@ public enum SignedContent: Sendable {
     /// Only digests (the platform stores documents by digest; NCALayer `digested: true` signs a hash). The
     /// verifier then never sees the bytes, and the report says so (scope DIGEST).
     case digests([DigestAlgorithm: [UInt8]])
+    /// Digests the caller computed itself over all of the content (`length` bytes), for example while
+    /// reading it once out of an archive for several checks. The bytes were seen, so the scope is FULL; the
+    /// caller must include every algorithm the signers use, or their digests do not match.
+    case hashed(digests: [DigestAlgorithm: [UInt8]], length: Int)
 
     /// The digests of the content for each algorithm, and its length when the bytes were seen.
     func digests(for algorithms: Set<DigestAlgorithm>) async throws(CMSError) -> (digests: [DigestAlgorithm: [UInt8]], length: Int?) {
@@ -27,6 +31,8 @@ public enum SignedContent: Sendable {
             }
         case .digests(let given):
             return (given, nil)
+        case .hashed(let given, let length):
+            return (given, length)
         }
         let length = set.byteCount
         return (set.finalize(), length)

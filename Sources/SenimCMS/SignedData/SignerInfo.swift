@@ -107,4 +107,15 @@ public struct SignerInfo: Sendable {
             }
         }
     }
+
+    /// The signingTime signed attribute (RFC 5652 §11.3): the time the signer claims, proven by nothing; nil
+    /// when absent.
+    public var claimedSigningTime: Date? {
+        get throws(CMSError) {
+            guard let attribute = signedAttributes?[.CMS.signingTime] else { return nil }
+            do { return try ASN1Time.date(from: try DER.parse(try attribute.singleValue())) } catch {
+                throw .malformed("malformed signingTime attribute: \(error)")
+            }
+        }
+    }
 }

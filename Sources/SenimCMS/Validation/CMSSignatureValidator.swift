@@ -49,11 +49,7 @@ public struct CMSSignatureValidator: Sendable {
         var messages: [String] = []
 
         // Every digest any signer or content timestamp needs, computed in one pass over the content.
-        var algorithms = Set<DigestAlgorithm>()
-        for info in signedData.signerInfos {
-            if let digest = try? info.digest { algorithms.insert(digest) }
-            for token in contentTimestampTokens(of: info) { algorithms.insert(token.info.imprintAlgorithm) }
-        }
+        let algorithms = signedData.contentDigestAlgorithms
         var contentDigests: [DigestAlgorithm: [UInt8]]?
         var scope: SignedDataScope?
         if let eContent = signedData.encapsulatedContent {
@@ -159,10 +155,6 @@ public struct CMSSignatureValidator: Sendable {
         if let earliest = signatureTimestamps.min(), claimed > earliest.addingTimeInterval(policy.signingTimeTolerance) {
             report.fail(.timestampOrderFailure, "the claimed signing time \(claimed.iso8601) is after the signature timestamp \(earliest.iso8601)")
         }
-    }
-
-    private func contentTimestampTokens(of info: SignerInfo) -> [TimeStampToken] {
-        (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values).compactMap { try? TimeStampToken(bytes: $0) }
     }
 
     static func hexDigests(_ digests: [DigestAlgorithm: [UInt8]]) -> [String: String] {

@@ -75,12 +75,8 @@ struct SignerInfoCheck {
         } else if contentTypeAttribute != nil {
             report.fail(.formatFailure, "a countersignature must not carry a contentType attribute (RFC 5652 §11.4)")
         }
-        if let attribute = attributes[.CMS.signingTime] {
-            do {
-                report.claimedSigningTime = try ASN1Time.date(from: try DER.parse(try attribute.singleValue()))
-            } catch {
-                report.fail(.formatFailure, "malformed signingTime attribute: \(error)")
-            }
+        do { report.claimedSigningTime = try info.claimedSigningTime } catch {
+            report.fail(.formatFailure, error.description)
         }
         guard let attribute = attributes[.CMS.messageDigest] else {
             report.fail(.formatFailure, "the messageDigest signed attribute is missing (RFC 5652 §11.2)")

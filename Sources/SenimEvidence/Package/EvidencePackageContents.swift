@@ -85,5 +85,7 @@ public struct AuditAnchor: Sendable, Codable, Hashable {
         self.head = head
     }
 
-    public var leafData: [UInt8] { (try? CanonicalJSON.encode(self)) ?? [] }
+    /// The leaf's bytes (RFC 8785 canonical JSON). Throws only if encoding fails, which would otherwise leave an
+    /// empty leaf in the log.
+    public func leafData() throws -> [UInt8] { try CanonicalJSON.encode(self) }
 }

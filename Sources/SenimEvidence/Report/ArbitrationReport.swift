@@ -23,6 +23,12 @@ public struct ArbitrationReport: Sendable, Codable {
         public let time: String?
         public let proof: String
     }
+    public struct Step: Sendable, Codable {
+        public let number: Int
+        public let name: String
+        public let indication: Indication
+        public let detail: String
+    }
     public struct TimelineEntry: Sendable, Codable {
         public let time: String
         public let action: String
@@ -42,26 +48,22 @@ public struct ArbitrationReport: Sendable, Codable {
     public let manifestSHA256: String
     public let auditHead: String?
     public let logInclusion: String?
-    public let steps: [EvidenceStep]
+    /// The verifier's steps, their findings in the report's language.
+    public let steps: [Step]
     public let overall: Indication
 
-    /// Reads the facts from the package; `steps` are the verifier's result for it.
-    public init(packageBytes: [UInt8], steps: [EvidenceStep], language: ReportLanguage) throws {
-        let zip = try StoredZIPReader(bytes: packageBytes)
+    /// The report of a verified package: every fact comes from what the verifier read and checked.
+    public init(_ verification: EvidencePackageVerification, language: ReportLanguage) {
         let strings = ReportStrings.table(language)
         self.language = language
-        let document = zip.entries.first { $0.name.hasPrefix("document/") }
-        documentName = document.map { String($0.name.dropFirst("document/".count)) } ?? "—"
-        let documentBytes = document.map { zip.bytes[$0.range] } ?? []
-        documentSize = documentBytes.count
-        documentSHA256 = Hex.encode(DigestAlgorithm.sha256.hash(documentBytes))
-        documentGOST34311 = Hex.encode(DigestAlgorithm.gost34311.hash(documentBytes))
-        manifestSHA256 = Hex.encode(DigestAlgorithm.sha256.hash(zip.data("META-INF/manifest.json") ?? []))
-
-        let events = AuditLogJSONLines.decode(zip.data("audit/log.jsonl") ?? []).events
+        documentName = verification.document?.name ?? "—"
+        documentSize = verification.document?.size ?? 0
+        documentSHA256 = verification.document?.sha256 ?? "—"
+        documentGOST34311 = verification.document?.gost34311 ?? "—"
+        manifestSHA256 = verification.manifestSHA256 ?? "—"
+        let events = verification.auditLog
         auditHead = events.last?.hash
-        logInclusion = zip.data("audit/inclusion.json").flatMap { try? JSONDecoder().decode(EvidencePackageContents.LogInclusion.self, from: Data($0)) }
-            .map { "\($0.leafIndex) / \($0.treeSize)" }
+        logInclusion = verification.inclusion.map { "\($0.leafIndex) / \($0.treeSize)" }
 
         var parties: [Party] = []
         for event in events {
@@ -70,31 +72,32 @@ public struct ArbitrationReport: Sendable, Codable {
             }
         }
         var signatures: [SignatureEntry] = []
-        for file in zip.entries where file.name.hasPrefix("signatures/") && !file.name.hasSuffix(".ses.p7s") {
-            let number = file.name.dropFirst("signatures/".count).prefix { $0.isNumber }
-            if file.name.hasSuffix(".ses.json") {
-                let record = try? SealedSESRecord(json: Array(zip.bytes[file.range]), seal: []).record
-                signatures.append(SignatureEntry(file: file.name, type: strings[.signatureTypeSES] ?? "", signer: record.map { AuditActor.mask(phone: $0.binding.phoneE164) } ?? "—",
+        for file in verification.signatures {
+            if file.kind == .simple {
+                let record = file.simpleSignature
+                signatures.append(SignatureEntry(file: file.file, type: strings[.signatureTypeSES] ?? "", signer: record.map { AuditActor.mask(phone: $0.binding.phoneE164) } ?? "—",
                                                  iin: record?.binding.signerIIN, bin: nil, certificateSubject: nil, certificateIssuer: nil, certificateSerial: nil,
-                                                 validity: nil, indication: Self.stepIndication(steps, file.name), subIndication: nil,
+                                                 validity: nil, indication: file.indication.rawValue, subIndication: nil,
                                                  time: record.map { CanonicalJSON.timestamp($0.confirmedAt) }, proof: strings[.proofNone] ?? ""))
-            } else {
-                let report = zip.data("validation/\(number).json").flatMap { try? JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data($0)) }
-                for signature in report?.signatures ?? [] {
-                    let certificate = signature.signingCertificate
-                    let stamped = signature.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed }
-                    signatures.append(SignatureEntry(
-                        file: file.name, type: strings[.signatureTypeEDS] ?? "", signer: signature.signer?.commonName ?? "—",
-                        iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, certificateSubject: certificate?.subject,
-                        certificateIssuer: certificate?.issuer, certificateSerial: certificate?.serialNumber,
-                        validity: certificate.map { "\($0.notBefore.iso8601) — \($0.notAfter.iso8601)" },
-                        indication: signature.indication.rawValue, subIndication: signature.subIndication?.rawValue,
-                        time: (signature.claimedSigningTime ?? signature.bestSignatureTime).iso8601,
-                        proof: stamped ? "\(strings[.proofTimestamp] ?? ""), \(signature.bestSignatureTime.iso8601)" : strings[.proofNone] ?? ""))
-                    if let signer = signature.signer, !parties.contains(where: { $0.iin == signer.iin?.digits && $0.bin == signer.bin?.digits }) {
-                        parties.append(Party(name: signer.commonName ?? "—", iin: signer.iin?.digits, bin: signer.bin?.digits,
-                                             role: signer.roles.map(\.rawValue).joined(separator: ", "), phone: nil))
-                    }
+                continue
+            }
+            // The facts and verdict are the verifier's own (re-validated from the package); a file the audit log
+            // does not name fails whatever its signature says.
+            for signature in file.report.signatures {
+                let certificate = signature.signingCertificate
+                let stamped = signature.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed }
+                let indication = file.indication == .totalFailed ? Indication.totalFailed : signature.indication
+                signatures.append(SignatureEntry(
+                    file: file.file, type: strings[.signatureTypeEDS] ?? "", signer: signature.signer?.commonName ?? "—",
+                    iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, certificateSubject: certificate?.subject,
+                    certificateIssuer: certificate?.issuer, certificateSerial: certificate?.serialNumber,
+                    validity: certificate.map { "\($0.notBefore.iso8601) — \($0.notAfter.iso8601)" },
+                    indication: indication.rawValue, subIndication: signature.subIndication?.rawValue,
+                    time: (signature.claimedSigningTime ?? signature.bestSignatureTime).iso8601,
+                    proof: stamped ? "\(strings[.proofTimestamp] ?? ""), \(signature.bestSignatureTime.iso8601)" : strings[.proofNone] ?? ""))
+                if let signer = signature.signer, !parties.contains(where: { $0.iin == signer.iin?.digits && $0.bin == signer.bin?.digits }) {
+                    parties.append(Party(name: signer.commonName ?? "—", iin: signer.iin?.digits, bin: signer.bin?.digits,
+                                         role: signer.roles.map(\.rawValue).joined(separator: ", "), phone: nil))
                 }
             }
         }
@@ -105,12 +108,8 @@ public struct ArbitrationReport: Sendable, Codable {
                           actor: [chained.event.actor.role.rawValue, chained.event.actor.phoneMasked].compactMap { $0 }.joined(separator: " "),
                           ipAddress: chained.event.client.ipAddress, device: chained.event.client.device ?? chained.event.client.userAgent)
         }
-        self.steps = steps
-        overall = EvidencePackageVerifier.overall(steps)
-    }
-
-    static func stepIndication(_ steps: [EvidenceStep], _ file: String) -> String {
-        steps.first { $0.name.hasSuffix(file) }?.indication.rawValue ?? "—"
+        steps = verification.steps.map { Step(number: $0.number, name: $0.name, indication: $0.indication, detail: $0.finding.text(in: language)) }
+        overall = verification.overall
     }
 
     static func label(_ action: AuditAction, _ strings: [ReportKey: String]) -> String {

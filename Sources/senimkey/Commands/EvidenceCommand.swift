@@ -24,8 +24,8 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        let (bytes, steps) = try await input.readAndVerify()
-        let overall = EvidencePackageVerifier.overall(steps)
+        let verification = try await input.readAndVerify()
+        let overall = verification.overall, steps = verification.steps
         switch format {
         case .json:
             struct Output: Encodable { let indication: Indication; let steps: [EvidenceStep] }
@@ -58,12 +58,7 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
-        let (bytes, steps) = try await input.readAndVerify()
-        let report: ArbitrationReport
-        do { report = try ArbitrationReport(packageBytes: bytes, steps: steps, language: language) } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
-            throw SenimkeyExit.unreadableInput
-        }
+        let report = ArbitrationReport(try await input.readAndVerify(), language: language)
         let data: Data
         switch format {
         case .html: data = Data(report.html.utf8)
@@ -84,13 +79,18 @@ struct EvidencePackageOptions: ParsableArguments {
     @Argument(help: "The evidence package (.asice).") var bundle: String
     @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
     @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
+    @Option(help: "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each seal at the time it was sealed.")
+    var at: String?
 
-    /// Reads the package, trust anchors and extra CRLs (exit 65 if any is unreadable) and runs every
-    /// verification step, so `verify` and `report` state the same result.
-    func readAndVerify() async throws -> (bytes: [UInt8], steps: [EvidenceStep]) {
-        let bytes: [UInt8], store: TrustStore, lists: [CertificateRevocationList]
+    /// Reads the trust anchors and extra CRLs (exit 65 if any is unreadable) and runs every verification step
+    /// over the package, streamed from its file (`-` reads standard input into memory), so `verify` and
+    /// `report` state the same result.
+    func readAndVerify() async throws -> EvidencePackageVerification {
+        let store: TrustStore, lists: [CertificateRevocationList], source: StoredZIPReader.Source
+        let time = try CLIInput.time(at)
         do {
-            bytes = try CLIInput.read(bundle)
+            if bundle != "-" && !FileManager.default.isReadableFile(atPath: bundle) { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(bundle)") }
+            source = bundle == "-" ? .bytes(try CLIInput.read(bundle)) : .file(path: bundle)
             store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
             lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
         } catch {
@@ -98,6 +98,6 @@ struct EvidencePackageOptions: ParsableArguments {
             throw SenimkeyExit.unreadableInput
         }
         let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
-        return (bytes, await EvidencePackageVerifier(context: context).verify(packageBytes: bytes))
+        return await EvidencePackageVerifier(context: context).verify(source, at: time)
     }
 }

@@ -26,13 +26,7 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
 
     func run() async throws {
-        let time: Date
-        if let at {
-            guard let parsed = ISO8601DateFormatter().date(from: at) else { throw ValidationError("--at must be ISO 8601, e.g. 2022-08-01T00:00:00Z") }
-            time = parsed
-        } else {
-            time = Date()
-        }
+        let time = try CLIInput.time(at) ?? Date()
         let policies: Set<ASN1ObjectIdentifier>
         do {
             policies = initialPolicies.isEmpty ? [PolicyInformation.anyPolicy] : Set(try initialPolicies.map { try ASN1ObjectIdentifier(dotRepresentation: $0) })
