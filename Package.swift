@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
         .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
+        .library(name: "SenimWorkflow", targets: ["SenimWorkflow"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -20,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -68,6 +71,14 @@ let package = Package(
             dependencies: [
                 "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
+            name: "SenimWorkflow",
+            dependencies: [
+                "SenimCrypto", "SenimPKI", "SenimEvidence",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .executableTarget(
@@ -120,6 +131,10 @@ let package = Package(
         .testTarget(
             name: "SenimEvidenceTests",
             dependencies: ["SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+        ),
+        .testTarget(
+            name: "SenimWorkflowTests",
+            dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimkeyCLITests",

@@ -1,0 +1,75 @@
+import Foundation
+import SenimCrypto
+import SenimEvidence
+
+extension WorkflowEngine {
+    /// One document with its signers, partner and reserved tariff package.
+    public func state(ofDocument id: String) async throws -> DocumentState {
+        let documents = try await store.query(SQLStatement("SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id = ?", [SQLValue(id)]))
+        guard let row = documents.first else { throw WorkflowError.documentNotFound(id) }
+        let document = try WorkflowRows.document(row).document
+        let signers = try await store.query(SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE document_id = ? ORDER BY ord, id", [SQLValue(id)]))
+        let partners = try await store.query(SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = ?", [SQLValue(document.partnerID)]))
+        let tariffs = try await store.query(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = ?", [SQLValue(document.tariffPackageID)]))
+        return DocumentState(document: document, signers: try signers.map(WorkflowRows.signer), partner: try partners.first.map(WorkflowRows.partner),
+                             tariff: try tariffs.first.map(WorkflowRows.tariff))
+    }
+
+    /// Where the document's bytes are in the blob store.
+    public func blobPath(ofDocument id: String) async throws -> String {
+        let rows = try await store.query(SQLStatement("SELECT blob_path FROM documents WHERE id = ?", [SQLValue(id)]))
+        guard let path = rows.first?.first?.text else { throw WorkflowError.documentNotFound(id) }
+        return path
+    }
+
+    /// A page of a partner's documents, newest first, optionally of one status; pass the last document of a
+    /// page as `after` for the next (keyset pagination on the `documents_by_partner…` indexes).
+    public func documents(ofPartner partnerID: String, status: Document.Status? = nil, limit: Int = 50, after: Document? = nil) async throws -> [Document] {
+        var sql = "SELECT \(WorkflowRows.documentColumns) FROM documents WHERE partner_id = ?"
+        var arguments = [SQLValue(partnerID)]
+        if let status {
+            sql += " AND status = ?"
+            arguments.append(SQLValue(status.rawValue))
+        }
+        if let after {
+            sql += " AND (created_at < ? OR (created_at = ? AND id < ?))"
+            arguments += [SQLValue(after.createdAt), SQLValue(after.createdAt), SQLValue(after.id)]
+        }
+        sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
+        arguments.append(SQLValue(max(1, min(limit, 500))))
+        return try await store.query(SQLStatement(sql, arguments)).map { try WorkflowRows.document($0).document }
+    }
+
+    /// The document's audit log in order, as stored (each event with its chain hashes).
+    public func auditLog(ofDocument id: String) async throws -> [ChainedEvent] {
+        let rows = try await store.query(SQLStatement("SELECT event_json FROM audit_events WHERE document_id = ? ORDER BY sequence", [SQLValue(id)]))
+        let decoder = CanonicalJSON.decoder()
+        return try rows.map { row in
+            guard let json = row.first?.text else { throw StoreError.corruptRow("audit_events") }
+            return try decoder.decode(ChainedEvent.self, from: Data(json.utf8))
+        }
+    }
+
+    /// The platform log's leaf hashes in order (to rebuild the Merkle tree for proofs and checkpoints).
+    public func logLeafHashes() async throws -> [[UInt8]] {
+        try await store.query(SQLStatement("SELECT leaf_hash FROM log_leaves ORDER BY leaf_index")).map { row in
+            guard let hex = row.first?.text, let hash = try? Hex.decode(hex) else { throw StoreError.corruptRow("log_leaves") }
+            return hash
+        }
+    }
+
+    public func tariffPackages(ofPartner partnerID: String) async throws -> [TariffPackage] {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE partner_id = ? ORDER BY valid_until, id",
+                                           [SQLValue(partnerID)])).map(WorkflowRows.tariff)
+    }
+
+    /// A user by phone, with the partners they work for: the principal a login resolves to.
+    public func principal(phone: PhoneNumber) async throws -> WorkflowPrincipal? {
+        guard let row = try await store.query(SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = ?", [SQLValue(phone.e164)])).first else {
+            return nil
+        }
+        let user = try WorkflowRows.user(row)
+        let employments = try await store.query(SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = ?", [SQLValue(user.id)]))
+        return WorkflowPrincipal(user: user, employments: try employments.map(WorkflowRows.employee))
+    }
+}

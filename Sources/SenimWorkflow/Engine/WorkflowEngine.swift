@@ -1,0 +1,168 @@
+import Foundation
+import SenimCrypto
+import SenimEvidence
+
+/// Runs workflow commands against a ``Store``: each one a single transaction that locks the document, checks
+/// the permission on what it locked, applies ``DocumentStateMachine``, and writes the new state, the tariff
+/// change, the audit events, the platform-log leaf and the idempotent answer together.
+public struct WorkflowEngine: Sendable {
+    public let store: any Store
+
+    public init(store: any Store) { self.store = store }
+
+    /// Creates the schema or brings it up to date.
+    public func migrate() async throws { try await store.migrate(WorkflowSchema.migrations) }
+
+    /// Executes `command` for `principal` (nil: the platform itself, which may only expire overdue documents).
+    ///
+    /// - Parameters:
+    ///   - blobPath: where the blob store put the document's bytes (upload) or the received signature (sign).
+    ///   - idempotencyKey: a client's retry key; the same key and request return the first answer, a different
+    ///     request under the same key is refused.
+    /// - Throws: ``WorkflowError`` when the command is refused (nothing is written), also after committing a
+    ///   recorded signature refusal; ``StoreError`` when the database fails (nothing is written).
+    @discardableResult
+    public func execute(_ command: WorkflowCommand, by principal: WorkflowPrincipal?, client: ClientContext, blobPath: String? = nil,
+                        idempotencyKey: String? = nil, at time: Date = Date()) async throws -> CommandResult {
+        let documentID = command.documentID
+        let requestDigest = try Self.requestDigest(command, principal: principal)
+        let dialect = store.dialect
+        var reads = [
+            // Locked first, in the same order by every command (document, tariff, log), so PostgreSQL never deadlocks.
+            SQLStatement("SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id = ?" + dialect.forUpdate, [SQLValue(documentID)]),
+            SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE document_id = ? ORDER BY ord, id", [SQLValue(documentID)]),
+            SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = COALESCE((SELECT partner_id FROM documents WHERE id = ?), ?)",
+                         [SQLValue(documentID), SQLValue(Self.partnerID(of: command))]),
+        ]
+        if case .send = command {
+            // The usable package that expires first, so uses are not lost to expiry.
+            reads.append(SQLStatement("""
+                SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages
+                WHERE partner_id = (SELECT partner_id FROM documents WHERE id = ?) AND active = 1 AND valid_from <= ? AND valid_until > ?
+                    AND uses_total - uses_used - uses_reserved > 0
+                ORDER BY valid_until, id LIMIT 1
+                """ + dialect.forUpdate, [SQLValue(documentID), SQLValue(time), SQLValue(time)]))
+        } else {
+            reads.append(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = (SELECT tariff_package_id FROM documents WHERE id = ?)"
+                                      + dialect.forUpdate, [SQLValue(documentID)]))
+        }
+        reads.append(SQLStatement("SELECT request_sha256, result_json FROM idempotency_keys WHERE key = ?", [SQLValue(idempotencyKey ?? "")]))
+        reads += AuditAppend.reads(documentID: documentID, dialect: dialect)
+
+        let result: CommandResult = try await store.transaction(reads: reads) { rows in
+            if idempotencyKey != nil, let stored = rows[4].first {
+                guard stored[0].text == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
+                var answer = try JSONDecoder().decode(CommandResult.self, from: Data((stored[1].text ?? "").utf8))
+                answer.replayed = true
+                return ([], answer)
+            }
+            let loaded = try rows[0].first.map(WorkflowRows.document)
+            let state = DocumentState(document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
+                                      partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
+            let role = try Self.authorise(command, principal, state)
+            let transition = try DocumentStateMachine.apply(command, to: state, at: time)
+            guard let document = transition.document else { throw WorkflowError.documentNotFound(documentID) }
+
+            var writes: [SQLStatement] = []
+            guard let documentBlob = loaded?.blobPath ?? (command.isUpload ? blobPath : nil) else {
+                throw WorkflowError.invalidInput("an upload needs the stored document's blob path")
+            }
+            writes.append(WorkflowRows.upsert(document, blobPath: documentBlob))
+            for signer in transition.state.signers where !state.signers.contains(signer) { writes.append(WorkflowRows.upsert(signer)) }
+            if transition.tariffChanged, let tariff = transition.state.tariff { writes.append(WorkflowRows.upsert(tariff)) }
+            if case .sign(_, let signerID, let evidence) = command, let blobPath {
+                writes.append(SQLStatement("""
+                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (document_id, sha256) DO NOTHING
+                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath), SQLValue(time)]))
+            }
+            let audit = try AuditAppend(headRows: rows[5], logRows: rows[6])
+            let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
+            let appended = try audit.statements(for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
+            writes += appended.writes
+            let answer = CommandResult(document: document, signers: transition.state.signers, events: appended.events, leafIndex: appended.leafIndex,
+                                       notify: transition.notify, refusal: transition.refusal, replayed: false)
+            if let idempotencyKey {
+                writes.append(SQLStatement("INSERT INTO idempotency_keys (key, request_sha256, result_json, created_at) VALUES (?, ?, ?, ?)",
+                                           [SQLValue(idempotencyKey), SQLValue(requestDigest),
+                                            SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time)]))
+            }
+            return (writes, answer)
+        }
+        if let refusal = result.refusal { throw refusal }
+        return result
+    }
+
+    // MARK: Rules around the state machine
+
+    /// The one permission function, on the rows the command locked; the audit role is how the principal acts.
+    static func authorise(_ command: WorkflowCommand, _ principal: WorkflowPrincipal?, _ state: DocumentState) throws(WorkflowError) -> AuditActor.Role {
+        guard let principal else {
+            if case .expire = command { return .platform }
+            throw .permissionDenied("only the platform itself acts without a user")
+        }
+        let action: WorkflowAction
+        var signers = state.signers
+        switch command {
+        case .upload: action = .upload
+        case .addSigner: action = .editDraft
+        case .send: action = .send
+        case .cancel: action = .cancel
+        case .expire: action = .cancel
+        case .view(_, let signerID), .sign(_, let signerID, _), .reject(_, let signerID, _):
+            guard let signer = state.signers.first(where: { $0.id == signerID }) else { throw .signerNotFound(signerID) }
+            // A person acts only for their own slot; the partner's slot is the partner's employees' to sign.
+            signers = [signer]
+            if signer.party == .partner {
+                if case .reject = command { throw .permissionDenied("a partner cancels its document instead of rejecting it") }
+                action = .signForPartner
+            } else if case .view = command {
+                action = .viewDocument
+            } else if case .reject = command {
+                action = .reject
+            } else {
+                action = .sign
+            }
+        }
+        let decision = Permissions.decide(principal, action, document: state.document, signers: signers,
+                                          partnerID: Self.partnerID(of: command), partner: state.partner)
+        guard case .allowed = decision else {
+            if case .denied(let why) = decision { throw .permissionDenied(why) }
+            throw .permissionDenied(action.rawValue)
+        }
+        if let document = state.document, principal.employment(at: document.partnerID) != nil,
+           action != .viewDocument || !signers.contains(where: { $0.party == .person && $0.phone == principal.user.phone }) {
+            return .partnerEmployee
+        }
+        if command.isUpload { return .partnerEmployee }
+        return principal.user.isAdministrator ? .administrator : .client
+    }
+
+    static func partnerID(of command: WorkflowCommand) -> String? {
+        if case .upload(_, _, let request) = command { return request.partnerID }
+        return nil
+    }
+
+    /// SHA-256 of the canonical request, so a reused idempotency key with another request is caught.
+    static func requestDigest(_ command: WorkflowCommand, principal: WorkflowPrincipal?) throws -> String {
+        struct Request: Encodable { let command: WorkflowCommand; let userID: String? }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return Hex.encode(DigestAlgorithm.sha256.hash(Array(try encoder.encode(Request(command: command, userID: principal?.user.id)))))
+    }
+}
+
+extension WorkflowCommand {
+    var isUpload: Bool { if case .upload = self { return true } else { return false } }
+}
+
+extension SignatureEvidence {
+    /// The SHA-256 the received bytes are stored under.
+    var blobSHA256: String {
+        switch self {
+        case .eds(let eds): return eds.signatureSHA256
+        case .ses(let ses): return ses.recordSHA256
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A value bound into, or read out of, SQL: the common ground of SQLite and PostgreSQL. The schema uses only
+/// TEXT and BIGINT (times are UTC milliseconds, flags 0/1, digests hex), so the same statements and the same
+/// row decoding serve both stores.
+public enum SQLValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case text(String)
+
+    public init(_ text: String?) { self = text.map { .text($0) } ?? .null }
+    public init(_ integer: Int?) { self = integer.map { .integer(Int64($0)) } ?? .null }
+    public init(_ integer: Int64?) { self = integer.map { .integer($0) } ?? .null }
+    public init(_ flag: Bool) { self = .integer(flag ? 1 : 0) }
+    /// UTC milliseconds: no floats, no time zones (the audit log's own rule).
+    public init(_ date: Date?) { self = date.map { .integer(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? .null }
+
+    public var text: String? { if case .text(let value) = self { return value } else { return nil } }
+    public var integer: Int64? { if case .integer(let value) = self { return value } else { return nil } }
+    public var date: Date? { integer.map { Date(timeIntervalSince1970: Double($0) / 1000) } }
+    public var bool: Bool { integer.map { $0 != 0 } ?? false }
+}
+
+/// One SQL statement with `?` placeholders, in the dialect-neutral form every store translates.
+public struct SQLStatement: Sendable, Hashable {
+    public var sql: String
+    public var arguments: [SQLValue]
+
+    public init(_ sql: String, _ arguments: [SQLValue] = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+}
+
+/// A row of a result, by column position as the SELECT lists them.
+public typealias SQLRow = [SQLValue]
+
+/// Why the store failed: the database itself, or stored data that no longer decodes.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case database(String)
+    case corruptRow(String)
+    case blob(String)
+    /// A fault injected by a test between the writes and the commit.
+    case injectedFault
+
+    public var description: String {
+        switch self {
+        case .database(let why): return "database: \(why)"
+        case .corruptRow(let why): return "stored row does not decode: \(why)"
+        case .blob(let why): return "blob store: \(why)"
+        case .injectedFault: return "injected fault before commit"
+        }
+    }
+}

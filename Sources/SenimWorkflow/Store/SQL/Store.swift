@@ -1,0 +1,42 @@
+/// The SQL dialect differences the statements leave open.
+public enum SQLDialect: Sendable {
+    case sqlite, postgresql
+
+    /// Row locks: PostgreSQL locks the rows a command reads; SQLite has one writer at a time, so it needs none.
+    var forUpdate: String { self == .postgresql ? " FOR UPDATE" : "" }
+}
+
+/// A transactional SQL store, with two real implementations: ``SQLiteStore`` (GRDB, the embedded default) and
+/// ``PostgreSQLStore`` (postgres-nio, production). Everything above it, the schema, the statements and the
+/// workflow, is written once against this protocol.
+///
+/// A command is one ``transaction(reads:plan:)``: the store runs the reads (the first one locks the rows the
+/// command depends on), gives their rows to `plan`, a pure function that decides, runs the writes it returns,
+/// and commits. The state change and its audit events are those writes, so they commit together or not at all.
+public protocol Store: Sendable {
+    var dialect: SQLDialect { get }
+
+    func transaction<Result: Sendable>(
+        reads: [SQLStatement],
+        plan: @escaping @Sendable ([[SQLRow]]) throws -> (writes: [SQLStatement], result: Result)
+    ) async throws -> Result
+
+    /// Reads outside a command (lists, the audit log).
+    func query(_ statement: SQLStatement) async throws -> [SQLRow]
+
+    /// Applies the migrations not applied yet, each in its own transaction, in order.
+    func migrate(_ migrations: [Migration]) async throws
+}
+
+/// One versioned schema change.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let statements: @Sendable (SQLDialect) -> [String]
+
+    public init(version: Int, name: String, statements: @escaping @Sendable (SQLDialect) -> [String]) {
+        self.version = version
+        self.name = name
+        self.statements = statements
+    }
+}

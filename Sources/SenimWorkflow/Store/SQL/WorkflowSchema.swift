@@ -1,0 +1,64 @@
+/// The workflow's tables, as versioned migrations. TEXT and BIGINT only (see ``SQLValue``); every list the
+/// server shows has its index (a partner's documents, newest first, by status; a phone's signer slots).
+public enum WorkflowSchema {
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "workflow") { _ in
+            [
+                """
+                CREATE TABLE users (id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, surname TEXT, name TEXT, iin TEXT,
+                    status TEXT NOT NULL, is_admin BIGINT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE partners (id TEXT PRIMARY KEY, bin TEXT NOT NULL UNIQUE, organisation TEXT NOT NULL, status TEXT NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE employees (partner_id TEXT NOT NULL REFERENCES partners(id), user_id TEXT NOT NULL REFERENCES users(id),
+                    rights BIGINT NOT NULL, active BIGINT NOT NULL, PRIMARY KEY (partner_id, user_id))
+                """,
+                "CREATE INDEX employees_by_user ON employees (user_id)",
+                """
+                CREATE TABLE tariff_packages (id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), uses_total BIGINT NOT NULL,
+                    uses_used BIGINT NOT NULL, uses_reserved BIGINT NOT NULL, valid_from BIGINT NOT NULL, valid_until BIGINT NOT NULL,
+                    active BIGINT NOT NULL, CHECK (uses_used + uses_reserved <= uses_total), CHECK (uses_used >= 0 AND uses_reserved >= 0))
+                """,
+                "CREATE INDEX tariff_packages_by_partner ON tariff_packages (partner_id)",
+                """
+                CREATE TABLE documents (id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), created_by TEXT NOT NULL,
+                    file_name TEXT NOT NULL, media_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, gost34311 TEXT NOT NULL,
+                    language TEXT NOT NULL, signing_method TEXT NOT NULL, signing_order TEXT NOT NULL, partner_signs_first BIGINT NOT NULL,
+                    deadline BIGINT, status TEXT NOT NULL, tariff_package_id TEXT, blob_path TEXT NOT NULL,
+                    created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX documents_by_partner ON documents (partner_id, created_at DESC, id DESC)",
+                "CREATE INDEX documents_by_partner_status ON documents (partner_id, status, created_at DESC, id DESC)",
+                """
+                CREATE TABLE signers (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), party TEXT NOT NULL,
+                    surname TEXT NOT NULL, name TEXT NOT NULL, iin TEXT, phone TEXT, ord BIGINT NOT NULL, state TEXT NOT NULL,
+                    signed_at BIGINT, signature_kind TEXT)
+                """,
+                "CREATE INDEX signers_by_document ON signers (document_id)",
+                "CREATE INDEX signers_by_phone ON signers (phone)",
+                """
+                CREATE TABLE signature_files (document_id TEXT NOT NULL REFERENCES documents(id), signer_id TEXT NOT NULL, kind TEXT NOT NULL,
+                    sha256 TEXT NOT NULL, blob_path TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (document_id, sha256))
+                """,
+                """
+                CREATE TABLE audit_events (document_id TEXT NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL, previous_hash TEXT NOT NULL,
+                    event_json TEXT NOT NULL, time BIGINT NOT NULL, PRIMARY KEY (document_id, sequence))
+                """,
+                """
+                CREATE TABLE log_leaves (leaf_index BIGINT PRIMARY KEY, leaf_hash TEXT NOT NULL, document_id TEXT NOT NULL,
+                    last_sequence BIGINT NOT NULL)
+                """,
+                "CREATE INDEX log_leaves_by_document ON log_leaves (document_id, last_sequence)",
+                "CREATE TABLE log_state (id BIGINT PRIMARY KEY, size BIGINT NOT NULL)",
+                "INSERT INTO log_state (id, size) VALUES (1, 0)",
+                """
+                CREATE TABLE idempotency_keys (key TEXT PRIMARY KEY, request_sha256 TEXT NOT NULL, result_json TEXT NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """,
+            ]
+        },
+    ]
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode (readers never wait for the writer), with
+/// foreign keys on. GRDB runs one write transaction at a time, which is what makes a command's reads and
+/// writes atomic here without row locks.
+public final class SQLiteStore: Store {
+    public let dialect = SQLDialect.sqlite
+    public let path: String
+    private let pool: DatabasePool
+    private let faults: FaultInjection?
+
+    /// Opens (creating) the database file at `path`.
+    public init(path: String, faults: FaultInjection? = nil) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // Durable at commit in WAL mode (FULL syncs the WAL on every commit).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do { pool = try DatabasePool(path: path, configuration: configuration) } catch { throw StoreError.database("\(error)") }
+        self.path = path
+        self.faults = faults
+    }
+
+    public func transaction<Result: Sendable>(
+        reads: [SQLStatement],
+        plan: @escaping @Sendable ([[SQLRow]]) throws -> (writes: [SQLStatement], result: Result)
+    ) async throws -> Result {
+        try await Self.mapErrors {
+            try await pool.write { [faults] db in
+                let rows = try reads.map { try Self.fetch(db, $0) }
+                let (writes, result) = try plan(rows)
+                for statement in writes { try db.execute(sql: statement.sql, arguments: Self.arguments(statement)) }
+                try faults?.checkBeforeCommit()
+                return result
+            }
+        }
+    }
+
+    public func query(_ statement: SQLStatement) async throws -> [SQLRow] {
+        try await Self.mapErrors { try await pool.read { db in try Self.fetch(db, statement) } }
+    }
+
+    public func migrate(_ migrations: [Migration]) async throws {
+        try await Self.mapErrors {
+            try await pool.write { db in
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+                let applied = Set(try Int64.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
+                for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(Int64(migration.version)) {
+                    for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
+                    try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                                   arguments: [migration.version, migration.name, Int64(Date().timeIntervalSince1970 * 1000)])
+                }
+            }
+        }
+    }
+
+    // MARK: Values
+
+    private static func fetch(_ db: Database, _ statement: SQLStatement) throws -> [SQLRow] {
+        try Row.fetchAll(db, sql: statement.sql, arguments: arguments(statement)).map { row in
+            (0..<row.count).map { index in
+                switch (row[index] as DatabaseValue).storage {
+                case .null: return .null
+                case .int64(let value): return .integer(value)
+                case .double(let value): return .integer(Int64(value))
+                case .string(let value): return .text(value)
+                case .blob(let value): return .text(String(decoding: value, as: UTF8.self))
+                }
+            }
+        }
+    }
+
+    private static func arguments(_ statement: SQLStatement) -> StatementArguments {
+        StatementArguments(statement.arguments.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: return nil
+            case .integer(let integer): return integer
+            case .text(let text): return text
+            }
+        })
+    }
+
+    /// GRDB's errors become ``StoreError``; the workflow's own refusals pass through unchanged.
+    private static func mapErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as DatabaseError {
+            throw StoreError.database(error.description)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SenimPKI
+
+/// A new document as uploaded: the facts the blob store measured while the bytes came in.
+public struct UploadRequest: Sendable, Hashable, Codable {
+    public var partnerID: String
+    public var fileName: String
+    public var mediaType: String
+    public var size: Int64
+    public var sha256: String
+    public var gost34311: String
+    public var language: Document.Language
+    public var signingMethod: Document.SigningMethod
+    public var signingOrder: Document.SigningOrder
+    public var partnerSignsFirst: Bool
+    public var deadline: Date?
+
+    public init(partnerID: String, fileName: String, mediaType: String, size: Int64, sha256: String, gost34311: String,
+                language: Document.Language = .ru, signingMethod: Document.SigningMethod = .either, signingOrder: Document.SigningOrder = .parallel,
+                partnerSignsFirst: Bool = true, deadline: Date? = nil) {
+        self.partnerID = partnerID
+        self.fileName = fileName
+        self.mediaType = mediaType
+        self.size = size
+        self.sha256 = sha256
+        self.gost34311 = gost34311
+        self.language = language
+        self.signingMethod = signingMethod
+        self.signingOrder = signingOrder
+        self.partnerSignsFirst = partnerSignsFirst
+        self.deadline = deadline
+    }
+}
+
+/// A signer as the partner names them (agreement §7.1).
+public struct SignerRequest: Sendable, Hashable, Codable {
+    public var surname: String
+    public var name: String
+    public var iin: String
+    public var phone: String
+    /// Nil: after the last one.
+    public var order: Int?
+
+    public init(surname: String, name: String, iin: String, phone: String, order: Int? = nil) {
+        self.surname = surname
+        self.name = name
+        self.iin = iin
+        self.phone = phone
+        self.order = order
+    }
+}
+
+/// Everything that changes a document. Each runs in one store transaction with its audit events.
+public enum WorkflowCommand: Sendable, Hashable, Codable {
+    case upload(documentID: String, uploadedBy: String, UploadRequest)
+    case addSigner(documentID: String, signerID: String, SignerRequest)
+    case send(documentID: String)
+    case view(documentID: String, signerID: String)
+    case sign(documentID: String, signerID: String, SignatureEvidence)
+    case reject(documentID: String, signerID: String, reason: String)
+    case cancel(documentID: String, reason: String?)
+    case expire(documentID: String)
+
+    public var documentID: String {
+        switch self {
+        case .upload(let id, _, _), .addSigner(let id, _, _), .send(let id), .view(let id, _), .sign(let id, _, _),
+             .reject(let id, _, _), .cancel(let id, _), .expire(let id):
+            return id
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .upload: return "upload"
+        case .addSigner: return "add signer"
+        case .send: return "send"
+        case .view: return "view"
+        case .sign: return "sign"
+        case .reject: return "reject"
+        case .cancel: return "cancel"
+        case .expire: return "expire"
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import SenimPKI
+
+/// Why a workflow command was refused. Each case is a rule of the agreement or a precondition of the state
+/// machine; none is a crash, and the server shows each to the user in their language.
+public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    case documentNotFound(String)
+    case signerNotFound(String)
+    case partnerNotFound(String)
+    case partnerInactive(String)
+    case userBlocked(String)
+    /// The command does not apply to a document in this status (e.g. signing a draft, cancelling a signed one).
+    case illegalTransition(command: String, status: Document.Status)
+    /// A signer acting before their turn, or twice.
+    case notSignersTurn(signerID: String, state: Signer.State)
+    case signingMethodNotAllowed(SignatureKind, allowed: Document.SigningMethod)
+    /// The EDS certificate's IIN (or the SES record's) is not the named signer's.
+    case signerIdentityMismatch(expected: String, found: String?)
+    /// A partner's signature made with a certificate of another organisation.
+    case partnerBINMismatch(expected: String, found: String?)
+    /// A partner's signature whose certificate carries no role that signs for the organisation.
+    case roleCannotSignForPartner(roles: [SignerRole])
+    /// The signature did not pass validation under the deployment's policy.
+    case signatureNotValid(indication: Indication, subIndication: SubIndication?)
+    /// An SES record bound to other bytes than the document's (the document changed after the code was sent).
+    case documentDigestMismatch
+    case deadlinePassed
+    case noSigners
+    case duplicateSigner(iin: String)
+    case noTariffUsesLeft(partnerID: String)
+    case permissionDenied(String)
+    case invalidInput(String)
+    /// The same idempotency key was used for a different command.
+    case idempotencyKeyReused(String)
+
+    public var description: String {
+        switch self {
+        case .documentNotFound(let id): return "document \(id) not found"
+        case .signerNotFound(let id): return "signer \(id) not found"
+        case .partnerNotFound(let id): return "partner \(id) not found"
+        case .partnerInactive(let id): return "partner \(id) is inactive"
+        case .userBlocked(let id): return "user \(id) is blocked"
+        case .illegalTransition(let command, let status): return "\(command) is not possible for a document in status \(status.rawValue)"
+        case .notSignersTurn(let id, let state): return "signer \(id) cannot act now (state \(state.rawValue))"
+        case .signingMethodNotAllowed(let kind, let allowed): return "\(kind.rawValue) signatures are not allowed; the document asks for \(allowed.rawValue)"
+        case .signerIdentityMismatch(let expected, let found): return "the signature is by IIN \(found ?? "unknown"), the named signer is IIN \(expected)"
+        case .partnerBINMismatch(let expected, let found): return "the signature is for BIN \(found ?? "none"), the partner is BIN \(expected)"
+        case .roleCannotSignForPartner(let roles): return "the certificate's roles (\(roles.map(\.rawValue).joined(separator: ", "))) do not sign for the organisation"
+        case .signatureNotValid(let indication, let sub): return "the signature is \(indication.rawValue)\(sub.map { "/\($0.rawValue)" } ?? "")"
+        case .documentDigestMismatch: return "the confirmation is bound to other document bytes"
+        case .deadlinePassed: return "the signing deadline has passed"
+        case .noSigners: return "the document has no signers"
+        case .duplicateSigner(let iin): return "IIN \(iin) is already a signer of this document"
+        case .noTariffUsesLeft(let partner): return "partner \(partner) has no active tariff package with uses left"
+        case .permissionDenied(let why): return "not permitted: \(why)"
+        case .invalidInput(let why): return why
+        case .idempotencyKeyReused(let key): return "idempotency key \(key) was used for another request"
+        }
+    }
+}
