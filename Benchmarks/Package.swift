@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "SenimCMS", package: "senimkey"),
                 .product(name: "SenimXMLDSig", package: "senimkey"),
                 .product(name: "SenimEvidence", package: "senimkey"),
+                .product(name: "SenimWorkflow", package: "senimkey"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Benchmark", package: "benchmark"),
                 "CBaselineOpenSSL",

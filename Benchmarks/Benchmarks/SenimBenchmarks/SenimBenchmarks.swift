@@ -80,6 +80,7 @@ let benchmarks: @Sendable () -> Void = {
     registerXMLBenchmarks()
     registerMerkleBenchmarks()
     registerEvidenceBenchmarks()
+    registerWorkflowBenchmarks()
 
     // MARK: RSA-2048 verify, same key and message
 

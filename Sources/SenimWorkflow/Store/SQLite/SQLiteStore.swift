@@ -10,14 +10,22 @@ public final class SQLiteStore: Store {
     private let pool: DatabasePool
     private let faults: FaultInjection?
 
+    /// When a commit is on disk.
+    public enum Durability: String, Sendable {
+        /// Every commit syncs the WAL: a committed command survives power loss (the default).
+        case full = "FULL"
+        /// The WAL is synced at checkpoints: a commit survives the process crashing, not the machine losing
+        /// power; the database stays consistent either way (SQLite's WAL guarantee).
+        case normal = "NORMAL"
+    }
+
     /// Opens (creating) the database file at `path`.
-    public init(path: String, faults: FaultInjection? = nil) throws {
+    public init(path: String, durability: Durability = .full, faults: FaultInjection? = nil) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // Durable at commit in WAL mode (FULL syncs the WAL on every commit).
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)")
         }
         do { pool = try DatabasePool(path: path, configuration: configuration) } catch { throw StoreError.database("\(error)") }
         self.path = path
@@ -32,7 +40,8 @@ public final class SQLiteStore: Store {
             try await pool.write { [faults] db in
                 let rows = try reads.map { try Self.fetch(db, $0) }
                 let (writes, result) = try plan(rows)
-                for statement in writes { try db.execute(sql: statement.sql, arguments: Self.arguments(statement)) }
+                // Cached prepared statements: a command's SQL text is the same every time, only its arguments differ.
+                for statement in writes { try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement)) }
                 try faults?.checkBeforeCommit()
                 return result
             }
@@ -60,7 +69,7 @@ public final class SQLiteStore: Store {
     // MARK: Values
 
     private static func fetch(_ db: Database, _ statement: SQLStatement) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: statement.sql, arguments: arguments(statement)).map { row in
+        try Row.fetchAll(try db.cachedStatement(sql: statement.sql), arguments: arguments(statement)).map { row in
             (0..<row.count).map { index in
                 switch (row[index] as DatabaseValue).storage {
                 case .null: return .null

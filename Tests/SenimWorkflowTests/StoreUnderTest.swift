@@ -1,0 +1,45 @@
+import Foundation
+import SenimWorkflow
+import Testing
+
+/// The two stores every store test runs against. PostgreSQL needs a server: `SENIMKEY_TEST_POSTGRES_URL`
+/// (`.ci/run` always sets it; the README shows how to start one locally). Each test gets a fresh database.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgresql
+
+    static let postgresURL = ProcessInfo.processInfo.environment["SENIMKEY_TEST_POSTGRES_URL"]
+
+    /// SQLite always; PostgreSQL when a server URL is set, with a loud note when it is not.
+    static let available: [StoreKind] = {
+        if postgresURL == nil {
+            let note = "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set (see README, \"PostgreSQL for the store tests\") ***\n\n"
+            FileHandle.standardError.write(Data(note.utf8))
+            return [.sqlite]
+        }
+        return [.sqlite, .postgresql]
+    }()
+
+    var testDescription: String { rawValue }
+
+    /// A migrated engine on an empty database, its blob store, and the fault hook.
+    func make() async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-store-\(UUID().uuidString)").path
+        let blobs = try BlobStore(directory: directory + "/blobs")
+        let faults = FaultInjection()
+        let store: any Store
+        switch self {
+        case .sqlite:
+            store = try SQLiteStore(path: directory + "/senimkey.sqlite", faults: faults)
+        case .postgresql:
+            guard let url = Self.postgresURL, var components = URLComponents(string: url) else { throw StoreError.database("no PostgreSQL URL") }
+            let name = "senimkey_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+            let admin = try PostgreSQLStore(url: url, maximumConnections: 1)
+            _ = try await admin.query(SQLStatement("CREATE DATABASE \(name)"))
+            components.path = "/" + name
+            store = try PostgreSQLStore(url: components.string ?? url, maximumConnections: 8, faults: faults)
+        }
+        let engine = WorkflowEngine(store: store)
+        try await engine.migrate()
+        return (engine, blobs, faults)
+    }
+}
