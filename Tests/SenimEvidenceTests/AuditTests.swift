@@ -59,6 +59,13 @@ struct AuditTests {
         #expect(Hex.encode(head) == chained.last?.hash)
         // The canonical form is stable: re-encoding gives the same bytes and so the same hash.
         #expect(try Self.chain(Self.events(count: 5)).map(\.hash) == chained.map(\.hash))
+        // The store's one-encoding shortcut writes exactly the link's RFC 8785 form.
+        for (index, link) in chained.enumerated() {
+            let previous = index == 0 ? AuditChain.genesis : try Hex.decode(chained[index - 1].hash)
+            let fast = try AuditChain.linkWithCanonicalBytes(link.event, after: previous)
+            let slow = try CanonicalJSON.encode(link)
+            #expect(fast.chained == link && fast.canonical == slow)
+        }
 
         var edited = chained
         var event = edited[2].event

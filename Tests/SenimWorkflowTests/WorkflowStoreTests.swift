@@ -206,6 +206,11 @@ struct WorkflowStoreTests {
         #expect(second.map(\.id) == ["d-2", "d-1", "d-0"])
         #expect(try await engine.documents(ofPartner: "p-1", status: .cancelled).map(\.id) == ["d-3"])
         #expect(try await engine.documents(ofPartner: "p-2").isEmpty)
+        if kind == .sqlite {  // the embedded store runs in WAL mode, synced at every commit
+            #expect(try await engine.store.query(SQLStatement("PRAGMA journal_mode")).first?.first?.text == "wal")
+            #expect(try await engine.store.query(SQLStatement("PRAGMA synchronous")).first?.first?.integer == 2)
+        }
+        #expect(try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations")).map { $0.first?.integer } == [1])
         try await engine.migrate()  // applying the migrations again changes nothing
         #expect(try await engine.documents(ofPartner: "p-1", status: .pending).count == 6)
     }

@@ -33,12 +33,21 @@ public enum AuditChain {
     public static let genesis = [UInt8](repeating: 0, count: 32)
 
     public static func link(_ event: AuditEvent, after previous: [UInt8]) throws(AuditChainError) -> ChainedEvent {
+        try linkWithCanonicalBytes(event, after: previous).chained
+    }
+
+    /// The link and its own canonical JSON, built from the event's canonical bytes (encoded once): what a
+    /// store writes per event. Equal to `CanonicalJSON.encode(chained)`, since RFC 8785 orders the members
+    /// `event`, `hash`, `previousHash` and the two hashes are lowercase hex.
+    public static func linkWithCanonicalBytes(_ event: AuditEvent, after previous: [UInt8]) throws(AuditChainError) -> (chained: ChainedEvent, canonical: [UInt8]) {
         let bytes: [UInt8]
         do { bytes = try event.canonicalBytes() } catch { throw .encoding(error.description) }
         var hasher = DigestAlgorithm.sha256.makeHasher()
         hasher.update(bytes: previous)
         hasher.update(bytes: bytes)
-        return ChainedEvent(event: event, previousHash: Hex.encode(previous), hash: Hex.encode(hasher.finalize()))
+        let chained = ChainedEvent(event: event, previousHash: Hex.encode(previous), hash: Hex.encode(hasher.finalize()))
+        let canonical = Array("{\"event\":".utf8) + bytes + Array(",\"hash\":\"\(chained.hash)\",\"previousHash\":\"\(chained.previousHash)\"}".utf8)
+        return (chained, canonical)
     }
 
     /// Checks contiguity, linkage and every hash; returns the head hash (what the platform log anchors).

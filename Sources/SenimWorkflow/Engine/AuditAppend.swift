@@ -20,11 +20,11 @@ struct AuditAppend {
         for action in actions {
             let event = AuditEvent(sequence: sequence, documentID: documentID, time: time, actor: actor, client: client,
                                    documentSHA256: document?.sha256 ?? "", documentGOST34311: document?.gost34311 ?? "", action: action)
-            let link = try AuditChain.link(event, after: previous)
+            let (link, canonical) = try AuditChain.linkWithCanonicalBytes(event, after: previous)
             events.append(link)
             writes.append(SQLStatement("INSERT INTO audit_events (document_id, sequence, hash, previous_hash, event_json, time) VALUES (?, ?, ?, ?, ?, ?)",
                                        [SQLValue(documentID), .integer(Int64(sequence)), SQLValue(link.hash), SQLValue(link.previousHash),
-                                        SQLValue(String(decoding: try CanonicalJSON.encode(link), as: UTF8.self)), SQLValue(time)]))
+                                        SQLValue(String(decoding: canonical, as: UTF8.self)), SQLValue(time)]))
             previous = try Hex.decode(link.hash)
             sequence += 1
         }
@@ -39,10 +39,10 @@ struct AuditAppend {
 
     /// The reads that give a command its chain head and the log size; the log row is locked, so commands
     /// append leaves one at a time in PostgreSQL too.
-    static func reads(documentID: String, dialect: SQLDialect) -> [SQLStatement] {
+    static func reads(documentID: String, forUpdate: String) -> [SQLStatement] {
         [
             SQLStatement("SELECT sequence, hash FROM audit_events WHERE document_id = ? ORDER BY sequence DESC LIMIT 1", [SQLValue(documentID)]),
-            SQLStatement("SELECT size FROM log_state WHERE id = 1" + dialect.forUpdate),
+            SQLStatement("SELECT size FROM log_state WHERE id = 1" + forUpdate),
         ]
     }
 

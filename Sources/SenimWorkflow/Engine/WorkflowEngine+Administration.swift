@@ -22,7 +22,7 @@ extension WorkflowEngine {
         let (write, description) = change.statement
         let actor = AuditActor(userID: principal?.user.id, role: principal?.user.isAdministrator == true ? .administrator : .platform,
                                phoneMasked: principal?.user.phone.masked)
-        let _: Void = try await store.transaction(reads: AuditAppend.reads(documentID: Self.administrationLog, dialect: store.dialect)) { rows in
+        let _: Void = try await store.transaction(reads: AuditAppend.reads(documentID: Self.administrationLog, forUpdate: store.dialect.forUpdate)) { rows in
             let audit = try AuditAppend(headRows: rows[0], logRows: rows[1])
             let appended = try audit.statements(for: [.administrative(action: description.action, target: description.target)],
                                                 documentID: Self.administrationLog, document: nil, actor: actor, client: client, at: time)

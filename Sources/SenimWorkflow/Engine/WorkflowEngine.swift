@@ -25,31 +25,10 @@ public struct WorkflowEngine: Sendable {
     public func execute(_ command: WorkflowCommand, by principal: WorkflowPrincipal?, client: ClientContext, blobPath: String? = nil,
                         idempotencyKey: String? = nil, at time: Date = Date()) async throws -> CommandResult {
         let documentID = command.documentID
-        let requestDigest = try Self.requestDigest(command, principal: principal)
+        // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
+        let requestDigest = try idempotencyKey.map { _ in try Self.requestDigest(command, principal: principal) } ?? ""
         let dialect = store.dialect
-        var reads = [
-            // Locked first, in the same order by every command (document, tariff, log), so PostgreSQL never deadlocks.
-            SQLStatement("SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id = ?" + dialect.forUpdate, [SQLValue(documentID)]),
-            SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE document_id = ? ORDER BY ord, id", [SQLValue(documentID)]),
-            SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = COALESCE((SELECT partner_id FROM documents WHERE id = ?), ?)",
-                         [SQLValue(documentID), SQLValue(Self.partnerID(of: command))]),
-        ]
-        if case .send = command {
-            // The usable package that expires first, so uses are not lost to expiry.
-            reads.append(SQLStatement("""
-                SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages
-                WHERE partner_id = (SELECT partner_id FROM documents WHERE id = ?) AND active = 1 AND valid_from <= ? AND valid_until > ?
-                    AND uses_total - uses_used - uses_reserved > 0
-                ORDER BY valid_until, id LIMIT 1
-                """ + dialect.forUpdate, [SQLValue(documentID), SQLValue(time), SQLValue(time)]))
-        } else {
-            reads.append(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = (SELECT tariff_package_id FROM documents WHERE id = ?)"
-                                      + dialect.forUpdate, [SQLValue(documentID)]))
-        }
-        reads.append(SQLStatement("SELECT request_sha256, result_json FROM idempotency_keys WHERE key = ?", [SQLValue(idempotencyKey ?? "")]))
-        reads += AuditAppend.reads(documentID: documentID, dialect: dialect)
-
-        let result: CommandResult = try await store.transaction(reads: reads) { rows in
+        @Sendable func plan(_ rows: [[SQLRow]]) throws -> (writes: [SQLStatement], result: CommandResult) {
             if idempotencyKey != nil, let stored = rows[4].first {
                 guard stored[0].text == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
                 var answer = try JSONDecoder().decode(CommandResult.self, from: Data((stored[1].text ?? "").utf8))
@@ -88,6 +67,18 @@ public struct WorkflowEngine: Sendable {
                                             SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time)]))
             }
             return (writes, answer)
+        }
+
+        // The plan (permission, state machine, audit encoding and hashing) is most of a command's cost, and the
+        // store runs one writer at a time. So it is made first from an unlocked read, in parallel with other
+        // commands, and the transaction only re-reads the same rows under its lock: unchanged, the plan stands;
+        // changed (a concurrent command got there first), it is made again from the locked rows.
+        var snapshot: [[SQLRow]] = []
+        for statement in CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: "") { snapshot.append(try await store.query(statement)) }
+        let tentative = try? plan(snapshot)
+        let result: CommandResult = try await store.transaction(reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: dialect.forUpdate)) { [snapshot] rows in
+            if let tentative, rows == snapshot { return tentative }
+            return try plan(rows)
         }
         if let refusal = result.refusal { throw refusal }
         return result

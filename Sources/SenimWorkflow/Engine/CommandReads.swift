@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a command reads, in this order: the rows ``WorkflowEngine`` gives the plan as `rows[0…6]`. With
+/// `forUpdate` set (PostgreSQL, inside the transaction) the document row is locked first, then the tariff
+/// row, then the log row, the same order for every command, so concurrent commands never deadlock.
+enum CommandReads {
+    static func statements(for command: WorkflowCommand, idempotencyKey: String?, at time: Date, forUpdate: String) -> [SQLStatement] {
+        var reads = [
+            SQLStatement("SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id = ?" + forUpdate, [SQLValue(command.documentID)]),
+            SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE document_id = ? ORDER BY ord, id", [SQLValue(command.documentID)]),
+            SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = COALESCE((SELECT partner_id FROM documents WHERE id = ?), ?)",
+                         [SQLValue(command.documentID), SQLValue(WorkflowEngine.partnerID(of: command))]),
+        ]
+        if case .send = command {
+            // The usable package that expires first, so uses are not lost to expiry.
+            reads.append(SQLStatement("""
+                SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages
+                WHERE partner_id = (SELECT partner_id FROM documents WHERE id = ?) AND active = 1 AND valid_from <= ? AND valid_until > ?
+                    AND uses_total - uses_used - uses_reserved > 0
+                ORDER BY valid_until, id LIMIT 1
+                """ + forUpdate, [SQLValue(command.documentID), SQLValue(time), SQLValue(time)]))
+        } else {
+            reads.append(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = (SELECT tariff_package_id FROM documents WHERE id = ?)"
+                                      + forUpdate, [SQLValue(command.documentID)]))
+        }
+        reads.append(SQLStatement("SELECT request_sha256, result_json FROM idempotency_keys WHERE key = ?", [SQLValue(idempotencyKey ?? "")]))
+        reads += AuditAppend.reads(documentID: command.documentID, forUpdate: forUpdate)
+        return reads
+    }
+}
