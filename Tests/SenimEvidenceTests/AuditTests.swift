@@ -53,6 +53,34 @@ struct AuditTests {
     }
 
     /// Insertion, deletion, reordering or editing of any event is detected.
+    /// The direct encoder writes byte for byte what Foundation's JSONEncoder and the strict parser write, for
+    /// every audit action (nested enum payloads, nil members omitted, escapes, Cyrillic, dates to the millisecond).
+    @Test func directEncoderMatchesFoundation() throws {
+        let actions: [AuditAction] = [
+            .agreementAccepted(edition: "1 (19.05.2026)", consentTextSHA256: String(repeating: "0", count: 64)),
+            .documentUploaded(fileName: "Шарт \"№1\"\n\t.pdf", mediaType: "application/pdf", size: Int64.max),
+            .signerAdded(signerID: "s-1", surname: "Тестов", name: "Тест", iin: "123456789011", phoneMasked: "+7 701 *** ** 67", order: 1),
+            .sentForSigning(signingMethod: "EDS", signingOrder: "PARALLEL"),
+            .smsSent(signerID: nil, phoneMasked: "+7 701 *** ** 67", purpose: "login", providerMessageID: nil),
+            .linkOpened(signerID: "s-1"), .documentViewed(signerID: nil), .otpRequested(challengeID: "c", purpose: "sign"),
+            .otpFailed(challengeID: "c", attempt: 3), .otpConfirmed(challengeID: "c", attempt: 4),
+            .edsSignatureReceived(signerID: "s", format: "XMLDSig", signatureSHA256: "ab", indication: "TOTAL_PASSED", subIndication: nil, signerIIN: nil, signerBIN: "123"),
+            .sesSignatureRecorded(signerID: "s", challengeID: "c", recordSHA256: "cd"), .signatureRefused(signerID: "s", reason: "IIN \u{1}"),
+            .rejected(signerID: "s", reason: "Не согласен\\"), .completed, .cancelled(reason: nil), .cancelled(reason: "ошибка"), .expired,
+            .tariffDebited(packageID: "t", usesLeft: -1), .downloaded(item: "evidence"), .evidenceExported(packageSHA256: "ef"),
+            .administrative(action: "block", target: "u-2"),
+        ]
+        for (index, action) in actions.enumerated() {
+            let event = AuditEvent(sequence: UInt64(index), documentID: "d-1", time: Date(timeIntervalSince1970: 1_764_584_130.1234 + Double(index)),
+                                   actor: AuditActor(userID: index % 2 == 0 ? nil : "u", role: .client), client: ClientContext(ipAddress: nil, userAgent: "UA"),
+                                   documentSHA256: "ab", documentGOST34311: "cd", action: action)
+            let direct = try CanonicalJSON.encode(event), reference = try CanonicalJSON.encodeThroughFoundation(event)
+            #expect(direct == reference, "\(action): \(String(decoding: direct, as: UTF8.self))")
+        }
+        #expect(throws: CanonicalJSONError.floatingPoint("1.5")) { try CanonicalJSON.encode(["x": 1.5]) }
+        #expect(try CanonicalJSON.encode(["b": [1, 2], "a": []]) == Array(#"{"a":[],"b":[1,2]}"#.utf8))
+    }
+
     @Test func chainDetectsEveryChange() throws {
         let chained = try Self.chain(Self.events(count: 5))
         let head = try AuditChain.verify(chained)

@@ -107,7 +107,20 @@ func registerWorkflowBenchmarks() {
         }
     }
 
-    // The list: 100,000 documents of one partner in SQLite, first page by the (partner, created_at, id) index.
+    Benchmark("Workflow: audit chain link + platform-log leaf alone (one event)", configuration: .init(metrics: [.wallClock], timeUnits: .microseconds)) { benchmark in
+        let event = AuditEvent(sequence: 7, documentID: "d", time: time, actor: AuditActor(userID: "u", role: .client), client: client,
+                               documentSHA256: sha256, documentGOST34311: gost, action: .documentViewed(signerID: "s"))
+        for _ in benchmark.scaledIterations {
+            let link = try AuditChain.link(event, after: AuditChain.genesis)
+            blackHole(MerkleHash.leaf(try AuditAnchor(documentID: "d", lastSequence: 7, head: link.hash).leafData()))
+        }
+    }
+    registerDocumentListBenchmarks(directory: directory, prepare: prepare, sha256: sha256, gost: gost)
+}
+
+/// The list: 100,000 documents of one partner in SQLite, first page by the (partner, created_at, id) index.
+func registerDocumentListBenchmarks(directory: String, prepare: (any Store) -> WorkflowEngine, sha256: String, gost: String) {
+    guard ProcessInfo.processInfo.environment["SENIMKEY_BENCH_SKIP_LIST"] == nil else { return }
     let listStore = try! SQLiteStore(path: directory + "/list.sqlite", durability: .normal)
     let listEngine = prepare(listStore)
     awaitResult {
@@ -128,14 +141,6 @@ func registerWorkflowBenchmarks() {
     }
     Benchmark("Workflow SQLite: first page (50) of a partner's signed documents among 100,000", configuration: .init(metrics: [.wallClock], timeUnits: .microseconds)) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try await listEngine.documents(ofPartner: "p-1", status: .signed, limit: 50)) }
-    }
-    Benchmark("Workflow: audit chain link + platform-log leaf alone (one event)", configuration: .init(metrics: [.wallClock], timeUnits: .microseconds)) { benchmark in
-        let event = AuditEvent(sequence: 7, documentID: "d", time: time, actor: AuditActor(userID: "u", role: .client), client: client,
-                               documentSHA256: sha256, documentGOST34311: gost, action: .documentViewed(signerID: "s"))
-        for _ in benchmark.scaledIterations {
-            let link = try AuditChain.link(event, after: AuditChain.genesis)
-            blackHole(MerkleHash.leaf(try AuditAnchor(documentID: "d", lastSequence: 7, head: link.hash).leafData()))
-        }
     }
 }
 

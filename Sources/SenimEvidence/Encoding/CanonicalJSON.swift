@@ -31,6 +31,12 @@ public enum CanonicalJSONError: Error, Sendable, Equatable, CustomStringConverti
 public enum CanonicalJSON {
     /// The canonical bytes of any Encodable (dates as ISO 8601 UTC with milliseconds).
     public static func encode<Value: Encodable>(_ value: Value) throws(CanonicalJSONError) -> [UInt8] {
+        serialize(try JSONValueEncoder.encode(value))
+    }
+
+    /// The same bytes through Foundation's JSONEncoder and the strict parser: the reference the direct
+    /// encoder (``JSONValueEncoder``) is tested against.
+    static func encodeThroughFoundation<Value: Encodable>(_ value: Value) throws(CanonicalJSONError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
@@ -73,9 +79,9 @@ public enum CanonicalJSON {
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += Array("null".utf8)
-        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
-        case .integer(let number): out += Array(String(number).utf8)
+        case .null: out += [0x6E, 0x75, 0x6C, 0x6C]
+        case .bool(let flag): out += flag ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65]
+        case .integer(let number): out += String(number).utf8
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
             out.append(0x5B)
@@ -98,10 +104,12 @@ public enum CanonicalJSON {
     }
 
     /// ECMAScript JSON.stringify escaping (RFC 8785 §3.2.2.2): `"`, `\`, the short escapes, other controls as \u00xx.
+    /// Only ASCII bytes are ever escaped, and every byte of a multi-byte UTF-8 sequence is ≥ 0x80, so the UTF-8
+    /// bytes are copied through as they are.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        for byte in text.utf8 {
+            switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
             case 0x08: out += [0x5C, 0x62]
@@ -109,12 +117,14 @@ public enum CanonicalJSON {
             case 0x0A: out += [0x5C, 0x6E]
             case 0x0C: out += [0x5C, 0x66]
             case 0x0D: out += [0x5C, 0x72]
-            case 0..<0x20: out += Array(String(format: "\\u%04x", scalar.value).utf8)
-            default: out += Array(String(scalar).utf8)
+            case 0..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
+            default: out.append(byte)
             }
         }
         out.append(0x22)
     }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10 }
 
     // MARK: Parsing
 

@@ -27,7 +27,6 @@ public struct WorkflowEngine: Sendable {
         let documentID = command.documentID
         // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
         let requestDigest = try idempotencyKey.map { _ in try Self.requestDigest(command, principal: principal) } ?? ""
-        let dialect = store.dialect
         @Sendable func plan(_ rows: [[SQLRow]]) throws -> (writes: [SQLStatement], result: CommandResult) {
             if idempotencyKey != nil, let stored = rows[4].first {
                 guard stored[0].text == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
@@ -69,17 +68,8 @@ public struct WorkflowEngine: Sendable {
             return (writes, answer)
         }
 
-        // The plan (permission, state machine, audit encoding and hashing) is most of a command's cost, and the
-        // store runs one writer at a time. So it is made first from an unlocked read, in parallel with other
-        // commands, and the transaction only re-reads the same rows under its lock: unchanged, the plan stands;
-        // changed (a concurrent command got there first), it is made again from the locked rows.
-        var snapshot: [[SQLRow]] = []
-        for statement in CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: "") { snapshot.append(try await store.query(statement)) }
-        let tentative = try? plan(snapshot)
-        let result: CommandResult = try await store.transaction(reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: dialect.forUpdate)) { [snapshot] rows in
-            if let tentative, rows == snapshot { return tentative }
-            return try plan(rows)
-        }
+        let result: CommandResult = try await store.transaction(
+            reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: store.dialect.forUpdate), plan: plan)
         if let refusal = result.refusal { throw refusal }
         return result
     }
