@@ -53,7 +53,7 @@ public enum CanonicalJSON {
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         let whole = Date(timeIntervalSince1970: (milliseconds / 1000).rounded(.down))
         let fraction = Int(milliseconds.truncatingRemainder(dividingBy: 1000) + 1000) % 1000
-        return String(whole.iso8601.dropLast()) + String(format: ".%03dZ", fraction)
+        return String(whole.iso8601.dropLast()) + "." + Date.zeroPadded(fraction, width: 3) + "Z"
     }
 
     /// A decoder for what ``encode(_:)`` wrote (dates as ``timestamp(_:)`` text).

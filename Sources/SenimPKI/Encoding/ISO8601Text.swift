@@ -5,7 +5,14 @@ extension Date {
     /// creating an ISO8601DateFormatter per message costs more than validating a signature.
     public var iso8601: String {
         let c = ASN1Time.components(of: self)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.0, c.1, c.2, c.3, c.4, c.5)
+        return Self.zeroPadded(c.0, width: 4) + "-" + Self.zeroPadded(c.1, width: 2) + "-" + Self.zeroPadded(c.2, width: 2) + "T" + Self.zeroPadded(c.3, width: 2) + ":"
+            + Self.zeroPadded(c.4, width: 2) + ":" + Self.zeroPadded(c.5, width: 2) + "Z"
+    }
+
+    /// Zero-padded decimal (String(format:) costs microseconds, and the audit log formats a time per event).
+    public static func zeroPadded(_ value: Int, width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
 

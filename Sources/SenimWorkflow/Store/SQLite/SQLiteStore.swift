@@ -69,8 +69,11 @@ public final class SQLiteStore: Store {
     // MARK: Values
 
     private static func fetch(_ db: Database, _ statement: SQLStatement) throws -> [SQLRow] {
-        try Row.fetchAll(try db.cachedStatement(sql: statement.sql), arguments: arguments(statement)).map { row in
-            (0..<row.count).map { index in
+        // A cursor converts each row in place, without first copying every row out of SQLite.
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: statement.sql), arguments: arguments(statement))
+        var result: [SQLRow] = []
+        while let row = try rows.next() {
+            result.append((0..<row.count).map { index in
                 switch (row[index] as DatabaseValue).storage {
                 case .null: return .null
                 case .int64(let value): return .integer(value)
@@ -78,8 +81,9 @@ public final class SQLiteStore: Store {
                 case .string(let value): return .text(value)
                 case .blob(let value): return .text(String(decoding: value, as: UTF8.self))
                 }
-            }
+            })
         }
+        return result
     }
 
     private static func arguments(_ statement: SQLStatement) -> StatementArguments {
