@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode (readers never wait for the writer), with
-/// foreign keys on. GRDB runs one write transaction at a time, which is what makes a command's reads and
-/// writes atomic here without row locks.
+/// foreign keys on. There is one writer, which is what makes a command's reads and writes atomic here without
+/// row locks; concurrent commands share its transactions through ``GroupCommit``.
 public final class SQLiteStore: Store {
     public let dialect = SQLDialect.sqlite
     public let path: String
     private let pool: DatabasePool
     private let faults: FaultInjection?
+    private let writer: GroupCommit
 
     /// When a commit is on disk.
     public enum Durability: String, Sendable {
@@ -30,20 +32,26 @@ public final class SQLiteStore: Store {
         do { pool = try DatabasePool(path: path, configuration: configuration) } catch { throw StoreError.database("\(error)") }
         self.path = path
         self.faults = faults
+        writer = GroupCommit(pool: pool, faults: faults)
     }
 
     public func transaction<Result: Sendable>(
         reads: [SQLStatement],
         plan: @escaping @Sendable ([[SQLRow]]) throws -> (writes: [SQLStatement], result: Result)
     ) async throws -> Result {
-        try await Self.mapErrors {
-            try await pool.write { [faults] db in
-                let rows = try reads.map { try Self.fetch(db, $0) }
-                let (writes, result) = try plan(rows)
-                // Cached prepared statements: a command's SQL text is the same every time, only its arguments differ.
-                for statement in writes { try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement)) }
-                try faults?.checkBeforeCommit()
-                return result
+        let outcome = ResultBox<Result>()
+        return try await Self.mapErrors {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+                writer.submit(GroupCommit.Job(run: { db in
+                    let rows = try reads.map { try Self.fetch(db, $0) }
+                    let (writes, result) = try plan(rows)
+                    // Cached prepared statements: a command's SQL text is the same every time, only its arguments differ.
+                    for statement in writes { try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement)) }
+                    outcome.set(result)
+                }, finish: { error in
+                    if let error { continuation.resume(throwing: error) } else if let result = outcome.get() { continuation.resume(returning: result) }
+                    else { continuation.resume(throwing: StoreError.database("a command finished without a result")) }
+                }))
             }
         }
     }
@@ -102,4 +110,11 @@ public final class SQLiteStore: Store {
             throw StoreError.database(error.description)
         }
     }
+}
+
+/// The result a command's job leaves for its caller, written on the writer's queue, read after the commit.
+private final class ResultBox<Value: Sendable>: Sendable {
+    private let value = Mutex<Value?>(nil)
+    func set(_ newValue: Value) { value.withLock { $0 = newValue } }
+    func get() -> Value? { value.withLock { $0 } }
 }
