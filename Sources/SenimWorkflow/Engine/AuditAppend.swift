@@ -31,14 +31,17 @@ struct AuditAppend {
         guard let last = events.last else { return ([], logSize, []) }
         let anchor = AuditAnchor(documentID: documentID, lastSequence: last.event.sequence, head: last.hash)
         let leaf = MerkleHash.leaf(try anchor.leafData())
-        writes.append(SQLStatement("INSERT INTO log_leaves (leaf_index, leaf_hash, document_id, last_sequence) VALUES (?, ?, ?, ?)",
-                                   [.integer(Int64(logSize)), SQLValue(Hex.encode(leaf)), SQLValue(documentID), .integer(Int64(last.event.sequence))]))
-        writes.append(SQLStatement("UPDATE log_state SET size = ? WHERE id = 1", [.integer(Int64(logSize + 1))]))
+        // The leaf takes the log's size at commit time, not the one read: a plan made from an earlier snapshot
+        // stays valid while other documents' commands append (the engine then corrects `leafIndex`).
+        writes.append(SQLStatement("""
+            INSERT INTO log_leaves (leaf_index, leaf_hash, document_id, last_sequence) VALUES ((SELECT size FROM log_state WHERE id = 1), ?, ?, ?)
+            """, [SQLValue(Hex.encode(leaf)), SQLValue(documentID), .integer(Int64(last.event.sequence))]))
+        writes.append(SQLStatement("UPDATE log_state SET size = size + 1 WHERE id = 1"))
         return (events, logSize, writes)
     }
 
-    /// The reads that give a command its chain head and the log size; the log row is locked, so commands
-    /// append leaves one at a time in PostgreSQL too.
+    /// The reads that give a command its chain head and the log size; the log row is locked (the last of a
+    /// command's locks), so commands append leaves one at a time in PostgreSQL too.
     static func reads(documentID: String, forUpdate: String) -> [SQLStatement] {
         [
             SQLStatement("SELECT sequence, hash FROM audit_events WHERE document_id = ? ORDER BY sequence DESC LIMIT 1", [SQLValue(documentID)]),

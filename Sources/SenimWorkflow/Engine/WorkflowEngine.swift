@@ -68,8 +68,23 @@ public struct WorkflowEngine: Sendable {
             return (writes, answer)
         }
 
+        // The plan (permission, state machine, audit encoding and hashing) is half of what the single writer
+        // would do. So it is made first from an unlocked snapshot, beside other commands' plans, and the
+        // transaction re-reads the same rows under its lock: unchanged, the plan stands; changed (a concurrent
+        // command on the same document got there first), it is made again from the locked rows.
+        let snapshot = try await store.snapshot(CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: ""))
+        let tentative = try? plan(snapshot)
         let result: CommandResult = try await store.transaction(
-            reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: store.dialect.forUpdate), plan: plan)
+            reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: store.dialect.forUpdate)
+        ) { rows in
+            // Rows 0–5 are this document's; row 6 is the platform log's size, which other documents' commands move.
+            // A stored idempotent answer names its leaf, so with a key the log size must be unchanged too.
+            if var tentative, rows.prefix(6) == snapshot.prefix(6), idempotencyKey == nil || rows == snapshot {
+                if let size = rows[6].first?.first?.integer, !tentative.writes.isEmpty { tentative.result.leafIndex = UInt64(size) }
+                return tentative
+            }
+            return try plan(rows)
+        }
         if let refusal = result.refusal { throw refusal }
         return result
     }

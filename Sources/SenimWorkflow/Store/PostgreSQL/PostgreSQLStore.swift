@@ -60,6 +60,24 @@ public final class PostgreSQLStore: Store {
         try await mapErrors { try await client.withConnection { try await self.fetch($0, statement) } }
     }
 
+    public func snapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        // REPEATABLE READ: every statement sees the same snapshot.
+        try await mapErrors {
+            try await client.withConnection { connection in
+                _ = try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: self.logger)
+                var rows: [[SQLRow]] = []
+                do {
+                    for statement in statements { rows.append(try await self.fetch(connection, statement)) }
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: self.logger)
+                    throw error
+                }
+                _ = try await connection.query("COMMIT", logger: self.logger)
+                return rows
+            }
+        }
+    }
+
     public func migrate(_ migrations: [Migration]) async throws {
         try await mapErrors { try await self.migrateUnmapped(migrations) }
     }

@@ -24,6 +24,9 @@ public protocol Store: Sendable {
     /// Reads outside a command (lists, the audit log).
     func query(_ statement: SQLStatement) async throws -> [SQLRow]
 
+    /// Several reads from one consistent snapshot, without locks.
+    func snapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
+
     /// Applies the migrations not applied yet, each in its own transaction, in order.
     func migrate(_ migrations: [Migration]) async throws
 }

@@ -60,6 +60,10 @@ public final class SQLiteStore: Store {
         try await Self.mapErrors { try await pool.read { db in try Self.fetch(db, statement) } }
     }
 
+    public func snapshot(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        try await Self.mapErrors { try await pool.read { db in try statements.map { try Self.fetch(db, $0) } } }
+    }
+
     public func migrate(_ migrations: [Migration]) async throws {
         try await Self.mapErrors {
             try await pool.write { db in
