@@ -38,15 +38,7 @@ struct AuditTests {
         }
     }
 
-    static func chain(_ events: [AuditEvent]) throws -> [ChainedEvent] {
-        var previous = AuditChain.genesis, chained: [ChainedEvent] = []
-        for event in events {
-            let link = try AuditChain.link(event, after: previous)
-            chained.append(link)
-            previous = try Hex.decode(link.hash)
-        }
-        return chained
-    }
+    static func chain(_ events: [AuditEvent]) throws -> [ChainedEvent] { try AuditChain.chain(events) }
 
     @Test func maskedPhone() {
         #expect(AuditActor.mask(phone: "+77011234567") == "+7 701 *** ** 67")

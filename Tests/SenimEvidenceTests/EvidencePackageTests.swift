@@ -74,14 +74,11 @@ struct EvidencePackageTests {
             .sesSignatureRecorded(signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
             .completed,
         ]
-        var chained: [ChainedEvent] = [], previous = AuditChain.genesis
-        for (index, action) in actions.enumerated() {
-            let event = AuditEvent(sequence: UInt64(index), documentID: "d-17", time: signedAt.addingTimeInterval(Double(index)), actor: actor, client: client,
-                                   documentSHA256: sha256, documentGOST34311: gost, action: action)
-            let link = try AuditChain.link(event, after: previous)
-            chained.append(link)
-            previous = try Hex.decode(link.hash)
-        }
+        let chained = try AuditChain.chain(actions.enumerated().map { index, action in
+            AuditEvent(sequence: UInt64(index), documentID: "d-17", time: signedAt.addingTimeInterval(Double(index)), actor: actor, client: client,
+                       documentSHA256: sha256, documentGOST34311: gost, action: action)
+        })
+        let previous = try Hex.decode(chained.last?.hash ?? "")
         var log = MerkleLog()
         for other in 0..<12 { log.append(leafData: Array("another document \(other)".utf8)) }
         let leafIndex = log.append(leafData: try AuditAnchor(documentID: "d-17", lastSequence: UInt64(actions.count - 1), head: Hex.encode(previous)).leafData())

@@ -60,14 +60,11 @@ func registerEvidenceBenchmarks() {
         .sesSignatureRecorded(signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
         .completed,
     ]
-    var chained: [ChainedEvent] = [], previous = AuditChain.genesis
-    for (index, action) in actions.enumerated() {
-        let event = AuditEvent(sequence: UInt64(index), documentID: "d-100", time: time.addingTimeInterval(Double(index)), actor: actor, client: client,
-                               documentSHA256: sha256, documentGOST34311: gost, action: action)
-        let link = try! AuditChain.link(event, after: previous)
-        chained.append(link)
-        previous = try! Hex.decode(link.hash)
-    }
+    let chained = try! AuditChain.chain(actions.enumerated().map { index, action in
+        AuditEvent(sequence: UInt64(index), documentID: "d-100", time: time.addingTimeInterval(Double(index)), actor: actor, client: client,
+                   documentSHA256: sha256, documentGOST34311: gost, action: action)
+    })
+    let previous = try! Hex.decode(chained.last?.hash ?? "")
     var log = MerkleLog()
     let leafIndex = log.append(leafData: try! AuditAnchor(documentID: "d-100", lastSequence: 3, head: Hex.encode(previous)).leafData())
     for other in 0..<1000 { log.append(leafData: Array("document \(other)".utf8)) }

@@ -50,6 +50,17 @@ public enum AuditChain {
         return (chained, canonical)
     }
 
+    /// Links a document's events in order, from the genesis.
+    public static func chain(_ events: [AuditEvent]) throws(AuditChainError) -> [ChainedEvent] {
+        var previous = genesis, chained: [ChainedEvent] = []
+        for event in events {
+            let link = try link(event, after: previous)
+            chained.append(link)
+            previous = Hex.decodeOrEmpty(link.hash)
+        }
+        return chained
+    }
+
     /// Checks contiguity, linkage and every hash; returns the head hash (what the platform log anchors).
     @discardableResult
     public static func verify(_ events: [ChainedEvent]) throws(AuditChainError) -> [UInt8] {

@@ -122,10 +122,7 @@ public struct WorkflowEngine: Sendable {
         }
         let decision = Permissions.decide(principal, action, document: state.document, signers: signers,
                                           partnerID: Self.partnerID(of: command), partner: state.partner)
-        guard case .allowed = decision else {
-            if case .denied(let why) = decision { throw .permissionDenied(why) }
-            throw .permissionDenied(action.rawValue)
-        }
+        if case .denied(let why) = decision { throw .permissionDenied(why) }
         if let document = state.document, principal.employment(at: document.partnerID) != nil,
            action != .viewDocument || !signers.contains(where: { $0.party == .person && $0.phone == principal.user.phone }) {
             return .partnerEmployee
