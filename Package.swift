@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
         .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
         .library(name: "SenimWorkflow", targets: ["SenimWorkflow"]),
+        .library(name: "SenimServer", targets: ["SenimServer"]),
         .executable(name: "senimkey", targets: ["senimkey"]),
     ],
     dependencies: [
@@ -23,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -81,10 +85,20 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        .target(
+            name: "SenimServer",
+            dependencies: [
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence", "SenimWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence", "SenimWorkflow", "SenimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -135,6 +149,13 @@ let package = Package(
         .testTarget(
             name: "SenimWorkflowTests",
             dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+        ),
+        .testTarget(
+            name: "SenimServerTests",
+            dependencies: [
+                "SenimServer", "SenimWorkflow", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(
             name: "SenimkeyCLITests",

@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 
 /// What an SMS code may be used for.
-public enum SESAction: String, Sendable, Codable, Hashable { case sign, reject, confirm }
+public enum SESAction: String, Sendable, Codable, Hashable { case sign, reject, confirm, login }
 
 /// What the one-time code is bound to (PSD2 RTS Art. 5 "dynamic linking", with the amount and payee read as
 /// the document digest and the signer): a code for one of these is worthless for any other.

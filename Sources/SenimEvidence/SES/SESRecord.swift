@@ -45,6 +45,12 @@ public struct SealedSESRecord: Sendable, Hashable {
     public let json: [UInt8]
     public let seal: [UInt8]
 
+    /// A record and its seal as stored (the verifier checks they belong together).
+    public init(json: [UInt8], seal: [UInt8]) {
+        self.json = json
+        self.seal = seal
+    }
+
     public var record: SESRecord {
         get throws { try CanonicalJSON.decoder().decode(SESRecord.self, from: Data(json)) }
     }

@@ -73,3 +73,53 @@ extension WorkflowEngine {
         return WorkflowPrincipal(user: user, employments: try employments.map(WorkflowRows.employee))
     }
 }
+
+/// A received signature as stored: the signature (or SES record) and its companion (validation report or seal).
+public struct StoredSignature: Sendable, Hashable {
+    public let signerID: String
+    public let kind: SignatureKind
+    public let sha256: String
+    public let blobPath: String
+    public let companionPath: String?
+    public let receivedAt: Date
+}
+
+extension WorkflowEngine {
+    /// A document's state, if `principal` may `action` it (view or read content): the check every read route makes.
+    public func state(ofDocument id: String, for principal: WorkflowPrincipal, _ action: WorkflowAction) async throws -> DocumentState {
+        let state = try await state(ofDocument: id)
+        let decision = Permissions.decide(principal, action, document: state.document, signers: state.signers, partner: state.partner)
+        if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
+        return state
+    }
+
+    /// The signatures a document received, in the order they came.
+    public func signatures(ofDocument id: String) async throws -> [StoredSignature] {
+        try await store.query(SQLStatement("""
+            SELECT signer_id, kind, sha256, blob_path, companion_path, received_at FROM signature_files WHERE document_id = ? ORDER BY received_at, sha256
+            """, [SQLValue(id)])).map { row in
+            guard let signerID = row[0].text, let kind = row[1].text.flatMap(SignatureKind.init), let sha256 = row[2].text, let path = row[3].text,
+                  let received = row[5].date else { throw StoreError.corruptRow("signature_files") }
+            return StoredSignature(signerID: signerID, kind: kind, sha256: sha256, blobPath: path, companionPath: row[4].text, receivedAt: received)
+        }
+    }
+
+    /// The platform-log leaf that anchors the document's chain as it is now (its last event), if there is one.
+    public func latestLeaf(ofDocument id: String) async throws -> (leafIndex: UInt64, lastSequence: UInt64)? {
+        let rows = try await store.query(SQLStatement("SELECT leaf_index, last_sequence FROM log_leaves WHERE document_id = ? ORDER BY leaf_index DESC LIMIT 1",
+                                                      [SQLValue(id)]))
+        guard let row = rows.first, let index = row[0].integer, let sequence = row[1].integer else { return nil }
+        return (UInt64(index), UInt64(sequence))
+    }
+
+    public func partner(id: String) async throws -> Partner? {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = ?", [SQLValue(id)])).first.map(WorkflowRows.partner)
+    }
+
+    public func tariffPackage(id: String) async throws -> TariffPackage? {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = ?", [SQLValue(id)])).first.map(WorkflowRows.tariff)
+    }
+
+    /// Whether the store answers (readiness).
+    public func ping() async throws { _ = try await store.query(SQLStatement("SELECT 1")) }
+}

@@ -7,8 +7,12 @@ import SenimEvidence
 /// change, the audit events, the platform-log leaf and the idempotent answer together.
 public struct WorkflowEngine: Sendable {
     public let store: any Store
+    public let rules: WorkflowRules
 
-    public init(store: any Store) { self.store = store }
+    public init(store: any Store, rules: WorkflowRules = WorkflowRules()) {
+        self.store = store
+        self.rules = rules
+    }
 
     /// Creates the schema or brings it up to date.
     public func migrate() async throws { try await store.migrate(WorkflowSchema.migrations) }
@@ -17,13 +21,15 @@ public struct WorkflowEngine: Sendable {
     ///
     /// - Parameters:
     ///   - blobPath: where the blob store put the document's bytes (upload) or the received signature (sign).
+    ///   - companionPath: with a signature, where its companion is: an EDS's validation report, an SES record's seal.
     ///   - idempotencyKey: a client's retry key; the same key and request return the first answer, a different
     ///     request under the same key is refused.
     /// - Throws: ``WorkflowError`` when the command is refused (nothing is written), also after committing a
     ///   recorded signature refusal; ``StoreError`` when the database fails (nothing is written).
     @discardableResult
     public func execute(_ command: WorkflowCommand, by principal: WorkflowPrincipal?, client: ClientContext, blobPath: String? = nil,
-                        idempotencyKey: String? = nil, at time: Date = Date()) async throws -> CommandResult {
+                        companionPath: String? = nil, idempotencyKey: String? = nil, at time: Date = Date()) async throws -> CommandResult {
+        let rules = self.rules
         let documentID = command.documentID
         // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
         let requestDigest = try idempotencyKey.map { _ in try Self.requestDigest(command, principal: principal) } ?? ""
@@ -38,7 +44,7 @@ public struct WorkflowEngine: Sendable {
             let state = DocumentState(document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
                                       partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
             let role = try Self.authorise(command, principal, state)
-            let transition = try DocumentStateMachine.apply(command, to: state, at: time)
+            let transition = try DocumentStateMachine.apply(command, to: state, at: time, rules: rules)
             guard let document = transition.document else { throw WorkflowError.documentNotFound(documentID) }
 
             var writes: [SQLStatement] = []
@@ -50,9 +56,10 @@ public struct WorkflowEngine: Sendable {
             if transition.tariffChanged, let tariff = transition.state.tariff { writes.append(WorkflowRows.upsert(tariff)) }
             if case .sign(_, let signerID, let evidence) = command, let blobPath {
                 writes.append(SQLStatement("""
-                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (document_id, sha256) DO NOTHING
-                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath), SQLValue(time)]))
+                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath),
+                          SQLValue(time), SQLValue(companionPath)]))
             }
             let audit = try AuditAppend(headRows: rows[5], logRows: rows[6])
             let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)

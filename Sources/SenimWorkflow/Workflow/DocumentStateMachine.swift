@@ -10,14 +10,15 @@ import SenimPKI
 /// person is notified at once (parallel) or one by one (sequential). Any rejection ends the process; the
 /// document is signed when every signer has signed, and only then is the reserved tariff use debited.
 public enum DocumentStateMachine {
-    public static func apply(_ command: WorkflowCommand, to state: DocumentState, at time: Date) throws(WorkflowError) -> Transition {
+    public static func apply(_ command: WorkflowCommand, to state: DocumentState, at time: Date,
+                             rules: WorkflowRules = WorkflowRules()) throws(WorkflowError) -> Transition {
         var next = Transition(state: state, actions: [], notify: [], refusal: nil, tariffChanged: false)
         switch command {
         case .upload(let id, let uploadedBy, let request):
             try upload(id, uploadedBy: uploadedBy, request, &next, at: time)
         case .addSigner(_, let signerID, let request):
             let document = try require(state, status: [.draft], command)
-            try addSigner(signerID, request, to: document, &next)
+            try addSigner(signerID, request, to: document, &next, rules: rules)
         case .send:
             var document = try require(state, status: [.draft], command)
             guard next.state.signers.contains(where: { $0.party == .person }) else { throw .noSigners }
@@ -102,10 +103,11 @@ public enum DocumentStateMachine {
         next.actions.append(.documentUploaded(fileName: request.fileName, mediaType: request.mediaType, size: request.size))
     }
 
-    private static func addSigner(_ signerID: String, _ request: SignerRequest, to document: Document, _ next: inout Transition) throws(WorkflowError) {
+    private static func addSigner(_ signerID: String, _ request: SignerRequest, to document: Document, _ next: inout Transition,
+                                  rules: WorkflowRules) throws(WorkflowError) {
         let surname = request.surname.trimmingCharacters(in: .whitespaces), name = request.name.trimmingCharacters(in: .whitespaces)
         guard !surname.isEmpty, !name.isEmpty else { throw .invalidInput("a signer needs a surname and a name") }
-        guard let iin = KazakhIdentifier(request.iin, kind: .iin), iin.hasValidCheckDigit else { throw .invalidInput("\(request.iin) is not a valid IIN") }
+        guard let iin = KazakhIdentifier(request.iin, kind: .iin), rules.accepts(iin) else { throw .invalidInput("\(request.iin) is not a valid IIN") }
         guard let phone = PhoneNumber(request.phone) else { throw .invalidInput("\(request.phone) is not a Kazakh mobile number (+7 7xx xxx xx xx)") }
         guard !next.state.signers.contains(where: { $0.iin == iin }) else { throw .duplicateSigner(iin: iin.digits) }
         let order = request.order ?? ((next.state.signers.map(\.order).max() ?? 0) + 1)

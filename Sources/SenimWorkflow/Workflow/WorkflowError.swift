@@ -31,6 +31,14 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
     case invalidInput(String)
     /// The same idempotency key was used for a different command.
     case idempotencyKeyReused(String)
+    /// Too many SMS codes asked for one phone, address or signer in the rate window.
+    case rateLimited(String)
+    /// An SMS code was not accepted; the typed reason is in the audit log, the user sees one sentence.
+    case codeNotAccepted(String)
+    /// The user has not accepted the agreement edition in force (agreement §1, §10).
+    case agreementNotAccepted(edition: String)
+    /// No session for this token, or it expired or was revoked.
+    case notAuthenticated
 
     public var description: String {
         switch self {
@@ -54,6 +62,10 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
         case .permissionDenied(let why): return "not permitted: \(why)"
         case .invalidInput(let why): return why
         case .idempotencyKeyReused(let key): return "idempotency key \(key) was used for another request"
+        case .rateLimited(let what): return "too many codes requested for \(what); try again later"
+        case .codeNotAccepted(let why): return "the code was not accepted: \(why)"
+        case .agreementNotAccepted(let edition): return "the user agreement (edition \(edition)) must be accepted first"
+        case .notAuthenticated: return "not logged in, or the session has ended"
         }
     }
 }

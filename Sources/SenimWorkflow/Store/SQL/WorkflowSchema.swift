@@ -60,5 +60,38 @@ public enum WorkflowSchema {
                 """,
             ]
         },
+        // Who may act, and how they proved it: SMS login challenges, sessions (only the token's SHA-256 is kept),
+        // agreement acceptances, SMS-OTP signature challenges and the signers' single-document links. A signature
+        // file keeps a companion: the validation report of an EDS, the platform seal of an SES record.
+        Migration(version: 2, name: "access") { _ in
+            [
+                """
+                CREATE TABLE login_challenges (id TEXT PRIMARY KEY, phone TEXT NOT NULL, ip TEXT, challenge_json TEXT NOT NULL,
+                    status TEXT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX login_challenges_by_phone ON login_challenges (phone, created_at)",
+                "CREATE INDEX login_challenges_by_ip ON login_challenges (ip, created_at)",
+                """
+                CREATE TABLE sessions (token_sha256 TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), scope_document_id TEXT,
+                    scope_signer_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT, ip TEXT, user_agent TEXT)
+                """,
+                "CREATE INDEX sessions_by_user ON sessions (user_id)",
+                """
+                CREATE TABLE agreement_acceptances (user_id TEXT NOT NULL REFERENCES users(id), edition TEXT NOT NULL, text_sha256 TEXT NOT NULL,
+                    accepted_at BIGINT NOT NULL, ip TEXT, user_agent TEXT, PRIMARY KEY (user_id, edition))
+                """,
+                """
+                CREATE TABLE ses_challenges (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), signer_id TEXT NOT NULL,
+                    challenge_json TEXT NOT NULL, status TEXT NOT NULL, record_path TEXT, seal_path TEXT, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX ses_challenges_by_signer ON ses_challenges (signer_id, created_at)",
+                """
+                CREATE TABLE signer_links (token_sha256 TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+                    signer_id TEXT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX signer_links_by_signer ON signer_links (signer_id)",
+                "ALTER TABLE signature_files ADD COLUMN companion_path TEXT",
+            ]
+        },
     ]
 }

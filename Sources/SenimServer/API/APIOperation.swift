@@ -1,0 +1,45 @@
+import Hummingbird
+
+/// One API operation: how it is routed and how the OpenAPI document describes it. Routes are registered
+/// only through ``APIRouter``, which records each operation, so the served `/openapi.json` is generated from
+/// the same list the router was built from and cannot drift from it.
+struct APIOperation: Sendable {
+    let method: HTTPRequest.Method
+    /// Hummingbird syntax: `/api/v1/documents/:documentID`.
+    let path: String
+    let operationID: String
+    let summary: String
+    let tag: String
+    /// A session token is required (Bearer or the session cookie).
+    let authenticated: Bool
+    /// The request body's media type, if any.
+    let requestBody: String?
+    /// Success status and its description; errors share the `Error` schema.
+    let success: (status: Int, description: String, mediaType: String)
+    let query: [String]
+
+    /// The OpenAPI path: `:name` → `{name}`.
+    var openAPIPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+    }
+
+    var pathParameters: [String] { path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) } }
+}
+
+/// Registers operations on the router and keeps their descriptions.
+final class APIRouter: @unchecked Sendable {
+    let router: Router<PlatformRequestContext>
+    private(set) var operations: [APIOperation] = []
+
+    init(router: Router<PlatformRequestContext>) { self.router = router }
+
+    func add(_ method: HTTPRequest.Method, _ path: String, id: String, _ summary: String, tag: String, authenticated: Bool = true,
+             body: String? = nil, success: (Int, String, String) = (200, "OK", "application/json"), query: [String] = [],
+             handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Response) {
+        operations.append(APIOperation(method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
+                                       requestBody: body, success: success, query: query))
+        router.on(RouterPath(path), method: method, use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
+            do { return try await handler(request, context) } catch { throw APIError.from(error) }
+        })
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SenimEvidence
+import SenimPKI
+import SenimWorkflow
+
+/// Everything a running platform needs, as one value: where it listens, where it keeps data, whose keys seal
+/// its evidence, which rules validate signatures, and how it reaches users by SMS.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0: any free port (tests read the bound one back).
+    public var port: Int
+    /// The address users reach the platform at: the base of SMS links and of the eGov mobile API URLs.
+    public var publicBaseURL: String
+    /// Document and signature blobs (content-addressed).
+    public var blobDirectory: String
+    /// The key that derives SMS codes (≥ 256 bits; never stored beside the challenges).
+    public var sesKey: [UInt8]
+    /// The platform's own key: it seals SES records, evidence packages and log checkpoints.
+    public var sealIdentity: SigningIdentity
+    /// RFC 3161 TSA for the evidence package seal; nil: the seal carries its signing time only.
+    public var timestampAuthorityURL: String?
+    /// How EDS signatures are validated (trust anchors, policy, revocation sources) under this deployment.
+    public var validation: ValidationContext
+    /// CRLs and OCSP responses the deployment validates with offline (also put into every evidence package).
+    public var revocationFiles: [(name: String, bytes: [UInt8])]
+    public var access: AccessPolicy
+    public var rules: WorkflowRules
+    /// Largest document accepted, in bytes.
+    public var maximumDocumentSize: Int64
+    /// Largest JSON request body (a CMS or an XML signature inside it included).
+    public var maximumRequestBody: Int
+    /// Proxies whose `X-Forwarded-For` is believed; from anyone else the connection's address is the client's.
+    public var trustedProxies: Set<String>
+    public var sms: any SMSSender
+    /// The origin shown in log checkpoints (C2SP tlog origin line).
+    public var logOrigin: String
+    /// The platform's clock (tests pin it: the NCA test certificates are valid only in their year).
+    public var clock: @Sendable () -> Date
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String, blobDirectory: String, sesKey: [UInt8],
+                sealIdentity: SigningIdentity, timestampAuthorityURL: String? = nil, validation: ValidationContext, revocationFiles: [(name: String, bytes: [UInt8])] = [], access: AccessPolicy,
+                rules: WorkflowRules = WorkflowRules(), maximumDocumentSize: Int64 = 50 << 20, maximumRequestBody: Int = 4 << 20,
+                trustedProxies: Set<String> = [], sms: any SMSSender, logOrigin: String = "senimkey.kz/log",
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.host = host
+        self.port = port
+        self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
+        self.blobDirectory = blobDirectory
+        self.sesKey = sesKey
+        self.sealIdentity = sealIdentity
+        self.timestampAuthorityURL = timestampAuthorityURL
+        self.validation = validation
+        self.revocationFiles = revocationFiles
+        self.access = access
+        self.rules = rules
+        self.maximumDocumentSize = maximumDocumentSize
+        self.maximumRequestBody = maximumRequestBody
+        self.trustedProxies = trustedProxies
+        self.sms = sms
+        self.logOrigin = logOrigin
+        self.clock = clock
+    }
+}

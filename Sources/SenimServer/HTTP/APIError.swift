@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import SenimWorkflow
+
+/// An error as the API answers it: an HTTP status, a stable code for programs, and one sentence for the user
+/// in the request's language (`{"code": …, "message": …}`, the shape eGov mobile shows as is).
+public struct APIError: Error, Sendable, HTTPResponseError {
+    public enum Reason: Sendable, Hashable {
+        case workflow(WorkflowError)
+        case notAuthenticated
+        case permissionDenied(String)
+        case badRequest(String)
+        case notFound
+        case payloadTooLarge(limit: Int64)
+        /// A signature that cannot be read at all (not CMS, not XML, not base64).
+        case unreadableSignature(String)
+        case unavailable(String)
+    }
+
+    public let reason: Reason
+
+    public init(_ reason: Reason) { self.reason = reason }
+    public init(workflow: WorkflowError) { reason = .workflow(workflow) }
+
+    public var status: HTTPResponse.Status {
+        switch reason {
+        case .notAuthenticated: return .unauthorized
+        case .permissionDenied: return .forbidden
+        case .badRequest: return .badRequest
+        case .notFound: return .notFound
+        case .payloadTooLarge: return .contentTooLarge
+        case .unreadableSignature: return .unprocessableContent
+        case .unavailable: return .serviceUnavailable
+        case .workflow(let error): return Self.status(of: error)
+        }
+    }
+
+    static func status(of error: WorkflowError) -> HTTPResponse.Status {
+        switch error {
+        case .documentNotFound, .signerNotFound, .partnerNotFound: return .notFound
+        case .permissionDenied, .userBlocked: return .forbidden
+        case .notAuthenticated: return .unauthorized
+        case .invalidInput: return .badRequest
+        case .rateLimited: return .tooManyRequests
+        case .illegalTransition, .notSignersTurn, .duplicateSigner, .idempotencyKeyReused, .deadlinePassed, .partnerInactive, .noSigners,
+             .noTariffUsesLeft, .agreementNotAccepted:
+            return .conflict
+        case .signingMethodNotAllowed, .signerIdentityMismatch, .partnerBINMismatch, .roleCannotSignForPartner, .signatureNotValid,
+             .documentDigestMismatch, .codeNotAccepted:
+            return .unprocessableContent
+        }
+    }
+
+    /// The stable code, e.g. `NOT_SIGNERS_TURN`.
+    public var code: String { UserMessages.code(of: reason) }
+
+    public func message(in language: UserLanguage) -> String { UserMessages.text(for: reason, in: language) }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let language = (context as? PlatformRequestContext)?.language ?? UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        return try JSONResponse.make(APIErrorBody(code: code, message: message(in: language)), status: status)
+    }
+}
+
+/// The body of every error answer.
+public struct APIErrorBody: Codable, Sendable, Hashable {
+    public let code: String
+    public let message: String
+}
+
+extension APIError {
+    /// Any error a route threw, as the API answers it: typed errors keep their meaning; anything else is a
+    /// 503 without its internals (the log has them).
+    static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as WorkflowError: return APIError(workflow: error)
+        default: return APIError(.unavailable("\(error)"))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import HTTPTypes
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// A file streamed as the response body in 256 KiB chunks (documents and packages may be 50 MB and more).
+enum FileResponse {
+    static func make(path: String, mediaType: String, fileName: String, removeAfter: Bool) throws -> Response {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw APIError(.notFound) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        var headers = HTTPFields()
+        headers[.contentType] = mediaType
+        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")"
+        headers[.cacheControl] = "no-store"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        let body = ResponseBody(contentLength: size) { writer in
+            defer {
+                try? handle.close()
+                if removeAfter { try? FileManager.default.removeItem(atPath: path) }
+            }
+            while let chunk = try handle.read(upToCount: 256 << 10), !chunk.isEmpty {
+                try await writer.write(ByteBuffer(data: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+
+/// JSON answers with the platform's encoding: ISO 8601 dates, sorted keys (stable for tests and diffs).
+enum JSONResponse {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    static func make<Body: Encodable>(_ body: Body, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        fields[.cacheControl] = "no-store"
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+    }
+
+    /// Decodes a JSON request body of at most `limit` bytes; a malformed one is a 400 that says what is wrong.
+    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, limit: Int) async throws(APIError) -> Body {
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: limit) } catch { throw APIError(.payloadTooLarge(limit: Int64(limit))) }
+        do { return try decoder.decode(type, from: Data(buffer: buffer)) } catch {
+            throw APIError(.badRequest("the request body is not the expected JSON: \(Self.describe(error))"))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            return (context.codingPath.map(\.stringValue).joined(separator: ".") + " " + context.debugDescription).trimmingCharacters(in: .whitespaces)
+        default: return "unreadable"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SenimEvidence
+import SenimWorkflow
+
+/// Fills the request context before any route runs: the client's address (``ClientAddress``) and device, the
+/// answer language, and the session from `Authorization: Bearer …` or the `senimkey_session` cookie. An
+/// unknown, expired or revoked token, or a blocked user, leaves the request unauthenticated.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = PlatformRequestContext
+    let engine: WorkflowEngine
+    let trustedProxies: Set<String>
+    let clock: @Sendable () -> Date
+
+    static let cookieName = "senimkey_session"
+    // Not among swift-http-types' predefined names.
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let address = ClientAddress.resolve(peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
+        context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })
+        context.language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        if let token = Self.token(in: request) {
+            do { context.authenticated = try await engine.authenticate(sessionToken: token, at: clock()) } catch {
+                throw APIError(.unavailable("session store: \(error)"))
+            }
+        }
+        return try await next(request, context)
+    }
+
+    static func token(in request: Request) -> String? {
+        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
+            return String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        }
+        for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
+            let pair = cookie.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0] == cookieName { return pair[1] }
+        }
+        return nil
+    }
+}

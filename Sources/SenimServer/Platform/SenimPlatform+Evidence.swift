@@ -1,0 +1,83 @@
+import Foundation
+import SenimCMS
+import SenimCrypto
+import SenimEvidence
+import SenimPKI
+import SenimWorkflow
+
+/// The evidence package of one document (DESIGN.md "Evidence package"), built from the store as it is now:
+/// the document, every signature as received with its report or seal, the audit chain, the Merkle inclusion
+/// of its head in the platform log under a freshly signed checkpoint, and the platform seal over it all.
+extension SenimPlatform {
+    /// Builds the package into a temporary file and returns its path (the caller streams and removes it).
+    /// Only a party of the document may export it; the export itself is recorded (`evidenceExported`).
+    public func exportEvidence(documentID: String, by principal: WorkflowPrincipal, client: ClientContext) async throws -> String {
+        let state = try await engine.state(ofDocument: documentID, for: principal, .readContent)
+        guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
+        let time = now
+        let log = try await engine.auditLog(ofDocument: documentID)
+        guard let leaf = try await engine.latestLeaf(ofDocument: documentID), leaf.lastSequence + 1 == UInt64(log.count) else {
+            throw StoreError.corruptRow("the platform log does not anchor the last event of document \(documentID)")
+        }
+        var merkle = MerkleLog()
+        for hash in try await engine.logLeafHashes() { merkle.append(leafHash: hash) }
+        let seal = configuration.sealIdentity
+        let noteKey = try NoteKey(name: configuration.logOrigin, publicKey: try seal.certificate.publicKey, algorithm: seal.algorithm)
+        let checkpoint = try Checkpoint(origin: configuration.logOrigin, size: merkle.size, rootHash: merkle.root).signed(by: noteKey, privateKey: seal.privateKey)
+
+        var eds: [EvidencePackageContents.EDSSignature] = [], ses: [EvidencePackageContents.SESSignature] = [], certificates: [Certificate] = []
+        for stored in try await engine.signatures(ofDocument: documentID) {
+            let label = Self.label(of: stored.signerID, in: state)
+            let bytes = try blobs.contents(of: stored.blobPath)
+            guard let companion = stored.companionPath else { continue }
+            switch stored.kind {
+            case .eds:
+                let report = try JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data(try blobs.contents(of: companion)))
+                let isXML = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "<")
+                eds.append(.init(signerLabel: label, kind: isXML ? .xml : .cms, bytes: bytes, report: report))
+                if !isXML, let signedData = try? SignedData(bytes: bytes) { certificates += signedData.certificates }
+            case .ses:
+                ses.append(.init(signerLabel: label, record: SealedSESRecord(json: bytes, seal: try blobs.contents(of: companion))))
+            }
+        }
+        certificates += configuration.validation.trustStore.intermediates + [seal.certificate] + seal.chain
+        let contents = EvidencePackageContents(
+            documentName: document.fileName, documentPath: try await engine.blobPath(ofDocument: documentID), edsSignatures: eds, sesSignatures: ses,
+            revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
+            inclusion: .init(leafIndex: leaf.leafIndex, treeSize: merkle.size, proof: try merkle.inclusionProof(index: leaf.leafIndex), checkpoint: checkpoint),
+            policy: configuration.validation.policy)
+        let directory = (configuration.blobDirectory as NSString).appendingPathComponent(".exports")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("\(documentID)-\(UUID().uuidString).asice")
+        let sealer = PlatformSeal(identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
+                                  fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
+        _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
+        try await engine.recordDownload(documentID: documentID, item: "evidence package sha256:\(try Self.sha256(ofFile: path))", by: principal,
+                                        client: client, at: time)
+        return path
+    }
+
+    /// The arbitration report of the package as this platform verifies it.
+    public func arbitrationReport(packageAt path: String, language: ReportLanguage) async -> ArbitrationReport {
+        let verification = await EvidencePackageVerifier(context: configuration.validation).verify(packageAt: path)
+        return ArbitrationReport(verification, language: language)
+    }
+
+    static func label(of signerID: String, in state: DocumentState) -> String {
+        guard let signer = state.signers.first(where: { $0.id == signerID }) else { return signerID }
+        return signer.party == .partner ? (state.partner?.organisation ?? signer.surname) : "\(signer.surname) \(signer.name)"
+    }
+
+    static func unique(_ certificates: [Certificate]) -> [Certificate] {
+        var seen = Set<[UInt8]>()
+        return certificates.filter { seen.insert($0.derEncoded).inserted }
+    }
+
+    static func sha256(ofFile path: String) throws -> String {
+        var hasher = DigestAlgorithm.sha256.makeHasher()
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.blob("cannot read \(path)") }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(bytes: Array(chunk)) }
+        return Hex.encode(hasher.finalize())
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import SenimCrypto
+import SenimEvidence
+import SenimPKI
+import SenimWorkflow
+
+/// The platform's operations over the workflow engine: what each route asks for, in the words of the
+/// agreement (log in, upload, send, sign, reject, download, export evidence). Routes translate HTTP to these
+/// calls and back; nothing here knows about HTTP.
+public struct SenimPlatform: Sendable {
+    public let configuration: ServerConfiguration
+    public let engine: WorkflowEngine
+    public let blobs: BlobStore
+    let authority: SESAuthority
+    let intake: SignatureIntake
+
+    public init(configuration: ServerConfiguration, store: any Store) throws {
+        self.configuration = configuration
+        engine = WorkflowEngine(store: store, rules: configuration.rules)
+        blobs = try BlobStore(directory: configuration.blobDirectory)
+        authority = try SESAuthority(key: configuration.sesKey)
+        intake = SignatureIntake(validation: configuration.validation)
+    }
+
+    public func migrate() async throws { try await engine.migrate() }
+
+    var now: Date { configuration.clock() }
+
+    // MARK: Login
+
+    /// Sends a login code by SMS; the answer says only where it went (masked) and until when.
+    public func requestLoginCode(phone: PhoneNumber, client: ClientContext, language: UserLanguage) async throws -> IssuedCode {
+        let issued = try await engine.requestLoginCode(phone: phone, authority: authority, policy: configuration.access, client: client, at: now)
+        let text = SMSTexts.loginCode(issued.code, language: language)
+        let delivery = try? await configuration.sms.send(SMSMessage(to: phone, text: text, purpose: .loginCode))
+        try await engine.recordSMSSent(documentID: nil, signerID: nil, phone: phone, purpose: "login code", providerMessageID: delivery,
+                                       by: nil, client: client, at: now)
+        return issued
+    }
+
+    public func confirmLogin(phone: PhoneNumber, challengeID: String, code: String, acceptingAgreement: Bool, client: ClientContext) async throws -> SessionGrant {
+        try await engine.confirmLogin(phone: phone, challengeID: challengeID, code: code, acceptingAgreement: acceptingAgreement, authority: authority,
+                                      policy: configuration.access, client: client, at: now)
+    }
+
+    // MARK: Notifications
+
+    /// After a command, everyone whose turn began gets an SMS link (the partner's own slot is signed from the
+    /// cabinet, so it gets none). Each hand-over is recorded with the provider's message id; a failed SMS is
+    /// recorded without one and can be sent again.
+    func notify(_ signers: [SenimWorkflow.Signer], of document: Document, partner: Partner?, client: ClientContext) async {
+        for signer in signers where signer.party == .person {
+            guard let phone = signer.phone, let token = try? await engine.issueSignerLink(documentID: document.id, signerID: signer.id, at: now) else { continue }
+            let link = "\(configuration.publicBaseURL)/s/\(token)"
+            let text = SMSTexts.signingLink(link, partner: partner?.organisation ?? "", document: document.fileName, language: UserLanguage(rawValue: document.language.rawValue) ?? .ru)
+            let delivery = try? await configuration.sms.send(SMSMessage(to: phone, text: text, purpose: .signingLink))
+            try? await engine.recordSMSSent(documentID: document.id, signerID: signer.id, phone: phone, purpose: "signing link", providerMessageID: delivery,
+                                            by: nil, client: client, at: now)
+        }
+    }
+
+    /// Runs a command and sends the notifications it calls for.
+    @discardableResult
+    func run(_ command: WorkflowCommand, by principal: WorkflowPrincipal, client: ClientContext, blobPath: String? = nil, companionPath: String? = nil,
+             idempotencyKey: String? = nil) async throws -> CommandResult {
+        let result = try await engine.execute(command, by: principal, client: client, blobPath: blobPath, companionPath: companionPath,
+                                              idempotencyKey: idempotencyKey, at: now)
+        if !result.replayed, !result.notify.isEmpty {
+            let partner = try? await engine.partner(id: result.document.partnerID)
+            await notify(result.notify, of: result.document, partner: partner, client: client)
+        }
+        return result
+    }
+
+    // MARK: Signing
+
+    /// Sends a code that signs (or rejects) the document for `signerID` to the phone it is bound to.
+    public func requestSignatureCode(documentID: String, signerID: String, action: SESAction, by principal: WorkflowPrincipal, client: ClientContext,
+                                     language: UserLanguage) async throws -> IssuedCode {
+        let consent = ConsentText.text(for: action, language: language)
+        let issued = try await engine.issueSignatureCode(documentID: documentID, signerID: signerID, action: action,
+                                                         consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array(consent.utf8))), by: principal,
+                                                         authority: authority, policy: configuration.access, client: client, at: now)
+        let delivery = try? await configuration.sms.send(SMSMessage(to: issued.phone, text: SMSTexts.signatureCode(issued.code, action: action, language: language),
+                                                                    purpose: action == .reject ? .rejectionCode : .signatureCode))
+        try await engine.recordSMSSent(documentID: documentID, signerID: signerID, phone: issued.phone, purpose: "\(action.rawValue) code",
+                                       providerMessageID: delivery, by: principal, client: client, at: now)
+        return issued
+    }
+
+    /// A simple electronic signature: the code checked against the document's bytes as stored now, the record
+    /// sealed by the platform key, both stored, and the signature submitted to the workflow.
+    public func signWithCode(documentID: String, signerID: String, challengeID: String, code: String, by principal: WorkflowPrincipal,
+                             client: ClientContext) async throws -> CommandResult {
+        let current = try await currentDigest(of: documentID)
+        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, currentDocumentSHA256: current, by: principal,
+                                                           authority: authority, client: client, at: now)
+        guard record.binding.action == .sign, record.binding.signerID == signerID, record.binding.documentID == documentID else {
+            throw WorkflowError.codeNotAccepted("the code was issued for another action or signer")
+        }
+        let sealed = try record.sealed(by: configuration.sealIdentity, at: now)
+        let json = try blobs.store(sealed.json), seal = try blobs.store(sealed.seal)
+        try await engine.attachSealedRecord(challengeID: challengeID, recordPath: json.path, sealPath: seal.path)
+        let evidence = SignatureEvidence.ses(.init(challengeID: challengeID, recordSHA256: json.sha256, signerIIN: record.binding.signerIIN,
+                                                   documentSHA256: record.binding.documentSHA256))
+        return try await run(.sign(documentID: documentID, signerID: signerID, evidence), by: principal, client: client, blobPath: json.path,
+                             companionPath: seal.path, idempotencyKey: "ses:\(challengeID)")
+    }
+
+    /// A rejection confirmed by SMS code (agreement §7.4: of the signer's free will, and provably theirs).
+    public func reject(documentID: String, signerID: String, challengeID: String, code: String, reason: String, by principal: WorkflowPrincipal,
+                       client: ClientContext) async throws -> CommandResult {
+        let current = try await currentDigest(of: documentID)
+        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, currentDocumentSHA256: current, by: principal,
+                                                           authority: authority, client: client, at: now)
+        guard record.binding.action == .reject, record.binding.signerID == signerID, record.binding.documentID == documentID else {
+            throw WorkflowError.codeNotAccepted("the code was issued for another action or signer")
+        }
+        return try await run(.reject(documentID: documentID, signerID: signerID, reason: reason), by: principal, client: client,
+                             idempotencyKey: "reject:\(challengeID)")
+    }
+
+    /// An EDS from NCALayer or eGov mobile: verified here, stored as received with its report, and submitted.
+    /// A signature that fails the policy or names someone else is recorded as refused, and the refusal thrown.
+    public func signWithEDS(documentID: String, signerID: String, signature bytes: [UInt8], format: EDSFormat, by principal: WorkflowPrincipal,
+                            client: ClientContext, idempotencyKey: String? = nil) async throws -> CommandResult {
+        let state = try await engine.state(ofDocument: documentID, for: principal, .viewDocument)
+        guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
+        let verified: VerifiedSignature
+        switch format {
+        case .cms: verified = try await intake.verifyCMS(bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
+        case .xml: verified = try await intake.verifyXML(bytes, document: document, at: now)
+        }
+        let stored = try blobs.store(verified.bytes)
+        let report = try blobs.store(Array(try JSONResponse.encoder.encode(verified.report)))
+        return try await run(.sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,
+                             blobPath: stored.path, companionPath: report.path, idempotencyKey: idempotencyKey)
+    }
+
+    /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.
+    func currentDigest(of documentID: String) async throws -> String {
+        try Self.sha256(ofFile: try await engine.blobPath(ofDocument: documentID))
+    }
+}
+
+/// The two EDS containers the external tools return.
+public enum EDSFormat: String, Sendable, Codable { case cms, xml }

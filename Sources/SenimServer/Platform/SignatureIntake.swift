@@ -1,0 +1,70 @@
+import Foundation
+import SenimCMS
+import SenimCrypto
+import SenimPKI
+import SenimWorkflow
+import SenimXMLDSig
+
+/// A received EDS verified by the toolkit itself (never by the tool that made it): the facts the workflow
+/// decides on, and the full report, which the evidence package carries.
+struct VerifiedSignature: Sendable {
+    let bytes: [UInt8]
+    let evidence: SignatureEvidence.EDS
+    let report: SignatureValidationReport
+}
+
+/// Verifies what NCALayer (CMS) and eGov mobile (CMS or XML) send back, against the stored document.
+struct SignatureIntake: Sendable {
+    let validation: ValidationContext
+
+    /// A CMS over the document: attached (its content must be the document's bytes) or detached (checked
+    /// against the stored file). Exactly one signer: NCALayer and eGov mobile sign with one key.
+    func verifyCMS(_ bytes: [UInt8], document: SenimWorkflow.Document, documentPath: String, at time: Date) async throws(APIError) -> VerifiedSignature {
+        let signedData: SignedData
+        do { signedData = try SignedData(bytes: bytes) } catch { throw APIError(.unreadableSignature("not a CMS signature: \(error)")) }
+        guard signedData.signerInfos.count == 1 else { throw APIError(.unreadableSignature("expected one signer, found \(signedData.signerInfos.count)")) }
+        let validator = CMSSignatureValidator(context: validation)
+        let report: SignatureValidationReport
+        if let attached = signedData.encapsulatedContent {
+            guard Hex.encode(DigestAlgorithm.sha256.hash(attached)) == document.sha256 else {
+                throw APIError(.workflow(.documentDigestMismatch))
+            }
+            report = await validator.validate(signedData, at: time)
+        } else {
+            report = await validator.validate(signedData, content: .file(path: documentPath), at: time)
+        }
+        return try verified(signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS")
+    }
+
+    /// An XML signature (eGov mobile's XML method) of the statement naming the document: valid, and what it
+    /// signed names the document's SHA-256 (the rule the evidence verifier applies again).
+    func verifyXML(_ bytes: [UInt8], document: SenimWorkflow.Document, at time: Date) async throws(APIError) -> VerifiedSignature {
+        let result = await XMLSignatureValidator(context: validation).validate(xml: bytes, at: time)
+        var report = result.report
+        guard report.signatures.count == 1 else { throw APIError(.unreadableSignature("expected one XML signature, found \(report.signatures.count)")) }
+        let signedText = result.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
+        if !signedText.contains(where: { $0.contains(document.sha256) }) {
+            report.failEverySignature(.signedDataNotFound, "the signed XML does not name the document's SHA-256")
+            report = report.recombined(container: "XML")
+        }
+        return try verified(bytes, report: report, format: "XMLDSig")
+    }
+
+    private func verified(_ bytes: [UInt8], report: SignatureValidationReport, format: String) throws(APIError) -> VerifiedSignature {
+        let signer = report.signatures.first?.signer
+        let evidence = SignatureEvidence.EDS(format: format, signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(bytes)), indication: report.indication,
+                                             subIndication: report.subIndication, signerIIN: signer?.iin, signerBIN: signer?.bin, roles: signer?.roles ?? [])
+        return VerifiedSignature(bytes: bytes, evidence: evidence, report: report)
+    }
+
+    /// The statement eGov mobile's XML method signs: the document's name and both digests, so the signature is
+    /// of these exact bytes (XML-DSig cannot sign a PDF itself).
+    static func statement(for document: SenimWorkflow.Document) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sign><document id=\"\(xmlEscaped(document.id))\" name=\"\(xmlEscaped(document.fileName))\" "
+            + "sha256=\"\(document.sha256)\" gost34311=\"\(document.gost34311)\"/></sign>"
+    }
+
+    private static func xmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+import NIOCore
+import SenimWorkflow
+
+/// `senimkey serve`: the platform's HTTP application. Routes are registered through ``APIRouter`` so the
+/// served OpenAPI document is the router's own list.
+public struct PlatformServer: Sendable {
+    public let platform: SenimPlatform
+
+    public init(platform: SenimPlatform) { self.platform = platform }
+
+    /// The router with every route and the session middleware; also what tests drive.
+    func makeRouter() -> (Router<PlatformRequestContext>, APIRouter) {
+        let router = Router(context: PlatformRequestContext.self)
+        let configuration = platform.configuration
+        router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, clock: configuration.clock))
+        let api = APIRouter(router: router)
+        HealthRoutes.register(api, platform)
+        AuthRoutes.register(api, platform)
+        DocumentRoutes.register(api, platform)
+        SigningRoutes.register(api, platform)
+        AdminRoutes.register(api, platform)
+        return (router, api)
+    }
+
+    /// Runs until cancelled. `onListening` gets the bound port (port 0 picks a free one).
+    public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let (router, _) = makeRouter()
+        let configuration = platform.configuration
+        let application = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                                                           serverName: "senimkey"),
+                                      onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
+        try await application.runService()
+    }
+
+    /// The operations the API serves (method, path), as documented at `/openapi.json`.
+    public var documentedOperations: [(method: String, path: String)] {
+        makeRouter().1.operations.map { ($0.method.rawValue, $0.openAPIPath) }
+    }
+}

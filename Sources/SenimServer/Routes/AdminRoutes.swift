@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import SenimPKI
+import SenimWorkflow
+
+/// The Company's administration (agreement §3): partners, users, tariff packages, and a partner's employees
+/// (by its managers). Every change is audited in the administration chain by the engine.
+enum AdminRoutes {
+    struct PartnerBody: Codable { let bin: String; let organisation: String }
+    struct StatusBody: Codable { let status: String }
+    struct TariffBody: Codable { let partnerID: String; let usesTotal: Int; let validFrom: Date; let validUntil: Date }
+    struct TariffChange: Codable { let usesTotal: Int?; let validUntil: Date?; let active: Bool? }
+    struct EmployeeBody: Codable { let phone: String; let surname: String?; let name: String?; let rights: [String] }
+
+    static let rightNames: [String: EmployeeRights] = [
+        "upload": .upload, "send": .send, "signForPartner": .signForPartner, "viewAllPartnerDocuments": .viewAllPartnerDocuments, "manageEmployees": .manageEmployees,
+    ]
+
+    static func register(_ api: APIRouter, _ platform: SenimPlatform) {
+        let limit = platform.configuration.maximumRequestBody
+        let engine = platform.engine
+        api.add(.post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin", body: "PartnerBody",
+                success: (201, "Created", "application/json")) { request, context in
+            let body = try await request.json(PartnerBody.self, limit: limit)
+            guard let bin = KazakhIdentifier(body.bin, kind: .bin), platform.configuration.rules.accepts(bin) else { throw APIError(.badRequest("\(body.bin) is not a valid BIN")) }
+            let name = body.organisation.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw APIError(.badRequest("the organisation needs a name")) }
+            let partner = Partner(id: newIdentifier("p"), bin: bin, organisation: name, createdAt: platform.now)
+            try await engine.save(.partner(partner), by: try context.principal(), client: context.client, at: platform.now)
+            return try JSONResponse.make(partner, status: .created)
+        }
+        api.add(.post, "/api/v1/admin/partners/:partnerID/status", id: "setPartnerStatus", "Activate or deactivate a partner", tag: "admin",
+                body: "StatusBody") { request, context in
+            let body = try await request.json(StatusBody.self, limit: limit)
+            guard var partner = try await engine.partner(id: try request.parameter("partnerID", context)) else { throw APIError(.notFound) }
+            guard let status = Partner.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or inactive")) }
+            partner.status = status
+            try await engine.save(.partner(partner), by: try context.principal(), client: context.client, at: platform.now)
+            return try JSONResponse.make(partner)
+        }
+        api.add(.post, "/api/v1/admin/users/:userID/status", id: "setUserStatus", "Block or restore a user (a block ends their sessions at once)",
+                tag: "admin", body: "StatusBody") { request, context in
+            let body = try await request.json(StatusBody.self, limit: limit)
+            guard var user = try await engine.principal(userID: try request.parameter("userID", context))?.user else { throw APIError(.notFound) }
+            guard let status = User.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or blocked")) }
+            user.status = status
+            try await engine.save(.user(user), by: try context.principal(), client: context.client, at: platform.now)
+            return try JSONResponse.make(user)
+        }
+        api.add(.post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin", body: "TariffBody",
+                success: (201, "Issued", "application/json")) { request, context in
+            let body = try await request.json(TariffBody.self, limit: limit)
+            guard body.usesTotal > 0, body.validUntil > body.validFrom else { throw APIError(.badRequest("a package needs uses and a validity period")) }
+            guard try await engine.partner(id: body.partnerID) != nil else { throw APIError(.notFound) }
+            let tariff = TariffPackage(id: newIdentifier("t"), partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom, validUntil: body.validUntil)
+            try await engine.save(.tariff(tariff), by: try context.principal(), client: context.client, at: platform.now)
+            return try JSONResponse.make(tariff, status: .created)
+        }
+        api.add(.post, "/api/v1/admin/tariffs/:tariffID", id: "changeTariff", "Change or deactivate a tariff package", tag: "admin", body: "TariffChange") { request, context in
+            let body = try await request.json(TariffChange.self, limit: limit)
+            guard var tariff = try await engine.tariffPackage(id: try request.parameter("tariffID", context)) else { throw APIError(.notFound) }
+            if let uses = body.usesTotal {
+                guard uses >= tariff.usesUsed + tariff.usesReserved else { throw APIError(.badRequest("fewer uses than already used or reserved")) }
+                tariff.usesTotal = uses
+            }
+            if let until = body.validUntil { tariff.validUntil = until }
+            if let active = body.active { tariff.active = active }
+            try await engine.save(.tariff(tariff), by: try context.principal(), client: context.client, at: platform.now)
+            return try JSONResponse.make(tariff)
+        }
+        api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee", "Invite an employee by phone with rights", tag: "partners",
+                body: "EmployeeBody", success: (201, "Granted", "application/json")) { request, context in
+            let principal = try context.principal()
+            let partnerID = try request.parameter("partnerID", context)
+            if case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
+            let body = try await request.json(EmployeeBody.self, limit: limit)
+            var rights = EmployeeRights()
+            for name in body.rights {
+                guard let right = rightNames[name] else { throw APIError(.badRequest("unknown right \(name); rights are \(rightNames.keys.sorted().joined(separator: ", "))")) }
+                rights.insert(right)
+            }
+            let phone = try phoneNumber(body.phone)
+            var user = try await engine.principal(phone: phone)?.user
+            if user == nil {
+                let invited = User(id: newIdentifier("u"), phone: phone, surname: body.surname, name: body.name, createdAt: platform.now)
+                try await engine.save(.user(invited), by: nil, client: context.client, at: platform.now)
+                user = invited
+            }
+            guard let user else { throw APIError(.notFound) }
+            let employee = Employee(partnerID: partnerID, userID: user.id, rights: rights)
+            try await engine.save(.employee(employee), by: principal, client: context.client, at: platform.now)
+            return try JSONResponse.make(employee, status: .created)
+        }
+        api.add(.get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance", tag: "partners") { request, context in
+            let principal = try context.principal()
+            let partnerID = try request.parameter("partnerID", context)
+            guard principal.user.isAdministrator || principal.employments.contains(where: { $0.partnerID == partnerID && $0.active }) else {
+                throw APIError(.permissionDenied("not an employee of this partner"))
+            }
+            return try JSONResponse.make(try await engine.tariffPackages(ofPartner: partnerID))
+        }
+    }
+}

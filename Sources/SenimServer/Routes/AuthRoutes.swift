@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import SenimWorkflow
+
+/// Login by phone and SMS code, logout, the current user, the agreement in force, and the signer's SMS link.
+enum AuthRoutes {
+    struct CodeRequest: Codable { let phone: String }
+    struct CodeAnswer: Codable { let challengeID: String; let expiresAt: Date; let sentTo: String }
+    struct SessionRequest: Codable { let phone: String; let challengeID: String; let code: String; let acceptAgreement: Bool? }
+    struct SessionAnswer: Codable { let token: String; let expiresAt: Date; let user: User; let employments: [Employee]; let scope: Scope? }
+    struct Scope: Codable { let documentID: String; let signerID: String }
+    struct Me: Codable { let user: User; let employments: [Employee] }
+
+    static func register(_ api: APIRouter, _ platform: SenimPlatform) {
+        let limit = platform.configuration.maximumRequestBody
+        api.add(.get, "/api/v1/agreement", id: "getAgreement", "The user agreement edition in force and the SHA-256 of its text", tag: "auth",
+                authenticated: false) { _, _ in
+            try JSONResponse.make(platform.configuration.access.agreement)
+        }
+        api.add(.post, "/api/v1/auth/code", id: "requestLoginCode", "Send a login code by SMS", tag: "auth", authenticated: false, body: "CodeRequest",
+                success: (202, "Code sent", "application/json")) { request, context in
+            let body = try await request.json(CodeRequest.self, limit: limit)
+            let issued = try await platform.requestLoginCode(phone: try phoneNumber(body.phone), client: context.client, language: context.language)
+            return try JSONResponse.make(CodeAnswer(challengeID: issued.challengeID, expiresAt: issued.expiresAt, sentTo: issued.phone.masked), status: .accepted)
+        }
+        api.add(.post, "/api/v1/auth/session", id: "confirmLogin", "Confirm the SMS code and open a session", tag: "auth", authenticated: false,
+                body: "SessionRequest") { request, context in
+            let body = try await request.json(SessionRequest.self, limit: limit)
+            let grant = try await platform.confirmLogin(phone: try phoneNumber(body.phone), challengeID: body.challengeID, code: body.code,
+                                                        acceptingAgreement: body.acceptAgreement ?? false, client: context.client)
+            return try sessionResponse(grant, secure: !platform.configuration.isLoopback)
+        }
+        api.add(.delete, "/api/v1/auth/session", id: "logout", "End the session", tag: "auth", success: (204, "Logged out", "")) { request, context in
+            _ = try context.principal()
+            if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
+            var headers = HTTPFields()
+            headers[.setCookie] = "\(SessionMiddleware.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+            return Response(status: .noContent, headers: headers)
+        }
+        api.add(.get, "/api/v1/me", id: "getMe", "The logged-in user and the partners they work for", tag: "auth") { _, context in
+            let principal = try context.principal()
+            return try JSONResponse.make(Me(user: principal.user, employments: principal.employments))
+        }
+        api.add(.post, "/api/v1/links/:linkToken/session", id: "openSignerLink", "Open a signer's SMS link: a session for that document only",
+                tag: "auth", authenticated: false) { request, context in
+            let grant = try await platform.engine.openSignerLink(token: try request.parameter("linkToken", context), policy: platform.configuration.access,
+                                                                 client: context.client, at: platform.now)
+            return try sessionResponse(grant, secure: !platform.configuration.isLoopback)
+        }
+    }
+
+    /// The token in the body (for API clients) and in an `HttpOnly` cookie (for the pages); `Secure` except on loopback.
+    static func sessionResponse(_ grant: SessionGrant, secure: Bool) throws -> Response {
+        let maxAge = max(0, Int(grant.session.expiresAt.timeIntervalSince(grant.session.createdAt)))
+        var headers = HTTPFields()
+        headers[.setCookie] = "\(SessionMiddleware.cookieName)=\(grant.token); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")"
+        let scope = grant.session.scope.map { Scope(documentID: $0.documentID, signerID: $0.signerID) }
+        return try JSONResponse.make(SessionAnswer(token: grant.token, expiresAt: grant.session.expiresAt, user: grant.principal.user,
+                                                   employments: grant.principal.employments, scope: scope), headers: headers)
+    }
+}
+
+extension ServerConfiguration {
+    /// Served on loopback only (a developer's machine, tests): cookies may go without `Secure`.
+    var isLoopback: Bool { host == "127.0.0.1" || host == "::1" || host == "localhost" }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SenimEvidence
+import SenimWorkflow
+
+/// A partner's documents: upload (streamed, digests computed on the way in), signers, send, cancel, list,
+/// and for every party: the document's state, its bytes, its evidence package and the arbitration report.
+enum DocumentRoutes {
+    struct SignerBody: Codable { let surname: String; let name: String; let iin: String; let phone: String; let order: Int? }
+    struct CancelBody: Codable { let reason: String? }
+    struct DocumentList: Codable { let documents: [Document]; let next: String? }
+
+    static func register(_ api: APIRouter, _ platform: SenimPlatform) {
+        let limit = platform.configuration.maximumRequestBody
+        api.add(.post, "/api/v1/partners/:partnerID/documents", id: "uploadDocument", "Upload a document (the raw bytes as the body)", tag: "documents",
+                body: "application/octet-stream", success: (201, "Uploaded", "application/json"),
+                query: ["fileName", "language", "signingMethod", "signingOrder", "partnerSignsFirst", "deadline"]) { request, context in
+            let principal = try context.principal()
+            let partnerID = try request.parameter("partnerID", context)
+            // Refuse before reading a byte when the principal may not upload here.
+            if case .denied(let why) = Permissions.decide(principal, .upload, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
+            guard let fileName = request.query("fileName")?.trimmingCharacters(in: .whitespaces), !fileName.isEmpty, fileName.count <= 255,
+                  !fileName.contains("/"), !fileName.contains("\\") else { throw APIError(.badRequest("fileName is required (a plain name, at most 255 characters)")) }
+            let maximum = platform.configuration.maximumDocumentSize
+            if let declared = request.headers[.contentLength].flatMap(Int64.init), declared > maximum { throw APIError(.payloadTooLarge(limit: maximum)) }
+            let chunks = request.body.map { Array(buffer: $0) }
+            let stored: BlobStore.Stored
+            do { stored = try await platform.blobs.store(chunks, limit: maximum) } catch StoreError.blob(let why) where why.contains("exceeds") {
+                throw APIError(.payloadTooLarge(limit: maximum))
+            }
+            let mediaType = try MediaTypeSniffer.mediaType(ofFileAt: stored.path, fileName: fileName)
+            var upload = UploadRequest(partnerID: partnerID, fileName: fileName, mediaType: mediaType, size: stored.size, sha256: stored.sha256,
+                                       gost34311: stored.gost34311)
+            if let language = request.query("language") {
+                guard let value = Document.Language(rawValue: language) else { throw APIError(.badRequest("language is ru, kk or en")) }
+                upload.language = value
+            }
+            if let method = request.query("signingMethod") {
+                guard let value = Document.SigningMethod(rawValue: method) else {
+                    throw APIError(.badRequest("signingMethod is one of \(Document.SigningMethod.allCases.map(\.rawValue).joined(separator: ", "))"))
+                }
+                upload.signingMethod = value
+            }
+            if let order = request.query("signingOrder") {
+                guard let value = Document.SigningOrder(rawValue: order) else { throw APIError(.badRequest("signingOrder is SEQUENTIAL or PARALLEL")) }
+                upload.signingOrder = value
+            }
+            if let first = request.query("partnerSignsFirst") { upload.partnerSignsFirst = first != "false" && first != "0" }
+            if let deadline = request.query("deadline") {
+                guard let date = ISO8601DateFormatter().date(from: deadline) else { throw APIError(.badRequest("deadline is an ISO 8601 time")) }
+                upload.deadline = date
+            }
+            let result = try await platform.run(.upload(documentID: newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
+                                                client: context.client, blobPath: stored.path, idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result), status: .created)
+        }
+        api.add(.get, "/api/v1/partners/:partnerID/documents", id: "listDocuments", "A partner's documents, newest first", tag: "documents",
+                query: ["status", "limit", "after"]) { request, context in
+            let principal = try context.principal()
+            let partnerID = try request.parameter("partnerID", context)
+            guard let employment = principal.employments.first(where: { $0.partnerID == partnerID && $0.active }) else {
+                throw APIError(.permissionDenied("not an employee of this partner"))
+            }
+            let status = try request.query("status").map { value throws(APIError) in
+                guard let status = Document.Status(rawValue: value) else { throw APIError(.badRequest("unknown status \(value)")) }
+                return status
+            }
+            let after = try await request.query("after").asyncMap { try await platform.engine.state(ofDocument: $0).document }
+            let limit = min(max(Int(request.query("limit") ?? "50") ?? 50, 1), 200)
+            var documents = try await platform.engine.documents(ofPartner: partnerID, status: status, limit: limit, after: after ?? nil)
+            let page = documents.count == limit ? documents.last?.id : nil
+            if !employment.rights.contains(.viewAllPartnerDocuments) { documents = documents.filter { $0.createdBy == principal.user.id } }
+            return try JSONResponse.make(DocumentList(documents: documents, next: page))
+        }
+        api.add(.get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents") { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let state = try await platform.engine.state(ofDocument: documentID, for: try context.principal(for: documentID), .viewDocument)
+            return try JSONResponse.make(try DocumentView(state))
+        }
+        api.add(.post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft", tag: "documents",
+                body: "SignerBody", success: (201, "Added", "application/json")) { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let body = try await request.json(SignerBody.self, limit: limit)
+            let result = try await platform.run(.addSigner(documentID: documentID, signerID: newIdentifier("s"),
+                                                           SignerRequest(surname: body.surname, name: body.name, iin: body.iin, phone: body.phone, order: body.order)),
+                                                by: try context.principal(for: documentID), client: context.client, idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result), status: .created)
+        }
+        api.add(.post, "/api/v1/documents/:documentID/send", id: "sendDocument", "Send for signing (reserves a tariff use; the partner signs first)",
+                tag: "documents") { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let result = try await platform.run(.send(documentID: documentID), by: try context.principal(for: documentID), client: context.client,
+                                                idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result))
+        }
+        api.add(.post, "/api/v1/documents/:documentID/cancel", id: "cancelDocument", "Cancel before completion (releases the reserved use)",
+                tag: "documents", body: "CancelBody") { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let body = try await request.json(CancelBody.self, limit: limit)
+            let result = try await platform.run(.cancel(documentID: documentID, reason: body.reason), by: try context.principal(for: documentID),
+                                                client: context.client, idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result))
+        }
+        api.add(.get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
+                success: (200, "The uploaded bytes", "application/octet-stream")) { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let principal = try context.principal(for: documentID)
+            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
+            try await platform.engine.recordDownload(documentID: documentID, item: "document", by: principal, client: context.client, at: platform.now)
+            return try FileResponse.make(path: try await platform.engine.blobPath(ofDocument: documentID), mediaType: document.mediaType,
+                                         fileName: document.fileName, removeAfter: false)
+        }
+        api.add(.get, "/api/v1/documents/:documentID/evidence", id: "downloadEvidence", "The evidence package (ASiC-E), sealed by the platform",
+                tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType)) { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let path = try await platform.exportEvidence(documentID: documentID, by: try context.principal(for: documentID), client: context.client)
+            return try FileResponse.make(path: path, mediaType: EvidencePackageBuilder.mimeType, fileName: "\(documentID).asice", removeAfter: true)
+        }
+        api.add(.get, "/api/v1/documents/:documentID/report", id: "arbitrationReport", "The arbitration report (HTML) of a fresh evidence package",
+                tag: "documents", success: (200, "Self-contained HTML", "text/html"), query: ["lang"]) { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let language = ReportLanguage(rawValue: request.query("lang") ?? context.language.rawValue) ?? .ru
+            let path = try await platform.exportEvidence(documentID: documentID, by: try context.principal(for: documentID), client: context.client)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let report = await platform.arbitrationReport(packageAt: path, language: language)
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: report.html)))
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Hummingbird
+
+/// Liveness, readiness (the store answers) and the OpenAPI document.
+enum HealthRoutes {
+    struct Health: Codable { let status: String }
+
+    static func register(_ api: APIRouter, _ platform: SenimPlatform) {
+        api.add(.get, "/healthz", id: "health", "The process is up", tag: "operations", authenticated: false) { _, _ in
+            try JSONResponse.make(Health(status: "ok"))
+        }
+        api.add(.get, "/readyz", id: "ready", "The store is reachable", tag: "operations", authenticated: false) { _, _ in
+            do { try await platform.engine.ping() } catch { throw APIError(.unavailable("store: \(error)")) }
+            return try JSONResponse.make(Health(status: "ready"))
+        }
+        api.add(.get, "/openapi.json", id: "openAPI", "This API's OpenAPI 3.1 document", tag: "operations", authenticated: false) { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json(api.operations))))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import SenimCrypto
+import SenimEvidence
+import SenimWorkflow
+
+/// A signer's actions on their document: viewed, SMS code for signing or rejecting, the simple signature,
+/// the rejection, and the EDS from NCALayer (the data to sign out, the CMS back in).
+enum SigningRoutes {
+    struct CodeBody: Codable { let action: SESAction }
+    struct CodeAnswer: Codable { let challengeID: String; let expiresAt: Date; let sentTo: String }
+    struct ConfirmBody: Codable { let challengeID: String; let code: String }
+    struct RejectBody: Codable { let challengeID: String; let code: String; let reason: String }
+    struct EDSBody: Codable { let format: EDSFormat; let signature: String }
+    /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (reference/kz-eds.md §6.2): the document bytes as
+    /// base64 and a detached CMS.
+    struct DataToSign: Codable { let module: String; let method: String; let format: String; let data: String; let encapsulate: Bool; let documentSHA256: String }
+
+    static func register(_ api: APIRouter, _ platform: SenimPlatform) {
+        let limit = platform.configuration.maximumRequestBody
+        let base = "/api/v1/documents/:documentID/signers/:signerID"
+        @Sendable func ids(_ request: Request, _ context: PlatformRequestContext) throws(APIError) -> (String, String, WorkflowPrincipal) {
+            let documentID = try request.parameter("documentID", context)
+            return (documentID, try request.parameter("signerID", context), try context.principal(for: documentID))
+        }
+        api.add(.post, base + "/view", id: "markViewed", "Record that the signer opened the document", tag: "signing") { request, context in
+            let (documentID, signerID, principal) = try ids(request, context)
+            return try JSONResponse.make(DocumentView(try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal, client: context.client)))
+        }
+        api.add(.post, base + "/codes", id: "requestSignatureCode", "Send an SMS code that signs or rejects the document", tag: "signing", body: "CodeBody",
+                success: (202, "Code sent", "application/json")) { request, context in
+            let (documentID, signerID, principal) = try ids(request, context)
+            let body = try await request.json(CodeBody.self, limit: limit)
+            let issued = try await platform.requestSignatureCode(documentID: documentID, signerID: signerID, action: body.action, by: principal,
+                                                                 client: context.client, language: context.language)
+            return try JSONResponse.make(CodeAnswer(challengeID: issued.challengeID, expiresAt: issued.expiresAt, sentTo: issued.phone.masked), status: .accepted)
+        }
+        api.add(.post, base + "/ses", id: "signWithCode", "Sign with the SMS code (a simple electronic signature bound to the document's digest)",
+                tag: "signing", body: "ConfirmBody") { request, context in
+            let (documentID, signerID, principal) = try ids(request, context)
+            let body = try await request.json(ConfirmBody.self, limit: limit)
+            let result = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
+                                                         by: principal, client: context.client)
+            return try JSONResponse.make(DocumentView(result))
+        }
+        api.add(.post, base + "/reject", id: "reject", "Reject the document with a reason, confirmed by SMS code", tag: "signing", body: "RejectBody") { request, context in
+            let (documentID, signerID, principal) = try ids(request, context)
+            let body = try await request.json(RejectBody.self, limit: limit)
+            let result = try await platform.reject(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
+                                                   reason: body.reason, by: principal, client: context.client)
+            return try JSONResponse.make(DocumentView(result))
+        }
+        api.add(.get, base + "/eds", id: "dataToSign", "What NCALayer signs: the document bytes for a detached CMS", tag: "signing") { request, context in
+            let (documentID, _, principal) = try ids(request, context)
+            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
+            let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
+            return try JSONResponse.make(DataToSign(module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
+                                                    encapsulate: false, documentSHA256: document.sha256))
+        }
+        api.add(.post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
+                tag: "signing", body: "EDSBody") { request, context in
+            let (documentID, signerID, principal) = try ids(request, context)
+            let body = try await request.json(EDSBody.self, limit: limit)
+            let bytes = try signatureBytes(body)
+            let result = try await platform.signWithEDS(documentID: documentID, signerID: signerID, signature: bytes, format: body.format, by: principal,
+                                                        client: context.client, idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result))
+        }
+    }
+
+    /// NCALayer returns base64 (sometimes with line breaks or PEM armour); XML comes as text.
+    static func signatureBytes(_ body: EDSBody) throws(APIError) -> [UInt8] {
+        switch body.format {
+        case .xml: return Array(body.signature.utf8)
+        case .cms:
+            let base64 = body.signature.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined().filter { !$0.isWhitespace }
+            guard let data = Data(base64Encoded: base64), !data.isEmpty else { throw APIError(.unreadableSignature("the CMS is not base64")) }
+            return Array(data)
+        }
+    }
+}

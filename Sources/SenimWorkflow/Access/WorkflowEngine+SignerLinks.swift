@@ -1,0 +1,77 @@
+import Foundation
+import SenimCrypto
+import SenimEvidence
+
+/// The link in a signer's SMS (agreement §7.3): an unguessable token for one signer of one document. Opening
+/// it starts a session scoped to that document and signer, as the user who owns the signer's phone (created
+/// on first contact); signing still takes an SMS code to that phone or an EDS with the signer's IIN.
+extension WorkflowEngine {
+    /// A new link token for a signer whose turn began (only its SHA-256 is stored).
+    public func issueSignerLink(documentID: String, signerID: String, at time: Date = Date()) async throws -> String {
+        let (token, digest) = try Session.newToken()
+        let _: Void = try await store.transaction(reads: []) { _ in
+            ([SQLStatement("INSERT INTO signer_links (token_sha256, document_id, signer_id, created_at) VALUES (?, ?, ?, ?)",
+                           [SQLValue(digest), SQLValue(documentID), SQLValue(signerID), SQLValue(time)])], ())
+        }
+        return token
+    }
+
+    /// Opens a link: a session for the signer's document only, recorded as `linkOpened` in the document's chain.
+    public func openSignerLink(token: String, policy: AccessPolicy, client: ClientContext, at time: Date = Date()) async throws -> SessionGrant {
+        let link = try await store.query(SQLStatement("SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?", [SQLValue(Session.digest(of: token))]))
+        guard let row = link.first, let documentID = row[0].text, let signerID = row[1].text else { throw WorkflowError.notAuthenticated }
+        let (sessionToken, digest) = try Session.newToken()
+        let newUserID = "u-" + Hex.encode(try MessageAuthentication.randomBytes(12))
+        let reads = Self.documentReads(documentID, forUpdate: store.dialect.forUpdate) + [
+            SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?)", [SQLValue(signerID)]),
+            SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = (SELECT id FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?))",
+                         [SQLValue(signerID)]),
+        ]
+        return try await record(on: documentID, reads: reads, client: client, at: time) { rows in
+            let state = try Self.documentState(rows)
+            guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }), signer.party == .person,
+                  let phone = signer.phone else { throw WorkflowError.signerNotFound(signerID) }
+            let existing = try rows[4].first.map(WorkflowRows.user)
+            if let existing, existing.status == .blocked { throw WorkflowError.userBlocked(existing.id) }
+            let user = existing ?? User(id: newUserID, phone: phone, surname: signer.surname, name: signer.name, iin: signer.iin, createdAt: time)
+            var writes: [SQLStatement] = existing == nil ? [WorkflowRows.upsert(user)] : []
+            let session = Session(userID: user.id, createdAt: time, expiresAt: time.addingTimeInterval(policy.linkSessionLifetime),
+                                  scope: Session.Scope(documentID: documentID, signerID: signerID))
+            writes.append(Self.insert(session, digest: digest, client: client))
+            let principal = WorkflowPrincipal(user: user, employments: try rows[5].map(WorkflowRows.employee))
+            return RecordingPlan(writes: writes, actions: [.linkOpened(signerID: signerID)], actor: Self.actor(principal, .client), document: document,
+                                 answer: .success(SessionGrant(token: sessionToken, session: session, principal: principal)))
+        }
+    }
+
+    /// Records that an SMS was handed to the provider (its message id is the delivery evidence), in the
+    /// document's chain or, without a document, in the phone's account chain.
+    public func recordSMSSent(documentID: String?, signerID: String?, phone: PhoneNumber, purpose: String, providerMessageID: String?,
+                              by principal: WorkflowPrincipal?, client: ClientContext, at time: Date = Date()) async throws {
+        let chain = documentID ?? Self.accountChain(phone)
+        let reads = documentID.map { Self.documentReads($0, forUpdate: store.dialect.forUpdate) } ?? []
+        let actor = principal.map { Self.actor($0, .platform) } ?? AuditActor(userID: nil, role: .platform)
+        let _: Void = try await record(on: chain, reads: reads, client: client, at: time) { rows in
+            let document = try rows.isEmpty ? nil : Self.documentState(rows).document
+            return RecordingPlan(writes: [], actions: [.smsSent(signerID: signerID, phoneMasked: phone.masked, purpose: purpose, providerMessageID: providerMessageID)],
+                                 actor: actor, document: document, answer: .success(()))
+        }
+    }
+
+    /// Records a download of the document, a signature or the evidence package by a party of the document.
+    public func recordDownload(documentID: String, item: String, by principal: WorkflowPrincipal, client: ClientContext, at time: Date = Date()) async throws {
+        let _: Void = try await record(on: documentID, reads: Self.documentReads(documentID, forUpdate: store.dialect.forUpdate), client: client, at: time) { rows in
+            let state = try Self.documentState(rows)
+            let decision = Permissions.decide(principal, .readContent, document: state.document, signers: state.signers, partner: state.partner)
+            if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
+            return RecordingPlan(writes: [], actions: [.downloaded(item: item)], actor: Self.actor(principal, Self.role(of: principal, in: state)),
+                                 document: state.document, answer: .success(()))
+        }
+    }
+
+    /// How a principal acts on a document, for the audit record.
+    static func role(of principal: WorkflowPrincipal, in state: DocumentState) -> AuditActor.Role {
+        if let document = state.document, principal.employment(at: document.partnerID) != nil { return .partnerEmployee }
+        return principal.user.isAdministrator ? .administrator : .client
+    }
+}
