@@ -106,6 +106,7 @@ let package = Package(
         .target(
             name: "SenimTestSupport",
             dependencies: [
+                "SenimWorkflow",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -153,8 +154,10 @@ let package = Package(
         .testTarget(
             name: "SenimServerTests",
             dependencies: [
-                "SenimServer", "SenimWorkflow", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport",
+                "senimkey", "SenimServer", "SenimWorkflow", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(

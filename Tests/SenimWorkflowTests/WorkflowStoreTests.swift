@@ -1,3 +1,4 @@
+import SenimTestSupport
 import Foundation
 import SenimCrypto
 import SenimEvidence

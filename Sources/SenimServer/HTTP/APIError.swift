@@ -57,7 +57,8 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     public func message(in language: UserLanguage) -> String { UserMessages.text(for: reason, in: language) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let language = (context as? PlatformRequestContext)?.language ?? UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        // The header, not the context: an error thrown inside a route unwinds past the middleware's copy of it.
+        let language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
         return try JSONResponse.make(APIErrorBody(code: code, message: message(in: language)), status: status)
     }
 }

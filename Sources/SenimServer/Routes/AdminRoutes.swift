@@ -68,11 +68,14 @@ enum AdminRoutes {
             try await engine.save(.tariff(tariff), by: try context.principal(), client: context.client, at: platform.now)
             return try JSONResponse.make(tariff)
         }
-        api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee", "Invite an employee by phone with rights", tag: "partners",
+        api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",
+                "Grant an employee rights by phone (the partner's managers; an administrator appoints a partner's first manager)", tag: "partners",
                 body: "EmployeeBody", success: (201, "Granted", "application/json")) { request, context in
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
-            if case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
+            let appointing = principal.user.isAdministrator && principal.user.status == .active
+            if !appointing, case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
+            guard try await engine.partner(id: partnerID) != nil else { throw APIError(.notFound) }
             let body = try await request.json(EmployeeBody.self, limit: limit)
             var rights = EmployeeRights()
             for name in body.rights {
@@ -88,7 +91,8 @@ enum AdminRoutes {
             }
             guard let user else { throw APIError(.notFound) }
             let employee = Employee(partnerID: partnerID, userID: user.id, rights: rights)
-            try await engine.save(.employee(employee), by: principal, client: context.client, at: platform.now)
+            // An administrator's appointment is the platform's own set-up step (recorded with the platform as actor).
+            try await engine.save(.employee(employee), by: appointing ? nil : principal, client: context.client, at: platform.now)
             return try JSONResponse.make(employee, status: .created)
         }
         api.add(.get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance", tag: "partners") { request, context in

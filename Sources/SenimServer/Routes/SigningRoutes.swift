@@ -14,7 +14,10 @@ enum SigningRoutes {
     struct EDSBody: Codable { let format: EDSFormat; let signature: String }
     /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (reference/kz-eds.md §6.2): the document bytes as
     /// base64 and a detached CMS.
-    struct DataToSign: Codable { let module: String; let method: String; let format: String; let data: String; let encapsulate: Bool; let documentSHA256: String }
+    /// For the XML method (eGov mobile, NCALayer `signXml`): the statement naming the document to sign instead.
+    struct DataToSign: Codable {
+        let module: String; let method: String; let format: String; let data: String; let encapsulate: Bool; let documentSHA256: String; let xml: String
+    }
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
@@ -55,7 +58,7 @@ enum SigningRoutes {
             guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
             let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
             return try JSONResponse.make(DataToSign(module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
-                                                    encapsulate: false, documentSHA256: document.sha256))
+                                                    encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document)))
         }
         api.add(.post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
                 tag: "signing", body: "EDSBody") { request, context in

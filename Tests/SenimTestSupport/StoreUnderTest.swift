@@ -4,13 +4,13 @@ import Testing
 
 /// The two stores every store test runs against. PostgreSQL needs a server: `SENIMKEY_TEST_POSTGRES_URL`
 /// (`.ci/run` always sets it; the README shows how to start one locally). Each test gets a fresh database.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite, postgresql
 
-    static let postgresURL = ProcessInfo.processInfo.environment["SENIMKEY_TEST_POSTGRES_URL"]
+    public static let postgresURL = ProcessInfo.processInfo.environment["SENIMKEY_TEST_POSTGRES_URL"]
 
     /// SQLite always; PostgreSQL when a server URL is set, with a loud note when it is not.
-    static let available: [StoreKind] = {
+    public static let available: [StoreKind] = {
         if postgresURL == nil {
             let note = "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set (see README, \"PostgreSQL for the store tests\") ***\n\n"
             FileHandle.standardError.write(Data(note.utf8))
@@ -19,12 +19,20 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
         return [.sqlite, .postgresql]
     }()
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// A migrated engine on an empty database, its blob store, and the fault hook.
-    func make() async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
+    public func make() async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
+        let (store, directory, faults) = try await makeStore()
+        let engine = WorkflowEngine(store: store)
+        try await engine.migrate()
+        return (engine, try BlobStore(directory: directory + "/blobs"), faults)
+    }
+
+    /// An empty database of this kind (not migrated), a fresh directory beside it, and the fault hook.
+    public func makeStore() async throws -> (store: any Store, directory: String, faults: FaultInjection) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-store-\(UUID().uuidString)").path
-        let blobs = try BlobStore(directory: directory + "/blobs")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let faults = FaultInjection()
         let store: any Store
         switch self {
@@ -38,8 +46,6 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
             components.path = "/" + name
             store = try PostgreSQLStore(url: components.string ?? url, maximumConnections: 8, faults: faults)
         }
-        let engine = WorkflowEngine(store: store)
-        try await engine.migrate()
-        return (engine, blobs, faults)
+        return (store, directory, faults)
     }
 }

@@ -1,0 +1,125 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import SenimCMS
+import SenimCrypto
+import SenimEvidence
+import SenimPKI
+import SenimServer
+import SenimTestSupport
+import SenimWorkflow
+
+/// A platform on loopback for one test: a fresh store of the given kind, blobs and an SMS outbox in a fresh
+/// directory, the clock pinned inside the NCA 2026 test certificates' validity (the CRL of 2026-08-11 is
+/// fresh then), and an HTTP client that talks to it as a browser or NCALayer page would.
+final class ServerHarness: @unchecked Sendable {
+    static let pinnedTime = ISO8601DateFormatter().date(from: "2026-08-11T12:00:00Z")!
+    let platform: SenimPlatform
+    let outbox: OutboxSMSSender
+    let baseURL: String
+    let directory: String
+    private let task: Task<Void, any Error>
+
+    /// The deployment's validation for the tests: the NCA GOST 2022 test root, the CRL of its intermediate
+    /// (no CRL of the root itself is published with the test pack, so CA revocation is not required).
+    static func validation() throws -> (ValidationContext, [(name: String, bytes: [UInt8])]) {
+        let crl = try TestVectors.bytes("kz/crl/nca_gost2022_test.2026-08-11.crl")
+        let store = TrustStore(roots: [try Certificate(bytes: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))],
+                               intermediates: [try Certificate(bytes: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))])
+        var policy = ValidationPolicy.kazakhstanDefault
+        policy.identifier = "senimkey-platform-test"
+        policy.revocationRequiredForCACertificates = false
+        return (ValidationContext(trustStore: store, policy: policy,
+                                  revocationSources: [OfflineRevocationSource(revocationLists: [try CertificateRevocationList(bytes: crl)])]),
+                [("nca_gost2022_test.2026-08-11.crl", crl)])
+    }
+
+    static func sealIdentity() throws -> SigningIdentity {
+        try SigningIdentity(privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
+                            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
+    }
+
+    init(_ kind: StoreKind) async throws {
+        let (store, directory, _) = try await kind.makeStore()
+        self.directory = directory
+        outbox = try OutboxSMSSender(directory: directory + "/outbox")
+        let (validation, revocation) = try Self.validation()
+        let configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1", blobDirectory: directory + "/blobs", sesKey: [UInt8](repeating: 9, count: 32),
+            sealIdentity: try Self.sealIdentity(), validation: validation, revocationFiles: revocation,
+            access: AccessPolicy(agreement: AgreementEdition(edition: "1", text: "Пользовательское соглашение, редакция 1")),
+            rules: WorkflowRules(acceptsNCATestIdentifiers: true), sms: outbox, clock: { ServerHarness.pinnedTime })
+        platform = try SenimPlatform(configuration: configuration, store: store)
+        try await platform.migrate()
+        let server = PlatformServer(platform: platform)
+        let port = AsyncStream.makeStream(of: Int.self)
+        task = Task { try await server.run(onListening: { port.continuation.yield($0) }) }
+        var bound = 0
+        for await value in port.stream { bound = value; break }
+        baseURL = "http://127.0.0.1:\(bound)"
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+
+    struct Answer {
+        let status: Int
+        let body: [UInt8]
+        let headers: HTTPHeaders
+        var text: String { String(decoding: body, as: UTF8.self) }
+        func json() throws -> [String: Any] {
+            guard let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { throw HarnessError("not a JSON object: \(text)") }
+            return object
+        }
+    }
+
+    struct HarnessError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// One request over real HTTP on loopback.
+    func request(_ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, body: [UInt8]? = nil,
+                 headers extra: [(String, String)] = []) async throws -> Answer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        request.headers.add(name: "User-Agent", value: "senimkey-tests")
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: json)))
+        } else if let body {
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let collected = try await response.body.collect(upTo: 64 << 20)
+        return Answer(status: Int(response.status.code), body: Array(buffer: collected), headers: response.headers)
+    }
+
+    /// The code in the newest SMS to `phone` (as a developer reads it from the outbox).
+    func lastCode(to phone: String) throws -> String {
+        guard let message = try outbox.messages().last(where: { $0.to == phone }) else { throw HarnessError("no SMS to \(phone)") }
+        guard let range = message.text.range(of: #"\d{6}"#, options: .regularExpression) else { throw HarnessError("no code in \(message.text)") }
+        return String(message.text[range])
+    }
+
+    func lastLink(to phone: String) throws -> String {
+        guard let message = try outbox.messages().last(where: { $0.to == phone && $0.purpose == "signingLink" }),
+              let range = message.text.range(of: #"/s/[A-Za-z0-9_-]+"#, options: .regularExpression) else { throw HarnessError("no link to \(phone)") }
+        return String(message.text[range].dropFirst(3))
+    }
+
+    /// Logs in by SMS code (accepting the agreement) and returns the session token.
+    func login(_ phone: String) async throws -> String {
+        let code = try await request(.POST, "/api/v1/auth/code", json: ["phone": phone])
+        guard code.status == 202, let challenge = try code.json()["challengeID"] as? String else { throw HarnessError("code: \(code.status) \(code.text)") }
+        let session = try await request(.POST, "/api/v1/auth/session", json: ["phone": phone, "challengeID": challenge, "code": try lastCode(to: phone),
+                                                                             "acceptAgreement": true])
+        guard session.status == 200, let token = try session.json()["token"] as? String else { throw HarnessError("session: \(session.status) \(session.text)") }
+        return token
+    }
+}
