@@ -21,6 +21,7 @@ public struct PlatformServer: Sendable {
         DocumentRoutes.register(api, platform)
         SigningRoutes.register(api, platform)
         AdminRoutes.register(api, platform)
+        EGovMobileRoutes.register(api, platform)
         return (router, api)
     }
 

@@ -79,17 +79,24 @@ import Testing
                                                json: ["challengeID": challenge, "code": try server.lastCode(to: Self.client1)])
         #expect(signed1.status == 200, "\(signed1.text)")
 
-        // Signer 2: the XML statement naming the document, signed with the NCA test individual's key.
+        // Signer 2: eGov mobile's QR flow with the XML method, driven as the app drives it.
         let link2 = try server.lastLink(to: Self.client2)
         let token2 = try #require(try (try await server.request(.POST, "/api/v1/links/\(link2)/session")).json()["token"] as? String)
         let slot2 = try #require(signers.first { $0["phone"] as? String == Self.client2 }?["id"] as? String)
-        let statement = try #require(try (try await server.request(.GET, "/api/v1/documents/\(documentID)/signers/\(slot2)/eds", token: token2)).json()["xml"] as? String)
+        let app = EGovMobileApp(server: server)
+        let ticket = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot2)/egov", token: token2, json: ["method": "XML"])
+        #expect(ticket.status == 201, "\(ticket.text)")
+        let qr = try #require(try ticket.json()["qr"] as? String)
+        #expect(qr.hasPrefix("mobileSign:") && qr.contains("mgovSign"))
+        let wrongKey = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/employee_signright.p12"), password: "Qwerty12")
+        let refused = try await app.sign(qr: qr, with: wrongKey, language: "en")
+        #expect(refused.status == 403 && refused.text.contains("named signer is IIN 123456789011"), "\(refused.text)")
         let individual = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
-        let xml = try XMLSigner(identity: individual).signEnveloped(Array(statement.utf8))
-        let signed2 = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot2)/eds", token: token2,
-                                               json: ["format": "xml", "signature": String(decoding: xml, as: UTF8.self)])
-        #expect(signed2.status == 200, "\(signed2.text)")
-        #expect((try signed2.json()["document"] as? [String: Any])?["status"] as? String == "signed")
+        let signed2 = try await app.sign(qr: qr, with: individual, language: "ru")
+        #expect(signed2.status == 200 && signed2.text.contains("success"), "\(signed2.text)")
+        let afterQR = try await server.request(.GET, "/api/v1/documents/\(documentID)", token: token2)
+        #expect((try afterQR.json()["document"] as? [String: Any])?["status"] as? String == "signed")
+        #expect(try await app.sign(qr: qr, with: individual, language: "ru").status == 404, "a ticket is single use")
 
         // One use debited, none reserved.
         let tariffs = try await server.request(.GET, "/api/v1/partners/\(partnerID)/tariffs", token: managerToken)

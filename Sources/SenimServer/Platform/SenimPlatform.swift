@@ -13,6 +13,7 @@ public struct SenimPlatform: Sendable {
     public let blobs: BlobStore
     let authority: SESAuthority
     let intake: SignatureIntake
+    let eGovTickets = EGovMobileTickets()
 
     public init(configuration: ServerConfiguration, store: any Store) throws {
         self.configuration = configuration

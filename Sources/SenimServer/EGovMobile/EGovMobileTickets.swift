@@ -1,0 +1,38 @@
+import Foundation
+import SenimCrypto
+
+/// One QR signing request: which signer of which document, by which method, for whom (the logged-in user
+/// who showed the QR), with the bearer token the app must present to API №2. Single use; expires.
+struct EGovMobileTicket: Sendable {
+    let id: String
+    let authToken: String
+    let documentID: String
+    let signerID: String
+    let userID: String
+    let method: EGovMobile.SignMethod
+    let expiresAt: Date
+}
+
+/// The open QR tickets. They live in memory: a ticket is worth minutes, and a restarted server simply asks
+/// the user to scan a new QR (nothing of record is lost: the signature itself goes through the store).
+actor EGovMobileTickets {
+    private var tickets: [String: EGovMobileTicket] = [:]
+
+    func open(documentID: String, signerID: String, userID: String, method: EGovMobile.SignMethod, lifetime: TimeInterval, at time: Date) throws -> EGovMobileTicket {
+        tickets = tickets.filter { $0.value.expiresAt > time }
+        // The ticket id goes into the QR and URLs; the token only to the app, in API №1's answer.
+        let ticket = EGovMobileTicket(id: try Base64URL.randomToken(bytes: 18), authToken: try Base64URL.randomToken(), documentID: documentID,
+                                      signerID: signerID, userID: userID, method: method, expiresAt: time.addingTimeInterval(lifetime))
+        tickets[ticket.id] = ticket
+        return ticket
+    }
+
+    /// The live ticket, if `token` is its bearer token (checked in constant time) or no token is asked for.
+    func ticket(_ id: String, token: String?, at time: Date) -> EGovMobileTicket? {
+        guard let ticket = tickets[id], ticket.expiresAt > time else { return nil }
+        if let token, !MessageAuthentication.constantTimeEquals(Array(token.utf8), Array(ticket.authToken.utf8)) { return nil }
+        return ticket
+    }
+
+    func close(_ id: String) { tickets[id] = nil }
+}
