@@ -93,7 +93,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            // The user agreement in force: its SHA-256 is what a first login accepts.
+            resources: [.copy("Resources/user-agreement.ru.txt")]
         ),
         .executableTarget(
             name: "senimkey",

@@ -21,6 +21,7 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public let path: String
         public let contentType: String?
         public let body: [UInt8]
+        public var authorization: String? = nil
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -81,7 +82,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 body += buffer.readBytes(length: buffer.readableBytes) ?? []
             case .end:
                 guard let head else { return }
-                let route = server.respond(to: Received(method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body))
+                let route = server.respond(to: Received(method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body,
+                                                                authorization: head.headers.first(name: "Authorization")))
                 let write = { [self] in
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Length", value: "\(route.body.count)")

@@ -1,3 +1,4 @@
+import SenimCrypto
 import SwiftASN1
 
 /// `Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue }` (RFC 5652 §5.3),

@@ -40,6 +40,27 @@ final class EVPKey: @unchecked Sendable {
         return EVPKey(pointer: key)
     }
 
+    /// A fresh key on a named EC group (`P-256`), from OpenSSL's default random generator.
+    static func generateEC(group: String) throws(SenimCryptoError) -> EVPKey {
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else { throw OpenSSLErrorQueue.failure("EVP_PKEY_CTX_new_from_name") }
+        defer { EVP_PKEY_CTX_free(context) }
+        var key: OpaquePointer? = nil
+        guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_group_name(context, group) == 1, EVP_PKEY_generate(context, &key) == 1,
+              let key else { throw OpenSSLErrorQueue.failure("EVP_PKEY_generate \(group)") }
+        return EVPKey(pointer: key)
+    }
+
+    /// PKCS#8 PrivateKeyInfo DER of a private key.
+    func privateKeyPKCS8DER() throws(SenimCryptoError) -> [UInt8] {
+        guard let info = EVP_PKEY2PKCS8(pointer) else { throw OpenSSLErrorQueue.failure("EVP_PKEY2PKCS8") }
+        defer { PKCS8_PRIV_KEY_INFO_free(info) }
+        var output: UnsafeMutablePointer<UInt8>? = nil
+        let length = i2d_PKCS8_PRIV_KEY_INFO(info, &output)
+        guard length > 0, let output else { throw OpenSSLErrorQueue.failure("i2d_PKCS8_PRIV_KEY_INFO") }
+        defer { senim_OPENSSL_free(output) }
+        return Array(UnsafeBufferPointer(start: output, count: Int(length)))
+    }
+
     var bits: Int { Int(EVP_PKEY_get_bits(pointer)) }
     var typeName: String {
         guard let name = EVP_PKEY_get0_type_name(pointer) else { return "unknown" }

@@ -44,6 +44,16 @@ public struct SenimPlatform: Sendable {
                                       policy: configuration.access, client: client, at: now)
     }
 
+    /// Makes `phone` a platform administrator (the deployment's own set-up step, recorded as the platform's).
+    public func ensureAdministrator(phone: PhoneNumber) async throws {
+        let existing = try await engine.principal(phone: phone)?.user
+        var user = try existing ?? User(id: "u-" + Hex.encode(MessageAuthentication.randomBytes(12)), phone: phone, createdAt: now)
+        guard !user.isAdministrator || user.status != .active else { return }
+        user.isAdministrator = true
+        user.status = .active
+        try await engine.save(.user(user), by: nil, client: ClientContext(ipAddress: nil, userAgent: "senimkey serve --admin-phone"), at: now)
+    }
+
     // MARK: Notifications
 
     /// After a command, everyone whose turn began gets an SMS link (the partner's own slot is signed from the

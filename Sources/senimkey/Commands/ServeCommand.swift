@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SenimCMS
+import SenimEvidence
+import SenimPKI
+import SenimServer
+import SenimWorkflow
+
+/// `senimkey serve`: the platform. With no flags it starts on a fresh machine: SQLite and blobs in
+/// `senimkey-data/`, SMS written to `senimkey-data/outbox/`, a generated seal key, the shipped NCA trust anchors.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Senimkey signing platform (HTTP API, SMS login, EDS and SMS-code signing, evidence export)."
+    )
+
+    @Option(help: "Data directory: the SQLite store, blobs, SMS outbox and keys.") var data = "senimkey-data"
+    @Option(help: "postgres://user:password@host:port/database for PostgreSQL; default: SQLite in the data directory.") var database: String?
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "The URL users reach the platform at (SMS links, eGov mobile API). Default: http://HOST:PORT.") var publicURL: String?
+    @Option(help: "Trust anchors: a certificate file or a directory (default: the shipped certs/).") var trust: [String] = []
+    @Option(help: "A CRL to validate with offline (repeatable; also put into every evidence package).") var crl: [String] = []
+    @Option(help: "A validation policy JSON file (default: senimkey-kz-default).") var policy: String?
+    @Flag(help: "Fetch CRLs and OCSP responses from the certificates' URLs while validating.") var online = false
+    @Option(help: "PKCS#12 with the platform's seal key (default: a P-256 key generated in the data directory).") var sealP12: String?
+    @Option(help: "Environment variable holding the seal PKCS#12 password.") var sealPasswordEnv = "SENIMKEY_SEAL_PASSWORD"
+    @Option(help: "RFC 3161 timestamp authority URL for evidence package seals.") var tsa: String?
+    @Option(help: "SMS provider URL (JSON over HTTPS); default: the outbox directory.") var smsURL: String?
+    @Option(help: "Environment variable holding the SMS provider's Authorization header value.") var smsAuthorizationEnv = "SENIMKEY_SMS_AUTHORIZATION"
+    @Option(help: "SMS provider request body template ({{to}}, {{to_e164}}, {{text}}, {{id}}).") var smsTemplate: String?
+    @Option(help: "A proxy whose X-Forwarded-For is believed (repeatable).") var trustedProxy: [String] = []
+    @Option(help: "Make this phone a platform administrator (created if new).") var adminPhone: String?
+    @Flag(help: "Accept the NCA test IINs/BINs (test and staging deployments only).") var acceptNCATestIdentifiers = false
+
+    func run() async throws {
+        let logger = Logger(label: "senimkey.serve")
+        let directory = try DeploymentDirectory(path: data)
+        let store: any Store
+        if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            store = try PostgreSQLStore(url: database)
+        } else {
+            store = try SQLiteStore(path: database ?? directory.databasePath)
+        }
+        let trustStore = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
+        let revocationFiles = try crl.map { (name: ($0 as NSString).lastPathComponent, bytes: try CLIInput.read($0)) }
+        var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: try revocationFiles.map { try CertificateRevocationList(bytes: $0.bytes) })]
+        if online { revocationSources.append(OnlineFetcher()) }
+        let validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
+        let sms: any SMSSender = try smsURL.map { url in
+            var provider = HTTPSMSProvider.Configuration(url: url, authorization: ProcessInfo.processInfo.environment[smsAuthorizationEnv])
+            if let smsTemplate { provider.bodyTemplate = smsTemplate }
+            return HTTPSMSProvider(configuration: provider)
+        } ?? OutboxSMSSender(directory: directory.outboxDirectory)
+        let configuration = ServerConfiguration(
+            host: host, port: port, publicBaseURL: publicURL ?? "http://\(host):\(port)", blobDirectory: directory.blobDirectory,
+            sesKey: try directory.sesKey(),
+            sealIdentity: try directory.sealIdentity(pkcs12: sealP12, password: ProcessInfo.processInfo.environment[sealPasswordEnv] ?? ""),
+            timestampAuthorityURL: tsa,
+            validation: ValidationContext(trustStore: trustStore, policy: validationPolicy, revocationSources: revocationSources),
+            revocationFiles: revocationFiles, access: AccessPolicy(agreement: .shipped),
+            rules: WorkflowRules(acceptsNCATestIdentifiers: acceptNCATestIdentifiers), trustedProxies: Set(trustedProxy), sms: sms)
+        let platform = try SenimPlatform(configuration: configuration, store: store)
+        try await platform.migrate()
+        if let adminPhone {
+            guard let phone = PhoneNumber(adminPhone) else { throw ValidationError("--admin-phone: \(adminPhone) is not a Kazakh mobile number") }
+            try await platform.ensureAdministrator(phone: phone)
+        }
+        logger.info("senimkey serve", metadata: ["data": "\(data)", "store": "\(database == nil ? "sqlite" : "external")",
+                                                 "sms": "\(smsURL == nil ? "outbox \(directory.outboxDirectory)" : "http")"])
+        try await PlatformServer(platform: platform).run(logger: logger) { port in
+            logger.info("listening", metadata: ["url": "http://\(host):\(port)", "seal certificate": "\(directory.file("keys/seal.cert.pem"))"])
+        }
+    }
+}
