@@ -12,8 +12,11 @@ public struct PlatformServer: Sendable {
 
     /// The router with every route and the session middleware; also what tests drive.
     func makeRouter() -> (Router<PlatformRequestContext>, APIRouter) {
+        PlatformMetrics.bootstrap()
         let router = Router(context: PlatformRequestContext.self)
         let configuration = platform.configuration
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, clock: configuration.clock))
         let api = APIRouter(router: router)
         HealthRoutes.register(api, platform)

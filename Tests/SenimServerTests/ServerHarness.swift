@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Logging
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -15,6 +16,9 @@ import SenimWorkflow
 /// fresh then), and an HTTP client that talks to it as a browser or NCALayer page would.
 final class ServerHarness: @unchecked Sendable {
     static let pinnedTime = ISO8601DateFormatter().date(from: "2026-08-11T12:00:00Z")!
+    /// The platform's clock: pinned, moved forward by tests of expiry.
+    let clock = TestClock(ServerHarness.pinnedTime)
+    let logs = CapturedLogs()
     let platform: SenimPlatform
     let outbox: OutboxSMSSender
     let baseURL: String
@@ -40,7 +44,7 @@ final class ServerHarness: @unchecked Sendable {
                             certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
     }
 
-    init(_ kind: StoreKind) async throws {
+    init(_ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20) async throws {
         let (store, directory, _) = try await kind.makeStore()
         self.directory = directory
         outbox = try OutboxSMSSender(directory: directory + "/outbox")
@@ -49,12 +53,14 @@ final class ServerHarness: @unchecked Sendable {
             host: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1", blobDirectory: directory + "/blobs", sesKey: [UInt8](repeating: 9, count: 32),
             sealIdentity: try Self.sealIdentity(), validation: validation, revocationFiles: revocation,
             access: AccessPolicy(agreement: AgreementEdition(edition: "1", text: "Пользовательское соглашение, редакция 1")),
-            rules: WorkflowRules(acceptsNCATestIdentifiers: true), sms: outbox, clock: { ServerHarness.pinnedTime })
+            rules: WorkflowRules(acceptsNCATestIdentifiers: true), maximumDocumentSize: maximumDocumentSize, trustedProxies: trustedProxies, sms: outbox,
+            clock: { [clock] in clock.now })
         platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
         let server = PlatformServer(platform: platform)
         let port = AsyncStream.makeStream(of: Int.self)
-        task = Task { try await server.run(onListening: { port.continuation.yield($0) }) }
+        let logger = Logger(label: "senimkey.test") { [logs] _ in logs }
+        task = Task { try await server.run(logger: logger, onListening: { port.continuation.yield($0) }) }
         var bound = 0
         for await value in port.stream { bound = value; break }
         baseURL = "http://127.0.0.1:\(bound)"
@@ -121,5 +127,34 @@ final class ServerHarness: @unchecked Sendable {
                                                                              "acceptAgreement": true])
         guard session.status == 200, let token = try session.json()["token"] as? String else { throw HarnessError("session: \(session.status) \(session.text)") }
         return token
+    }
+}
+
+/// A clock the tests move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var time: Date
+    init(_ time: Date) { self.time = time }
+    var now: Date { lock.lock(); defer { lock.unlock() }; return time }
+    func advance(_ interval: TimeInterval) { lock.lock(); time += interval; lock.unlock() }
+}
+
+/// Every log line the server wrote, to prove no code or token ever reaches a log.
+final class CapturedLogs: LogHandler, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+
+    func log(event: LogEvent) {
+        let line = "\(event.level) \(event.message) \((metadata.merging(event.metadata ?? [:]) { $1 }).map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
+        lock.lock()
+        stored.append(line)
+        lock.unlock()
     }
 }

@@ -33,7 +33,7 @@ public struct SenimPlatform: Sendable {
     public func requestLoginCode(phone: PhoneNumber, client: ClientContext, language: UserLanguage) async throws -> IssuedCode {
         let issued = try await engine.requestLoginCode(phone: phone, authority: authority, policy: configuration.access, client: client, at: now)
         let text = SMSTexts.loginCode(issued.code, language: language)
-        let delivery = try? await configuration.sms.send(SMSMessage(to: phone, text: text, purpose: .loginCode))
+        let delivery = await deliver(SMSMessage(to: phone, text: text, purpose: .loginCode))
         try await engine.recordSMSSent(documentID: nil, signerID: nil, phone: phone, purpose: "login code", providerMessageID: delivery,
                                        by: nil, client: client, at: now)
         return issued
@@ -64,9 +64,22 @@ public struct SenimPlatform: Sendable {
             guard let phone = signer.phone, let token = try? await engine.issueSignerLink(documentID: document.id, signerID: signer.id, at: now) else { continue }
             let link = "\(configuration.publicBaseURL)/s/\(token)"
             let text = SMSTexts.signingLink(link, partner: partner?.organisation ?? "", document: document.fileName, language: UserLanguage(rawValue: document.language.rawValue) ?? .ru)
-            let delivery = try? await configuration.sms.send(SMSMessage(to: phone, text: text, purpose: .signingLink))
+            let delivery = await deliver(SMSMessage(to: phone, text: text, purpose: .signingLink))
             try? await engine.recordSMSSent(documentID: document.id, signerID: signer.id, phone: phone, purpose: "signing link", providerMessageID: delivery,
                                             by: nil, client: client, at: now)
+        }
+    }
+
+    /// Hands an SMS to the gateway; the provider's message id, or nil when it failed (counted, and recorded
+    /// by the caller without an id, so the audit log shows the attempt).
+    func deliver(_ message: SMSMessage) async -> String? {
+        do {
+            let id = try await configuration.sms.send(message)
+            PlatformMetrics.sms(purpose: message.purpose.rawValue, outcome: "sent")
+            return id
+        } catch {
+            PlatformMetrics.sms(purpose: message.purpose.rawValue, outcome: "failed")
+            return nil
         }
     }
 
@@ -92,8 +105,8 @@ public struct SenimPlatform: Sendable {
         let issued = try await engine.issueSignatureCode(documentID: documentID, signerID: signerID, action: action,
                                                          consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array(consent.utf8))), by: principal,
                                                          authority: authority, policy: configuration.access, client: client, at: now)
-        let delivery = try? await configuration.sms.send(SMSMessage(to: issued.phone, text: SMSTexts.signatureCode(issued.code, action: action, language: language),
-                                                                    purpose: action == .reject ? .rejectionCode : .signatureCode))
+        let delivery = await deliver(SMSMessage(to: issued.phone, text: SMSTexts.signatureCode(issued.code, action: action, language: language),
+                                                purpose: action == .reject ? .rejectionCode : .signatureCode))
         try await engine.recordSMSSent(documentID: documentID, signerID: signerID, phone: issued.phone, purpose: "\(action.rawValue) code",
                                        providerMessageID: delivery, by: principal, client: client, at: now)
         return issued
@@ -114,8 +127,10 @@ public struct SenimPlatform: Sendable {
         try await engine.attachSealedRecord(challengeID: challengeID, recordPath: json.path, sealPath: seal.path)
         let evidence = SignatureEvidence.ses(.init(challengeID: challengeID, recordSHA256: json.sha256, signerIIN: record.binding.signerIIN,
                                                    documentSHA256: record.binding.documentSHA256))
-        return try await run(.sign(documentID: documentID, signerID: signerID, evidence), by: principal, client: client, blobPath: json.path,
-                             companionPath: seal.path, idempotencyKey: "ses:\(challengeID)")
+        let result = try await run(.sign(documentID: documentID, signerID: signerID, evidence), by: principal, client: client, blobPath: json.path,
+                                   companionPath: seal.path, idempotencyKey: "ses:\(challengeID)")
+        PlatformMetrics.signature(kind: "SES", outcome: "accepted")
+        return result
     }
 
     /// A rejection confirmed by SMS code (agreement §7.4: of the signer's free will, and provably theirs).
@@ -144,8 +159,15 @@ public struct SenimPlatform: Sendable {
         }
         let stored = try blobs.store(verified.bytes)
         let report = try blobs.store(Array(try JSONResponse.encoder.encode(verified.report)))
-        return try await run(.sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,
-                             blobPath: stored.path, companionPath: report.path, idempotencyKey: idempotencyKey)
+        do {
+            let result = try await run(.sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,
+                                       blobPath: stored.path, companionPath: report.path, idempotencyKey: idempotencyKey)
+            PlatformMetrics.signature(kind: "EDS", outcome: "accepted")
+            return result
+        } catch let refusal as WorkflowError {
+            PlatformMetrics.signature(kind: "EDS", outcome: verified.evidence.indication == .totalPassed ? "refused" : "invalid")
+            throw refusal
+        }
     }
 
     /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.
