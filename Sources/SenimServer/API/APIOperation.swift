@@ -39,6 +39,8 @@ final class APIRouter: @unchecked Sendable {
         operations.append(APIOperation(method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
                                        requestBody: body, success: success, query: query))
         router.on(RouterPath(path), method: method, use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
+            // A documented session requirement is enforced here, before the handler reads anything.
+            if authenticated, context.authenticated == nil { throw APIError(.notAuthenticated) }
             do { return try await handler(request, context) } catch { throw APIError.from(error) }
         })
     }
