@@ -10,6 +10,8 @@ let package = Package(
         .package(name: "senimkey", path: ".."),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The baselines call OpenSSL directly; the root's COpenSSL target is not a product, so this package
@@ -31,6 +33,21 @@ let package = Package(
             ],
             path: "Benchmarks/SenimBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The platform under load from wrk (64 connections), beside a bare Hummingbird "hello" route in the same
+        // run: `swift run -c release ServerLoad` (needs `wrk`; PostgreSQL too with SENIMKEY_BENCH_POSTGRES_URL).
+        .executableTarget(
+            name: "ServerLoad",
+            dependencies: [
+                .product(name: "SenimServer", package: "senimkey"),
+                .product(name: "SenimWorkflow", package: "senimkey"),
+                .product(name: "SenimEvidence", package: "senimkey"),
+                .product(name: "SenimPKI", package: "senimkey"),
+                .product(name: "SenimCrypto", package: "senimkey"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "Sources/ServerLoad"
         ),
     ],
     swiftLanguageModes: [.v6]
