@@ -55,6 +55,9 @@ import Testing
         let encoded = try #require(try toSign.json()["data"] as? String)
         let data = try #require(Data(base64Encoded: encoded))
         #expect(Array(data) == pdf)
+        let digests = try #require(try toSign.json()["digests"] as? [String: String])
+        #expect(digests["streebog512"] == Data(DigestAlgorithm.streebog512.hash(pdf)).base64EncodedString())
+        #expect(digests["gost34311"] == Data(DigestAlgorithm.gost34311.hash(pdf)).base64EncodedString())
         let head = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
         let cms = try CMSBuilder.sign(Array(data), detached: true, signers: [CMSSigner(identity: head, signingTime: ServerHarness.pinnedTime)])
         let partnerSigned = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(partnerSlot)/eds", token: managerToken,
@@ -102,6 +105,15 @@ import Testing
         let tariffs = try await server.request(.GET, "/api/v1/partners/\(partnerID)/tariffs", token: managerToken)
         let tariff = try #require((try JSONSerialization.jsonObject(with: Data(tariffs.body)) as? [[String: Any]])?.first)
         #expect(tariff["usesUsed"] as? Int == 1 && tariff["usesReserved"] as? Int == 0, "\(tariffs.text)")
+
+        // Each signature downloads as received.
+        let listed = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures", token: token2)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.body)) as? [[String: Any]])
+        #expect(entries.map { $0["kind"] as? String } == ["EDS", "SES", "EDS", "EDS"], "\(listed.text)")
+        #expect(entries.map { $0["accepted"] as? Bool } == [true, true, false, true], "the wrong key's attempt is kept, marked refused")
+        let cmsEntry = try #require(entries.first?["sha256"] as? String)
+        let downloaded = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures/\(cmsEntry)", token: token2)
+        #expect(downloaded.body == cms.derEncoded && downloaded.headers.first(name: "Content-Type") == "application/pkcs7-signature")
 
         // The evidence package, verified by the forensic CLI offline.
         let package = try await server.request(.GET, "/api/v1/documents/\(documentID)/evidence", token: token1)

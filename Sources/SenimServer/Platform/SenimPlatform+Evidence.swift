@@ -26,14 +26,15 @@ extension SenimPlatform {
         let checkpoint = try Checkpoint(origin: configuration.logOrigin, size: merkle.size, rootHash: merkle.root).signed(by: noteKey, privateKey: seal.privateKey)
 
         var eds: [EvidencePackageContents.EDSSignature] = [], ses: [EvidencePackageContents.SESSignature] = [], certificates: [Certificate] = []
-        for stored in try await engine.signatures(ofDocument: documentID) {
+        // Refused attempts stay out of signatures/: the audit log records each with its digest and reason.
+        for stored in try await engine.signatures(ofDocument: documentID) where stored.accepted {
             let label = Self.label(of: stored.signerID, in: state)
             let bytes = try blobs.contents(of: stored.blobPath)
             guard let companion = stored.companionPath else { continue }
             switch stored.kind {
             case .eds:
                 let report = try JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data(try blobs.contents(of: companion)))
-                let isXML = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "<")
+                let isXML = EDSFormat.of(bytes) == .xml
                 eds.append(.init(signerLabel: label, kind: isXML ? .xml : .cms, bytes: bytes, report: report))
                 if !isXML, let signedData = try? SignedData(bytes: bytes) { certificates += signedData.certificates }
             case .ses:

@@ -10,6 +10,7 @@ enum DocumentRoutes {
     struct SignerBody: Codable { let surname: String; let name: String; let iin: String; let phone: String; let order: Int? }
     struct CancelBody: Codable { let reason: String? }
     struct DocumentList: Codable { let documents: [Document]; let next: String? }
+    struct SignatureEntry: Codable { let signerID: String; let kind: SignatureKind; let sha256: String; let receivedAt: Date; let accepted: Bool }
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
@@ -110,6 +111,28 @@ enum DocumentRoutes {
             try await platform.engine.recordDownload(documentID: documentID, item: "document", by: principal, client: context.client, at: platform.now)
             return try FileResponse.make(path: try await platform.engine.blobPath(ofDocument: documentID), mediaType: document.mediaType,
                                          fileName: document.fileName, removeAfter: false)
+        }
+        api.add(.get, "/api/v1/documents/:documentID/signatures", id: "listSignatures", "The signatures the document received, in order",
+                tag: "documents") { request, context in
+            let documentID = try request.parameter("documentID", context)
+            _ = try await platform.engine.state(ofDocument: documentID, for: try context.principal(for: documentID), .readContent)
+            let entries = try await platform.engine.signatures(ofDocument: documentID).map {
+                SignatureEntry(signerID: $0.signerID, kind: $0.kind, sha256: $0.sha256, receivedAt: $0.receivedAt, accepted: $0.accepted)
+            }
+            return try JSONResponse.make(entries)
+        }
+        api.add(.get, "/api/v1/documents/:documentID/signatures/:sha256", id: "downloadSignature",
+                "One signature as received (CMS, XML, or the sealed SES record)", tag: "documents",
+                success: (200, "The signature bytes", "application/octet-stream")) { request, context in
+            let documentID = try request.parameter("documentID", context), sha256 = try request.parameter("sha256", context)
+            let principal = try context.principal(for: documentID)
+            _ = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent)
+            guard let stored = try await platform.engine.signatures(ofDocument: documentID).first(where: { $0.sha256 == sha256 }) else { throw APIError(.notFound) }
+            try await platform.engine.recordDownload(documentID: documentID, item: "signature sha256:\(sha256)", by: principal, client: context.client, at: platform.now)
+            let bytes = try platform.blobs.contents(of: stored.blobPath)
+            let (mediaType, suffix) = stored.kind == .ses ? ("application/json", "ses.json")
+                : EDSFormat.of(bytes) == .xml ? ("application/xml", "xml") : ("application/pkcs7-signature", "p7s")
+            return try FileResponse.make(path: stored.blobPath, mediaType: mediaType, fileName: "\(stored.signerID).\(suffix)", removeAfter: false)
         }
         api.add(.get, "/api/v1/documents/:documentID/evidence", id: "downloadEvidence", "The evidence package (ASiC-E), sealed by the platform",
                 tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType)) { request, context in

@@ -14,9 +14,13 @@ enum SigningRoutes {
     struct EDSBody: Codable { let format: EDSFormat; let signature: String }
     /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (reference/kz-eds.md §6.2): the document bytes as
     /// base64 and a detached CMS.
-    /// For the XML method (eGov mobile, NCALayer `signXml`): the statement naming the document to sign instead.
+    /// `digests` serve NCALayer's hash signing (`signingParams.digested`, `createCAdESFromBase64Hash`): base64 of the
+    /// document's GOST 34.311 (GOST 2004 keys), Streebog-512 (GOST 2015 keys) and SHA-256 (RSA keys) digests; the
+    /// CMS that comes back is checked against the stored bytes all the same. For the XML method (eGov mobile,
+    /// NCALayer `signXml`): the statement naming the document to sign instead.
     struct DataToSign: Codable {
         let module: String; let method: String; let format: String; let data: String; let encapsulate: Bool; let documentSHA256: String; let xml: String
+        let digests: [String: String]
     }
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
@@ -57,8 +61,12 @@ enum SigningRoutes {
             let (documentID, _, principal) = try ids(request, context)
             guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
             let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
+            let digests = [DigestAlgorithm.gost34311, .streebog512, .sha256].reduce(into: [String: String]()) {
+                $0[$1.rawValue] = Data($1.hash(bytes)).base64EncodedString()
+            }
             return try JSONResponse.make(DataToSign(module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
-                                                    encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document)))
+                                                    encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document),
+                                                    digests: digests))
         }
         api.add(.post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
                 tag: "signing", body: "EDSBody") { request, context in

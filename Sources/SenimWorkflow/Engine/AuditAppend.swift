@@ -11,11 +11,14 @@ struct AuditAppend {
     /// The platform log's size before the command.
     var logSize: UInt64
 
+    /// The sequence the command's first event will take.
+    var nextSequence: UInt64 { head.map { $0.sequence + 1 } ?? 0 }
+
     /// The chained events and the statements that store them, the leaf and the new log size.
     func statements(for actions: [AuditAction], documentID: String, document: Document?, actor: AuditActor, client: ClientContext,
                     at time: Date) throws -> (events: [ChainedEvent], leafIndex: UInt64, writes: [SQLStatement]) {
         var previous = try head.map { try Hex.decode($0.hash) } ?? AuditChain.genesis
-        var sequence = head.map { $0.sequence + 1 } ?? 0
+        var sequence = nextSequence
         var events: [ChainedEvent] = [], writes: [SQLStatement] = []
         for action in actions {
             let event = AuditEvent(sequence: sequence, documentID: documentID, time: time, actor: actor, client: client,

@@ -82,6 +82,9 @@ public struct StoredSignature: Sendable, Hashable {
     public let blobPath: String
     public let companionPath: String?
     public let receivedAt: Date
+    /// False for a signature the workflow refused (another signer's key, not valid under the policy): kept as
+    /// evidence of the attempt, not a signature of the document.
+    public let accepted: Bool
 }
 
 extension WorkflowEngine {
@@ -96,11 +99,13 @@ extension WorkflowEngine {
     /// The signatures a document received, in the order they came.
     public func signatures(ofDocument id: String) async throws -> [StoredSignature] {
         try await store.query(SQLStatement("""
-            SELECT signer_id, kind, sha256, blob_path, companion_path, received_at FROM signature_files WHERE document_id = ? ORDER BY received_at, sha256
+            SELECT signer_id, kind, sha256, blob_path, companion_path, received_at, accepted FROM signature_files WHERE document_id = ?
+            ORDER BY event_sequence, sha256
             """, [SQLValue(id)])).map { row in
             guard let signerID = row[0].text, let kind = row[1].text.flatMap(SignatureKind.init), let sha256 = row[2].text, let path = row[3].text,
                   let received = row[5].date else { throw StoreError.corruptRow("signature_files") }
-            return StoredSignature(signerID: signerID, kind: kind, sha256: sha256, blobPath: path, companionPath: row[4].text, receivedAt: received)
+            return StoredSignature(signerID: signerID, kind: kind, sha256: sha256, blobPath: path, companionPath: row[4].text, receivedAt: received,
+                                   accepted: row[6].bool)
         }
     }
 

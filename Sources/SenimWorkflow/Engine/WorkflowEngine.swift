@@ -54,14 +54,18 @@ public struct WorkflowEngine: Sendable {
             writes.append(WorkflowRows.upsert(document, blobPath: documentBlob))
             for signer in transition.state.signers where !state.signers.contains(signer) { writes.append(WorkflowRows.upsert(signer)) }
             if transition.tariffChanged, let tariff = transition.state.tariff { writes.append(WorkflowRows.upsert(tariff)) }
-            if case .sign(_, let signerID, let evidence) = command, let blobPath {
-                writes.append(SQLStatement("""
-                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (document_id, sha256) DO NOTHING
-                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath),
-                          SQLValue(time), SQLValue(companionPath)]))
-            }
             let audit = try AuditAppend(headRows: rows[5], logRows: rows[6])
+            if case .sign(_, let signerID, let evidence) = command, let blobPath {
+                // Refused signatures are kept too (the attempt is evidence), marked so; the sequence of the
+                // command's first audit event orders the signatures as they came.
+                writes.append(SQLStatement("""
+                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (document_id, sha256) DO UPDATE SET accepted = excluded.accepted, companion_path = excluded.companion_path,
+                        event_sequence = excluded.event_sequence
+                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath),
+                          SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil), .integer(Int64(audit.nextSequence))]))
+            }
             let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
             let appended = try audit.statements(for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
             writes += appended.writes

@@ -62,7 +62,8 @@ public enum WorkflowSchema {
         },
         // Who may act, and how they proved it: SMS login challenges, sessions (only the token's SHA-256 is kept),
         // agreement acceptances, SMS-OTP signature challenges and the signers' single-document links. A signature
-        // file keeps a companion: the validation report of an EDS, the platform seal of an SES record.
+        // file keeps a companion (the validation report of an EDS, the platform seal of an SES record), whether
+        // it was accepted or refused, and where in the document's chain it arrived.
         Migration(version: 2, name: "access") { _ in
             [
                 """
@@ -91,6 +92,8 @@ public enum WorkflowSchema {
                 """,
                 "CREATE INDEX signer_links_by_signer ON signer_links (signer_id)",
                 "ALTER TABLE signature_files ADD COLUMN companion_path TEXT",
+                "ALTER TABLE signature_files ADD COLUMN accepted BIGINT NOT NULL DEFAULT 1",
+                "ALTER TABLE signature_files ADD COLUMN event_sequence BIGINT NOT NULL DEFAULT 0",
             ]
         },
     ]
