@@ -1,4 +1,6 @@
 import Foundation
+import SenimCMS
+import SenimPKI
 import SenimEvidence
 import SenimServer
 import SenimTestSupport
@@ -151,6 +153,42 @@ import Testing
             let log = try await server.platform.engine.auditLog(ofDocument: WorkflowEngine.accountChain(PhoneNumber(phone)!))
             #expect(log.first?.event.client.ipAddress == expected)
         }
+    }
+
+    @Test func codesPerAddressAreLimited() async throws {
+        let server = try await ServerHarness(.sqlite)
+        defer { Task { await server.stop() } }
+        for index in 0..<20 {
+            #expect(try await server.request(.POST, "/api/v1/auth/code", json: ["phone": "+7701200\(String(format: "%04d", index))"]).status == 202)
+        }
+        let limited = try await server.request(.POST, "/api/v1/auth/code", json: ["phone": "+77012009999"])
+        #expect(limited.status == 429 && limited.text.contains("RATE_LIMITED"))
+    }
+
+    /// A CMS that is not over the document (NCALayer signed other bytes) is refused with the verdict, in the
+    /// user's language, and the attempt is on record; the document is still waiting for that signature.
+    @Test(arguments: StoreKind.available) func invalidSignaturesAreRefusedExplainedAndRecorded(_ kind: StoreKind) async throws {
+        let server = try await ServerHarness(kind)
+        defer { Task { await server.stop() } }
+        let (partnerID, managerToken) = try await EndToEndTests.partnerWithManager(server)
+        let upload = try await server.request(.POST, "/api/v1/partners/\(partnerID)/documents?fileName=a.txt", token: managerToken, body: Array("Договор".utf8))
+        let documentID = try #require((try upload.json()["document"] as? [String: Any])?["id"] as? String)
+        _ = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers", token: managerToken,
+                                     json: ["surname": "Сериков", "name": "Тест", "iin": EndToEndTests.client1IIN, "phone": EndToEndTests.client1])
+        _ = try await server.request(.POST, "/api/v1/documents/\(documentID)/send", token: managerToken)
+        let slot = "\(documentID)-partner"
+        let head = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
+        let other = try CMSBuilder.sign(Array("другой текст".utf8), detached: true, signers: [CMSSigner(identity: head, signingTime: ServerHarness.pinnedTime)])
+        let refused = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/eds", token: managerToken,
+                                               json: ["format": "cms", "signature": Data(other.derEncoded).base64EncodedString()], headers: [("Accept-Language", "ru")])
+        #expect(refused.status == 422 && refused.text.contains("SIGNATURE_NOT_VALID") && refused.text.contains("HASH_FAILURE"), "\(refused.text)")
+        let garbage = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/eds", token: managerToken,
+                                               json: ["format": "cms", "signature": "MIIB"])
+        #expect(garbage.status == 422 && garbage.text.contains("UNREADABLE_SIGNATURE"))
+        let log = try await server.platform.engine.auditLog(ofDocument: documentID)
+        #expect(log.contains { if case .signatureRefused = $0.event.action { return true } else { return false } })
+        let state = try await server.platform.engine.state(ofDocument: documentID)
+        #expect(state.signers.first { $0.party == .partner }?.state == .notified)
     }
 
     @Test func metricsAreExposedForPrometheus() async throws {
