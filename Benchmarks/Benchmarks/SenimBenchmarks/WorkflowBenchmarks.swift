@@ -50,6 +50,23 @@ func registerWorkflowBenchmarks() {
         }
     }
 
+    /// The workflow as the platform's upload form submits it: create (upload, two signers, send) in one
+    /// command, then the partner's and both signers' SES signatures: 4 commands.
+    func createdWorkflow(_ engine: WorkflowEngine, _ id: String) async throws {
+        let upload = UploadRequest(partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: 1000, sha256: sha256, gost34311: gost)
+        let named = clients.enumerated().map { index, person in
+            NamedSigner(signerID: "\(id)-\(index)", SignerRequest(surname: "A", name: "B", iin: person.user.iin!.digits, phone: person.user.phone.e164))
+        }
+        try await engine.execute(.create(documentID: id, uploadedBy: "u-e", upload, signers: named, send: true), by: principal, client: client,
+                                 blobPath: "/blobs/ab/\(sha256)", at: time)
+        let partnerSES = SignatureEvidence.ses(.init(challengeID: "c-\(id)", recordSHA256: sha256, signerIIN: "", documentSHA256: sha256))
+        try await engine.execute(.sign(documentID: id, signerID: "\(id)-partner", partnerSES), by: principal, client: client, at: time)
+        for (index, person) in clients.enumerated() {
+            let ses = SignatureEvidence.ses(.init(challengeID: "c-\(id)-\(index)", recordSHA256: sha256, signerIIN: person.user.iin!.digits, documentSHA256: sha256))
+            try await engine.execute(.sign(documentID: id, signerID: "\(id)-\(index)", ses), by: person, client: client, at: time)
+        }
+    }
+
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-bench-store-\(UUID().uuidString)").path
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var stores: [(String, any Store)] = [
@@ -70,6 +87,19 @@ func registerWorkflowBenchmarks() {
         let counter = Counter()
         // 8 in flight is a quiet server; 32, a busy one (more commands share each SQLite commit).
         for inFlight in [8, 32] {
+            Benchmark("Workflow \(name): \(batch) complete workflows (create + 3 SES signatures, 4 commands each, \(inFlight) in flight)",
+                      configuration: configuration) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    let base = counter.next(batch)
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for offset in 0..<batch {
+                            if offset >= inFlight { try await group.next() }
+                            group.addTask { try await createdWorkflow(engine, "c-\(base + offset)") }
+                        }
+                        try await group.waitForAll()
+                    }
+                }
+            }
             Benchmark("Workflow \(name): \(batch) complete workflows (7 commands each, \(inFlight) in flight)", configuration: configuration) { benchmark in
                 for _ in benchmark.scaledIterations {
                     let base = counter.next(batch)

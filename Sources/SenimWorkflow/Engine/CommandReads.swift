@@ -11,14 +11,14 @@ enum CommandReads {
             SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id = COALESCE((SELECT partner_id FROM documents WHERE id = ?), ?)",
                          [SQLValue(command.documentID), SQLValue(WorkflowEngine.partnerID(of: command))]),
         ]
-        if case .send = command {
+        if command.sends {
             // The usable package that expires first, so uses are not lost to expiry.
             reads.append(SQLStatement("""
                 SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages
-                WHERE partner_id = (SELECT partner_id FROM documents WHERE id = ?) AND active = 1 AND valid_from <= ? AND valid_until > ?
+                WHERE partner_id = COALESCE((SELECT partner_id FROM documents WHERE id = ?), ?) AND active = 1 AND valid_from <= ? AND valid_until > ?
                     AND uses_total - uses_used - uses_reserved > 0
                 ORDER BY valid_until, id LIMIT 1
-                """ + forUpdate, [SQLValue(command.documentID), SQLValue(time), SQLValue(time)]))
+                """ + forUpdate, [SQLValue(command.documentID), SQLValue(WorkflowEngine.partnerID(of: command)), SQLValue(time), SQLValue(time)]))
         } else {
             reads.append(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = (SELECT tariff_package_id FROM documents WHERE id = ?)"
                                       + forUpdate, [SQLValue(command.documentID)]))

@@ -112,6 +112,11 @@ public struct WorkflowEngine: Sendable {
         var signers = state.signers
         switch command {
         case .upload: action = .upload
+        case .create(_, _, let request, _, let sendNow):
+            action = .upload
+            if sendNow, principal.employment(at: request.partnerID)?.rights.contains(.send) != true {
+                throw .permissionDenied("the partner did not grant the send right")
+            }
         case .addSigner: action = .editDraft
         case .send: action = .send
         case .cancel: action = .cancel
@@ -144,6 +149,7 @@ public struct WorkflowEngine: Sendable {
 
     static func partnerID(of command: WorkflowCommand) -> String? {
         if case .upload(_, _, let request) = command { return request.partnerID }
+        if case .create(_, _, let request, _, _) = command { return request.partnerID }
         return nil
     }
 
@@ -158,7 +164,22 @@ public struct WorkflowEngine: Sendable {
 }
 
 extension WorkflowCommand {
-    var isUpload: Bool { if case .upload = self { return true } else { return false } }
+    /// Upload or create: the command brings the document's bytes.
+    var isUpload: Bool {
+        switch self {
+        case .upload, .create: return true
+        default: return false
+        }
+    }
+
+    /// Send, or create-and-send: the command reserves a tariff use.
+    var sends: Bool {
+        switch self {
+        case .send: return true
+        case .create(_, _, _, _, let sendNow): return sendNow
+        default: return false
+        }
+    }
 }
 
 extension SignatureEvidence {

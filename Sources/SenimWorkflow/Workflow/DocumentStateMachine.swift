@@ -16,23 +16,19 @@ public enum DocumentStateMachine {
         switch command {
         case .upload(let id, let uploadedBy, let request):
             try upload(id, uploadedBy: uploadedBy, request, &next, at: time)
+        case .create(let id, let uploadedBy, let request, let signers, let sendNow):
+            try upload(id, uploadedBy: uploadedBy, request, &next, at: time)
+            for named in signers {
+                guard let document = next.state.document else { break }
+                try addSigner(named.signerID, named.request, to: document, &next, rules: rules)
+            }
+            if sendNow { try send(&next, at: time) }
         case .addSigner(_, let signerID, let request):
             let document = try require(state, status: [.draft], command)
             try addSigner(signerID, request, to: document, &next, rules: rules)
         case .send:
-            var document = try require(state, status: [.draft], command)
-            guard next.state.signers.contains(where: { $0.party == .person }) else { throw .noSigners }
-            guard var tariff = state.tariff, tariff.partnerID == document.partnerID, tariff.canReserve(at: time) else {
-                throw .noTariffUsesLeft(partnerID: document.partnerID)
-            }
-            tariff.usesReserved += 1
-            document.tariffPackageID = tariff.id
-            document.status = .pending
-            next.state.tariff = tariff
-            next.tariffChanged = true
-            next.state.document = document
-            next.actions.append(.sentForSigning(signingMethod: document.signingMethod.rawValue, signingOrder: document.signingOrder.rawValue))
-            notifyNext(&next)
+            _ = try require(state, status: [.draft], command)
+            try send(&next, at: time)
         case .view(_, let signerID):
             _ = try require(state, status: [.pending], command)
             let index = try signerIndex(signerID, in: state)
@@ -83,6 +79,23 @@ public enum DocumentStateMachine {
     }
 
     // MARK: Steps
+
+    /// Draft → pending: a use of the partner's package is reserved, and whoever's turn it is gets notified.
+    private static func send(_ next: inout Transition, at time: Date) throws(WorkflowError) {
+        guard var document = next.state.document else { throw .documentNotFound("") }
+        guard next.state.signers.contains(where: { $0.party == .person }) else { throw .noSigners }
+        guard var tariff = next.state.tariff, tariff.partnerID == document.partnerID, tariff.canReserve(at: time) else {
+            throw .noTariffUsesLeft(partnerID: document.partnerID)
+        }
+        tariff.usesReserved += 1
+        document.tariffPackageID = tariff.id
+        document.status = .pending
+        next.state.tariff = tariff
+        next.tariffChanged = true
+        next.state.document = document
+        next.actions.append(.sentForSigning(signingMethod: document.signingMethod.rawValue, signingOrder: document.signingOrder.rawValue))
+        notifyNext(&next)
+    }
 
     private static func upload(_ id: String, uploadedBy: String, _ request: UploadRequest, _ next: inout Transition, at time: Date) throws(WorkflowError) {
         guard next.state.document == nil else { throw .illegalTransition(command: "upload", status: next.state.document?.status ?? .draft) }

@@ -50,9 +50,23 @@ public struct SignerRequest: Sendable, Hashable, Codable {
     }
 }
 
+/// A signer named in a ``WorkflowCommand/create(documentID:uploadedBy:_:signers:send:)``, with the id it gets.
+public struct NamedSigner: Sendable, Hashable, Codable {
+    public var signerID: String
+    public var request: SignerRequest
+
+    public init(signerID: String, _ request: SignerRequest) {
+        self.signerID = signerID
+        self.request = request
+    }
+}
+
 /// Everything that changes a document. Each runs in one store transaction with its audit events.
 public enum WorkflowCommand: Sendable, Hashable, Codable {
     case upload(documentID: String, uploadedBy: String, UploadRequest)
+    /// Upload, name the signers and (with `send`) send, as one command: what a form with the file and its
+    /// signers submits. The same audit events as the separate commands, in one transaction and one log leaf.
+    case create(documentID: String, uploadedBy: String, UploadRequest, signers: [NamedSigner], send: Bool)
     case addSigner(documentID: String, signerID: String, SignerRequest)
     case send(documentID: String)
     case view(documentID: String, signerID: String)
@@ -63,7 +77,7 @@ public enum WorkflowCommand: Sendable, Hashable, Codable {
 
     public var documentID: String {
         switch self {
-        case .upload(let id, _, _), .addSigner(let id, _, _), .send(let id), .view(let id, _), .sign(let id, _, _),
+        case .upload(let id, _, _), .create(let id, _, _, _, _), .addSigner(let id, _, _), .send(let id), .view(let id, _), .sign(let id, _, _),
              .reject(let id, _, _), .cancel(let id, _), .expire(let id):
             return id
         }
@@ -72,6 +86,7 @@ public enum WorkflowCommand: Sendable, Hashable, Codable {
     public var name: String {
         switch self {
         case .upload: return "upload"
+        case .create: return "create"
         case .addSigner: return "add signer"
         case .send: return "send"
         case .view: return "view"
