@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import SenimCrypto
 import SenimEvidence
@@ -17,18 +18,18 @@ import SenimWorkflow
 
 let seconds = Int(ProcessInfo.processInfo.environment["SENIMKEY_LOAD_SECONDS"] ?? "10") ?? 10
 let sesDocuments = Int(ProcessInfo.processInfo.environment["SENIMKEY_LOAD_SES_DOCUMENTS"] ?? "600") ?? 600
+let readsOnly = ProcessInfo.processInfo.environment["SENIMKEY_LOAD_READS_ONLY"] != nil
 
 /// SMS kept in memory: the load generator reads codes as a phone would.
 final class Inbox: SMSSender, @unchecked Sendable {
     private let lock = NSLock()
     private var last: [String: String] = [:]
     func send(_ message: SMSMessage) async throws -> String {
-        lock.lock(); last[message.to.e164] = message.text; lock.unlock()
+        lock.withLock { last[message.to.e164] = message.text }
         return "memory"
     }
     func code(for phone: String) -> String {
-        lock.lock(); defer { lock.unlock() }
-        guard let text = last[phone], let range = text.range(of: #"\d{6}"#, options: .regularExpression) else { return "" }
+        guard let text = lock.withLock({ last[phone] }), let range = text.range(of: #"\d{6}"#, options: .regularExpression) else { return "" }
         return String(text[range])
     }
 }
@@ -50,8 +51,14 @@ func wrk(_ url: String, token: String? = nil) throws -> WrkResult {
             .map { $0.trimmingCharacters(in: .whitespaces).dropFirst(label.count).trimmingCharacters(in: .whitespaces) } ?? ""
     }
     let p99 = value(after: "99%")
-    let milliseconds = p99.hasSuffix("us") ? (Double(p99.dropLast(2)) ?? 0) / 1000 : p99.hasSuffix("ms") ? Double(p99.dropLast(2)) ?? 0
-        : (Double(p99.dropLast(1)) ?? 0) * 1000
+    let milliseconds: Double
+    if p99.hasSuffix("us") {
+        milliseconds = (Double(p99.dropLast(2)) ?? 0) / 1000
+    } else if p99.hasSuffix("ms") {
+        milliseconds = Double(p99.dropLast(2)) ?? 0
+    } else {
+        milliseconds = (Double(p99.dropLast(1)) ?? 0) * 1000
+    }
     let failures = Int(value(after: "Non-2xx or 3xx responses:")) ?? 0
     return WrkResult(requestsPerSecond: Double(value(after: "Requests/sec:")) ?? 0, p50: value(after: "50%"), p99: p99, p99Milliseconds: milliseconds,
                      failures: failures + (output.contains("Socket errors") ? 1 : 0))
@@ -146,10 +153,13 @@ func run(storeName: String, store: any Store, directory: String, measureReads: B
         let (hello, helloTask) = try await startHello()
         defer { helloTask.cancel() }
         let baseline = try wrk(hello)
+        let health = try wrk("\(base)/healthz")
+        print("| /healthz through the platform's middleware (\(storeName)) | \(Int(health.requestsPerSecond)) req/s, p99 \(health.p99) | — | — |")
         let reads = try wrk("\(base)/api/v1/documents/d-0", token: manager.token)
         print("| document status read (\(storeName)) | \(Int(reads.requestsPerSecond)) req/s, p50 \(reads.p50), p99 \(reads.p99) | bare Hummingbird /hello \(Int(baseline.requestsPerSecond)) req/s, p99 \(baseline.p99) | \(String(format: "%.0f", 100 * reads.requestsPerSecond / max(baseline.requestsPerSecond, 1))) % of the baseline; failures \(reads.failures) |")
     }
 
+    if readsOnly { return }
     // SES completions: 16 signers at a time, each asking for a code and confirming it over HTTP.
     let started = ContinuousClock.now
     let failures = try await withThrowingTaskGroup(of: Int.self) { group in

@@ -76,7 +76,7 @@ enum DocumentRoutes {
         }
         api.add(.get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents") { request, context in
             let documentID = try request.parameter("documentID", context)
-            let state = try await platform.engine.state(ofDocument: documentID, for: try context.principal(for: documentID), .viewDocument)
+            let state = try await platform.engine.status(ofDocument: documentID, for: try context.principal(for: documentID))
             return try JSONResponse.make(try DocumentView(state))
         }
         api.add(.post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft", tag: "documents",

@@ -88,14 +88,20 @@ extension WorkflowEngine {
     /// The session a token stands for, with its principal as stored now: a blocked user, an expired or revoked
     /// session resolve to nil at once.
     public func authenticate(sessionToken token: String, at time: Date = Date()) async throws -> AuthenticatedSession? {
+        let digest = Session.digest(of: token)
+        if let cached = caches.sessions.value(for: digest) {
+            return cached.session.expiresAt > time ? cached : nil
+        }
         let rows = try await store.query(SQLStatement("""
             SELECT user_id, created_at, expires_at, revoked_at, scope_document_id, scope_signer_id FROM sessions WHERE token_sha256 = ?
-            """, [SQLValue(Session.digest(of: token))]))
+            """, [SQLValue(digest)]))
         guard let row = rows.first, let userID = row[0].text, let created = row[1].date, let expires = row[2].date,
               row[3] == .null, expires > time else { return nil }
         let scope = row[4].text.flatMap { document in row[5].text.map { Session.Scope(documentID: document, signerID: $0) } }
         guard let principal = try await principal(userID: userID), principal.user.status == .active else { return nil }
-        return AuthenticatedSession(session: Session(userID: userID, createdAt: created, expiresAt: expires, scope: scope), principal: principal)
+        let authenticated = AuthenticatedSession(session: Session(userID: userID, createdAt: created, expiresAt: expires, scope: scope), principal: principal)
+        caches.sessions.store(authenticated, for: digest)
+        return authenticated
     }
 
     /// Ends a session (logout).
@@ -103,6 +109,7 @@ extension WorkflowEngine {
         let _: Void = try await store.transaction(reads: []) { _ in
             ([SQLStatement("UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL", [SQLValue(time), SQLValue(Session.digest(of: token))])], ())
         }
+        caches.sessions.remove(Session.digest(of: token))
     }
 
     /// A user by id, with the partners they work for.

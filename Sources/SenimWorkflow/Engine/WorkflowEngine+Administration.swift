@@ -28,6 +28,9 @@ extension WorkflowEngine {
                                                 documentID: Self.administrationLog, document: nil, actor: actor, client: client, at: time)
             return ([write] + appended.writes, ())
         }
+        // A block, a new right or an inactive partner changes what cached sessions and documents may do.
+        caches.sessions.removeAll()
+        caches.documents.removeAll()
     }
 }
 

@@ -96,6 +96,22 @@ extension WorkflowEngine {
         return state
     }
 
+    /// A document's status and signers (with its partner, without its package), if `principal` may view it:
+    /// what a signer's page and a partner's list poll, served from memory between changes (``ReadCache``).
+    public func status(ofDocument id: String, for principal: WorkflowPrincipal) async throws -> DocumentState {
+        var state: DocumentState
+        if let cached = caches.documents.value(for: id) {
+            state = cached
+        } else {
+            state = try await self.state(ofDocument: id)
+            state.tariff = nil
+            caches.documents.store(state, for: id)
+        }
+        let decision = Permissions.decide(principal, .viewDocument, document: state.document, signers: state.signers, partner: state.partner)
+        if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
+        return state
+    }
+
     /// The signatures a document received, in the order they came.
     public func signatures(ofDocument id: String) async throws -> [StoredSignature] {
         try await store.query(SQLStatement("""

@@ -8,10 +8,15 @@ import SenimEvidence
 public struct WorkflowEngine: Sendable {
     public let store: any Store
     public let rules: WorkflowRules
+    let caches: EngineCaches
 
-    public init(store: any Store, rules: WorkflowRules = WorkflowRules()) {
+    /// - Parameter cacheLifetime: how long a session or a document status read may be served from memory when
+    ///   another process could have changed it (this process's own changes drop the entry at once); zero
+    ///   turns the caches off.
+    public init(store: any Store, rules: WorkflowRules = WorkflowRules(), cacheLifetime: Duration = .seconds(1)) {
         self.store = store
         self.rules = rules
+        caches = EngineCaches(lifetime: cacheLifetime)
     }
 
     /// Creates the schema or brings it up to date.
@@ -96,6 +101,7 @@ public struct WorkflowEngine: Sendable {
             }
             return try plan(rows)
         }
+        caches.documents.remove(documentID)
         if let refusal = result.refusal { throw refusal }
         return result
     }
