@@ -197,7 +197,7 @@ import Testing
         _ = try await server.login("+77011110005")
         let metrics = try await server.request(.GET, "/metrics")
         #expect(metrics.status == 200)
-        #expect(metrics.text.contains("hb_requests") && metrics.text.contains("senimkey_sms_total"), "\(metrics.text.prefix(2000))")
+        #expect(metrics.text.contains("senimkey_http_requests_total") && metrics.text.contains("senimkey_sms_total"), "\(metrics.text.prefix(2000))")
         #expect(!metrics.text.contains("/api/v1/links/") || metrics.text.contains("{linkToken}"))
     }
 }

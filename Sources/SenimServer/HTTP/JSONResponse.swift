@@ -17,10 +17,15 @@ enum JSONResponse {
     }()
 
     static func make<Body: Encodable>(_ body: Body, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        make(encoded: Array(try encoder.encode(body)), status: status, headers: headers)
+    }
+
+    /// An answer whose JSON is already encoded.
+    static func make(encoded body: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.cacheControl] = "no-store"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: try encoder.encode(body))))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// Decodes a JSON request body of at most `limit` bytes; a malformed one is a 400 that says what is wrong.

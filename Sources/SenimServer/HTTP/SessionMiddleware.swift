@@ -23,8 +23,12 @@ struct SessionMiddleware: RouterMiddleware {
         context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })
         context.language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
         if let token = Self.token(in: request) {
-            do { context.authenticated = try await engine.authenticate(sessionToken: token, at: clock()) } catch {
-                throw APIError(.unavailable("session store: \(error)"))
+            if let cached = engine.cachedAuthentication(sessionToken: token, at: clock()) {
+                context.authenticated = cached  // most requests: no suspension, no store
+            } else {
+                do { context.authenticated = try await engine.authenticate(sessionToken: token, at: clock()) } catch {
+                    throw APIError(.unavailable("session store: \(error)"))
+                }
             }
         }
         return try await next(request, context)

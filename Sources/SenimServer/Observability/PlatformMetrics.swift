@@ -1,9 +1,9 @@
 import Metrics
 import Prometheus
 
-/// The process's metrics, in Prometheus text format at `/metrics`: Hummingbird's per-route request counters
-/// and durations (labelled by route pattern, never by the path itself, so no link token becomes a label),
-/// and the platform's own counters of signatures and SMS by outcome.
+/// The process's metrics, in Prometheus text format at `/metrics`: requests and their durations per route
+/// pattern (``RequestMetricsMiddleware``; never the path itself, so no link token becomes a label), and the
+/// platform's own counters of signatures and SMS by outcome.
 public enum PlatformMetrics {
     /// swift-metrics has one global factory per process; it is bootstrapped once, on first use.
     public static let registry: PrometheusCollectorRegistry = {

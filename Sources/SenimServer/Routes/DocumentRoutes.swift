@@ -14,6 +14,7 @@ enum DocumentRoutes {
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
+        let encodedStatus = EncodedStatusCache()
         api.add(.post, "/api/v1/partners/:partnerID/documents", id: "uploadDocument", "Upload a document (the raw bytes as the body)", tag: "documents",
                 body: "application/octet-stream", success: (201, "Uploaded", "application/json"),
                 query: ["fileName", "language", "signingMethod", "signingOrder", "partnerSignsFirst", "deadline"]) { request, context in
@@ -76,8 +77,16 @@ enum DocumentRoutes {
         }
         api.add(.get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents") { request, context in
             let documentID = try request.parameter("documentID", context)
-            let state = try await platform.engine.status(ofDocument: documentID, for: try context.principal(for: documentID))
-            return try JSONResponse.make(try DocumentView(state))
+            let principal = try context.principal(for: documentID)
+            // From memory without suspending when the engine has it (most polls).
+            let state: DocumentState
+            if let cached = try platform.engine.cachedStatus(ofDocument: documentID, for: principal) {
+                state = cached
+            } else {
+                state = try await platform.engine.status(ofDocument: documentID, for: principal)
+            }
+            let body = try encodedStatus.body(for: state) { Array(try JSONResponse.encoder.encode(try DocumentView(state))) }
+            return JSONResponse.make(encoded: body)
         }
         api.add(.post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft", tag: "documents",
                 body: "SignerBody", success: (201, "Added", "application/json")) { request, context in

@@ -57,9 +57,7 @@ public struct HTTPSMSProvider: SMSSender {
             if let authorization = configuration.authorization { request.headers.add(name: "Authorization", value: authorization) }
             request.body = .bytes(ByteBuffer(string: body))
             do {
-                let response = try await client.execute(request, timeout: configuration.timeout)
-                let answer = try await response.body.collect(upTo: 64 << 10)
-                let status = Int(response.status.code)
+                let (status, answer) = try await Self.exchange(request, client: client, timeout: configuration.timeout)
                 if (200..<300).contains(status) {
                     let object = try? JSONSerialization.jsonObject(with: Data(buffer: answer)) as? [String: Any]
                     return (object?[configuration.messageIDField]).map { "\($0)" } ?? id
@@ -73,6 +71,30 @@ public struct HTTPSMSProvider: SMSSender {
             }
         }
         throw SMSDeliveryError("the SMS provider did not take the message after \(configuration.maximumAttempts) attempts: \(lastError)")
+    }
+
+    /// One request and its whole answer within `timeout` (the head and the body: a provider that stalls
+    /// mid-answer is as late as one that never answers).
+    static func exchange(_ request: HTTPClientRequest, client: HTTPClient, timeout: TimeAmount) async throws -> (Int, ByteBuffer) {
+        try await withThrowingTaskGroup(of: (Int, ByteBuffer)?.self) { group in
+            group.addTask {
+                let response = try await client.execute(request, timeout: timeout)
+                return (Int(response.status.code), try await response.body.collect(upTo: 64 << 10))
+            }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(timeout.nanoseconds))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let answer = first else { throw ProviderTimeout(timeout: timeout) }
+            return answer
+        }
+    }
+
+    /// A transient failure: retried like a connection error.
+    struct ProviderTimeout: Error, CustomStringConvertible {
+        let timeout: TimeAmount
+        var description: String { "no answer within \(timeout)" }
     }
 
     func render(_ message: SMSMessage, id: String) -> String {

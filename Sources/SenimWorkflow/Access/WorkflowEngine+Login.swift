@@ -89,9 +89,7 @@ extension WorkflowEngine {
     /// session resolve to nil at once.
     public func authenticate(sessionToken token: String, at time: Date = Date()) async throws -> AuthenticatedSession? {
         let digest = Session.digest(of: token)
-        if let cached = caches.sessions.value(for: digest) {
-            return cached.session.expiresAt > time ? cached : nil
-        }
+        if let cached = cachedAuthentication(digest: digest, at: time) { return cached }
         let rows = try await store.query(SQLStatement("""
             SELECT user_id, created_at, expires_at, revoked_at, scope_document_id, scope_signer_id FROM sessions WHERE token_sha256 = ?
             """, [SQLValue(digest)]))
@@ -102,6 +100,16 @@ extension WorkflowEngine {
         let authenticated = AuthenticatedSession(session: Session(userID: userID, createdAt: created, expiresAt: expires, scope: scope), principal: principal)
         caches.sessions.store(authenticated, for: digest)
         return authenticated
+    }
+
+    /// A live session from memory, without suspending (most requests); nil: ask ``authenticate(sessionToken:at:)``.
+    public func cachedAuthentication(sessionToken token: String, at time: Date = Date()) -> AuthenticatedSession? {
+        cachedAuthentication(digest: Session.digest(of: token), at: time)
+    }
+
+    private func cachedAuthentication(digest: String, at time: Date) -> AuthenticatedSession? {
+        guard let cached = caches.sessions.value(for: digest), cached.session.expiresAt > time else { return nil }
+        return cached
     }
 
     /// Ends a session (logout).

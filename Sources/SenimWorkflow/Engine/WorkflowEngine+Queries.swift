@@ -99,14 +99,19 @@ extension WorkflowEngine {
     /// A document's status and signers (with its partner, without its package), if `principal` may view it:
     /// what a signer's page and a partner's list poll, served from memory between changes (``ReadCache``).
     public func status(ofDocument id: String, for principal: WorkflowPrincipal) async throws -> DocumentState {
-        var state: DocumentState
-        if let cached = caches.documents.value(for: id) {
-            state = cached
-        } else {
-            state = try await self.state(ofDocument: id)
-            state.tariff = nil
-            caches.documents.store(state, for: id)
-        }
+        if let cached = try cachedStatus(ofDocument: id, for: principal) { return cached }
+        var state = try await self.state(ofDocument: id)
+        state.tariff = nil
+        caches.documents.store(state, for: id)
+        return try Self.visible(state, to: principal)
+    }
+
+    /// The status from memory without suspending, if it is there (nil: ask ``status(ofDocument:for:)``).
+    public func cachedStatus(ofDocument id: String, for principal: WorkflowPrincipal) throws -> DocumentState? {
+        try caches.documents.value(for: id).map { try Self.visible($0, to: principal) }
+    }
+
+    private static func visible(_ state: DocumentState, to principal: WorkflowPrincipal) throws -> DocumentState {
         let decision = Permissions.decide(principal, .viewDocument, document: state.document, signers: state.signers, partner: state.partner)
         if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
         return state
