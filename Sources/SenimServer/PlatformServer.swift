@@ -15,8 +15,7 @@ public struct PlatformServer: Sendable {
         PlatformMetrics.bootstrap()
         let router = Router(context: PlatformRequestContext.self)
         let configuration = platform.configuration
-        router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: RequestMetricsMiddleware())
+        router.add(middleware: RequestObservationMiddleware())
         router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, clock: configuration.clock))
         let api = APIRouter(router: router)
         HealthRoutes.register(api, platform)

@@ -2,27 +2,28 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// One structured log line per request: method, route pattern, status, duration. Never the query, the body,
-/// a token or a code: the route pattern stands for the path, so `/api/v1/links/<token>/session` is logged as
-/// `/api/v1/links/{linkToken}/session`.
-struct RequestLogMiddleware: RouterMiddleware {
+/// Every request, observed once: one structured log line (method, route pattern, status, duration) and its
+/// Prometheus series (``RequestSeries``). Never the query, the body, a token or a code: the route pattern
+/// stands for the path, so `/api/v1/links/<token>/session` is logged as `/api/v1/links/{linkToken}/session`.
+struct RequestObservationMiddleware: RouterMiddleware {
     typealias Context = PlatformRequestContext
+    let series = RequestSeries()
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         do {
             let response = try await next(request, context)
-            log(request, context, status: Int(response.status.code), since: start)
+            observe(request, context, status: response.status.code, elapsed: ContinuousClock.now - start)
             return response
         } catch {
-            let status = (error as? any HTTPResponseError).map { Int($0.status.code) } ?? 500
-            log(request, context, status: status, since: start)
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            observe(request, context, status: status, elapsed: ContinuousClock.now - start)
             throw error
         }
     }
 
-    private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
+    private func observe(_ request: Request, _ context: Context, status: Int, elapsed: Duration) {
+        series.record(route: context.endpointPath, method: request.method, status: status, elapsed: elapsed)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info("request", metadata: [
             "method": "\(request.method.rawValue)",
