@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -98,9 +99,11 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The user agreement in force: its SHA-256 is what a first login accepts.
-            resources: [.copy("Resources/user-agreement.ru.txt")]
+            // The user agreement in force (its SHA-256 is what a first login accepts), the page templates and
+            // the pages' CSS and JavaScript.
+            resources: [.copy("Resources/user-agreement.ru.txt"), .copy("Resources/pages"), .copy("Resources/static")]
         ),
         .executableTarget(
             name: "senimkey",

@@ -11,7 +11,7 @@ public struct PlatformServer: Sendable {
     public init(platform: SenimPlatform) { self.platform = platform }
 
     /// The router with every route and the session middleware; also what tests drive.
-    func makeRouter() -> (Router<PlatformRequestContext>, APIRouter) {
+    func makeRouter() throws -> (Router<PlatformRequestContext>, APIRouter, PageRouter) {
         PlatformMetrics.bootstrap()
         let router = Router(context: PlatformRequestContext.self)
         let configuration = platform.configuration
@@ -24,12 +24,17 @@ public struct PlatformServer: Sendable {
         SigningRoutes.register(api, platform)
         AdminRoutes.register(api, platform)
         EGovMobileRoutes.register(api, platform)
-        return (router, api)
+        let pages = PageRouter(router: router, renderer: try PageRenderer(), platform: platform)
+        AccessPages.register(pages)
+        CabinetPages.register(pages)
+        SignerPages.register(pages)
+        AdminPages.register(pages)
+        return (router, api, pages)
     }
 
     /// Runs until cancelled. `onListening` gets the bound port (port 0 picks a free one).
     public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let (router, _) = makeRouter()
+        let (router, _, _) = try makeRouter()
         let configuration = platform.configuration
         let application = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                                                            serverName: "senimkey"),
@@ -39,6 +44,6 @@ public struct PlatformServer: Sendable {
 
     /// The operations the API serves (method, path), as documented at `/openapi.json`.
     public var documentedOperations: [(method: String, path: String)] {
-        makeRouter().1.operations.map { ($0.method.rawValue, $0.openAPIPath) }
+        ((try? makeRouter())?.1.operations ?? []).map { ($0.method.rawValue, $0.openAPIPath) }
     }
 }

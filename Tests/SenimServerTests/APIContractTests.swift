@@ -15,11 +15,14 @@ import Testing
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
 
-        let (router, api) = PlatformServer(platform: server.platform).makeRouter()
-        let routed = Set(router.routes.map { route in
-            "\(route.method.rawValue) " + route.path.description.split(separator: "/", omittingEmptySubsequences: false)
-                .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-        })
+        let (router, api, pages) = try PlatformServer(platform: server.platform).makeRouter()
+        func openAPI(_ path: String) -> String {
+            path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        }
+        // Every route is either documented API or an HTML page, and no page lives under /api.
+        let pageRoutes = Set(pages.routes.map { "\($0.method.rawValue) \(openAPI($0.path))" })
+        #expect(!pageRoutes.contains { $0.contains(" /api/") })
+        let routed = Set(router.routes.map { "\($0.method.rawValue) \(openAPI($0.path.description))" }).subtracting(pageRoutes)
         #expect(routed == documented, "only routed: \(routed.subtracting(documented)); only documented: \(documented.subtracting(routed))")
         #expect(documented.count == api.operations.count)
         #expect(Set(api.operations.map(\.operationID)).count == api.operations.count, "operation ids are unique")

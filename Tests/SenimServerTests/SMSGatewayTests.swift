@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -11,9 +12,14 @@ import Testing
 @Suite struct SMSGatewayTests {
     static let message = SMSMessage(to: PhoneNumber("+77011234567")!, text: "Senimkey: код \"123456\"\nНикому", purpose: .loginCode)
 
-    static func provider(_ url: String, attempts: Int = 4, timeout: TimeAmount = .seconds(5)) -> HTTPSMSProvider {
-        HTTPSMSProvider(configuration: .init(url: url, authorization: "Bearer provider-secret", timeout: timeout, maximumAttempts: attempts,
-                                             initialBackoff: .milliseconds(10)))
+    /// Sends through a client of the test's own, so no pooled connection is shared with another test's fake.
+    static func send(to url: String, attempts: Int = 4, timeout: TimeAmount = .seconds(5)) async throws -> String {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let provider = HTTPSMSProvider(configuration: .init(url: url, authorization: "Bearer provider-secret", timeout: timeout, maximumAttempts: attempts,
+                                                            initialBackoff: .milliseconds(10)), client: client)
+        let result = await Result(catching: { try await provider.send(Self.message) })
+        try await client.shutdown()
+        return try result.get()
     }
 
     @Test func transientFailuresAreRetriedAndTheIDReturned() async throws {
@@ -22,7 +28,7 @@ import Testing
             calls.increment() <= 2 ? .init(status: .serviceUnavailable, body: []) : .init(status: .ok, body: Array(#"{"id":"prov-42","status":"queued"}"#.utf8))
         }
         defer { fake.shutdown() }
-        let id = try await Self.provider(fake.baseURL + "/send").send(Self.message)
+        let id = try await Self.send(to: fake.baseURL + "/send")
         #expect(id == "prov-42")
         let received = fake.received
         #expect(received.count == 3)
@@ -35,7 +41,7 @@ import Testing
     @Test func clientErrorsFailAtOnce() async throws {
         let fake = try LoopbackHTTPServer { _ in .init(status: .badRequest, body: Array(#"{"error":"invalid number"}"#.utf8)) }
         defer { fake.shutdown() }
-        await #expect(throws: SMSDeliveryError.self) { try await Self.provider(fake.baseURL).send(Self.message) }
+        await #expect(throws: SMSDeliveryError.self) { try await Self.send(to: fake.baseURL) }
         #expect(fake.received.count == 1)
     }
 
@@ -44,7 +50,7 @@ import Testing
         defer { fake.shutdown() }
         let started = Date()
         do {
-            _ = try await Self.provider(fake.baseURL, attempts: 2, timeout: .milliseconds(200)).send(Self.message)
+            _ = try await Self.send(to: fake.baseURL, attempts: 2, timeout: .milliseconds(200))
             Issue.record("a provider slower than the timeout must not count as delivered")
         } catch let error as SMSDeliveryError {
             #expect(error.description.contains("after 2 attempts"))
@@ -68,4 +74,10 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
 }

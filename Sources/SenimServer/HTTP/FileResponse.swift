@@ -5,12 +5,13 @@ import NIOCore
 
 /// A file streamed as the response body in 256 KiB chunks (documents and packages may be 50 MB and more).
 enum FileResponse {
-    static func make(path: String, mediaType: String, fileName: String, removeAfter: Bool) throws -> Response {
+    /// - Parameter inline: shown in the browser (the signer's page frames a PDF) instead of saved.
+    static func make(path: String, mediaType: String, fileName: String, removeAfter: Bool, inline: Bool = false) throws -> Response {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw APIError(.notFound) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         var headers = HTTPFields()
         headers[.contentType] = mediaType
-        headers[.contentDisposition] = "attachment; filename*=UTF-8''\(fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")"
+        headers[.contentDisposition] = "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")"
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         let body = ResponseBody(contentLength: size) { writer in

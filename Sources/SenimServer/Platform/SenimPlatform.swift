@@ -54,6 +54,28 @@ public struct SenimPlatform: Sendable {
         try await engine.save(.user(user), by: nil, client: ClientContext(ipAddress: nil, userAgent: "senimkey serve --admin-phone"), at: now)
     }
 
+    /// Grants `rights` at `partnerID` to the user with `phone` (made a user if new). A partner's managers grant
+    /// rights; an administrator appoints a partner's first manager, which is the platform's own set-up step
+    /// (recorded with the platform as the actor).
+    public func grant(_ rights: EmployeeRights, to phone: PhoneNumber, surname: String? = nil, name: String? = nil, at partnerID: String,
+                      by principal: WorkflowPrincipal, client: ClientContext) async throws -> Employee {
+        let appointing = principal.user.isAdministrator && principal.user.status == .active
+        if !appointing, case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) {
+            throw WorkflowError.permissionDenied(why)
+        }
+        guard try await engine.partner(id: partnerID) != nil else { throw WorkflowError.partnerNotFound(partnerID) }
+        var user = try await engine.principal(phone: phone)?.user
+        if user == nil {
+            let invited = User(id: "u-" + Hex.encode(try MessageAuthentication.randomBytes(12)), phone: phone, surname: surname, name: name, createdAt: now)
+            try await engine.save(.user(invited), by: nil, client: client, at: now)
+            user = invited
+        }
+        guard let user else { throw WorkflowError.invalidInput("no user for \(phone.masked)") }
+        let employee = Employee(partnerID: partnerID, userID: user.id, rights: rights)
+        try await engine.save(.employee(employee), by: appointing ? nil : principal, client: client, at: now)
+        return employee
+    }
+
     // MARK: Notifications
 
     /// After a command, everyone whose turn began gets an SMS link (the partner's own slot is signed from the

@@ -71,28 +71,15 @@ enum AdminRoutes {
         api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",
                 "Grant an employee rights by phone (the partner's managers; an administrator appoints a partner's first manager)", tag: "partners",
                 body: "EmployeeBody", success: (201, "Granted", "application/json")) { request, context in
-            let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
-            let appointing = principal.user.isAdministrator && principal.user.status == .active
-            if !appointing, case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
-            guard try await engine.partner(id: partnerID) != nil else { throw APIError(.notFound) }
             let body = try await request.json(EmployeeBody.self, limit: limit)
             var rights = EmployeeRights()
             for name in body.rights {
                 guard let right = rightNames[name] else { throw APIError(.badRequest("unknown right \(name); rights are \(rightNames.keys.sorted().joined(separator: ", "))")) }
                 rights.insert(right)
             }
-            let phone = try phoneNumber(body.phone)
-            var user = try await engine.principal(phone: phone)?.user
-            if user == nil {
-                let invited = User(id: newIdentifier("u"), phone: phone, surname: body.surname, name: body.name, createdAt: platform.now)
-                try await engine.save(.user(invited), by: nil, client: context.client, at: platform.now)
-                user = invited
-            }
-            guard let user else { throw APIError(.notFound) }
-            let employee = Employee(partnerID: partnerID, userID: user.id, rights: rights)
-            // An administrator's appointment is the platform's own set-up step (recorded with the platform as actor).
-            try await engine.save(.employee(employee), by: appointing ? nil : principal, client: context.client, at: platform.now)
+            let employee = try await platform.grant(rights, to: try phoneNumber(body.phone), surname: body.surname, name: body.name, at: partnerID,
+                                                    by: try context.principal(), client: context.client)
             return try JSONResponse.make(employee, status: .created)
         }
         api.add(.get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance", tag: "partners") { request, context in

@@ -113,13 +113,14 @@ enum DocumentRoutes {
             return try JSONResponse.make(DocumentView(result))
         }
         api.add(.get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
-                success: (200, "The uploaded bytes", "application/octet-stream")) { request, context in
+                success: (200, "The uploaded bytes", "application/octet-stream"), query: ["inline"]) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
             guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
             try await platform.engine.recordDownload(documentID: documentID, item: "document", by: principal, client: context.client, at: platform.now)
             return try FileResponse.make(path: try await platform.engine.blobPath(ofDocument: documentID), mediaType: document.mediaType,
-                                         fileName: document.fileName, removeAfter: false)
+                                         fileName: document.fileName, removeAfter: false,
+                                         inline: request.query("inline") == "1" && document.mediaType == "application/pdf")
         }
         api.add(.get, "/api/v1/documents/:documentID/signatures", id: "listSignatures", "The signatures the document received, in order",
                 tag: "documents") { request, context in

@@ -26,16 +26,9 @@ enum EGovMobileRoutes {
             let documentID = try request.parameter("documentID", context), signerID = try request.parameter("signerID", context)
             let principal = try context.principal(for: documentID)
             let body = try await request.json(TicketBody.self, limit: limit)
-            // Only what the signer could sign now gets a ticket.
-            let state = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent)
-            guard let signer = state.signers.first(where: { $0.id == signerID }) else { throw APIError(.notFound) }
-            guard signer.state.isAwaitingSignature, state.document?.status == .pending else { throw APIError(workflow: .notSignersTurn(signerID: signerID, state: signer.state)) }
-            let ticket = try await platform.eGovTickets.open(documentID: documentID, signerID: signerID, userID: principal.user.id,
-                                                             method: body.method ?? .cmsSignOnly, lifetime: ticketLifetime, at: platform.now)
-            let link = "\(base)\(apiPath)/\(ticket.id)"
-            let encoded = link.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? link
-            return try JSONResponse.make(TicketAnswer(qr: "mobileSign:\(link)", crossLink: "https://m.egov.kz/mobileSign/?link=\(encoded)",
-                                                      businessLink: "https://egovbusiness.page.link/?link=\(encoded)&isi=1597880144&ibi=kz.mobile.mgov.business&apn=kz.mobile.mgov.business",
+            let ticket = try await platform.openEGovTicket(documentID: documentID, signerID: signerID, method: body.method ?? .cmsSignOnly, by: principal)
+            let links = platform.eGovLinks(ticket)
+            return try JSONResponse.make(TicketAnswer(qr: links.qr, crossLink: links.crossLink, businessLink: links.businessLink,
                                                       expiresAt: ticket.expiresAt), status: .created)
         }
         api.add(.get, apiPath + "/:ticket", id: "eGovMobileDescription", "eGov mobile API №1: the signing request", tag: "egov-mobile",

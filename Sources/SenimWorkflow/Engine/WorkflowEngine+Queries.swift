@@ -149,3 +149,28 @@ extension WorkflowEngine {
     /// Whether the store answers (readiness).
     public func ping() async throws { _ = try await store.query(SQLStatement("SELECT 1")) }
 }
+
+/// What the administration pages list (at most 500 of each, newest first where time applies).
+extension WorkflowEngine {
+    public func partners() async throws -> [Partner] {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners ORDER BY created_at DESC, id LIMIT 500")).map(WorkflowRows.partner)
+    }
+
+    public func users() async throws -> [User] {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users ORDER BY created_at DESC, id LIMIT 500")).map(WorkflowRows.user)
+    }
+
+    public func allTariffPackages() async throws -> [TariffPackage] {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages ORDER BY valid_until DESC, id LIMIT 500")).map(WorkflowRows.tariff)
+    }
+
+    /// A partner's employees with their phones.
+    public func employees(ofPartner partnerID: String) async throws -> [(employee: Employee, phone: PhoneNumber)] {
+        try await store.query(SQLStatement("""
+            SELECT e.partner_id, e.user_id, e.rights, e.active, u.phone FROM employees e JOIN users u ON u.id = e.user_id WHERE e.partner_id = ? ORDER BY u.phone
+            """, [SQLValue(partnerID)])).map { row in
+            guard let phone = row[4].text.flatMap(PhoneNumber.init) else { throw StoreError.corruptRow("employees") }
+            return (try WorkflowRows.employee(Array(row.prefix(4))), phone)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SenimWorkflow
+
+/// Login by phone and SMS code, logout, the agreement's text, the signer's SMS link, the static files, and
+/// the home page that sends each user where they work.
+enum AccessPages {
+    static func register(_ pages: PageRouter) {
+        let platform = pages.platform, renderer = pages.renderer
+        pages.get("/") { _, context in
+            guard let principal = context.authenticated?.principal else { return PageRenderer.redirect("/login") }
+            if let scope = context.authenticated?.session.scope { return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)") }
+            return PageRenderer.redirect(principal.employments.isEmpty && principal.user.isAdministrator ? "/admin" : "/cabinet")
+        }
+        pages.get("/login") { request, context in
+            renderer.render("login", title: .loginTitle, request: request, context: context, values: [:])
+        }
+        pages.post("/login") { request, context, form in
+            guard let phone = PhoneNumber(form.value("phone") ?? "") else {
+                return renderer.render("login", title: .loginTitle, request: request, context: context,
+                                       values: ["error": PageStrings.table(PageRenderer.language(of: request))["wrongPhone"] ?? ""], status: .badRequest)
+            }
+            let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: PageRenderer.language(of: request))
+            return renderer.render("login", title: .loginTitle, request: request, context: context,
+                                   values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked])
+        }
+        pages.post("/login/code") { request, context, form in
+            guard let phone = PhoneNumber(form.value("phone") ?? "") else { throw APIError(.badRequest("phone")) }
+            do {
+                let grant = try await platform.confirmLogin(phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
+                                                            acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
+                let target = grant.principal.employments.isEmpty && grant.principal.user.isAdministrator ? "/admin" : "/cabinet"
+                return PageRenderer.redirect(target, cookies: [sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+            } catch let refusal as WorkflowError {
+                return renderer.render("login", title: .loginTitle, request: request, context: context,
+                                       values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
+                                                "error": APIError(workflow: refusal).message(in: PageRenderer.language(of: request))],
+                                       status: APIError.status(of: refusal))
+            }
+        }
+        pages.post("/logout") { request, _, _ in
+            if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
+            return PageRenderer.redirect("/login", cookies: ["\(SessionMiddleware.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"])
+        }
+        pages.get("/agreement") { _, _ in
+            var headers = PageRenderer.securityHeaders
+            headers[.contentType] = "text/plain; charset=utf-8"
+            let text = Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap { try? Data(contentsOf: $0) } ?? Data()
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: text)))
+        }
+        // The SMS link: a session for this document only, in an HttpOnly cookie, then the signer's page. The
+        // token leaves the address bar at once (a redirect) and is never logged (routes are logged by pattern).
+        pages.get("/s/:token") { request, context in
+            let grant = try await platform.engine.openSignerLink(token: try request.parameter("token", context), policy: platform.configuration.access,
+                                                                 client: context.client, at: platform.now)
+            guard let scope = grant.session.scope else { throw APIError(.notFound) }
+            return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+        }
+        pages.get("/static/:file") { request, context in
+            let file = try request.parameter("file", context)
+            guard ["app.css", "app.js"].contains(file), let url = Bundle.module.resourceURL?.appendingPathComponent("static/\(file)"),
+                  let data = try? Data(contentsOf: url) else { throw APIError(.notFound) }
+            var headers = PageRenderer.securityHeaders
+            headers[.contentType] = file.hasSuffix(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"
+            headers[.cacheControl] = "public, max-age=300"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+        }
+    }
+
+    static func sessionCookie(_ grant: SessionGrant, secure: Bool) -> String {
+        let maxAge = max(0, Int(grant.session.expiresAt.timeIntervalSince(grant.session.createdAt)))
+        return "\(SessionMiddleware.cookieName)=\(grant.token); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")"
+    }
+}
