@@ -87,6 +87,14 @@ final class ServerHarness: @unchecked Sendable {
         init(_ description: String) { self.description = description }
     }
 
+    /// A client that shows redirects instead of following them (the pages answer forms with 303), shared by the
+    /// process and never shut down.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     /// One request over real HTTP on loopback.
     func request(_ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, body: [UInt8]? = nil,
                  headers extra: [(String, String)] = []) async throws -> Answer {
@@ -101,7 +109,7 @@ final class ServerHarness: @unchecked Sendable {
         } else if let body {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
+        let response = try await Self.client.execute(request, timeout: .seconds(60))
         let collected = try await response.body.collect(upTo: 64 << 20)
         return Answer(status: Int(response.status.code), body: Array(buffer: collected), headers: response.headers)
     }
