@@ -1,0 +1,108 @@
+import Foundation
+@testable import SenimServer
+import SenimTestSupport
+import SenimWorkflow
+import Testing
+
+/// A real browser (headless Chromium through chromedriver) walks the platform as people would: the partner
+/// logs in with the code from the SMS outbox, uploads a PDF with a signer, sends it, signs first by SMS code;
+/// the signer opens the SMS link on a phone-sized screen and signs by SMS code; both can download the evidence
+/// package; on a second document the signer rejects. With SENIMKEY_WRITE_SCREENSHOTS=1 the signer's page
+/// (phone) and the partner's list (desktop) are written to docs/screenshots/.
+@Suite(.serialized) struct BrowserWalkTests {
+    static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/screenshots")
+
+    @Test func partnerAndSignerWalkThePlatformInChromium() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromium-driver is installed by .ci/run")
+        let server = try await ServerHarness(.sqlite)
+        defer { Task { await server.stop() } }
+        let (partnerID, _) = try await EndToEndTests.partnerWithManager(server)
+        _ = partnerID
+        let partner = try await WebDriver(width: 1280, height: 900)
+        defer { Task { await partner.quit() } }
+        let base = server.baseURL
+
+        // The partner logs in by phone and the code from the outbox, accepting the agreement.
+        try await partner.open(base + "/login?lang=ru")
+        try await partner.type("#phone", EndToEndTests.manager)
+        try await partner.click("button[type=submit]")
+        _ = try await partner.element("#code")
+        try await partner.type("#code", try server.lastCode(to: EndToEndTests.manager))
+        try await partner.click("#accept")
+        try await partner.click("button[type=submit]")
+        #expect(try await partner.waitForURL(endingWith: "/cabinet"))
+
+        // A PDF with one signer, created, sent, signed first by the partner's SMS code.
+        let pdf = server.directory + "/Договор.pdf"
+        try Data("%PDF-1.4\n% Договор поставки\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
+        for (title, signer) in [("signed", EndToEndTests.client1), ("rejected", EndToEndTests.client1)] {
+            try await partner.open(base + "/cabinet/new")
+            try await partner.type("#file", pdf)
+            try await partner.type("#surname1", "Сериков")
+            try await partner.type("#name1", "Тест")
+            try await partner.type("#iin1", EndToEndTests.client1IIN)
+            try await partner.type("#phone1", signer)
+            try await partner.click("#new-document button[type=submit]")
+            _ = try await partner.element("form[action$='/send'] button")
+            let documentPage = try await partner.url()
+            let created = try await partner.source()
+            #expect(documentPage.contains("/cabinet/documents/d-"), "\(title): \(created.prefix(600))")
+            try await partner.click("form[action$='/send'] button")
+            try await partner.click("a.button[href^='/sign/']")
+            try await partner.click("#get-code")
+            _ = try await partner.element("#code")  // the code page: the SMS has gone out
+            try await partner.type("#code", try server.lastCode(to: EndToEndTests.manager))
+            try await partner.click("#confirm-code")
+            _ = try await partner.element(".result")
+            #expect(try await partner.source().contains(PageStrings.ru["youSigned"] ?? "?"))
+
+            // The signer, on a phone: the SMS link, the document, the code, and the result.
+            let phone = try await WebDriver(width: 390, height: 844)
+            defer { Task { await phone.quit() } }
+            try await phone.open(base + "/s/" + (try server.lastLink(to: signer)))
+            _ = try await phone.element("#consent")
+            try await phone.open(try await phone.url() + "?lang=ru")  // the language switch; the choice is kept in a cookie
+            _ = try await phone.element("#consent")
+            let source = try await phone.source()
+            #expect(source.contains("Договор.pdf") && source.contains(PageStrings.ru["consentText"] ?? "?"))
+            if title == "signed" {
+                if ProcessInfo.processInfo.environment["SENIMKEY_WRITE_SCREENSHOTS"] == "1" {
+                    try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+                    try await phone.screenshot().write(to: Self.screenshots.appendingPathComponent("signer-page-phone.png"))
+                }
+                #expect(try await phone.screenshot().count > 10_000)
+                try await phone.click("#get-code")
+                _ = try await phone.element("#code")
+                try await phone.type("#code", try server.lastCode(to: signer))
+                try await phone.click("#confirm-code")
+                _ = try await phone.element(".result")
+                let done = try await phone.source()
+                #expect(done.contains(PageStrings.ru["youSigned"] ?? "?") && done.contains(PageStrings.ru["resultSigned"] ?? "?"))
+                // Both download the evidence package with their own sessions.
+                let documentID = try #require(documentPage.components(separatedBy: "/cabinet/documents/").last)
+                for browser in [phone, partner] {
+                    let session = try #require(try await browser.cookie("senimkey_session"))
+                    let package = try await server.request(.GET, "/api/v1/documents/\(documentID)/evidence", token: session)
+                    #expect(package.status == 200 && package.body.starts(with: Array("PK".utf8)))
+                }
+            } else {
+                try await phone.click("#get-reject-code")
+                _ = try await phone.element("#reject-code")
+                try await phone.type("#reason", "Сумма не совпадает")
+                try await phone.type("#reject-code", try server.lastCode(to: signer))
+                try await phone.click("#confirm-reject")
+                _ = try await phone.element(".result")
+                #expect(try await phone.source().contains(PageStrings.ru["youRejected"] ?? "?"))
+            }
+        }
+
+        // The partner's list shows both, each with its status.
+        try await partner.open(base + "/cabinet")
+        let list = try await partner.source()
+        #expect(list.contains(PageStrings.ru["status_signed"] ?? "?") && list.contains(PageStrings.ru["status_rejected"] ?? "?"))
+        if ProcessInfo.processInfo.environment["SENIMKEY_WRITE_SCREENSHOTS"] == "1" {
+            try await partner.screenshot().write(to: Self.screenshots.appendingPathComponent("partner-list-desktop.png"))
+        }
+    }
+}
