@@ -1,11 +1,13 @@
 import Foundation
 @testable import SenimServer
+import SenimPKI
 import SenimTestSupport
 import SenimWorkflow
 import Testing
 
 /// A real browser (headless Chromium through chromedriver) walks the platform as people would: the partner
-/// logs in with the code from the SMS outbox, uploads a PDF with a signer, sends it, signs first by SMS code;
+/// logs in with the code from the SMS outbox, uploads a PDF with a signer, sends it, signs first through NCALayer
+/// (a fake one on wss://127.0.0.1:13579 signing with an NCA test key; and before it runs, the page says so);
 /// the signer opens the SMS link on a phone-sized screen and signs by SMS code; both can download the evidence
 /// package; on a second document the signer rejects. With SENIMKEY_WRITE_SCREENSHOTS=1 the signer's page
 /// (phone) and the partner's list (desktop) are written to docs/screenshots/.
@@ -50,11 +52,23 @@ import Testing
             #expect(documentPage.contains("/cabinet/documents/d-"), "\(title): \(created.prefix(600))")
             try await partner.click("form[action$='/send'] button")
             try await partner.click("a.button[href^='/sign/']")
-            try await partner.click("#get-code")
-            _ = try await partner.element("#code")  // the code page: the SMS has gone out
-            try await partner.type("#code", try server.lastCode(to: EndToEndTests.manager))
-            try await partner.click("#confirm-code")
-            _ = try await partner.element(".result")
+            if title == "signed" {
+                // NCALayer: a clear message while it is not running; then the fake one signs with the first head's key.
+                try await partner.click("#ncalayer-sign")
+                let message = PageStrings.ru["ncalayerNotRunning"] ?? "?"
+                #expect(try await partner.text("#ncalayer-status", becoming: message) == message)
+                let head = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
+                let ncalayer = try FakeNCALayer(identity: head, signingTime: ServerHarness.pinnedTime)
+                defer { ncalayer.shutdown() }
+                try await partner.click("#ncalayer-sign")
+                _ = try await partner.element(".result")
+            } else {
+                try await partner.click("#get-code")
+                _ = try await partner.element("#code")  // the code page: the SMS has gone out
+                try await partner.type("#code", try server.lastCode(to: EndToEndTests.manager))
+                try await partner.click("#confirm-code")
+                _ = try await partner.element(".result")
+            }
             #expect(try await partner.source().contains(PageStrings.ru["youSigned"] ?? "?"))
 
             // The signer, on a phone: the SMS link, the document, the code, and the result.

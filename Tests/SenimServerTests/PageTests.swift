@@ -91,6 +91,10 @@ import Testing
             #expect(signPage.text.contains("123456789021"), "the sender's BIN")
         }
         let form = [("Cookie", cookie + "; senimkey_session=\(signerToken)"), ("Content-Type", "application/x-www-form-urlencoded")]
+        // eGov mobile: the page draws the QR (SVG, no script needed) and the phone's cross link.
+        let egov = try await server.request(.POST, signerPath + "/egov", body: Array("csrf=\(String(repeating: "c", count: 43))".utf8), headers: form)
+        let egovPage = try await page(try #require(egov.headers.first(name: "Location")), token: signerToken, language: .kk)
+        #expect(egovPage.text.contains("<svg") && egovPage.text.contains("https://m.egov.kz/mobileSign/?link=") && egovPage.text.contains("data-poll="))
         let code = try await server.request(.POST, signerPath + "/code", body: Array("csrf=\(String(repeating: "c", count: 43))&action=sign".utf8), headers: form)
         let codeLocation = try #require(code.headers.first(name: "Location"))
         let challenge = try #require(codeLocation.components(separatedBy: "challenge=").last)

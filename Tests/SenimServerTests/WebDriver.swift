@@ -32,7 +32,7 @@ final class WebDriver: @unchecked Sendable {
             "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": [
                 "binary": "/usr/bin/chromium",
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),\(height)",
-                         "--user-data-dir=\(profile)", "--lang=ru"],
+                         "--user-data-dir=\(profile)", "--lang=ru", "--ignore-certificate-errors"],
             ]]],
         ])
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else { throw Failure(description: "no session: \(created)") }
@@ -101,6 +101,17 @@ final class WebDriver: @unchecked Sendable {
                 try await Task.sleep(nanoseconds: 100_000_000)
             }
         }
+    }
+
+    /// The element's text, once it equals `expected` (waiting up to five seconds), or what it was then.
+    func text(_ css: String, becoming expected: String) async throws -> String {
+        var last = ""
+        for _ in 0..<50 {
+            last = (try await call(.GET, "/session/\(session)/element/\(try await element(css))/text"))["value"] as? String ?? ""
+            if last == expected { return last }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        return last
     }
 
     func source() async throws -> String { (try await call(.GET, "/session/\(session)/source"))["value"] as? String ?? "" }
