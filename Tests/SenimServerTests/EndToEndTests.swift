@@ -158,6 +158,10 @@ import Testing
         let slot = try #require(signers.first { $0["party"] as? String == "person" }?["id"] as? String)
         let rejectCode = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/codes", token: token, json: ["action": "reject"])
         let rejectChallenge = try #require(try rejectCode.json()["challengeID"] as? String)
+        // A code issued to reject does not sign, and presenting it in the wrong place does not spend it.
+        let misused = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/ses", token: token,
+                                               json: ["challengeID": rejectChallenge, "code": try server.lastCode(to: client1)])
+        #expect(misused.status == 422 && misused.text.contains("CODE_NOT_ACCEPTED"))
         let rejected = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/reject", token: token,
                                                 json: ["challengeID": rejectChallenge, "code": try server.lastCode(to: client1), "reason": "Сумма не совпадает"])
         #expect(rejected.status == 200, "\(rejected.text)")

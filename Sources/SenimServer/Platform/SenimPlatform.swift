@@ -138,12 +138,8 @@ public struct SenimPlatform: Sendable {
     /// sealed by the platform key, both stored, and the signature submitted to the workflow.
     public func signWithCode(documentID: String, signerID: String, challengeID: String, code: String, by principal: WorkflowPrincipal,
                              client: ClientContext) async throws -> CommandResult {
-        let current = try await currentDigest(of: documentID)
-        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, currentDocumentSHA256: current, by: principal,
-                                                           authority: authority, client: client, at: now)
-        guard record.binding.action == .sign, record.binding.signerID == signerID, record.binding.documentID == documentID else {
-            throw WorkflowError.codeNotAccepted("the code was issued for another action or signer")
-        }
+        let record = try await confirmedRecord(.sign, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code,
+                                               by: principal, client: client)
         let sealed = try record.sealed(by: configuration.sealIdentity, at: now)
         let json = try blobs.store(sealed.json), seal = try blobs.store(sealed.seal)
         try await engine.attachSealedRecord(challengeID: challengeID, recordPath: json.path, sealPath: seal.path)
@@ -158,12 +154,8 @@ public struct SenimPlatform: Sendable {
     /// A rejection confirmed by SMS code (agreement §7.4: of the signer's free will, and provably theirs).
     public func reject(documentID: String, signerID: String, challengeID: String, code: String, reason: String, by principal: WorkflowPrincipal,
                        client: ClientContext) async throws -> CommandResult {
-        let current = try await currentDigest(of: documentID)
-        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, currentDocumentSHA256: current, by: principal,
-                                                           authority: authority, client: client, at: now)
-        guard record.binding.action == .reject, record.binding.signerID == signerID, record.binding.documentID == documentID else {
-            throw WorkflowError.codeNotAccepted("the code was issued for another action or signer")
-        }
+        _ = try await confirmedRecord(.reject, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code, by: principal,
+                                      client: client)
         return try await run(.reject(documentID: documentID, signerID: signerID, reason: reason), by: principal, client: client,
                              idempotencyKey: "reject:\(challengeID)")
     }
@@ -190,6 +182,16 @@ public struct SenimPlatform: Sendable {
             PlatformMetrics.signature(kind: "EDS", outcome: verified.evidence.indication == .totalPassed ? "refused" : "invalid")
             throw refusal
         }
+    }
+
+    /// The record of a code confirmed for `action` by `signerID` on `documentID`, against the bytes as stored now.
+    private func confirmedRecord(_ action: SESAction, documentID: String, signerID: String, challengeID: String, code: String,
+                                 by principal: WorkflowPrincipal, client: ClientContext) async throws -> SESRecord {
+        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, action: action, signerID: signerID,
+                                                           currentDocumentSHA256: try await currentDigest(of: documentID), by: principal,
+                                                           authority: authority, client: client, at: now)
+        guard record.binding.documentID == documentID else { throw WorkflowError.codeNotAccepted("the code was issued for another document") }
+        return record
     }
 
     /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.

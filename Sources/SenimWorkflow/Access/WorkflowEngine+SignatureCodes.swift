@@ -42,9 +42,13 @@ extension WorkflowEngine {
 
     /// Checks a document code. Each attempt is recorded; on success the challenge is spent and the record of
     /// the simple signature (or of the confirmed rejection) is returned, for the platform to seal and submit.
-    /// - Parameter currentDocumentSHA256: the SHA-256 of the stored bytes, recomputed now.
-    public func confirmSignatureCode(challengeID: String, code: String, currentDocumentSHA256: String, by principal: WorkflowPrincipal,
-                                     authority: SESAuthority, client: ClientContext, at time: Date = Date()) async throws -> SESRecord {
+    /// - Parameters:
+    ///   - currentDocumentSHA256: the SHA-256 of the stored bytes, recomputed now.
+    ///   - action, signerID: what the caller is doing; a code issued for anything else is refused before it is
+    ///     checked, so presenting it in the wrong place does not spend it.
+    public func confirmSignatureCode(challengeID: String, code: String, action: SESAction, signerID: String, currentDocumentSHA256: String,
+                                     by principal: WorkflowPrincipal, authority: SESAuthority, client: ClientContext,
+                                     at time: Date = Date()) async throws -> SESRecord {
         let forUpdate = store.dialect.forUpdate
         let owner = SQLStatement("SELECT document_id FROM ses_challenges WHERE id = ?", [SQLValue(challengeID)])
         guard let documentID = try await store.query(owner).first?.first?.text else { throw WorkflowError.codeNotAccepted("no such challenge") }
@@ -55,6 +59,9 @@ extension WorkflowEngine {
             let state = try Self.documentState(rows)
             guard let document = state.document, let json = rows[4].first?.first?.text else { throw WorkflowError.codeNotAccepted("no such challenge") }
             var challenge = try Self.decode(SESChallenge.self, json)
+            guard challenge.binding.action == action, challenge.binding.signerID == signerID else {
+                throw WorkflowError.codeNotAccepted("the code was issued for another action or signer")
+            }
             let role = try Self.authorise(Self.signerCommand(challenge.binding.action, documentID: documentID, signerID: challenge.binding.signerID),
                                           principal, state)
             let outcome = authority.confirm(&challenge, code: code, signerID: challenge.binding.signerID, currentDocumentSHA256: currentDocumentSHA256,
