@@ -24,7 +24,7 @@ public struct PlatformServer: Sendable {
         SigningRoutes.register(api, platform)
         AdminRoutes.register(api, platform)
         EGovMobileRoutes.register(api, platform)
-        let pages = PageRouter(router: router, renderer: try PageRenderer(), platform: platform)
+        let pages = PageRouter(router: router, renderer: try PageRenderer(secureCookies: !configuration.isLoopback), platform: platform)
         AccessPages.register(pages)
         CabinetPages.register(pages)
         SignerPages.register(pages)

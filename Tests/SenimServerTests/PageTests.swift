@@ -100,7 +100,7 @@ import Testing
         let challenge = try #require(codeLocation.components(separatedBy: "challenge=").last)
         let wrong = try await server.request(.POST, signerPath + "/ses", body: Array("csrf=\(String(repeating: "c", count: 43))&challengeID=\(challenge)&code=000000".utf8),
                                              headers: form + [("Accept-Language", "kk")])
-        #expect(wrong.status == 422 && wrong.text.contains("Код жарамсыз"))
+        #expect(wrong.status == 422 && wrong.text.contains("Код жарамсыз") && wrong.text.contains("Қалған әрекеттер: 4"), "\(wrong.text.prefix(3000))")
         let signed = try await server.request(.POST, signerPath + "/ses",
                                               body: Array("csrf=\(String(repeating: "c", count: 43))&challengeID=\(challenge)&code=\(try server.lastCode(to: EndToEndTests.client1))".utf8),
                                               headers: form)

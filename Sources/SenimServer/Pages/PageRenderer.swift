@@ -12,13 +12,16 @@ import SenimCrypto
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let names: [String]
+    /// Cookies carry `Secure` except on loopback (a developer's machine, tests).
+    let secureCookies: Bool
 
     static let csrfCookie = "senimkey_csrf"
     static let languageCookie = "senimkey_lang"
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self' wss://127.0.0.1:13579; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
 
-    init() throws {
+    init(secureCookies: Bool) throws {
+        self.secureCookies = secureCookies
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("pages") else { throw APIError(.unavailable("page templates missing")) }
         var templates: [String: MustacheTemplate] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".mustache") {
@@ -48,7 +51,7 @@ struct PageRenderer: Sendable {
                 status: HTTPResponse.Status = .ok) -> Response {
         let language = Self.language(of: request)
         let strings = PageStrings.table(language)
-        let (csrf, newCookie) = Self.csrfToken(of: request)
+        let (csrf, newCookie) = Self.csrfToken(of: request, secure: secureCookies)
         var all: [String: Any] = [
             "t": strings, "lang": language.rawValue, "title": strings[title.rawValue] ?? "", "csrf": csrf,
             "languages": UserLanguage.allCases.map { ["code": $0.rawValue, "name": PageStrings.table($0)["languageName"] ?? $0.rawValue, "current": $0 == language] },
@@ -62,7 +65,7 @@ struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         if let newCookie { headers.append(HTTPField(name: .setCookie, value: newCookie)) }
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) {
-            headers.append(HTTPField(name: .setCookie, value: "\(Self.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax"))
+            headers.append(HTTPField(name: .setCookie, value: "\(Self.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax\(secureCookies ? "; Secure" : "")"))
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
@@ -92,10 +95,10 @@ struct PageRenderer: Sendable {
     }
 
     /// The CSRF token: the cookie's value, or a new one with its `Set-Cookie` (HttpOnly, SameSite=Lax).
-    static func csrfToken(of request: Request) -> (String, String?) {
+    static func csrfToken(of request: Request, secure: Bool) -> (String, String?) {
         if let existing = cookie(csrfCookie, in: request), existing.count >= 32 { return (existing, nil) }
         let token = (try? Base64URL.randomToken()) ?? UUID().uuidString
-        return (token, "\(csrfCookie)=\(token); Path=/; HttpOnly; SameSite=Lax")
+        return (token, "\(csrfCookie)=\(token); Path=/; HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")")
     }
 
     /// A form post carries the cookie's token in its `csrf` field (double submit; SameSite=Lax keeps the cookie

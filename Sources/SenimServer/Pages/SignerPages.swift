@@ -7,6 +7,12 @@ import SenimWorkflow
 /// sent it, who else signs, the consent, then the methods the document allows (SMS code, eGov mobile QR,
 /// NCALayer) and the rejection; afterwards the result and the downloads.
 enum SignerPages {
+    /// The attempts a wrong code leaves (the signer is told how many; what was wrong is not said).
+    static func attemptsLeft(_ refusal: WorkflowError) -> Int? {
+        guard case .codeNotAccepted(let why) = refusal, let range = why.range(of: #"\d+(?= attempts? left)"#, options: .regularExpression) else { return nil }
+        return Int(why[range])
+    }
+
     static func register(_ pages: PageRouter) {
         let platform = pages.platform, renderer = pages.renderer, engine = platform.engine
         let base = "/sign/:documentID/:signerID"
@@ -66,8 +72,10 @@ enum SignerPages {
                 _ = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: challengeID, code: form.value("code") ?? "",
                                                     by: principal, client: context.client)
             } catch let refusal as WorkflowError {
-                let message = APIError(workflow: refusal).message(in: PageRenderer.language(of: request))
-                return try await page(request, context, error: message, challengeID: challengeID, status: APIError.status(of: refusal))
+                let language = PageRenderer.language(of: request)
+                var message = APIError(workflow: refusal).message(in: language)
+                if let left = Self.attemptsLeft(refusal) { message += " \(PageStrings.table(language)["attemptsLeft"] ?? ""): \(left)." }
+                return try await page(request, context, error: message, challengeID: Self.attemptsLeft(refusal).map { $0 > 0 ? challengeID : nil } ?? nil, status: APIError.status(of: refusal))
             }
             return PageRenderer.redirect("/sign/\(documentID)/\(signerID)")
         }
