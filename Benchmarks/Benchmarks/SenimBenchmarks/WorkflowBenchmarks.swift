@@ -34,7 +34,7 @@ func registerWorkflowBenchmarks() {
         }
         return engine
     }
-    func workflow(_ engine: WorkflowEngine, _ id: String) async throws {
+    @Sendable func workflow(_ engine: WorkflowEngine, _ id: String) async throws {
         let upload = UploadRequest(partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: 1000, sha256: sha256, gost34311: gost)
         try await engine.execute(.upload(documentID: id, uploadedBy: "u-e", upload), by: principal, client: client, blobPath: "/blobs/ab/\(sha256)", at: time)
         for (index, person) in clients.enumerated() {
@@ -52,7 +52,7 @@ func registerWorkflowBenchmarks() {
 
     /// The workflow as the platform's upload form submits it: create (upload, two signers, send) in one
     /// command, then the partner's and both signers' SES signatures: 4 commands.
-    func createdWorkflow(_ engine: WorkflowEngine, _ id: String) async throws {
+    @Sendable func createdWorkflow(_ engine: WorkflowEngine, _ id: String) async throws {
         let upload = UploadRequest(partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: 1000, sha256: sha256, gost34311: gost)
         let named = clients.enumerated().map { index, person in
             NamedSigner(signerID: "\(id)-\(index)", SignerRequest(surname: "A", name: "B", iin: person.user.iin!.digits, phone: person.user.phone.e164))
@@ -87,28 +87,21 @@ func registerWorkflowBenchmarks() {
         let counter = Counter()
         // 8 in flight is a quiet server; 32, a busy one (more commands share each SQLite commit).
         for inFlight in [8, 32] {
-            Benchmark("Workflow \(name): \(batch) complete workflows (create + 3 SES signatures, 4 commands each, \(inFlight) in flight)",
-                      configuration: configuration) { benchmark in
-                for _ in benchmark.scaledIterations {
-                    let base = counter.next(batch)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for offset in 0..<batch {
-                            if offset >= inFlight { try await group.next() }
-                            group.addTask { try await createdWorkflow(engine, "c-\(base + offset)") }
+            let variants: [(label: String, prefix: String, run: @Sendable (WorkflowEngine, String) async throws -> Void)] = [
+                ("create + 3 SES signatures, 4 commands each", "c", createdWorkflow),
+                ("7 commands each", "w", workflow),
+            ]
+            for variant in variants {
+                Benchmark("Workflow \(name): \(batch) complete workflows (\(variant.label), \(inFlight) in flight)", configuration: configuration) { benchmark in
+                    for _ in benchmark.scaledIterations {
+                        let base = counter.next(batch)
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            for offset in 0..<batch {
+                                if offset >= inFlight { try await group.next() }
+                                group.addTask { try await variant.run(engine, "\(variant.prefix)-\(base + offset)") }
+                            }
+                            try await group.waitForAll()
                         }
-                        try await group.waitForAll()
-                    }
-                }
-            }
-            Benchmark("Workflow \(name): \(batch) complete workflows (7 commands each, \(inFlight) in flight)", configuration: configuration) { benchmark in
-                for _ in benchmark.scaledIterations {
-                    let base = counter.next(batch)
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        for offset in 0..<batch {
-                            if offset >= inFlight { try await group.next() }
-                            group.addTask { try await workflow(engine, "w-\(base + offset)") }
-                        }
-                        try await group.waitForAll()
                     }
                 }
             }

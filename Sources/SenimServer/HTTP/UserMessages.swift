@@ -26,7 +26,7 @@ enum UserMessages {
             return Entry(code: "FORBIDDEN", ru: "Действие недоступно: \(why).", kk: "Әрекет қолжетімсіз: \(why).", en: "Not permitted: \(why).")
         case .badRequest(let why), .workflow(.invalidInput(let why)):
             return Entry(code: "INVALID_INPUT", ru: "Неверные данные: \(why).", kk: "Деректер қате: \(why).", en: "Invalid input: \(why).")
-        case .notFound:
+        case .notFound, .workflow(.documentNotFound), .workflow(.signerNotFound), .workflow(.partnerNotFound):
             return Entry(code: "NOT_FOUND", ru: "Не найдено.", kk: "Табылмады.", en: "Not found.")
         case .payloadTooLarge(let limit):
             return Entry(code: "TOO_LARGE", ru: "Файл больше допустимого (\(limit) байт).", kk: "Файл рұқсат етілгеннен үлкен (\(limit) байт).",
@@ -43,8 +43,6 @@ enum UserMessages {
 
     private static func workflowEntry(_ error: WorkflowError) -> Entry {
         switch error {
-        case .documentNotFound, .signerNotFound, .partnerNotFound:
-            return Entry(code: "NOT_FOUND", ru: "Не найдено.", kk: "Табылмады.", en: "Not found.")
         case .partnerInactive:
             return Entry(code: "PARTNER_INACTIVE", ru: "Партнёр деактивирован.", kk: "Серіктес белсенді емес.", en: "The partner is inactive.")
         case .userBlocked:
@@ -99,8 +97,8 @@ enum UserMessages {
         case .agreementNotAccepted(let edition):
             return Entry(code: "AGREEMENT_REQUIRED", ru: "Примите пользовательское соглашение (редакция \(edition)).",
                          kk: "Пайдаланушы келісімін қабылдаңыз (\(edition) редакция).", en: "Accept the user agreement (edition \(edition)).")
-        case .notAuthenticated, .permissionDenied, .invalidInput:
-            return entry(error == .notAuthenticated ? .notAuthenticated : .badRequest(error.description))
+        case .notAuthenticated, .permissionDenied, .invalidInput, .documentNotFound, .signerNotFound, .partnerNotFound:
+            return entry(error == .notAuthenticated ? .notAuthenticated : .notFound)  // matched in entry(_:) before this
         }
     }
 }
