@@ -9,7 +9,7 @@ import Testing
 /// logs in with the code from the SMS outbox, uploads a PDF with a signer, sends it, signs first through NCALayer
 /// (a fake one on wss://127.0.0.1:13579 signing with an NCA test key; and before it runs, the page says so);
 /// the signer opens the SMS link on a phone-sized screen and signs by SMS code; both can download the evidence
-/// package; on a second document the signer rejects. With SENIMKEY_WRITE_SCREENSHOTS=1 the signer's page
+/// package; a second signer rejects a second document. With SENIMKEY_WRITE_SCREENSHOTS=1 the signer's page
 /// (phone) and the partner's list (desktop) are written to docs/screenshots/.
 @Suite(.serialized) struct BrowserWalkTests {
     static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -38,12 +38,13 @@ import Testing
         // A PDF with one signer, created, sent, signed first by the partner's SMS code.
         let pdf = server.directory + "/Договор.pdf"
         try Data("%PDF-1.4\n% Договор поставки\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
-        for (title, signer) in [("signed", EndToEndTests.client1), ("rejected", EndToEndTests.client1)] {
+        // The second document goes to a second signer, who rejects it.
+        for (title, signer, iin) in [("signed", EndToEndTests.client1, EndToEndTests.client1IIN), ("rejected", EndToEndTests.client2, "123456789011")] {
             try await partner.open(base + "/cabinet/new")
             try await partner.type("#file", pdf)
             try await partner.type("#surname1", "Сериков")
             try await partner.type("#name1", "Тест")
-            try await partner.type("#iin1", EndToEndTests.client1IIN)
+            try await partner.type("#iin1", iin)
             try await partner.type("#phone1", signer)
             try await partner.click("#new-document button[type=submit]")
             _ = try await partner.element("form[action$='/send'] button")
