@@ -61,9 +61,10 @@ enum SigningRoutes {
             let (documentID, _, principal) = try ids(request, context)
             guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
             let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
-            let digests = [DigestAlgorithm.gost34311, .streebog512, .sha256].reduce(into: [String: String]()) {
-                $0[$1.rawValue] = Data($1.hash(bytes)).base64EncodedString()
-            }
+            // SHA-256 and GOST 34.311 were computed on upload; only Streebog-512 (the GOST 2015 keys' digest) is new.
+            let digests = [DigestAlgorithm.sha256.rawValue: try Self.base64(ofHex: document.sha256),
+                           DigestAlgorithm.gost34311.rawValue: try Self.base64(ofHex: document.gost34311),
+                           DigestAlgorithm.streebog512.rawValue: Data(DigestAlgorithm.streebog512.hash(bytes)).base64EncodedString()]
             return try JSONResponse.make(DataToSign(module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
                                                     encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document),
                                                     digests: digests))
@@ -78,6 +79,8 @@ enum SigningRoutes {
             return try JSONResponse.make(DocumentView(result))
         }
     }
+
+    static func base64(ofHex hex: String) throws -> String { Data(try Hex.decode(hex)).base64EncodedString() }
 
     /// NCALayer returns base64 (sometimes with line breaks or PEM armour); XML comes as text.
     static func signatureBytes(_ body: EDSBody) throws(APIError) -> [UInt8] {
