@@ -44,52 +44,42 @@ enum AdminPages {
                 "audit": audit,
             ])
         }
-        pages.post("/admin/partners") { request, context, form in
-            let principal = try administrator(context)
-            let digits = (form.value("bin") ?? "").trimmingCharacters(in: .whitespaces)
-            guard let bin = KazakhIdentifier(digits, kind: .bin), platform.configuration.rules.accepts(bin) else { throw APIError(.badRequest("\(digits) is not a valid BIN")) }
-            let organisation = (form.value("organisation") ?? "").trimmingCharacters(in: .whitespaces)
-            guard !organisation.isEmpty else { throw APIError(.badRequest("the organisation needs a name")) }
-            try await engine.save(.partner(Partner(id: newIdentifier("p"), bin: bin, organisation: organisation, createdAt: platform.now)), by: principal,
-                                  client: context.client, at: platform.now)
+        pages.post("/admin/partners") { _, context, form in
+            _ = try await platform.registerPartner(bin: (form.value("bin") ?? "").trimmingCharacters(in: .whitespaces), organisation: form.value("organisation") ?? "",
+                                                   by: try administrator(context), client: context.client)
             return PageRenderer.redirect("/admin")
         }
         pages.post("/admin/partners/:partnerID/status") { request, context, form in
             let principal = try administrator(context)
-            guard var partner = try await engine.partner(id: try request.parameter("partnerID", context)),
-                  let status = form.value("status").flatMap(Partner.Status.init(rawValue:)) else { throw APIError(.notFound) }
-            partner.status = status
-            try await engine.save(.partner(partner), by: principal, client: context.client, at: platform.now)
+            guard let status = form.value("status").flatMap(Partner.Status.init(rawValue:)),
+                  try await platform.setStatus(ofPartner: try request.parameter("partnerID", context), to: status, by: principal, client: context.client) != nil
+            else { throw APIError(.notFound) }
             return PageRenderer.redirect("/admin")
         }
         pages.post("/admin/users/:userID/status") { request, context, form in
             let principal = try administrator(context)
-            guard var user = try await engine.principal(userID: try request.parameter("userID", context))?.user,
-                  let status = form.value("status").flatMap(User.Status.init(rawValue:)) else { throw APIError(.notFound) }
-            user.status = status
-            try await engine.save(.user(user), by: principal, client: context.client, at: platform.now)
+            guard let status = form.value("status").flatMap(User.Status.init(rawValue:)),
+                  try await platform.setStatus(ofUser: try request.parameter("userID", context), to: status, by: principal, client: context.client) != nil
+            else { throw APIError(.notFound) }
             return PageRenderer.redirect("/admin")
         }
-        pages.post("/admin/tariffs") { request, context, form in
+        pages.post("/admin/tariffs") { _, context, form in
             let principal = try administrator(context)
             let day = DateFormatter()
             day.locale = Locale(identifier: "en_US_POSIX")
             day.timeZone = TimeZone(identifier: "Asia/Almaty")
             day.dateFormat = "yyyy-MM-dd"
-            guard let partnerID = form.value("partnerID"), try await engine.partner(id: partnerID) != nil,
-                  let uses = form.value("usesTotal").flatMap(Int.init), uses > 0,
-                  let from = form.value("validFrom").flatMap(day.date(from:)), let until = form.value("validUntil").flatMap(day.date(from:)), until > from else {
+            guard let partnerID = form.value("partnerID"), let uses = form.value("usesTotal").flatMap(Int.init),
+                  let from = form.value("validFrom").flatMap(day.date(from:)), let until = form.value("validUntil").flatMap(day.date(from:)) else {
                 throw APIError(.badRequest("a package needs a partner, uses and a validity period"))
             }
-            try await engine.save(.tariff(TariffPackage(id: newIdentifier("t"), partnerID: partnerID, usesTotal: uses, validFrom: from, validUntil: until)),
-                                  by: principal, client: context.client, at: platform.now)
+            _ = try await platform.issueTariff(partnerID: partnerID, usesTotal: uses, validFrom: from, validUntil: until, by: principal, client: context.client)
             return PageRenderer.redirect("/admin")
         }
         pages.post("/admin/tariffs/:tariffID") { request, context, form in
             let principal = try administrator(context)
-            guard var tariff = try await engine.tariffPackage(id: try request.parameter("tariffID", context)) else { throw APIError(.notFound) }
-            if let active = form.value("active") { tariff.active = active == "1" }
-            try await engine.save(.tariff(tariff), by: principal, client: context.client, at: platform.now)
+            guard try await platform.changeTariff(id: try request.parameter("tariffID", context), active: form.value("active").map { $0 == "1" },
+                                                  by: principal, client: context.client) != nil else { throw APIError(.notFound) }
             return PageRenderer.redirect("/admin")
         }
     }

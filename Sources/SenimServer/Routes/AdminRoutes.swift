@@ -22,50 +22,41 @@ enum AdminRoutes {
         api.add(.post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin", body: "PartnerBody",
                 success: (201, "Created", "application/json")) { request, context in
             let body = try await request.json(PartnerBody.self, limit: limit)
-            guard let bin = KazakhIdentifier(body.bin, kind: .bin), platform.configuration.rules.accepts(bin) else { throw APIError(.badRequest("\(body.bin) is not a valid BIN")) }
-            let name = body.organisation.trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { throw APIError(.badRequest("the organisation needs a name")) }
-            let partner = Partner(id: newIdentifier("p"), bin: bin, organisation: name, createdAt: platform.now)
-            try await engine.save(.partner(partner), by: try context.principal(), client: context.client, at: platform.now)
+            let partner = try await platform.registerPartner(bin: body.bin, organisation: body.organisation, by: try context.principal(), client: context.client)
             return try JSONResponse.make(partner, status: .created)
         }
         api.add(.post, "/api/v1/admin/partners/:partnerID/status", id: "setPartnerStatus", "Activate or deactivate a partner", tag: "admin",
                 body: "StatusBody") { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
-            guard var partner = try await engine.partner(id: try request.parameter("partnerID", context)) else { throw APIError(.notFound) }
+            let partnerID = try request.parameter("partnerID", context)
             guard let status = Partner.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or inactive")) }
-            partner.status = status
-            try await engine.save(.partner(partner), by: try context.principal(), client: context.client, at: platform.now)
+            guard let partner = try await platform.setStatus(ofPartner: partnerID, to: status, by: try context.principal(), client: context.client) else {
+                throw APIError(.notFound)
+            }
             return try JSONResponse.make(partner)
         }
         api.add(.post, "/api/v1/admin/users/:userID/status", id: "setUserStatus", "Block or restore a user (a block ends their sessions at once)",
                 tag: "admin", body: "StatusBody") { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
-            guard var user = try await engine.principal(userID: try request.parameter("userID", context))?.user else { throw APIError(.notFound) }
+            let userID = try request.parameter("userID", context)
             guard let status = User.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or blocked")) }
-            user.status = status
-            try await engine.save(.user(user), by: try context.principal(), client: context.client, at: platform.now)
+            guard let user = try await platform.setStatus(ofUser: userID, to: status, by: try context.principal(), client: context.client) else {
+                throw APIError(.notFound)
+            }
             return try JSONResponse.make(user)
         }
         api.add(.post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin", body: "TariffBody",
                 success: (201, "Issued", "application/json")) { request, context in
             let body = try await request.json(TariffBody.self, limit: limit)
-            guard body.usesTotal > 0, body.validUntil > body.validFrom else { throw APIError(.badRequest("a package needs uses and a validity period")) }
-            guard try await engine.partner(id: body.partnerID) != nil else { throw APIError(.notFound) }
-            let tariff = TariffPackage(id: newIdentifier("t"), partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom, validUntil: body.validUntil)
-            try await engine.save(.tariff(tariff), by: try context.principal(), client: context.client, at: platform.now)
+            let tariff = try await platform.issueTariff(partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom,
+                                                        validUntil: body.validUntil, by: try context.principal(), client: context.client)
             return try JSONResponse.make(tariff, status: .created)
         }
         api.add(.post, "/api/v1/admin/tariffs/:tariffID", id: "changeTariff", "Change or deactivate a tariff package", tag: "admin", body: "TariffChange") { request, context in
             let body = try await request.json(TariffChange.self, limit: limit)
-            guard var tariff = try await engine.tariffPackage(id: try request.parameter("tariffID", context)) else { throw APIError(.notFound) }
-            if let uses = body.usesTotal {
-                guard uses >= tariff.usesUsed + tariff.usesReserved else { throw APIError(.badRequest("fewer uses than already used or reserved")) }
-                tariff.usesTotal = uses
-            }
-            if let until = body.validUntil { tariff.validUntil = until }
-            if let active = body.active { tariff.active = active }
-            try await engine.save(.tariff(tariff), by: try context.principal(), client: context.client, at: platform.now)
+            guard let tariff = try await platform.changeTariff(id: try request.parameter("tariffID", context), usesTotal: body.usesTotal,
+                                                               validUntil: body.validUntil, active: body.active, by: try context.principal(),
+                                                               client: context.client) else { throw APIError(.notFound) }
             return try JSONResponse.make(tariff)
         }
         api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",

@@ -26,10 +26,6 @@ func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
     return phone
 }
 
-/// Ids the platform gives new things: a prefix and 96 random bits.
-func newIdentifier(_ prefix: String) -> String {
-    prefix + "-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(24)
-}
 
 /// A document and its signers as the API shows them.
 struct DocumentView: Codable, Sendable {
