@@ -35,7 +35,7 @@ enum OpenAPIDocument {
                 "schemas": ["Error": ["type": "object", "required": ["code", "message"],
                                       "properties": ["code": ["type": "string"], "message": ["type": "string"]]]],
                 "securitySchemes": ["session": ["type": "http", "scheme": "bearer"],
-                                    "cookie": ["type": "apiKey", "in": "cookie", "name": SessionMiddleware.cookieName]],
+                                    "cookie": ["type": "apiKey", "in": "cookie", "name": Cookies.sessionName]],
             ],
         ]
         return Array((try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))

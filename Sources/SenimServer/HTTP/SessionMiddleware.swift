@@ -13,7 +13,6 @@ struct SessionMiddleware: RouterMiddleware {
     let trustedProxies: Set<String>
     let clock: @Sendable () -> Date
 
-    static let cookieName = "senimkey_session"
     // Not among swift-http-types' predefined names.
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
@@ -38,10 +37,6 @@ struct SessionMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
             return String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         }
-        for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
-            let pair = cookie.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0] == cookieName { return pair[1] }
-        }
-        return nil
+        return Cookies.value(Cookies.sessionName, in: request)
     }
 }

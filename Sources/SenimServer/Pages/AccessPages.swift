@@ -31,7 +31,7 @@ enum AccessPages {
                 let grant = try await platform.confirmLogin(phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
                                                             acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
                 let target = grant.principal.employments.isEmpty && grant.principal.user.isAdministrator ? "/admin" : "/cabinet"
-                return PageRenderer.redirect(target, cookies: [sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+                return PageRenderer.redirect(target, cookies: [Cookies.sessionCookie(grant, secure: !platform.configuration.isLoopback)])
             } catch let refusal as WorkflowError {
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
                                        values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
@@ -41,7 +41,7 @@ enum AccessPages {
         }
         pages.post("/logout") { request, _, _ in
             if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
-            return PageRenderer.redirect("/login", cookies: ["\(SessionMiddleware.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"])
+            return PageRenderer.redirect("/login", cookies: [Cookies.endedSession])
         }
         pages.get("/agreement") { _, _ in
             var headers = PageRenderer.securityHeaders
@@ -55,7 +55,7 @@ enum AccessPages {
             let grant = try await platform.engine.openSignerLink(token: try request.parameter("token", context), policy: platform.configuration.access,
                                                                  client: context.client, at: platform.now)
             guard let scope = grant.session.scope else { throw APIError(.notFound) }
-            return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+            return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [Cookies.sessionCookie(grant, secure: !platform.configuration.isLoopback)])
         }
         pages.get("/static/:file") { request, context in
             let file = try request.parameter("file", context)
@@ -68,8 +68,4 @@ enum AccessPages {
         }
     }
 
-    static func sessionCookie(_ grant: SessionGrant, secure: Bool) -> String {
-        let maxAge = max(0, Int(grant.session.expiresAt.timeIntervalSince(grant.session.createdAt)))
-        return "\(SessionMiddleware.cookieName)=\(grant.token); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")"
-    }
 }

@@ -82,21 +82,13 @@ struct PageRenderer: Sendable {
 
     static func language(of request: Request) -> UserLanguage {
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) { return chosen }
-        if let cookie = cookie(languageCookie, in: request).flatMap(UserLanguage.init(rawValue:)) { return cookie }
+        if let cookie = Cookies.value(languageCookie, in: request).flatMap(UserLanguage.init(rawValue:)) { return cookie }
         return UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
-    }
-
-    static func cookie(_ name: String, in request: Request) -> String? {
-        for cookie in request.headers[values: .cookie].flatMap({ $0.split(separator: ";") }) {
-            let pair = cookie.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if pair.count == 2, pair[0] == name { return pair[1] }
-        }
-        return nil
     }
 
     /// The CSRF token: the cookie's value, or a new one with its `Set-Cookie` (HttpOnly, SameSite=Lax).
     static func csrfToken(of request: Request, secure: Bool) -> (String, String?) {
-        if let existing = cookie(csrfCookie, in: request), existing.count >= 32 { return (existing, nil) }
+        if let existing = Cookies.value(csrfCookie, in: request), existing.count >= 32 { return (existing, nil) }
         let token = (try? Base64URL.randomToken()) ?? UUID().uuidString
         return (token, "\(csrfCookie)=\(token); Path=/; HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")")
     }
@@ -104,7 +96,7 @@ struct PageRenderer: Sendable {
     /// A form post carries the cookie's token in its `csrf` field (double submit; SameSite=Lax keeps the cookie
     /// off cross-site posts as well).
     static func checkCSRF(_ form: FormBody, request: Request) throws(APIError) {
-        guard let cookie = cookie(csrfCookie, in: request), let field = form.value("csrf"),
+        guard let cookie = Cookies.value(csrfCookie, in: request), let field = form.value("csrf"),
               MessageAuthentication.constantTimeEquals(Array(cookie.utf8), Array(field.utf8)) else {
             throw APIError(.permissionDenied("the form expired; reload the page"))
         }

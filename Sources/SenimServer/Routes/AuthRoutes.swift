@@ -34,7 +34,7 @@ enum AuthRoutes {
             _ = try context.principal()
             if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
             var headers = HTTPFields()
-            headers[.setCookie] = "\(SessionMiddleware.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax"
+            headers[.setCookie] = Cookies.endedSession
             return Response(status: .noContent, headers: headers)
         }
         api.add(.get, "/api/v1/me", id: "getMe", "The logged-in user and the partners they work for", tag: "auth") { _, context in
@@ -51,9 +51,8 @@ enum AuthRoutes {
 
     /// The token in the body (for API clients) and in an `HttpOnly` cookie (for the pages); `Secure` except on loopback.
     static func sessionResponse(_ grant: SessionGrant, secure: Bool) throws -> Response {
-        let maxAge = max(0, Int(grant.session.expiresAt.timeIntervalSince(grant.session.createdAt)))
         var headers = HTTPFields()
-        headers[.setCookie] = "\(SessionMiddleware.cookieName)=\(grant.token); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")"
+        headers[.setCookie] = Cookies.sessionCookie(grant, secure: secure)
         let scope = grant.session.scope.map { Scope(documentID: $0.documentID, signerID: $0.signerID) }
         return try JSONResponse.make(SessionAnswer(token: grant.token, expiresAt: grant.session.expiresAt, user: grant.principal.user,
                                                    employments: grant.principal.employments, scope: scope), headers: headers)
