@@ -53,7 +53,7 @@ extension SenimPlatform {
         let sealer = PlatformSeal(identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
                                   fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
         _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
-        try await engine.recordDownload(documentID: documentID, item: "evidence package sha256:\(try Self.sha256(ofFile: path))", by: principal,
+        try await engine.recordDownload(documentID: documentID, item: "evidence package sha256:\(Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path)))", by: principal,
                                         client: client, at: time)
         return path
     }
@@ -74,11 +74,4 @@ extension SenimPlatform {
         return certificates.filter { seen.insert($0.derEncoded).inserted }
     }
 
-    static func sha256(ofFile path: String) throws -> String {
-        var hasher = DigestAlgorithm.sha256.makeHasher()
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.blob("cannot read \(path)") }
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(bytes: Array(chunk)) }
-        return Hex.encode(hasher.finalize())
-    }
 }

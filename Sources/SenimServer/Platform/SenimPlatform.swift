@@ -47,7 +47,7 @@ public struct SenimPlatform: Sendable {
     /// Makes `phone` a platform administrator (the deployment's own set-up step, recorded as the platform's).
     public func ensureAdministrator(phone: PhoneNumber) async throws {
         let existing = try await engine.principal(phone: phone)?.user
-        var user = try existing ?? User(id: "u-" + Hex.encode(MessageAuthentication.randomBytes(12)), phone: phone, createdAt: now)
+        var user = existing ?? User(id: newIdentifier("u"), phone: phone, createdAt: now)
         guard !user.isAdministrator || user.status != .active else { return }
         user.isAdministrator = true
         user.status = .active
@@ -66,7 +66,7 @@ public struct SenimPlatform: Sendable {
         guard try await engine.partner(id: partnerID) != nil else { throw WorkflowError.partnerNotFound(partnerID) }
         var user = try await engine.principal(phone: phone)?.user
         if user == nil {
-            let invited = User(id: "u-" + Hex.encode(try MessageAuthentication.randomBytes(12)), phone: phone, surname: surname, name: name, createdAt: now)
+            let invited = User(id: newIdentifier("u"), phone: phone, surname: surname, name: name, createdAt: now)
             try await engine.save(.user(invited), by: nil, client: client, at: now)
             user = invited
         }
@@ -196,7 +196,7 @@ public struct SenimPlatform: Sendable {
 
     /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.
     func currentDigest(of documentID: String) async throws -> String {
-        try Self.sha256(ofFile: try await engine.blobPath(ofDocument: documentID))
+        Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: try await engine.blobPath(ofDocument: documentID)))
     }
 }
 
