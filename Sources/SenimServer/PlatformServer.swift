@@ -16,7 +16,8 @@ public struct PlatformServer: Sendable {
         let router = Router(context: PlatformRequestContext.self)
         let configuration = platform.configuration
         router.add(middleware: RequestObservationMiddleware())
-        router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, clock: configuration.clock))
+        router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
+                                                 clock: configuration.clock))
         let api = APIRouter(router: router)
         HealthRoutes.register(api, platform)
         AuthRoutes.register(api, platform)
@@ -24,7 +25,7 @@ public struct PlatformServer: Sendable {
         SigningRoutes.register(api, platform)
         AdminRoutes.register(api, platform)
         EGovMobileRoutes.register(api, platform)
-        let pages = PageRouter(router: router, renderer: try PageRenderer(secureCookies: !configuration.isLoopback), platform: platform)
+        let pages = PageRouter(router: router, renderer: try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey), platform: platform)
         AccessPages.register(pages)
         CabinetPages.register(pages)
         SignerPages.register(pages)

@@ -32,10 +32,11 @@ import Testing
     }
 
     @Test func everyRefusalHasAMessageInEveryLanguage() {
-        let reasons: [APIError.Reason] = [.notAuthenticated, .permissionDenied("x"), .badRequest("x"), .notFound, .payloadTooLarge(limit: 1),
-                                          .unreadableSignature("x"), .unavailable("x"),
-                                          .workflow(.notSignersTurn(signerID: "s", state: .waiting)), .workflow(.codeNotAccepted("x")),
-                                          .workflow(.rateLimited("x")), .workflow(.agreementNotAccepted(edition: "1")), .workflow(.noTariffUsesLeft(partnerID: "p"))]
+        let reasons: [APIError.Reason] = [.notAuthenticated, .permissionDenied(.notYourTurn), .badRequest(.bodyNotJSON), .notFound,
+                                          .payloadTooLarge(limit: 1), .unreadableSignature(.notCMS), .unavailable("x"),
+                                          .workflow(.notSignersTurn(signerID: "s", state: .waiting)), .workflow(.codeNotAccepted(.expired)),
+                                          .workflow(.rateLimited(.phone, retryAfter: 60)), .workflow(.agreementNotAccepted(edition: "1")),
+                                          .workflow(.noTariffUsesLeft(partnerID: "p"))]
         for reason in reasons {
             let texts = UserLanguage.allCases.map { APIError(reason).message(in: $0) }
             #expect(Set(texts).count == 3, "\(reason): \(texts)")

@@ -22,9 +22,9 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
     public var testDescription: String { rawValue }
 
     /// A migrated engine on an empty database, its blob store, and the fault hook.
-    public func make() async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
+    public func make(rules: WorkflowRules = WorkflowRules()) async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
         let (store, directory, faults) = try await makeStore()
-        let engine = WorkflowEngine(store: store)
+        let engine = WorkflowEngine(store: store, rules: rules)
         try await engine.migrate()
         return (engine, try BlobStore(directory: directory + "/blobs"), faults)
     }

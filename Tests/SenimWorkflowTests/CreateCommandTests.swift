@@ -40,7 +40,7 @@ import Testing
     @Test func anyRefusedPartRefusesTheWholeCommand() throws {
         let empty = DocumentState(document: nil, partner: Fixtures.partner, tariff: DocumentStateMachineTests.tariff())
         let badIIN = Self.signers + [NamedSigner(signerID: "s-c", SignerRequest(surname: "Ц", name: "Ц", iin: "900101000019", phone: "+77013334455"))]
-        #expect(throws: WorkflowError.invalidInput("900101000019 is not a valid IIN")) {
+        #expect(throws: WorkflowError.invalidInput(.invalidIIN("900101000019"))) {
             try DocumentStateMachine.apply(.create(documentID: "d-1", uploadedBy: "u-employee", Fixtures.upload(), signers: badIIN, send: true), to: empty, at: Self.t)
         }
         let twice = Self.signers + [NamedSigner(signerID: "s-c", Self.signers[0].request)]
@@ -59,7 +59,7 @@ import Testing
     /// Through the store: one transaction, one leaf, the same chain as the separate commands would write; an
     /// employee without the send right cannot create-and-send.
     @Test(arguments: StoreKind.available) func createThenThreeSignaturesCompleteTheDocument(_ kind: StoreKind) async throws {
-        let (engine, blobs, _) = try await kind.make()
+        let (engine, blobs, _) = try await kind.make(rules: WorkflowRules(partnerSignatureRequiresEDS: false))
         let clients = try await WorkflowStoreTests.setUp(engine)
         let stored = try blobs.store(Array("%PDF-1.7 договор".utf8))
         let upload = UploadRequest(partnerID: "p-1", fileName: "d.pdf", mediaType: "application/pdf", size: stored.size, sha256: stored.sha256, gost34311: stored.gost34311)
@@ -81,9 +81,11 @@ import Testing
         #expect(state.document?.status == .signed && state.tariff?.usesUsed == 1)
         try AuditChain.verify(try await engine.auditLog(ofDocument: "d-1"))
 
+        // The rights that count are the store's at the moment of the command, whatever the session remembers.
         var noSend = Fixtures.employeePrincipal
         noSend.employments[0].rights = [.upload]
-        await #expect(throws: WorkflowError.permissionDenied("the partner did not grant the send right")) {
+        try await engine.save(.employee(noSend.employments[0]), by: nil, client: Fixtures.client, at: Self.t)
+        await #expect(throws: WorkflowError.permissionDenied(.sendRightNotGranted)) {
             try await engine.execute(.create(documentID: "d-2", uploadedBy: Fixtures.employee.id, upload, signers: named, send: true),
                                      by: noSend, client: Fixtures.client, blobPath: stored.path, at: Self.t)
         }

@@ -46,10 +46,10 @@ struct DocumentStateMachineTests {
         #expect(last.actions.contains(.completed))
         #expect(last.actions.contains(.tariffDebited(packageID: "t-1", usesLeft: 2)))
         // A signed document accepts nothing more: no second debit is possible.
-        #expect(throws: WorkflowError.illegalTransition(command: "sign", status: .signed)) {
+        #expect(throws: WorkflowError.illegalTransition(command: .sign, status: .signed)) {
             try Self.apply(.sign(documentID: "d-1", signerID: "s-b", Fixtures.ses(Self.clientB)), last.state)
         }
-        #expect(throws: WorkflowError.illegalTransition(command: "cancel", status: .signed)) { try Self.apply(.cancel(documentID: "d-1", reason: nil), last.state) }
+        #expect(throws: WorkflowError.illegalTransition(command: .cancel, status: .signed)) { try Self.apply(.cancel(documentID: "d-1", reason: nil), last.state) }
     }
 
     @Test func sequentialOrderNotifiesOneByOne() throws {
@@ -75,10 +75,10 @@ struct DocumentStateMachineTests {
         let rejected = try Self.apply(.reject(documentID: "d-1", signerID: "s-b", reason: "Не согласен с п. 4"), state)
         #expect(rejected.document?.status == .rejected)
         #expect(rejected.state.tariff?.usesReserved == 0 && rejected.state.tariff?.usesUsed == 0)
-        #expect(throws: WorkflowError.illegalTransition(command: "sign", status: .rejected)) {
+        #expect(throws: WorkflowError.illegalTransition(command: .sign, status: .rejected)) {
             try Self.apply(.sign(documentID: "d-1", signerID: "s-a", Fixtures.ses(Self.clientA)), rejected.state)
         }
-        #expect(throws: WorkflowError.invalidInput("a rejection needs a reason")) { try Self.apply(.reject(documentID: "d-1", signerID: "s-a", reason: "  "), state) }
+        #expect(throws: WorkflowError.invalidInput(.rejectionNeedsReason)) { try Self.apply(.reject(documentID: "d-1", signerID: "s-a", reason: "  "), state) }
     }
 
     @Test func signaturesOfTheWrongPersonOrOrganisationAreRefusedAndRecorded() throws {
@@ -130,7 +130,7 @@ struct DocumentStateMachineTests {
         let uploaded = try DocumentStateMachine.apply(.upload(documentID: "d-1", uploadedBy: "u", Fixtures.upload()),
                                                       to: DocumentState(document: nil, partner: Fixtures.partner), at: Self.t).state
         #expect(throws: WorkflowError.noSigners) { try Self.apply(.send(documentID: "d-1"), uploaded) }
-        #expect(throws: WorkflowError.invalidInput("12345 is not a valid IIN")) {
+        #expect(throws: WorkflowError.invalidInput(.invalidIIN("12345"))) {
             try Self.apply(.addSigner(documentID: "d-1", signerID: "s", SignerRequest(surname: "A", name: "B", iin: "12345", phone: "+77011112233")), uploaded)
         }
         var badCheck = Self.clientA
@@ -157,8 +157,8 @@ struct DocumentStateMachineTests {
     /// Every command against every status it does not apply to is an illegalTransition, never a state change.
     @Test func everyIllegalTransitionIsATypedError() throws {
         let base = try Self.sent()
-        let legal: [String: Set<Document.Status>] = [
-            "add signer": [.draft], "send": [.draft], "view": [.pending], "sign": [.pending], "reject": [.pending], "cancel": [.draft, .pending], "expire": [.pending],
+        let legal: [CommandKind: Set<Document.Status>] = [
+            .addSigner: [.draft], .send: [.draft], .view: [.pending], .sign: [.pending], .reject: [.pending], .cancel: [.draft, .pending], .expire: [.pending],
         ]
         let commands: [WorkflowCommand] = [
             .addSigner(documentID: "d-1", signerID: "s-x", SignerRequest(surname: "A", name: "B", iin: Fixtures.iin("90010100009"), phone: "+77019998877")),
@@ -169,8 +169,8 @@ struct DocumentStateMachineTests {
         for status in Document.Status.allCases {
             var state = base
             state.document?.status = status
-            for command in commands where !(legal[command.name] ?? []).contains(status) {
-                #expect(throws: WorkflowError.illegalTransition(command: command.name, status: status), "\(command.name) on \(status)") {
+            for command in commands where !(legal[command.kind] ?? []).contains(status) {
+                #expect(throws: WorkflowError.illegalTransition(command: command.kind, status: status), "\(command.kind) on \(status)") {
                     try DocumentStateMachine.apply(command, to: state, at: Self.t.addingTimeInterval(60))
                 }
                 checked += 1

@@ -35,14 +35,26 @@ struct PermissionsTests {
             ("uploader with upload only", employee("u-uploader", rights: .upload), [.viewDocument, .readContent, .upload]),
             ("colleague without view-all", employee("u-colleague", rights: [.upload, .send]), [.upload]),
             ("colleague with view-all", employee("u-colleague", rights: [.viewAllPartnerDocuments]), [.viewDocument, .readContent]),
-            ("colleague who signs for the partner", employee("u-colleague", rights: [.signForPartner]), [.signForPartner]),
+            // Who signs for the partner reads what they sign.
+            ("colleague who signs for the partner", employee("u-colleague", rights: [.signForPartner]), [.viewDocument, .readContent, .signForPartner]),
             ("employee of another partner", employee("u-foreign", partner: "p-2", rights: .all), []),
             ("administrator", WorkflowPrincipal(user: Fixtures.user("u-admin", phone: 9, admin: true)), [.administerPartners, .administerUsers, .administerTariffs]),
             ("blocked user", WorkflowPrincipal(user: blocked), []),
+            // Administrators never act for a partner, even where an employment row names them.
+            ("administrator with an employment", WorkflowPrincipal(user: Fixtures.user("u-uploader", phone: 9, admin: true),
+                                                                   employments: [Employee(partnerID: "p-1", userID: "u-uploader", rights: .all)]),
+             [.administerPartners, .administerUsers, .administerTariffs]),
+            // A session from the signer's SMS link: that signer's actions on that document, whatever the account is.
+            ("link session of the signer", .linkHolder(Fixtures.user("u-signer", phone: 5, admin: true), scope: .init(documentID: "d-1", signerID: "s-1")),
+             [.viewDocument, .readContent, .sign, .reject]),
+            ("link session of another document", .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-2", signerID: "s-1")), []),
+            ("link session of another signer", .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-1", signerID: "s-9")), []),
+            ("link session of an employee with every right", .linkHolder(Fixtures.user("u-uploader", phone: 5), scope: .init(documentID: "d-1", signerID: "s-1")),
+             [.viewDocument, .readContent, .sign, .reject]),
         ]
     }()
 
-    @Test(arguments: 0..<12)
+    @Test(arguments: 0..<17)
     func roleAgainstEveryAction(row: Int) {
         let (who, principal, allowed) = Self.table[row]
         for action in WorkflowAction.allCases {
@@ -55,10 +67,10 @@ struct PermissionsTests {
         var waiting = Self.signers
         waiting[1].state = .waiting
         let signer = WorkflowPrincipal(user: Fixtures.user("u-signer", phone: 5, iin: Self.signerIIN))
-        #expect(Permissions.decide(signer, .viewDocument, document: Self.document, signers: waiting) == .denied("the document has not been sent to you yet"))
+        #expect(Permissions.decide(signer, .viewDocument, document: Self.document, signers: waiting) == .denied(.notSentToYouYet))
         #expect(!Permissions.decide(signer, .sign, document: Self.document, signers: waiting).isAllowed)
         let admin = WorkflowPrincipal(user: Fixtures.user("u-admin", phone: 9, admin: true))
-        #expect(Permissions.decide(admin, .readContent, document: Self.document, signers: Self.signers) == .denied("administrators do not read documents"))
+        #expect(Permissions.decide(admin, .readContent, document: Self.document, signers: Self.signers) == .denied(.administratorsDoNotReadDocuments))
         var inactive = Fixtures.partner
         inactive.status = .inactive
         #expect(!Permissions.decide(Self.employee("u-uploader", rights: .all), .send, document: Self.document, partner: inactive).isAllowed)

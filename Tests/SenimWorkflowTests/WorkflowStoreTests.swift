@@ -21,9 +21,11 @@ struct WorkflowStoreTests {
         try await engine.save(.employee(Fixtures.employment), by: nil, client: Fixtures.client, at: t)
         try await engine.save(.tariff(TariffPackage(id: "t-1", partnerID: "p-1", usesTotal: uses, validFrom: t.addingTimeInterval(-3600),
                                                     validUntil: t.addingTimeInterval(86_400 * 365))), by: Self.admin, client: Fixtures.client, at: t)
-        return (0..<clients).map { index in
+        let people = (0..<clients).map { index in
             WorkflowPrincipal(user: Fixtures.user("u-client-\(index)", phone: 100 + index, iin: Fixtures.iin(String(90_010_100_000 + index))))
         }
+        for person in people { try await engine.save(.user(person.user), by: nil, client: Fixtures.client, at: t) }
+        return people
     }
 
     /// Uploads a document (its bytes into the blob store), names the clients, sends it.
@@ -187,9 +189,10 @@ struct WorkflowStoreTests {
         }
         let package = try await engine.tariffPackages(ofPartner: "p-1").first
         #expect(package?.usesUsed == 20 && package?.usesReserved == 0)
-        // One leaf per command: 20 × (upload + 50 signers + send + partner + 50 signatures), plus the 5 of the set-up.
+        // One leaf per command: 20 × (upload + 50 signers + send + partner + 50 signatures), plus the 5 of the set-up
+        // and its 50 clients' accounts.
         let leaves = try await engine.logLeafHashes()
-        let commands = 20 * (1 + 50 + 1 + 1 + 50) + 5
+        let commands = 20 * (1 + 50 + 1 + 1 + 50) + 5 + 50
         #expect(leaves.count == commands)
     }
 

@@ -23,12 +23,14 @@ func registerWorkflowBenchmarks() {
     let sha256 = String(repeating: "ab", count: 32), gost = String(repeating: "cd", count: 32)
 
     func prepare(_ store: any Store) -> WorkflowEngine {
-        let engine = WorkflowEngine(store: store)
+        // The benchmark signs the partner's slot by SMS code, as a deployment with that setting does.
+        let engine = WorkflowEngine(store: store, rules: WorkflowRules(partnerSignatureRequiresEDS: false))
         awaitResult {
             try! await engine.migrate()
             try! await engine.save(.partner(partner), by: nil, client: client, at: time)
             try! await engine.save(.user(employee), by: nil, client: client, at: time)
             try! await engine.save(.employee(principal.employments[0]), by: nil, client: client, at: time)
+            for person in clients { try! await engine.save(.user(person.user), by: nil, client: client, at: time) }
             try! await engine.save(.tariff(TariffPackage(id: "t-1", partnerID: "p-1", usesTotal: 10_000_000, validFrom: time.addingTimeInterval(-60),
                                                          validUntil: time.addingTimeInterval(86_400 * 365))), by: nil, client: client, at: time)
         }

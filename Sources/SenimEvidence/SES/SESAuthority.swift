@@ -38,6 +38,7 @@ public struct SESAuthority: Sendable {
         switch challenge.status {
         case .confirmed: return .failure(.alreadyUsed)
         case .locked: return .failure(.locked)
+        case .superseded: return .failure(.superseded)
         case .pending: break
         }
         guard time <= challenge.expiresAt else { return .failure(.expired) }

@@ -32,7 +32,7 @@ public struct SESBinding: Sendable, Codable, Hashable {
 
 /// An issued challenge as it is stored: everything but the code, of which only a keyed digest is kept.
 public struct SESChallenge: Sendable, Codable, Hashable {
-    public enum Status: String, Sendable, Codable { case pending, confirmed, locked }
+    public enum Status: String, Sendable, Codable { case pending, confirmed, locked, superseded }
 
     /// 128 random bits, hex.
     public let id: String
@@ -46,6 +46,14 @@ public struct SESChallenge: Sendable, Codable, Hashable {
     public let codeDigest: String
     /// The SMS provider's message id, recorded when the SMS is handed over.
     public var deliveryID: String?
+
+    /// A newer code went to the same phone for the same purpose: this one can no longer be used.
+    public mutating func supersede() {
+        if status == .pending { status = .superseded }
+    }
+
+    /// Wrong codes entered against this challenge (a confirmed challenge's last attempt was the right one).
+    public var failedAttempts: Int { status == .confirmed ? attempts - 1 : attempts }
 }
 
 /// Why a code was not accepted. What the user is told must not say which (PSD2 RTS Art. 4(3)(b)); the typed
@@ -54,6 +62,7 @@ public enum SESFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case expired
     case locked
     case alreadyUsed
+    case superseded
     case documentChanged
     case wrongSigner
     case wrongCode(attemptsLeft: Int)
@@ -63,6 +72,7 @@ public enum SESFailure: Error, Sendable, Equatable, CustomStringConvertible {
         case .expired: return "the code has expired"
         case .locked: return "too many wrong codes: the challenge is locked"
         case .alreadyUsed: return "the code was already used"
+        case .superseded: return "a newer code was sent"
         case .documentChanged: return "the document changed after the code was issued"
         case .wrongSigner: return "the code was issued to another signer"
         case .wrongCode(let left): return "wrong code, \(left) attempt\(left == 1 ? "" : "s") left"

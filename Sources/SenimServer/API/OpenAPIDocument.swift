@@ -3,7 +3,7 @@ import Foundation
 /// The OpenAPI 3.1 document of the registered operations (built from ``APIRouter/operations``, the list the
 /// router was built from).
 enum OpenAPIDocument {
-    static func json(_ operations: [APIOperation]) -> [UInt8] {
+    static func json(_ operations: [APIOperation], sessionCookie: String) -> [UInt8] {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
             var parameters: [[String: Any]] = operation.pathParameters.map {
@@ -35,7 +35,7 @@ enum OpenAPIDocument {
                 "schemas": ["Error": ["type": "object", "required": ["code", "message"],
                                       "properties": ["code": ["type": "string"], "message": ["type": "string"]]]],
                 "securitySchemes": ["session": ["type": "http", "scheme": "bearer"],
-                                    "cookie": ["type": "apiKey", "in": "cookie", "name": Cookies.sessionName]],
+                                    "cookie": ["type": "apiKey", "in": "cookie", "name": sessionCookie]],
             ],
         ]
         return Array((try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import SenimCrypto
 import SenimEvidence
 import SenimPKI
 import SenimWorkflow
@@ -36,6 +37,25 @@ public struct ServerConfiguration: Sendable {
     public var logOrigin: String
     /// The platform's clock (tests pin it: the NCA test certificates are valid only in their year).
     public var clock: @Sendable () -> Date
+    /// Addresses that may read `/metrics` (the deployment's monitoring); loopback by default.
+    public var metricsAddresses: Set<String> = ["127.0.0.1", "::1"]
+    /// A connection that sends nothing for this long is closed.
+    public var idleTimeout: Duration = .seconds(30)
+    /// Evidence exports and arbitration reports per user in `exportWindow`.
+    public var exportsPerWindow: Int = 20
+    public var exportWindow: TimeInterval = 600
+    /// Open eGov mobile QR tickets: at most this many at once, each living `eGovTicketLifetime`.
+    public var eGovTicketLimit: Int = 10_000
+    public var eGovTicketLifetime: TimeInterval = 600
+
+    /// Whether users reach the platform over https (its public URL): then cookies are `Secure` and `__Host-`
+    /// prefixed and every answer carries HSTS.
+    public var usesHTTPS: Bool { publicBaseURL.lowercased().hasPrefix("https://") }
+
+    var cookies: Cookies { Cookies(secure: usesHTTPS) }
+
+    /// The key the CSRF tokens of pages are bound with (derived from the SMS-code key, for another purpose).
+    var csrfKey: [UInt8] { (try? MessageAuthentication.hmac(.sha256, key: sesKey, message: Array("senimkey-csrf-binding".utf8))) ?? sesKey }
 
     public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String, blobDirectory: String, sesKey: [UInt8],
                 sealIdentity: SigningIdentity, timestampAuthorityURL: String? = nil, validation: ValidationContext, revocationFiles: [(name: String, bytes: [UInt8])] = [], access: AccessPolicy,

@@ -8,12 +8,15 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     public enum Reason: Sendable, Hashable {
         case workflow(WorkflowError)
         case notAuthenticated
-        case permissionDenied(String)
-        case badRequest(String)
+        case permissionDenied(Denial)
+        case badRequest(RequestProblem)
         case notFound
         case payloadTooLarge(limit: Int64)
         /// A signature that cannot be read at all (not CMS, not XML, not base64).
-        case unreadableSignature(String)
+        case unreadableSignature(SignatureProblem)
+        /// A costly request (an evidence export, a report) asked too often; try again after the seconds given.
+        case tooManyRequests(retryAfter: Int)
+        /// The store or another dependency failed; the detail goes to the log, never to the user.
         case unavailable(String)
     }
 
@@ -30,6 +33,7 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         case .notFound: return .notFound
         case .payloadTooLarge: return .contentTooLarge
         case .unreadableSignature: return .unprocessableContent
+        case .tooManyRequests: return .tooManyRequests
         case .unavailable: return .serviceUnavailable
         case .workflow(let error): return Self.status(of: error)
         }
@@ -38,12 +42,12 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     static func status(of error: WorkflowError) -> HTTPResponse.Status {
         switch error {
         case .documentNotFound, .signerNotFound, .partnerNotFound: return .notFound
-        case .permissionDenied, .userBlocked: return .forbidden
-        case .notAuthenticated: return .unauthorized
+        case .permissionDenied, .userBlocked, .partnerSignatureNeedsEDS: return .forbidden
+        case .notAuthenticated, .linkExpired: return .unauthorized
         case .invalidInput: return .badRequest
         case .rateLimited: return .tooManyRequests
         case .illegalTransition, .notSignersTurn, .duplicateSigner, .idempotencyKeyReused, .deadlinePassed, .partnerInactive, .noSigners,
-             .noTariffUsesLeft, .agreementNotAccepted:
+             .noTariffUsesLeft, .agreementNotAccepted, .signatureAlreadyUsed:
             return .conflict
         case .signingMethodNotAllowed, .signerIdentityMismatch, .partnerBINMismatch, .roleCannotSignForPartner, .signatureNotValid,
              .documentDigestMismatch, .codeNotAccepted:
@@ -59,7 +63,17 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         // The header, not the context: an error thrown inside a route unwinds past the middleware's copy of it.
         let language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
-        return try JSONResponse.make(APIErrorBody(code: code, message: message(in: language)), status: status)
+        var headers = HTTPFields()
+        if let seconds = retryAfter { headers[.retryAfter] = String(seconds) }
+        return try JSONResponse.make(APIErrorBody(code: code, message: message(in: language)), status: status, headers: headers)
+    }
+
+    /// The seconds a client should wait before asking again (`Retry-After`), for limits that have one.
+    var retryAfter: Int? {
+        switch reason {
+        case .tooManyRequests(let seconds), .workflow(.rateLimited(_, let seconds)): return seconds
+        default: return nil
+        }
     }
 }
 

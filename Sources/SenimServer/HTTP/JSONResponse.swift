@@ -30,20 +30,32 @@ enum JSONResponse {
 
     /// Decodes a JSON request body of at most `limit` bytes; a malformed one is a 400 that says what is wrong.
     static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, limit: Int) async throws(APIError) -> Body {
+        guard let body = try await decodeIfPresent(type, from: request, limit: limit) else { throw APIError(.badRequest(.bodyNotJSON)) }
+        return body
+    }
+
+    /// The same, for a body that may be left out: nil when there is none.
+    static func decodeIfPresent<Body: Decodable>(_ type: Body.Type, from request: Request, limit: Int) async throws(APIError) -> Body? {
         var request = request
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: limit) } catch { throw APIError(.payloadTooLarge(limit: Int64(limit))) }
+        if buffer.readableBytes == 0 { return nil }
         do { return try decoder.decode(type, from: Data(buffer: buffer)) } catch {
-            throw APIError(.badRequest("the request body is not the expected JSON: \(Self.describe(error))"))
+            throw APIError(.badRequest(problem(of: error)))
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The field a decoding error is about, as the user is told it.
+    static func problem(of error: any Error) -> RequestProblem {
         switch error {
-        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
-            return (context.codingPath.map(\.stringValue).joined(separator: ".") + " " + context.debugDescription).trimmingCharacters(in: .whitespaces)
-        default: return "unreadable"
+        case DecodingError.keyNotFound(let key, let context):
+            return .missingField((context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: "."))
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return context.codingPath.isEmpty ? .bodyNotJSON : .wrongFieldType(context.codingPath.map(\.stringValue).joined(separator: "."))
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? .bodyNotJSON : .wrongFieldType(context.codingPath.map(\.stringValue).joined(separator: "."))
+        default:
+            return .bodyNotJSON
         }
     }
 }

@@ -12,6 +12,9 @@ public struct PlatformRequestContext: RequestContext {
     public var client: ClientContext
     public var language: UserLanguage
     public var authenticated: AuthenticatedSession?
+    /// The session came from the browser's cookie, not an `Authorization` header: state-changing API calls
+    /// must then prove they are the platform's own pages (JSON and a same-origin `Origin`).
+    public var authenticatedByCookie = false
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
@@ -23,16 +26,20 @@ public struct PlatformRequestContext: RequestContext {
     /// JSON bodies are small (a CMS or XML signature at most); documents are streamed, not decoded.
     public var maxUploadSize: Int { 4 << 20 }
 
-    /// The logged-in principal, or 401.
+    /// The logged-in principal, or 401. Every route that is not about one document asks this, so a session
+    /// opened from a signer's SMS link (which covers one document and one signer) is refused here, once for all
+    /// of them: no `/me`, no lists, no uploads, no employees, no tariffs, no administration.
     public func principal() throws(APIError) -> WorkflowPrincipal {
         guard let authenticated else { throw APIError(.notAuthenticated) }
+        guard authenticated.session.scope == nil else { throw APIError(.permissionDenied(.linkSessionCoversOneDocument)) }
         return authenticated.principal
     }
 
-    /// The principal, provided the session may act on `documentID` (a link session covers one document).
+    /// The principal, provided the session may act on `documentID`: a link session's principal then carries its
+    /// scope, which ``Permissions`` holds to that signer's own actions.
     public func principal(for documentID: String) throws(APIError) -> WorkflowPrincipal {
         guard let authenticated else { throw APIError(.notAuthenticated) }
-        guard authenticated.session.covers(documentID: documentID) else { throw APIError(.permissionDenied("this link is for another document")) }
+        guard authenticated.session.covers(documentID: documentID) else { throw APIError(.permissionDenied(.linkSessionCoversOneDocument)) }
         return authenticated.principal
     }
 }

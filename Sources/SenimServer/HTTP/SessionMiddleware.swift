@@ -6,11 +6,13 @@ import SenimWorkflow
 
 /// Fills the request context before any route runs: the client's address (``ClientAddress``) and device, the
 /// answer language, and the session from `Authorization: Bearer …` or the `senimkey_session` cookie. An
-/// unknown, expired or revoked token, or a blocked user, leaves the request unauthenticated.
+/// unknown, expired or revoked token, or a blocked user, leaves the request unauthenticated. Over https
+/// every answer carries HSTS (RFC 6797), so a browser never tries the platform over plain http again.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = PlatformRequestContext
     let engine: WorkflowEngine
     let trustedProxies: Set<String>
+    let cookies: Cookies
     let clock: @Sendable () -> Date
 
     // Not among swift-http-types' predefined names.
@@ -21,7 +23,9 @@ struct SessionMiddleware: RouterMiddleware {
         let address = ClientAddress.resolve(peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
         context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })
         context.language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
-        if let token = Self.token(in: request) {
+        let bearer = Self.bearer(in: request)
+        context.authenticatedByCookie = bearer == nil && cookies.session(in: request) != nil
+        if let token = bearer ?? cookies.session(in: request) {
             if let cached = engine.cachedAuthentication(sessionToken: token, at: clock()) {
                 context.authenticated = cached  // most requests: no suspension, no store
             } else {
@@ -30,13 +34,19 @@ struct SessionMiddleware: RouterMiddleware {
                 }
             }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        if cookies.secure { response.headers[Self.strictTransportSecurity] = "max-age=31536000" }
+        return response
     }
 
-    static func token(in request: Request) -> String? {
-        if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
-            return String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        }
-        return Cookies.value(Cookies.sessionName, in: request)
+    static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
+
+    /// The token of `Authorization: Bearer …`, if any.
+    static func bearer(in request: Request) -> String? {
+        guard let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
     }
+
+    /// The session token a request carries: the bearer token, else the session cookie.
+    func token(in request: Request) -> String? { Self.bearer(in: request) ?? cookies.session(in: request) }
 }

@@ -7,7 +7,7 @@ import SenimWorkflow
 /// the home page that sends each user where they work.
 enum AccessPages {
     static func register(_ pages: PageRouter) {
-        let platform = pages.platform, renderer = pages.renderer
+        let platform = pages.platform, renderer = pages.renderer, cookies = platform.configuration.cookies
         pages.get("/") { _, context in
             guard let principal = context.authenticated?.principal else { return PageRenderer.redirect("/login") }
             if let scope = context.authenticated?.session.scope { return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)") }
@@ -16,32 +16,32 @@ enum AccessPages {
         pages.get("/login") { request, context in
             renderer.render("login", title: .loginTitle, request: request, context: context, values: [:])
         }
-        pages.post("/login") { request, context, form in
+        pages.post("/login", access: .anyone) { request, context, form in
             guard let phone = PhoneNumber(form.value("phone") ?? "") else {
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                       values: ["error": PageStrings.table(PageRenderer.language(of: request))["wrongPhone"] ?? ""], status: .badRequest)
+                                       values: ["error": PageStrings.table(renderer.language(of: request))["wrongPhone"] ?? ""], status: .badRequest)
             }
-            let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: PageRenderer.language(of: request))
+            let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: renderer.language(of: request))
             return renderer.render("login", title: .loginTitle, request: request, context: context,
                                    values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked])
         }
-        pages.post("/login/code") { request, context, form in
-            guard let phone = PhoneNumber(form.value("phone") ?? "") else { throw APIError(.badRequest("phone")) }
+        pages.post("/login/code", access: .anyone) { request, context, form in
+            let phone = try phoneNumber(form.value("phone") ?? "")
             do {
                 let grant = try await platform.confirmLogin(phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
                                                             acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
                 let target = grant.principal.employments.isEmpty && grant.principal.user.isAdministrator ? "/admin" : "/cabinet"
-                return PageRenderer.redirect(target, cookies: [Cookies.sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+                return PageRenderer.redirect(target, cookies: [cookies.sessionCookie(grant)])
             } catch let refusal as WorkflowError {
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
                                        values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
-                                                "error": APIError(workflow: refusal).message(in: PageRenderer.language(of: request))],
+                                                "error": APIError(workflow: refusal).message(in: renderer.language(of: request))],
                                        status: APIError.status(of: refusal))
             }
         }
-        pages.post("/logout") { request, _, _ in
-            if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
-            return PageRenderer.redirect("/login", cookies: [Cookies.endedSession])
+        pages.post("/logout", access: .anyone) { request, _, _ in
+            if let token = cookies.session(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
+            return PageRenderer.redirect("/login", cookies: [cookies.endedSession])
         }
         pages.get("/agreement") { _, _ in
             var headers = PageRenderer.securityHeaders
@@ -49,13 +49,26 @@ enum AccessPages {
             let text = Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap { try? Data(contentsOf: $0) } ?? Data()
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: text)))
         }
-        // The SMS link: a session for this document only, in an HttpOnly cookie, then the signer's page. The
-        // token leaves the address bar at once (a redirect) and is never logged (routes are logged by pattern).
+        // The SMS link. Opening it (a GET, as a messenger's link preview does too) records nothing and shows
+        // nothing of the document: only the person's own POST from this page opens the session (in an HttpOnly
+        // cookie, for this document only), records `linkOpened` and, on first contact, the agreement accepted.
+        // The token is never logged (routes are logged by pattern) and leaves the address bar with the redirect.
         pages.get("/s/:token") { request, context in
-            let grant = try await platform.engine.openSignerLink(token: try request.parameter("token", context), policy: platform.configuration.access,
-                                                                 client: context.client, at: platform.now)
-            guard let scope = grant.session.scope else { throw APIError(.notFound) }
-            return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [Cookies.sessionCookie(grant, secure: !platform.configuration.isLoopback)])
+            renderer.render("link", title: .linkTitle, request: request, context: context,
+                            values: ["linkToken": try request.parameter("token", context), "needsAgreement": true])
+        }
+        pages.post("/s/:token", access: .anyone) { request, context, form in
+            let token = try request.parameter("token", context)
+            do {
+                let grant = try await platform.engine.openSignerLink(token: token, acceptingAgreement: form.value("acceptAgreement") == "1",
+                                                                     policy: platform.configuration.access, client: context.client, at: platform.now)
+                guard let scope = grant.session.scope else { throw APIError(.notFound) }
+                return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [cookies.sessionCookie(grant)])
+            } catch let refusal as WorkflowError where refusal == .agreementNotAccepted(edition: platform.configuration.access.agreement.edition) {
+                return renderer.render("link", title: .linkTitle, request: request, context: context, values: [
+                    "linkToken": token, "needsAgreement": true, "error": APIError(workflow: refusal).message(in: renderer.language(of: request)),
+                ], status: APIError.status(of: refusal))
+            }
         }
         pages.get("/static/:file") { request, context in
             let file = try request.parameter("file", context)

@@ -11,13 +11,13 @@ enum AdminPages {
         let platform = pages.platform, renderer = pages.renderer, engine = platform.engine
         @Sendable func administrator(_ context: PlatformRequestContext) throws(APIError) -> WorkflowPrincipal {
             let principal = try context.principal()
-            guard principal.user.isAdministrator, context.authenticated?.session.scope == nil else { throw APIError(.permissionDenied("only a platform administrator may do this")) }
+            guard principal.user.isAdministrator else { throw APIError(.permissionDenied(.administratorsOnly)) }
             return principal
         }
 
         pages.get("/admin") { request, context in
             _ = try administrator(context)
-            let t = PageStrings.table(PageRenderer.language(of: request))
+            let t = PageStrings.table(renderer.language(of: request))
             let partners = try await engine.partners()
             let names = Dictionary(partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
             let audit = try await engine.auditLog(ofDocument: WorkflowEngine.administrationLog).suffix(100).reversed().map { chained -> [String: Any] in
@@ -71,7 +71,7 @@ enum AdminPages {
             day.dateFormat = "yyyy-MM-dd"
             guard let partnerID = form.value("partnerID"), let uses = form.value("usesTotal").flatMap(Int.init),
                   let from = form.value("validFrom").flatMap(day.date(from:)), let until = form.value("validUntil").flatMap(day.date(from:)) else {
-                throw APIError(.badRequest("a package needs a partner, uses and a validity period"))
+                throw APIError(.badRequest(.tariffFormIncomplete))
             }
             _ = try await platform.issueTariff(partnerID: partnerID, usesTotal: uses, validFrom: from, validUntil: until, by: principal, client: context.client)
             return PageRenderer.redirect("/admin")

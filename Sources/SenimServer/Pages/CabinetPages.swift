@@ -10,15 +10,15 @@ enum CabinetPages {
         let platform = pages.platform, renderer = pages.renderer, engine = platform.engine
         @Sendable func employment(_ context: PlatformRequestContext) throws(APIError) -> (WorkflowPrincipal, Employee) {
             let principal = try context.principal()
-            guard context.authenticated?.session.scope == nil, let employment = principal.employments.first(where: { $0.active }) else {
-                throw APIError(.permissionDenied("the cabinet is for a partner's employees"))
+            guard let employment = principal.employments.first(where: { $0.active }) else {
+                throw APIError(.permissionDenied(.notPartnerEmployee))
             }
             return (principal, employment)
         }
 
         pages.get("/cabinet") { request, context in
             let (principal, employment) = try employment(context)
-            let t = PageStrings.table(PageRenderer.language(of: request))
+            let t = PageStrings.table(renderer.language(of: request))
             let status = request.query("status").flatMap(Document.Status.init(rawValue:))
             var documents = try await engine.documents(ofPartner: employment.partnerID, status: status, limit: 50)
             if !employment.rights.contains(.viewAllPartnerDocuments) { documents = documents.filter { $0.createdBy == principal.user.id } }
@@ -43,11 +43,19 @@ enum CabinetPages {
             return renderer.render("new-document", title: .newDocumentTitle, request: request, context: context,
                                    values: ["rows": (1...3).map { ["index": $0] }])
         }
-        pages.post("/cabinet/documents") { request, context, form in
+        // Nothing of the upload is read, let alone stored, before the principal may upload for its partner.
+        @Sendable func mayUpload(_ request: Request, _ context: PlatformRequestContext) async throws {
             let (principal, employment) = try employment(context)
-            guard let file = form.files["file"], !file.bytes.isEmpty else { throw APIError(.badRequest("choose the document's file")) }
+            let partner = try await engine.partner(id: employment.partnerID)
+            if case .denied(let why) = Permissions.decide(principal, .upload, partnerID: employment.partnerID, partner: partner) {
+                throw APIError(.permissionDenied(why))
+            }
+        }
+        pages.post("/cabinet/documents", body: .upload, authorise: mayUpload) { request, context, form in
+            let (principal, employment) = try employment(context)
+            guard let file = form.files["file"], !file.bytes.isEmpty else { throw APIError(.badRequest(.fileMissing)) }
             let fileName = (file.fileName as NSString).lastPathComponent
-            guard !fileName.isEmpty, fileName.count <= 255 else { throw APIError(.badRequest("the file needs a name")) }
+            guard !fileName.isEmpty, fileName.count <= 255 else { throw APIError(.badRequest(.fileNameInvalid)) }
             let stored = try platform.blobs.store(file.bytes)
             var upload = UploadRequest(partnerID: employment.partnerID, fileName: fileName,
                                        mediaType: MediaTypeSniffer.mediaType(of: Array(file.bytes.prefix(512)), fileName: fileName),
@@ -59,12 +67,12 @@ enum CabinetPages {
             let (surnames, names, iins, phones) = (form.values("surname"), form.values("name"), form.values("iin"), form.values("phone"))
             var signers: [NamedSigner] = []
             for index in surnames.indices where !(surnames[index] + (iins.indices.contains(index) ? iins[index] : "")).trimmingCharacters(in: .whitespaces).isEmpty {
-                signers.append(NamedSigner(signerID: newIdentifier("s"), SignerRequest(
+                signers.append(NamedSigner(signerID: try newIdentifier("s"), SignerRequest(
                     surname: surnames[index], name: names.indices.contains(index) ? names[index] : "",
                     iin: iins.indices.contains(index) ? iins[index].trimmingCharacters(in: .whitespaces) : "",
                     phone: phones.indices.contains(index) ? phones[index] : "")))
             }
-            let documentID = newIdentifier("d")
+            let documentID = try newIdentifier("d")
             try await platform.run(.create(documentID: documentID, uploadedBy: principal.user.id, upload, signers: signers, send: false), by: principal,
                                    client: context.client, blobPath: stored.path)
             return PageRenderer.redirect("/cabinet/documents/\(documentID)")
@@ -74,7 +82,7 @@ enum CabinetPages {
             let documentID = try request.parameter("documentID", context)
             let state = try await engine.status(ofDocument: documentID, for: principal)
             guard let document = state.document else { throw APIError(.notFound) }
-            let t = PageStrings.table(PageRenderer.language(of: request))
+            let t = PageStrings.table(renderer.language(of: request))
             let partnerSlot = state.signers.first { $0.party == .partner && $0.state.isAwaitingSignature }?.id
             return renderer.render("document", title: .documentsTitle, request: request, context: context, values: [
                 "document": ["id": document.id, "fileName": document.fileName, "status": document.status.rawValue, "sha256": document.sha256,
@@ -99,7 +107,7 @@ enum CabinetPages {
         }
         pages.get("/cabinet/employees") { request, context in
             let (_, employment) = try employment(context)
-            let t = PageStrings.table(PageRenderer.language(of: request))
+            let t = PageStrings.table(renderer.language(of: request))
             let names = AdminRoutes.rightNames.sorted { $0.value.rawValue < $1.value.rawValue }
             let rows = try await engine.employees(ofPartner: employment.partnerID).map { entry in
                 ["phone": entry.phone.masked,

@@ -11,12 +11,21 @@ struct FormBody: Sendable {
     func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
     func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
 
-    enum FormError: Error { case malformed(String) }
+    enum FormError: Error, Equatable { case malformed, boundaryTooLong }
+
+    /// The longest boundary RFC 2046 §5.1.1 allows.
+    static let maximumBoundaryLength = 70
+
+    /// The multipart boundary of a `Content-Type`, checked before any of the body is read; nil for other forms.
+    static func boundary(of contentType: String?) throws(FormError) -> String? {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        guard let boundary = parameter("boundary", in: contentType), !boundary.isEmpty else { throw .malformed }
+        guard boundary.utf8.count <= maximumBoundaryLength else { throw .boundaryTooLong }
+        return boundary
+    }
 
     init(contentType: String?, body: [UInt8]) throws(FormError) {
-        let type = contentType?.lowercased() ?? ""
-        if type.hasPrefix("multipart/form-data") {
-            guard let boundary = Self.parameter("boundary", in: contentType ?? "") else { throw .malformed("no multipart boundary") }
+        if let boundary = try Self.boundary(of: contentType) {
             try parseMultipart(body, boundary: boundary)
         } else {
             for pair in String(decoding: body, as: UTF8.self).split(separator: "&") where !pair.isEmpty {
@@ -40,21 +49,22 @@ struct FormBody: Sendable {
     }
 
     /// Parts are separated by `--boundary` lines; each has headers, a blank line, and content up to the CRLF
-    /// before the next delimiter.
+    /// before the next delimiter. Every search is bounded by the part it is in and the boundary is at most 70
+    /// bytes, so the parse is linear in the body's size.
     private mutating func parseMultipart(_ body: [UInt8], boundary: String) throws(FormError) {
         let delimiter = Array("--\(boundary)".utf8)
         var positions: [Int] = []
         var index = 0
-        while let found = Self.find(delimiter, in: body, from: index) {
+        while let found = Self.find(delimiter, in: body, from: index, before: body.count) {
             positions.append(found)
             index = found + delimiter.count
         }
-        guard positions.count >= 2 else { throw .malformed("no multipart parts") }
+        guard positions.count >= 2 else { throw .malformed }
         for (start, end) in zip(positions, positions.dropFirst()) {
             var partStart = start + delimiter.count
             guard partStart + 2 <= body.count, body[partStart] == 0x0D, body[partStart + 1] == 0x0A else { continue }
             partStart += 2
-            guard let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: partStart), headerEnd < end else { throw .malformed("a part without headers") }
+            guard let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: partStart, before: end) else { throw .malformed }
             let headers = String(decoding: body[partStart..<headerEnd], as: UTF8.self).components(separatedBy: "\r\n")
             let contentEnd = max(headerEnd + 4, end - 2)  // the CRLF before the delimiter belongs to it
             let content = Array(body[(headerEnd + 4)..<contentEnd])
@@ -77,11 +87,13 @@ struct FormBody: Sendable {
         }
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+    /// The first `needle` that ends at or before `end`, from `start`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int, before end: Int) -> Int? {
+        let end = min(end, haystack.count)
+        guard !needle.isEmpty, end >= needle.count, start <= end - needle.count else { return nil }
         let first = needle[0]
         var index = start
-        while index <= haystack.count - needle.count {
+        while index <= end - needle.count {
             if haystack[index] == first && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
             index += 1
         }

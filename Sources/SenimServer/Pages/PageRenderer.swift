@@ -12,16 +12,16 @@ import SenimCrypto
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let names: [String]
-    /// Cookies carry `Secure` except on loopback (a developer's machine, tests).
-    let secureCookies: Bool
-
-    static let csrfCookie = "senimkey_csrf"
-    static let languageCookie = "senimkey_lang"
+    let cookies: Cookies
+    /// Binds each CSRF token to the browser's CSRF cookie and its session (HMAC), so a token is worth nothing
+    /// in another browser or session, and a cookie planted by someone else makes no valid token.
+    let csrfKey: [UInt8]
     static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self' wss://127.0.0.1:13579; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
 
-    init(secureCookies: Bool) throws {
-        self.secureCookies = secureCookies
+    init(cookies: Cookies, csrfKey: [UInt8]) throws {
+        self.cookies = cookies
+        self.csrfKey = csrfKey
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("pages") else { throw APIError(.unavailable("page templates missing")) }
         var templates: [String: MustacheTemplate] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".mustache") {
@@ -49,9 +49,9 @@ struct PageRenderer: Sendable {
     /// token (the double-submit cookie, made on first sight), and the page's own values.
     func render(_ template: String, title: PageKey, request: Request, context: PlatformRequestContext, values: [String: Any],
                 status: HTTPResponse.Status = .ok) -> Response {
-        let language = Self.language(of: request)
+        let language = language(of: request)
         let strings = PageStrings.table(language)
-        let (csrf, newCookie) = Self.csrfToken(of: request, secure: secureCookies)
+        let (csrf, newCookie) = csrfToken(of: request)
         var all: [String: Any] = [
             "t": strings, "lang": language.rawValue, "title": strings[title.rawValue] ?? "", "csrf": csrf,
             "languages": UserLanguage.allCases.map { ["code": $0.rawValue, "name": PageStrings.table($0)["languageName"] ?? $0.rawValue, "current": $0 == language] },
@@ -65,7 +65,7 @@ struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         if let newCookie { headers.append(HTTPField(name: .setCookie, value: newCookie)) }
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) {
-            headers.append(HTTPField(name: .setCookie, value: "\(Self.languageCookie)=\(chosen.rawValue); Path=/; Max-Age=31536000; SameSite=Lax\(secureCookies ? "; Secure" : "")"))
+            headers.append(HTTPField(name: .setCookie, value: cookies.setCookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false)))
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
@@ -80,25 +80,32 @@ struct PageRenderer: Sendable {
         return headers
     }
 
-    static func language(of request: Request) -> UserLanguage {
+    func language(of request: Request) -> UserLanguage {
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) { return chosen }
-        if let cookie = Cookies.value(languageCookie, in: request).flatMap(UserLanguage.init(rawValue:)) { return cookie }
+        if let cookie = Cookies.value(cookies.languageName, in: request).flatMap(UserLanguage.init(rawValue:)) { return cookie }
         return UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
     }
 
-    /// The CSRF token: the cookie's value, or a new one with its `Set-Cookie` (HttpOnly, SameSite=Lax).
-    static func csrfToken(of request: Request, secure: Bool) -> (String, String?) {
-        if let existing = Cookies.value(csrfCookie, in: request), existing.count >= 32 { return (existing, nil) }
-        let token = (try? Base64URL.randomToken()) ?? UUID().uuidString
-        return (token, "\(csrfCookie)=\(token); Path=/; HttpOnly; SameSite=Lax\(secure ? "; Secure" : "")")
+    /// The CSRF token of this browser and session: HMAC(key, binding cookie ‖ session token). The binding
+    /// cookie is random and made on first sight (with its `Set-Cookie`).
+    func csrfToken(of request: Request) -> (String, String?) {
+        if let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32 { return (token(binding: binding, request: request), nil) }
+        let binding = (try? Base64URL.randomToken()) ?? UUID().uuidString + UUID().uuidString
+        return (token(binding: binding, request: request), cookies.setCookie(cookies.csrfName, binding, maxAge: nil))
     }
 
-    /// A form post carries the cookie's token in its `csrf` field (double submit; SameSite=Lax keeps the cookie
-    /// off cross-site posts as well).
-    static func checkCSRF(_ form: FormBody, request: Request) throws(APIError) {
-        guard let cookie = Cookies.value(csrfCookie, in: request), let field = form.value("csrf"),
-              MessageAuthentication.constantTimeEquals(Array(cookie.utf8), Array(field.utf8)) else {
-            throw APIError(.permissionDenied("the form expired; reload the page"))
+    private func token(binding: String, request: Request) -> String {
+        let session = cookies.session(in: request) ?? ""
+        let mac = (try? MessageAuthentication.hmac(.sha256, key: csrfKey, message: Array("\(binding)|\(session)".utf8))) ?? []
+        return Base64URL.encode(mac)
+    }
+
+    /// A form's token (its `csrf` field, or for an upload the `csrf` query of the form's action, which is
+    /// checked before the body is read) must be this browser's and session's.
+    func checkCSRF(_ presented: String?, request: Request) throws(APIError) {
+        guard let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32, let presented,
+              MessageAuthentication.constantTimeEquals(Array(token(binding: binding, request: request).utf8), Array(presented.utf8)) else {
+            throw APIError(.permissionDenied(.formExpired))
         }
     }
 

@@ -19,6 +19,7 @@ public enum PageKey: String, CaseIterable, Sendable {
     case adminTitle, partnersTitle, usersTitle, tariffsTitle, auditTitle, activate, deactivate, block, restore
     case createPartner, organisationLabel, issueTariff, usesTotalLabel, validFromLabel, validUntilLabel, save, partnerLabel
     case errorTitle, backHome, notFoundText, skipToContent
+    case linkTitle, linkText
 }
 
 enum PageStrings {
@@ -71,6 +72,7 @@ enum PageStrings {
         "restore": "Разблокировать", "createPartner": "Добавить партнёра", "organisationLabel": "Организация", "issueTariff": "Выдать пакет",
         "usesTotalLabel": "Подписаний", "validFromLabel": "Действует с", "validUntilLabel": "Действует до", "save": "Сохранить",
         "partnerLabel": "Партнёр",
+        "linkTitle": "Документ на подпись", "linkText": "Вам направлен документ на подпись. Откройте его, чтобы прочитать, подписать или отклонить.",
         "errorTitle": "Не получилось", "backHome": "На главную", "notFoundText": "Страница не найдена.", "skipToContent": "К содержимому",
     ]
 
@@ -115,6 +117,7 @@ enum PageStrings {
         "restore": "Бұғаттан шығару", "createPartner": "Серіктес қосу", "organisationLabel": "Ұйым", "issueTariff": "Пакет беру",
         "usesTotalLabel": "Қол қою саны", "validFromLabel": "Басталуы", "validUntilLabel": "Аяқталуы", "save": "Сақтау",
         "partnerLabel": "Серіктес",
+        "linkTitle": "Қол қоюға арналған құжат", "linkText": "Сізге қол қоюға құжат жіберілді. Оны оқу, қол қою немесе бас тарту үшін ашыңыз.",
         "errorTitle": "Болмады", "backHome": "Басты бетке", "notFoundText": "Бет табылмады.", "skipToContent": "Мазмұнға өту",
     ]
 
@@ -157,6 +160,7 @@ enum PageStrings {
         "auditTitle": "Administrators' actions", "activate": "Activate", "deactivate": "Deactivate", "block": "Block", "restore": "Restore",
         "createPartner": "Add a partner", "organisationLabel": "Organisation", "issueTariff": "Issue a package", "usesTotalLabel": "Signings",
         "validFromLabel": "Valid from", "validUntilLabel": "Valid until", "save": "Save", "partnerLabel": "Partner",
+        "linkTitle": "A document to sign", "linkText": "A document was sent to you for signing. Open it to read, sign or reject it.",
         "errorTitle": "That did not work", "backHome": "Home", "notFoundText": "Page not found.", "skipToContent": "Skip to content",
     ]
 }

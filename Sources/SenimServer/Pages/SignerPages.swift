@@ -9,8 +9,8 @@ import SenimWorkflow
 enum SignerPages {
     /// The attempts a wrong code leaves (the signer is told how many; what was wrong is not said).
     static func attemptsLeft(_ refusal: WorkflowError) -> Int? {
-        guard case .codeNotAccepted(let why) = refusal, let range = why.range(of: #"\d+(?= attempts? left)"#, options: .regularExpression) else { return nil }
-        return Int(why[range])
+        guard case .codeNotAccepted(let why) = refusal else { return nil }
+        return why.attemptsLeft
     }
 
     static func register(_ pages: PageRouter) {
@@ -25,16 +25,16 @@ enum SignerPages {
             let (documentID, signerID, principal) = try ids(request, context)
             var state = try await engine.status(ofDocument: documentID, for: principal)
             guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }) else { throw APIError(.notFound) }
-            if signer.party == .person, signer.state == .notified, signer.phone == principal.user.phone {
+            if signer.state == .notified, Permissions.names(principal, signer) {
                 // Opening the page is the evidence that the signer saw the document (agreement §7.4).
                 state = DocumentState(document: document, signers: try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal,
                                                                                             client: context.client).signers, partner: state.partner)
             }
             let current = state.signers.first { $0.id == signerID } ?? signer
-            let t = PageStrings.table(PageRenderer.language(of: request))
+            let t = PageStrings.table(renderer.language(of: request))
             let mayAct = current.party == .partner
-                ? principal.employments.contains { $0.partnerID == document.partnerID && $0.active && $0.rights.contains(.signForPartner) }
-                : current.phone == principal.user.phone
+                ? Permissions.decide(principal, .signForPartner, document: document, signers: [current], partner: state.partner).isAllowed
+                : Permissions.names(principal, current)
             let canSign = mayAct && current.state.isAwaitingSignature && document.status == .pending
             var values: [String: Any] = [
                 "document": ["id": document.id, "fileName": document.fileName],
@@ -62,7 +62,7 @@ enum SignerPages {
             let (documentID, signerID, principal) = try ids(request, context)
             let action: SESAction = form.value("action") == "reject" ? .reject : .sign
             let issued = try await platform.requestSignatureCode(documentID: documentID, signerID: signerID, action: action, by: principal,
-                                                                 client: context.client, language: PageRenderer.language(of: request))
+                                                                 client: context.client, language: renderer.language(of: request))
             return PageRenderer.redirect("/sign/\(documentID)/\(signerID)?\(action == .reject ? "reject" : "challenge")=\(issued.challengeID)")
         }
         pages.post(base + "/ses") { request, context, form in
@@ -72,7 +72,7 @@ enum SignerPages {
                 _ = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: challengeID, code: form.value("code") ?? "",
                                                     by: principal, client: context.client)
             } catch let refusal as WorkflowError {
-                let language = PageRenderer.language(of: request)
+                let language = renderer.language(of: request)
                 var message = APIError(workflow: refusal).message(in: language)
                 if let left = Self.attemptsLeft(refusal) { message += " \(PageStrings.table(language)["attemptsLeft"] ?? ""): \(left)." }
                 return try await page(request, context, error: message, challengeID: Self.attemptsLeft(refusal).map { $0 > 0 ? challengeID : nil } ?? nil, status: APIError.status(of: refusal))

@@ -8,10 +8,10 @@ import SenimWorkflow
 extension SenimPlatform {
     /// A new partner; the BIN's check digit is checked (NCA test BINs only where the deployment accepts them).
     public func registerPartner(bin digits: String, organisation: String, by principal: WorkflowPrincipal, client: ClientContext) async throws -> Partner {
-        guard let bin = KazakhIdentifier(digits, kind: .bin), configuration.rules.accepts(bin) else { throw WorkflowError.invalidInput("\(digits) is not a valid BIN") }
+        guard let bin = KazakhIdentifier(digits, kind: .bin), configuration.rules.accepts(bin) else { throw WorkflowError.invalidInput(.invalidBIN(digits)) }
         let name = organisation.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw WorkflowError.invalidInput("the organisation needs a name") }
-        let partner = Partner(id: newIdentifier("p"), bin: bin, organisation: name, createdAt: now)
+        guard !name.isEmpty else { throw WorkflowError.invalidInput(.organisationNameMissing) }
+        let partner = Partner(id: try newIdentifier("p"), bin: bin, organisation: name, createdAt: now)
         try await engine.save(.partner(partner), by: principal, client: client, at: now)
         return partner
     }
@@ -35,26 +35,18 @@ extension SenimPlatform {
     /// A tariff package for an existing partner, with uses and a validity period.
     public func issueTariff(partnerID: String, usesTotal: Int, validFrom: Date, validUntil: Date, by principal: WorkflowPrincipal,
                             client: ClientContext) async throws -> TariffPackage {
-        guard usesTotal > 0, validUntil > validFrom else { throw WorkflowError.invalidInput("a package needs uses and a validity period") }
+        guard usesTotal > 0, validUntil > validFrom else { throw WorkflowError.invalidInput(.tariffNeedsUsesAndPeriod) }
         guard try await engine.partner(id: partnerID) != nil else { throw WorkflowError.partnerNotFound(partnerID) }
-        let tariff = TariffPackage(id: newIdentifier("t"), partnerID: partnerID, usesTotal: usesTotal,
+        let tariff = TariffPackage(id: try newIdentifier("t"), partnerID: partnerID, usesTotal: usesTotal,
                                    validFrom: validFrom, validUntil: validUntil)
         try await engine.save(.tariff(tariff), by: principal, client: client, at: now)
         return tariff
     }
 
-    /// Changes a package's uses (never below what is used or reserved), its end or whether it is active; nil when
-    /// there is no such package.
+    /// Changes a package's uses (never below what is used or reserved), its end or whether it is active, atomically
+    /// with any signature completing meanwhile; nil when there is no such package.
     public func changeTariff(id: String, usesTotal: Int? = nil, validUntil: Date? = nil, active: Bool? = nil, by principal: WorkflowPrincipal,
                              client: ClientContext) async throws -> TariffPackage? {
-        guard var tariff = try await engine.tariffPackage(id: id) else { return nil }
-        if let usesTotal {
-            guard usesTotal >= tariff.usesUsed + tariff.usesReserved else { throw WorkflowError.invalidInput("fewer uses than already used or reserved") }
-            tariff.usesTotal = usesTotal
-        }
-        if let validUntil { tariff.validUntil = validUntil }
-        if let active { tariff.active = active }
-        try await engine.save(.tariff(tariff), by: principal, client: client, at: now)
-        return tariff
+        try await engine.changeTariff(id: id, usesTotal: usesTotal, validUntil: validUntil, active: active, by: principal, client: client, at: now)
     }
 }

@@ -8,8 +8,8 @@ extension SenimPlatform {
         let state = try await engine.state(ofDocument: documentID, for: principal, .readContent)
         guard let signer = state.signers.first(where: { $0.id == signerID }) else { throw WorkflowError.signerNotFound(signerID) }
         guard signer.state.isAwaitingSignature, state.document?.status == .pending else { throw WorkflowError.notSignersTurn(signerID: signerID, state: signer.state) }
-        return try await eGovTickets.open(documentID: documentID, signerID: signerID, userID: principal.user.id, method: method,
-                                          lifetime: EGovMobileRoutes.ticketLifetime, at: now)
+        return try await eGovTickets.open(documentID: documentID, signerID: signerID, userID: principal.user.id, scope: principal.linkScope,
+                                          method: method, at: now)
     }
 
     /// The `mobileSign:` QR payload (API №1's URL, which contains `mgovSign`), the eGov mobile cross link for a

@@ -13,7 +13,7 @@ public struct SenimPlatform: Sendable {
     public let blobs: BlobStore
     let authority: SESAuthority
     let intake: SignatureIntake
-    let eGovTickets = EGovMobileTickets()
+    let eGovTickets: EGovMobileTickets
 
     public init(configuration: ServerConfiguration, store: any Store) throws {
         self.configuration = configuration
@@ -21,6 +21,7 @@ public struct SenimPlatform: Sendable {
         blobs = try BlobStore(directory: configuration.blobDirectory)
         authority = try SESAuthority(key: configuration.sesKey)
         intake = SignatureIntake(validation: configuration.validation)
+        eGovTickets = EGovMobileTickets(limit: configuration.eGovTicketLimit, lifetime: configuration.eGovTicketLifetime)
     }
 
     public func migrate() async throws { try await engine.migrate() }
@@ -47,7 +48,7 @@ public struct SenimPlatform: Sendable {
     /// Makes `phone` a platform administrator (the deployment's own set-up step, recorded as the platform's).
     public func ensureAdministrator(phone: PhoneNumber) async throws {
         let existing = try await engine.principal(phone: phone)?.user
-        var user = existing ?? User(id: newIdentifier("u"), phone: phone, createdAt: now)
+        var user = try existing ?? User(id: newIdentifier("u"), phone: phone, createdAt: now)
         guard !user.isAdministrator || user.status != .active else { return }
         user.isAdministrator = true
         user.status = .active
@@ -55,24 +56,31 @@ public struct SenimPlatform: Sendable {
     }
 
     /// Grants `rights` at `partnerID` to the user with `phone` (made a user if new). A partner's managers grant
-    /// rights; an administrator appoints a partner's first manager, which is the platform's own set-up step
-    /// (recorded with the platform as the actor).
+    /// rights; an administrator appoints a partner's managers (never themselves, never another administrator,
+    /// and without gaining any right), recorded with the administrator as the actor.
     public func grant(_ rights: EmployeeRights, to phone: PhoneNumber, surname: String? = nil, name: String? = nil, at partnerID: String,
                       by principal: WorkflowPrincipal, client: ClientContext) async throws -> Employee {
-        let appointing = principal.user.isAdministrator && principal.user.status == .active
-        if !appointing, case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) {
+        let appointing = principal.user.isAdministrator
+        if appointing {
+            guard phone != principal.user.phone else { throw WorkflowError.permissionDenied(.administratorCannotBeEmployee) }
+            if case .denied(let why) = Permissions.decide(principal, .administerPartners) { throw WorkflowError.permissionDenied(why) }
+        } else if case .denied(let why) = Permissions.decide(principal, .manageEmployees, partnerID: partnerID) {
             throw WorkflowError.permissionDenied(why)
         }
         guard try await engine.partner(id: partnerID) != nil else { throw WorkflowError.partnerNotFound(partnerID) }
         var user = try await engine.principal(phone: phone)?.user
         if user == nil {
-            let invited = User(id: newIdentifier("u"), phone: phone, surname: surname, name: name, createdAt: now)
+            let invited = User(id: try newIdentifier("u"), phone: phone, surname: surname, name: name, createdAt: now)
             try await engine.save(.user(invited), by: nil, client: client, at: now)
             user = invited
         }
-        guard let user else { throw WorkflowError.invalidInput("no user for \(phone.masked)") }
+        guard let user else { throw WorkflowError.notAuthenticated }
         let employee = Employee(partnerID: partnerID, userID: user.id, rights: rights)
-        try await engine.save(.employee(employee), by: appointing ? nil : principal, client: client, at: now)
+        if appointing {
+            try await engine.appoint(employee, by: principal, client: client, at: now)
+        } else {
+            try await engine.save(.employee(employee), by: principal, client: client, at: now)
+        }
         return employee
     }
 
@@ -187,11 +195,9 @@ public struct SenimPlatform: Sendable {
     /// The record of a code confirmed for `action` by `signerID` on `documentID`, against the bytes as stored now.
     private func confirmedRecord(_ action: SESAction, documentID: String, signerID: String, challengeID: String, code: String,
                                  by principal: WorkflowPrincipal, client: ClientContext) async throws -> SESRecord {
-        let record = try await engine.confirmSignatureCode(challengeID: challengeID, code: code, action: action, signerID: signerID,
-                                                           currentDocumentSHA256: try await currentDigest(of: documentID), by: principal,
-                                                           authority: authority, client: client, at: now)
-        guard record.binding.documentID == documentID else { throw WorkflowError.codeNotAccepted("the code was issued for another document") }
-        return record
+        try await engine.confirmSignatureCode(challengeID: challengeID, code: code, action: action, documentID: documentID, signerID: signerID,
+                                              currentDocumentSHA256: try await currentDigest(of: documentID), by: principal, authority: authority,
+                                              policy: configuration.access, client: client, at: now)
     }
 
     /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.

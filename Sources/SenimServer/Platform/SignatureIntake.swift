@@ -21,8 +21,8 @@ struct SignatureIntake: Sendable {
     /// against the stored file). Exactly one signer: NCALayer and eGov mobile sign with one key.
     func verifyCMS(_ bytes: [UInt8], document: SenimWorkflow.Document, documentPath: String, at time: Date) async throws(APIError) -> VerifiedSignature {
         let signedData: SignedData
-        do { signedData = try SignedData(bytes: bytes) } catch { throw APIError(.unreadableSignature("not a CMS signature: \(error)")) }
-        guard signedData.signerInfos.count == 1 else { throw APIError(.unreadableSignature("expected one signer, found \(signedData.signerInfos.count)")) }
+        do { signedData = try SignedData(bytes: bytes) } catch { throw APIError(.unreadableSignature(.notCMS)) }
+        guard signedData.signerInfos.count == 1 else { throw APIError(.unreadableSignature(.signerCount(signedData.signerInfos.count))) }
         let validator = CMSSignatureValidator(context: validation)
         let report: SignatureValidationReport
         if let attached = signedData.encapsulatedContent {
@@ -41,7 +41,7 @@ struct SignatureIntake: Sendable {
     func verifyXML(_ bytes: [UInt8], document: SenimWorkflow.Document, at time: Date) async throws(APIError) -> VerifiedSignature {
         let result = await XMLSignatureValidator(context: validation).validate(xml: bytes, at: time)
         var report = result.report
-        guard report.signatures.count == 1 else { throw APIError(.unreadableSignature("expected one XML signature, found \(report.signatures.count)")) }
+        guard report.signatures.count == 1 else { throw APIError(.unreadableSignature(.xmlSignatureCount(report.signatures.count))) }
         let signedText = result.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
         if !signedText.contains(where: { $0.contains(document.sha256) }) {
             report.failEverySignature(.signedDataNotFound, "the signed XML does not name the document's SHA-256")

@@ -29,7 +29,9 @@ enum AdminRoutes {
                 body: "StatusBody") { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
             let partnerID = try request.parameter("partnerID", context)
-            guard let status = Partner.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or inactive")) }
+            guard let status = Partner.Status(rawValue: body.status) else {
+                throw APIError(.badRequest(.unknownValue(field: "status", value: body.status, allowed: ["active", "inactive"])))
+            }
             guard let partner = try await platform.setStatus(ofPartner: partnerID, to: status, by: try context.principal(), client: context.client) else {
                 throw APIError(.notFound)
             }
@@ -39,7 +41,9 @@ enum AdminRoutes {
                 tag: "admin", body: "StatusBody") { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
             let userID = try request.parameter("userID", context)
-            guard let status = User.Status(rawValue: body.status) else { throw APIError(.badRequest("status is active or blocked")) }
+            guard let status = User.Status(rawValue: body.status) else {
+                throw APIError(.badRequest(.unknownValue(field: "status", value: body.status, allowed: ["active", "blocked"])))
+            }
             guard let user = try await platform.setStatus(ofUser: userID, to: status, by: try context.principal(), client: context.client) else {
                 throw APIError(.notFound)
             }
@@ -66,7 +70,9 @@ enum AdminRoutes {
             let body = try await request.json(EmployeeBody.self, limit: limit)
             var rights = EmployeeRights()
             for name in body.rights {
-                guard let right = rightNames[name] else { throw APIError(.badRequest("unknown right \(name); rights are \(rightNames.keys.sorted().joined(separator: ", "))")) }
+                guard let right = rightNames[name] else {
+                    throw APIError(.badRequest(.unknownValue(field: "rights", value: name, allowed: rightNames.keys.sorted())))
+                }
                 rights.insert(right)
             }
             let employee = try await platform.grant(rights, to: try phoneNumber(body.phone), surname: body.surname, name: body.name, at: partnerID,
@@ -77,7 +83,7 @@ enum AdminRoutes {
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
             guard principal.user.isAdministrator || principal.employments.contains(where: { $0.partnerID == partnerID && $0.active }) else {
-                throw APIError(.permissionDenied("not an employee of this partner"))
+                throw APIError(.permissionDenied(.notPartnerEmployee))
             }
             return try JSONResponse.make(try await engine.tariffPackages(ofPartner: partnerID))
         }

@@ -10,9 +10,10 @@ enum AuthRoutes {
     struct SessionAnswer: Codable { let token: String; let expiresAt: Date; let user: User; let employments: [Employee]; let scope: Scope? }
     struct Scope: Codable { let documentID: String; let signerID: String }
     struct Me: Codable { let user: User; let employments: [Employee] }
+    struct LinkRequest: Codable { let acceptAgreement: Bool? }
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
-        let limit = platform.configuration.maximumRequestBody
+        let limit = platform.configuration.maximumRequestBody, cookies = platform.configuration.cookies
         api.add(.get, "/api/v1/agreement", id: "getAgreement", "The user agreement edition in force and the SHA-256 of its text", tag: "auth",
                 authenticated: false) { _, _ in
             try JSONResponse.make(platform.configuration.access.agreement)
@@ -28,38 +29,39 @@ enum AuthRoutes {
             let body = try await request.json(SessionRequest.self, limit: limit)
             let grant = try await platform.confirmLogin(phone: try phoneNumber(body.phone), challengeID: body.challengeID, code: body.code,
                                                         acceptingAgreement: body.acceptAgreement ?? false, client: context.client)
-            return try sessionResponse(grant, secure: !platform.configuration.isLoopback)
+            return try sessionResponse(grant, cookies: cookies)
         }
-        api.add(.delete, "/api/v1/auth/session", id: "logout", "End the session", tag: "auth", success: (204, "Logged out", "")) { request, context in
-            _ = try context.principal()
-            if let token = SessionMiddleware.token(in: request) { try await platform.engine.revoke(sessionToken: token, at: platform.now) }
+        api.add(.delete, "/api/v1/auth/session", id: "logout", "End the session (a link session too)", tag: "auth",
+                success: (204, "Logged out", "")) { request, context in
+            guard context.authenticated != nil else { throw APIError(.notAuthenticated) }
+            if let token = SessionMiddleware.bearer(in: request) ?? cookies.session(in: request) {
+                try await platform.engine.revoke(sessionToken: token, at: platform.now)
+            }
             var headers = HTTPFields()
-            headers[.setCookie] = Cookies.endedSession
+            headers[.setCookie] = cookies.endedSession
             return Response(status: .noContent, headers: headers)
         }
         api.add(.get, "/api/v1/me", id: "getMe", "The logged-in user and the partners they work for", tag: "auth") { _, context in
             let principal = try context.principal()
             return try JSONResponse.make(Me(user: principal.user, employments: principal.employments))
         }
-        api.add(.post, "/api/v1/links/:linkToken/session", id: "openSignerLink", "Open a signer's SMS link: a session for that document only",
-                tag: "auth", authenticated: false) { request, context in
-            let grant = try await platform.engine.openSignerLink(token: try request.parameter("linkToken", context), policy: platform.configuration.access,
+        api.add(.post, "/api/v1/links/:linkToken/session", id: "openSignerLink",
+                "Open a signer's SMS link: a session for that document and signer only (the agreement accepted on first contact)",
+                tag: "auth", authenticated: false, body: "LinkRequest") { request, context in
+            let body = try await JSONResponse.decodeIfPresent(LinkRequest.self, from: request, limit: limit)
+            let grant = try await platform.engine.openSignerLink(token: try request.parameter("linkToken", context),
+                                                                 acceptingAgreement: body?.acceptAgreement ?? false, policy: platform.configuration.access,
                                                                  client: context.client, at: platform.now)
-            return try sessionResponse(grant, secure: !platform.configuration.isLoopback)
+            return try sessionResponse(grant, cookies: cookies)
         }
     }
 
-    /// The token in the body (for API clients) and in an `HttpOnly` cookie (for the pages); `Secure` except on loopback.
-    static func sessionResponse(_ grant: SessionGrant, secure: Bool) throws -> Response {
+    /// The token in the body (for API clients) and in an `HttpOnly` cookie (for the pages).
+    static func sessionResponse(_ grant: SessionGrant, cookies: Cookies) throws -> Response {
         var headers = HTTPFields()
-        headers[.setCookie] = Cookies.sessionCookie(grant, secure: secure)
+        headers[.setCookie] = cookies.sessionCookie(grant)
         let scope = grant.session.scope.map { Scope(documentID: $0.documentID, signerID: $0.signerID) }
         return try JSONResponse.make(SessionAnswer(token: grant.token, expiresAt: grant.session.expiresAt, user: grant.principal.user,
                                                    employments: grant.principal.employments, scope: scope), headers: headers)
     }
-}
-
-extension ServerConfiguration {
-    /// Served on loopback only (a developer's machine, tests): cookies may go without `Secure`.
-    var isLoopback: Bool { host == "127.0.0.1" || host == "::1" || host == "localhost" }
 }

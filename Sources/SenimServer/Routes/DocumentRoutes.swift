@@ -23,7 +23,7 @@ enum DocumentRoutes {
             // Refuse before reading a byte when the principal may not upload here.
             if case .denied(let why) = Permissions.decide(principal, .upload, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
             guard let fileName = request.query("fileName")?.trimmingCharacters(in: .whitespaces), !fileName.isEmpty, fileName.count <= 255,
-                  !fileName.contains("/"), !fileName.contains("\\") else { throw APIError(.badRequest("fileName is required (a plain name, at most 255 characters)")) }
+                  !fileName.contains("/"), !fileName.contains("\\") else { throw APIError(.badRequest(.fileNameInvalid)) }
             let maximum = platform.configuration.maximumDocumentSize
             if let declared = request.headers[.contentLength].flatMap(Int64.init), declared > maximum { throw APIError(.payloadTooLarge(limit: maximum)) }
             let chunks = request.body.map { Array(buffer: $0) }
@@ -35,25 +35,29 @@ enum DocumentRoutes {
             var upload = UploadRequest(partnerID: partnerID, fileName: fileName, mediaType: mediaType, size: stored.size, sha256: stored.sha256,
                                        gost34311: stored.gost34311)
             if let language = request.query("language") {
-                guard let value = Document.Language(rawValue: language) else { throw APIError(.badRequest("language is ru, kk or en")) }
+                guard let value = Document.Language(rawValue: language) else {
+                    throw APIError(.badRequest(.unknownValue(field: "language", value: language, allowed: Document.Language.allCases.map(\.rawValue))))
+                }
                 upload.language = value
             }
             if let method = request.query("signingMethod") {
                 guard let value = Document.SigningMethod(rawValue: method) else {
-                    throw APIError(.badRequest("signingMethod is one of \(Document.SigningMethod.allCases.map(\.rawValue).joined(separator: ", "))"))
+                    throw APIError(.badRequest(.unknownValue(field: "signingMethod", value: method, allowed: Document.SigningMethod.allCases.map(\.rawValue))))
                 }
                 upload.signingMethod = value
             }
             if let order = request.query("signingOrder") {
-                guard let value = Document.SigningOrder(rawValue: order) else { throw APIError(.badRequest("signingOrder is SEQUENTIAL or PARALLEL")) }
+                guard let value = Document.SigningOrder(rawValue: order) else {
+                    throw APIError(.badRequest(.unknownValue(field: "signingOrder", value: order, allowed: Document.SigningOrder.allCases.map(\.rawValue))))
+                }
                 upload.signingOrder = value
             }
             if let first = request.query("partnerSignsFirst") { upload.partnerSignsFirst = first != "false" && first != "0" }
             if let deadline = request.query("deadline") {
-                guard let date = ISO8601DateFormatter().date(from: deadline) else { throw APIError(.badRequest("deadline is an ISO 8601 time")) }
+                guard let date = ISO8601DateFormatter().date(from: deadline) else { throw APIError(.badRequest(.notISO8601(field: "deadline"))) }
                 upload.deadline = date
             }
-            let result = try await platform.run(.upload(documentID: newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
+            let result = try await platform.run(.upload(documentID: try newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
                                                 client: context.client, blobPath: stored.path, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result), status: .created)
         }
@@ -62,10 +66,12 @@ enum DocumentRoutes {
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
             guard let employment = principal.employments.first(where: { $0.partnerID == partnerID && $0.active }) else {
-                throw APIError(.permissionDenied("not an employee of this partner"))
+                throw APIError(.permissionDenied(.notPartnerEmployee))
             }
             let status = try request.query("status").map { value throws(APIError) in
-                guard let status = Document.Status(rawValue: value) else { throw APIError(.badRequest("unknown status \(value)")) }
+                guard let status = Document.Status(rawValue: value) else {
+                    throw APIError(.badRequest(.unknownValue(field: "status", value: value, allowed: Document.Status.allCases.map(\.rawValue))))
+                }
                 return status
             }
             let after = try await request.query("after").asyncMap { try await platform.engine.state(ofDocument: $0).document }
@@ -92,7 +98,7 @@ enum DocumentRoutes {
                 body: "SignerBody", success: (201, "Added", "application/json")) { request, context in
             let documentID = try request.parameter("documentID", context)
             let body = try await request.json(SignerBody.self, limit: limit)
-            let result = try await platform.run(.addSigner(documentID: documentID, signerID: newIdentifier("s"),
+            let result = try await platform.run(.addSigner(documentID: documentID, signerID: try newIdentifier("s"),
                                                            SignerRequest(surname: body.surname, name: body.name, iin: body.iin, phone: body.phone, order: body.order)),
                                                 by: try context.principal(for: documentID), client: context.client, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result), status: .created)

@@ -15,7 +15,6 @@ enum EGovMobileRoutes {
 
     /// The ticket path contains `mgovSign`, which the app requires of API №1's URL.
     static let apiPath = "/api/v1/mgovSign"
-    static let ticketLifetime: TimeInterval = 600
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
@@ -65,19 +64,21 @@ enum EGovMobileRoutes {
             let ticket = try await liveTicket(request, context, platform)
             let body = try await request.json(EGovMobile.Documents.self, limit: limit)
             guard body.signMethod == ticket.method, let item = body.documentsToSign.first, body.documentsToSign.count == 1 else {
-                throw APIError(.badRequest("one document signed by \(ticket.method.rawValue) was expected"))
+                throw APIError(.badRequest(.eGovOneDocumentExpected(method: ticket.method.rawValue)))
             }
-            guard let principal = try await platform.engine.principal(userID: ticket.userID), principal.user.status == .active else {
-                throw APIError(.permissionDenied("the account that showed the QR code is blocked"))
+            guard let account = try await platform.engine.principal(userID: ticket.userID), account.user.status == .active else {
+                throw APIError(.permissionDenied(.accountBlocked))
             }
+            // A QR shown in a link session signs as that link's signer, nothing more.
+            let principal = ticket.scope.map { WorkflowPrincipal.linkHolder(account.user, scope: $0) } ?? account
             let signature: [UInt8], format: EDSFormat
             switch ticket.method {
             case .xml:
-                guard let xml = item.documentXml else { throw APIError(.badRequest("documentXml is missing")) }
+                guard let xml = item.documentXml else { throw APIError(.badRequest(.missingField("documentXml"))) }
                 (signature, format) = (Array(xml.utf8), .xml)
             case .cmsSignOnly, .cmsWithData:
                 guard let data = item.document?.file.data, let bytes = Data(base64Encoded: data.filter { !$0.isWhitespace }) else {
-                    throw APIError(.badRequest("document.file.data is not base64"))
+                    throw APIError(.badRequest(.notBase64(field: "document.file.data")))
                 }
                 (signature, format) = (Array(bytes), .cms)
             }
@@ -97,7 +98,7 @@ enum EGovMobileRoutes {
     }
 
     static func liveTicket(_ request: Request, _ context: PlatformRequestContext, _ platform: SenimPlatform) async throws -> EGovMobileTicket {
-        let token = SessionMiddleware.token(in: request) ?? ""
+        let token = SessionMiddleware.bearer(in: request) ?? ""
         guard let ticket = await platform.eGovTickets.ticket(try request.parameter("ticket", context), token: token, at: platform.now) else { throw APIError(.notFound) }
         return ticket
     }

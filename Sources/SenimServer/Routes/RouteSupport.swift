@@ -6,7 +6,7 @@ import SenimWorkflow
 /// What every route handler reads: a path parameter, a query value, a JSON body, the idempotency key.
 extension Request {
     func parameter(_ name: String, _ context: PlatformRequestContext) throws(APIError) -> String {
-        guard let value = context.parameters.get(name), !value.isEmpty else { throw APIError(.badRequest("missing path parameter \(name)")) }
+        guard let value = context.parameters.get(name), !value.isEmpty else { throw APIError(.badRequest(.missingPathParameter(name))) }
         return value
     }
 
@@ -22,7 +22,7 @@ extension Request {
 
 /// A phone in a request body, checked.
 func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
-    guard let phone = PhoneNumber(text) else { throw APIError(.badRequest("\(text) is not a Kazakh mobile number (+7 7xx xxx xx xx)")) }
+    guard let phone = PhoneNumber(text) else { throw APIError(workflow: .invalidInput(.invalidPhone(text))) }
     return phone
 }
 

@@ -88,7 +88,7 @@ enum SigningRoutes {
         case .xml: return Array(body.signature.utf8)
         case .cms:
             let base64 = body.signature.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined().filter { !$0.isWhitespace }
-            guard let data = Data(base64Encoded: base64), !data.isEmpty else { throw APIError(.unreadableSignature("the CMS is not base64")) }
+            guard let data = Data(base64Encoded: base64), !data.isEmpty else { throw APIError(.unreadableSignature(.notBase64)) }
             return Array(data)
         }
     }

@@ -10,18 +10,21 @@ extension WorkflowEngine {
     /// The audit chain of one phone number's logins and agreement acceptances.
     public static func accountChain(_ phone: PhoneNumber) -> String { "account:\(phone.e164)" }
 
-    /// Issues a login code for `phone`, unless the phone or the address asked for too many in the window.
+    /// Issues a login code for `phone`, unless the phone or the address used up its codes (``CodeBudget``);
+    /// the phone's older codes become void.
     public func requestLoginCode(phone: PhoneNumber, authority: SESAuthority, policy: AccessPolicy, client: ClientContext,
                                  at time: Date = Date()) async throws -> IssuedCode {
-        let since = SQLValue(time.addingTimeInterval(-policy.rateWindow))
         let reads = [
-            SQLStatement("SELECT COUNT(*) FROM login_challenges WHERE phone = ? AND created_at > ?", [SQLValue(phone.e164), since]),
-            SQLStatement("SELECT COUNT(*) FROM login_challenges WHERE ip = ? AND created_at > ?", [SQLValue(client.ipAddress ?? ""), since]),
+            Self.daysLoginChallenges(phone, at: time),
+            SQLStatement("SELECT COUNT(*) FROM login_challenges WHERE ip = ? AND created_at > ?",
+                         [SQLValue(client.ipAddress ?? ""), SQLValue(time.addingTimeInterval(-policy.rateWindow))]),
         ]
         return try await record(on: Self.accountChain(phone), reads: reads, client: client, at: time) { rows in
-            guard (rows[0].first?.first?.integer ?? 0) < policy.codesPerPhone else { throw WorkflowError.rateLimited("this phone number") }
+            let day = try Self.challenges(rows[0])
+            let budget = CodeBudget(challenges: day, policy: policy, windowLimit: policy.codesPerPhone, windowScope: .phone, at: time)
+            if let refusal = budget.issueRefusal(policy: policy, at: time) { throw refusal }
             guard client.ipAddress == nil || (rows[1].first?.first?.integer ?? 0) < policy.codesPerAddress else {
-                throw WorkflowError.rateLimited("this address")
+                throw WorkflowError.rateLimited(.address, retryAfter: Int(policy.rateWindow))
             }
             let binding = SESBinding(documentID: "login", documentSHA256: "", documentGOST34311: "", signerID: phone.e164, signerIIN: "",
                                      phoneE164: phone.e164, action: .login, consentTextSHA256: policy.agreement.textSHA256)
@@ -29,19 +32,20 @@ extension WorkflowEngine {
             let write = SQLStatement("INSERT INTO login_challenges (id, phone, ip, challenge_json, status, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                                      [SQLValue(challenge.id), SQLValue(phone.e164), SQLValue(client.ipAddress ?? ""),
                                       SQLValue(try Self.json(challenge)), SQLValue(challenge.status.rawValue), SQLValue(time)])
-            return RecordingPlan(writes: [write], actions: [.otpRequested(challengeID: challenge.id, purpose: "login")],
+            return RecordingPlan(writes: try Self.supersede(day, table: "login_challenges") + [write],
+                                 actions: [.otpRequested(challengeID: challenge.id, purpose: "login")],
                                  actor: AuditActor(userID: nil, role: .client, phoneMasked: phone.masked), document: nil,
                                  answer: .success(IssuedCode(challengeID: challenge.id, code: code, phone: phone, expiresAt: challenge.expiresAt)))
         }
     }
 
-    /// Checks the code and opens a session. A first login (or a new agreement edition) must accept the
-    /// agreement; that is checked before the code, so a refused login does not spend it. A new phone becomes
-    /// a user here.
+    /// Checks the code and opens a session; a new phone becomes a user here. Nothing is said about the account
+    /// before the code is proven: a wrong code reads the same for a new, a known and a blocked phone. A first
+    /// login (or a new agreement edition) must accept the agreement; a right code without it is not spent.
     public func confirmLogin(phone: PhoneNumber, challengeID: String, code: String, acceptingAgreement: Bool, authority: SESAuthority,
                              policy: AccessPolicy, client: ClientContext, at time: Date = Date()) async throws -> SessionGrant {
         let (token, digest) = try Session.newToken()
-        let newUserID = "u-" + Hex.encode(try MessageAuthentication.randomBytes(12))
+        let newUserID = try newIdentifier("u")
         let forUpdate = store.dialect.forUpdate
         let reads = [
             SQLStatement("SELECT challenge_json FROM login_challenges WHERE id = ? AND phone = ?" + forUpdate, [SQLValue(challengeID), SQLValue(phone.e164)]),
@@ -49,32 +53,36 @@ extension WorkflowEngine {
             SQLStatement("SELECT a.edition FROM agreement_acceptances a JOIN users u ON u.id = a.user_id WHERE u.phone = ? AND a.edition = ?",
                          [SQLValue(phone.e164), SQLValue(policy.agreement.edition)]),
             SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = (SELECT id FROM users WHERE phone = ?)", [SQLValue(phone.e164)]),
+            Self.daysLoginChallenges(phone, at: time),
         ]
         return try await record(on: Self.accountChain(phone), reads: reads, client: client, at: time) { rows in
-            guard let json = rows[0].first?.first?.text else { throw WorkflowError.codeNotAccepted("no such challenge for this phone") }
-            var challenge = try Self.decode(SESChallenge.self, json)
+            guard let json = rows[0].first?.first?.text else { throw WorkflowError.codeNotAccepted(.noSuchChallenge) }
+            let budget = CodeBudget(challenges: try Self.challenges(rows[4]), policy: policy, windowLimit: policy.codesPerPhone, windowScope: .phone,
+                                    at: time)
+            if let refusal = budget.entryRefusal(policy: policy, at: time) { throw refusal }
+            let stored = try Self.decode(SESChallenge.self, json)
+            var challenge = stored
             let existing = try rows[1].first.map(WorkflowRows.user)
-            if let existing, existing.status == .blocked { throw WorkflowError.userBlocked(existing.id) }
             let accepted = !rows[2].isEmpty
-            guard accepted || acceptingAgreement else { throw WorkflowError.agreementNotAccepted(edition: policy.agreement.edition) }
             let actor = AuditActor(userID: existing?.id, role: .client, phoneMasked: phone.masked, iin: existing?.iin?.digits)
 
             let outcome = authority.confirm(&challenge, code: code, signerID: phone.e164, currentDocumentSHA256: "", at: time, client: client)
+            guard case .success = outcome else {
+                let failed = SQLStatement("UPDATE login_challenges SET challenge_json = ?, status = ? WHERE id = ?",
+                                          [SQLValue(try Self.json(challenge)), SQLValue(challenge.status.rawValue), SQLValue(challenge.id)])
+                return RecordingPlan(writes: [failed], actions: [.otpFailed(challengeID: challenge.id, attempt: challenge.attempts)], actor: actor,
+                                     document: nil, answer: .failure(.codeNotAccepted(Self.refusal(of: outcome))))
+            }
+            // The code is proven: now the account may be spoken of. Neither refusal spends the code.
+            if let existing, existing.status == .blocked { throw WorkflowError.userBlocked(existing.id) }
+            guard accepted || acceptingAgreement else { throw WorkflowError.agreementNotAccepted(edition: policy.agreement.edition) }
             var writes = [SQLStatement("UPDATE login_challenges SET challenge_json = ?, status = ? WHERE id = ?",
                                        [SQLValue(try Self.json(challenge)), SQLValue(challenge.status.rawValue), SQLValue(challenge.id)])]
-            guard case .success = outcome else {
-                let why = Self.failure(of: outcome)
-                return RecordingPlan(writes: writes, actions: [.otpFailed(challengeID: challenge.id, attempt: challenge.attempts)], actor: actor,
-                                     document: nil, answer: .failure(.codeNotAccepted(why)))
-            }
             let user = existing ?? User(id: newUserID, phone: phone, createdAt: time)
             if existing == nil { writes.append(WorkflowRows.upsert(user)) }
             var actions: [AuditAction] = [.otpConfirmed(challengeID: challenge.id, attempt: challenge.attempts)]
             if !accepted {
-                writes.append(SQLStatement("""
-                    INSERT INTO agreement_acceptances (user_id, edition, text_sha256, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [SQLValue(user.id), SQLValue(policy.agreement.edition), SQLValue(policy.agreement.textSHA256), SQLValue(time),
-                          SQLValue(client.ipAddress), SQLValue(client.userAgent)]))
+                writes.append(Self.acceptance(of: policy.agreement, by: user.id, client: client, at: time))
                 actions.append(.agreementAccepted(edition: policy.agreement.edition, consentTextSHA256: policy.agreement.textSHA256))
             }
             let session = Session(userID: user.id, createdAt: time, expiresAt: time.addingTimeInterval(policy.sessionLifetime), scope: nil)
@@ -85,18 +93,39 @@ extension WorkflowEngine {
         }
     }
 
+    /// A phone's login challenges of the last 24 hours (its ``CodeBudget``).
+    static func daysLoginChallenges(_ phone: PhoneNumber, at time: Date) -> SQLStatement {
+        SQLStatement("SELECT challenge_json FROM login_challenges WHERE phone = ? AND created_at > ?",
+                     [SQLValue(phone.e164), SQLValue(time.addingTimeInterval(-86400))])
+    }
+
+    /// The row that records a user's acceptance of the agreement edition in force, with address and device.
+    static func acceptance(of agreement: AgreementEdition, by userID: String, client: ClientContext, at time: Date) -> SQLStatement {
+        SQLStatement("""
+            INSERT INTO agreement_acceptances (user_id, edition, text_sha256, accepted_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)
+            """, [SQLValue(userID), SQLValue(agreement.edition), SQLValue(agreement.textSHA256), SQLValue(time),
+                  SQLValue(client.ipAddress), SQLValue(client.userAgent)])
+    }
+
     /// The session a token stands for, with its principal as stored now: a blocked user, an expired or revoked
     /// session resolve to nil at once.
     public func authenticate(sessionToken token: String, at time: Date = Date()) async throws -> AuthenticatedSession? {
         let digest = Session.digest(of: token)
-        if let cached = cachedAuthentication(digest: digest, at: time) { return cached }
         let rows = try await store.query(SQLStatement("""
             SELECT user_id, created_at, expires_at, revoked_at, scope_document_id, scope_signer_id FROM sessions WHERE token_sha256 = ?
             """, [SQLValue(digest)]))
         guard let row = rows.first, let userID = row[0].text, let created = row[1].date, let expires = row[2].date,
-              row[3] == .null, expires > time else { return nil }
+              row[3] == .null, expires > time else {
+            caches.sessions.remove(digest)
+            return nil
+        }
         let scope = row[4].text.flatMap { document in row[5].text.map { Session.Scope(documentID: document, signerID: $0) } }
-        guard let principal = try await principal(userID: userID), principal.user.status == .active else { return nil }
+        guard let account = try await principal(userID: userID), account.user.status == .active else {
+            caches.sessions.remove(digest)
+            return nil
+        }
+        // A link session stands for the link's signer only, whatever else the account may do.
+        let principal = scope.map { WorkflowPrincipal.linkHolder(account.user, scope: $0) } ?? account
         let authenticated = AuthenticatedSession(session: Session(userID: userID, createdAt: created, expiresAt: expires, scope: scope), principal: principal)
         caches.sessions.store(authenticated, for: digest)
         return authenticated
@@ -147,8 +176,8 @@ extension WorkflowEngine {
         do { return try CanonicalJSON.decoder().decode(type, from: Data(json.utf8)) } catch { throw StoreError.corruptRow("\(type): \(error)") }
     }
 
-    static func failure<Success>(of outcome: Result<Success, SESFailure>) -> String {
-        if case .failure(let failure) = outcome { return failure.description }
-        return ""
+    static func refusal<Success>(of outcome: Result<Success, SESFailure>) -> CodeRefusal {
+        if case .failure(let failure) = outcome { return CodeRefusal(failure) }
+        return .noSuchChallenge
     }
 }

@@ -17,29 +17,49 @@ extension WorkflowEngine {
     }
 
     /// Opens a link: a session for the signer's document only, recorded as `linkOpened` in the document's chain.
-    public func openSignerLink(token: String, policy: AccessPolicy, client: ClientContext, at time: Date = Date()) async throws -> SessionGrant {
-        let link = try await store.query(SQLStatement("SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?", [SQLValue(Session.digest(of: token))]))
-        guard let row = link.first, let documentID = row[0].text, let signerID = row[1].text else { throw WorkflowError.notAuthenticated }
+    /// A link lives ``AccessPolicy/linkLifetime`` (or to the document's deadline) and dies with the document's
+    /// final state. The person accepts the agreement edition in force here, as at a login, unless they did
+    /// before. The user is made from the signer's phone and name; the IIN the partner typed is the partner's
+    /// claim, so it becomes the user's only when an EDS proves it.
+    public func openSignerLink(token: String, acceptingAgreement: Bool, policy: AccessPolicy, client: ClientContext,
+                               at time: Date = Date()) async throws -> SessionGrant {
+        let link = try await store.query(SQLStatement("SELECT document_id, signer_id, created_at FROM signer_links WHERE token_sha256 = ?",
+                                                      [SQLValue(Session.digest(of: token))]))
+        guard let row = link.first, let documentID = row[0].text, let signerID = row[1].text, let issued = row[2].date else {
+            throw WorkflowError.notAuthenticated
+        }
         let (sessionToken, digest) = try Session.newToken()
-        let newUserID = "u-" + Hex.encode(try MessageAuthentication.randomBytes(12))
+        let newUserID = try newIdentifier("u")
         let reads = Self.documentReads(documentID, forUpdate: store.dialect.forUpdate) + [
             SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?)", [SQLValue(signerID)]),
-            SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = (SELECT id FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?))",
-                         [SQLValue(signerID)]),
+            SQLStatement("""
+                SELECT a.edition FROM agreement_acceptances a JOIN users u ON u.id = a.user_id
+                WHERE u.phone = (SELECT phone FROM signers WHERE id = ?) AND a.edition = ?
+                """, [SQLValue(signerID), SQLValue(policy.agreement.edition)]),
         ]
         return try await record(on: documentID, reads: reads, client: client, at: time) { rows in
             let state = try Self.documentState(rows)
             guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }), signer.party == .person,
                   let phone = signer.phone else { throw WorkflowError.signerNotFound(signerID) }
+            let expiry = min(issued.addingTimeInterval(policy.linkLifetime), document.deadline ?? .distantFuture)
+            guard time < expiry, !document.status.isFinal else { throw WorkflowError.linkExpired }
             let existing = try rows[4].first.map(WorkflowRows.user)
             if let existing, existing.status == .blocked { throw WorkflowError.userBlocked(existing.id) }
-            let user = existing ?? User(id: newUserID, phone: phone, surname: signer.surname, name: signer.name, iin: signer.iin, createdAt: time)
+            let accepted = !rows[5].isEmpty
+            guard accepted || acceptingAgreement else { throw WorkflowError.agreementNotAccepted(edition: policy.agreement.edition) }
+            let user = existing ?? User(id: newUserID, phone: phone, surname: signer.surname, name: signer.name, createdAt: time)
             var writes: [SQLStatement] = existing == nil ? [WorkflowRows.upsert(user)] : []
-            let session = Session(userID: user.id, createdAt: time, expiresAt: time.addingTimeInterval(policy.linkSessionLifetime),
-                                  scope: Session.Scope(documentID: documentID, signerID: signerID))
+            var actions: [AuditAction] = [.linkOpened(signerID: signerID)]
+            if !accepted {
+                writes.append(Self.acceptance(of: policy.agreement, by: user.id, client: client, at: time))
+                actions.append(.agreementAccepted(edition: policy.agreement.edition, consentTextSHA256: policy.agreement.textSHA256))
+            }
+            let scope = Session.Scope(documentID: documentID, signerID: signerID)
+            let session = Session(userID: user.id, createdAt: time, expiresAt: min(time.addingTimeInterval(policy.linkSessionLifetime), expiry),
+                                  scope: scope)
             writes.append(Self.insert(session, digest: digest, client: client))
-            let principal = WorkflowPrincipal(user: user, employments: try rows[5].map(WorkflowRows.employee))
-            return RecordingPlan(writes: writes, actions: [.linkOpened(signerID: signerID)], actor: Self.actor(principal, .client), document: document,
+            let principal = WorkflowPrincipal.linkHolder(user, scope: scope)
+            return RecordingPlan(writes: writes, actions: actions, actor: Self.actor(principal, .client), document: document,
                                  answer: .success(SessionGrant(token: sessionToken, session: session, principal: principal)))
         }
     }

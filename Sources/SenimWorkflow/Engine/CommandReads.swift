@@ -1,10 +1,11 @@
 import Foundation
 
-/// What a command reads, in this order: the rows ``WorkflowEngine`` gives the plan as `rows[0…6]`. With
+/// What a command reads, in this order: the rows ``WorkflowEngine`` gives the plan as `rows[0…8]`. With
 /// `forUpdate` set (PostgreSQL, inside the transaction) the document row is locked first, then the tariff
 /// row, then the log row, the same order for every command, so concurrent commands never deadlock.
 enum CommandReads {
-    static func statements(for command: WorkflowCommand, idempotencyKey: String?, at time: Date, forUpdate: String) -> [SQLStatement] {
+    static func statements(for command: WorkflowCommand, idempotencyKey: String?, userID: String?, at time: Date,
+                           forUpdate: String) -> [SQLStatement] {
         var reads = [
             SQLStatement("SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id = ?" + forUpdate, [SQLValue(command.documentID)]),
             SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE document_id = ? ORDER BY ord, id", [SQLValue(command.documentID)]),
@@ -25,6 +26,9 @@ enum CommandReads {
         }
         reads.append(SQLStatement("SELECT request_sha256, result_json FROM idempotency_keys WHERE key = ?", [SQLValue(idempotencyKey ?? "")]))
         reads += AuditAppend.reads(documentID: command.documentID, forUpdate: forUpdate)
+        // The principal as it is now: its user row and its employments (rows 7 and 8).
+        reads.append(SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE id = ?", [SQLValue(userID ?? "")]))
+        reads.append(SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = ?", [SQLValue(userID ?? "")]))
         return reads
     }
 }

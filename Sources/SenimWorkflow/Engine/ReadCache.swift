@@ -4,11 +4,11 @@ import Foundation
 /// moment. This process drops an entry the moment it changes what the entry was read from (a command on the
 /// document, a block, a logout, an administrative change), so on one node a cached answer is never stale;
 /// the lifetime bounds what another node's change can leave behind (PostgreSQL deployments with several
-/// nodes): one second by default.
+/// nodes): one second by default, after which the entry is read from the store again.
 final class ReadCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     // @unchecked: `entries` is only touched under `lock`.
     private let lock = NSLock()
-    private var entries: [Key: (value: Value, expires: ContinuousClock.Instant, refreshing: Bool)] = [:]
+    private var entries: [Key: (value: Value, expires: ContinuousClock.Instant)] = [:]
     private let lifetime: Duration
     private let capacity: Int
 
@@ -17,17 +17,17 @@ final class ReadCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sen
         self.capacity = capacity
     }
 
-    /// The entry, unless it expired: then the first caller gets nil and re-reads while the others keep getting
-    /// the expired value until it has stored the new one, so a popular entry's expiry sends one read to the
-    /// database, not one per waiting request.
+    /// The entry, unless it expired. An expired entry is never served: its reader goes to the store, so a
+    /// change made on another node is seen within one lifetime, by every reader.
     func value(for key: Key) -> Value? {
         let now = ContinuousClock.now
         return lock.withLock {
             guard let entry = entries[key] else { return nil }
-            guard entry.expires < now else { return entry.value }
-            if entry.refreshing { return entry.value }
-            entries[key]?.refreshing = true
-            return nil
+            guard entry.expires > now else {
+                entries[key] = nil
+                return nil
+            }
+            return entry.value
         }
     }
 
@@ -35,7 +35,7 @@ final class ReadCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sen
         let expires = ContinuousClock.now + lifetime
         lock.withLock {
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = (value, expires, false)
+            entries[key] = (value, expires)
         }
     }
 

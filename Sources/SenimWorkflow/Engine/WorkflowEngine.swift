@@ -38,6 +38,7 @@ public struct WorkflowEngine: Sendable {
         let documentID = command.documentID
         // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
         let requestDigest = try idempotencyKey.map { _ in try Self.requestDigest(command, principal: principal) } ?? ""
+        let storedKey = idempotencyKey.map { Self.namespaced($0, for: principal) }
         @Sendable func plan(_ rows: [[SQLRow]]) throws -> (writes: [SQLStatement], result: CommandResult) {
             if idempotencyKey != nil, let stored = rows[4].first {
                 guard stored[0].text == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
@@ -48,13 +49,16 @@ public struct WorkflowEngine: Sendable {
             let loaded = try rows[0].first.map(WorkflowRows.document)
             let state = DocumentState(document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
                                       partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
-            let role = try Self.authorise(command, principal, state)
+            // Rights as they are in this transaction, not as the session read them: a right revoked a moment
+            // ago (on any node) no longer counts.
+            let current = try principal.map { try Self.current($0, userRows: rows[7], employeeRows: rows[8]) }
+            let role = try Self.authorise(command, current, state, rules: rules)
             let transition = try DocumentStateMachine.apply(command, to: state, at: time, rules: rules)
             guard let document = transition.document else { throw WorkflowError.documentNotFound(documentID) }
 
             var writes: [SQLStatement] = []
             guard let documentBlob = loaded?.blobPath ?? (command.isUpload ? blobPath : nil) else {
-                throw WorkflowError.invalidInput("an upload needs the stored document's blob path")
+                throw WorkflowError.invalidInput(.documentBytesMissing)
             }
             writes.append(WorkflowRows.upsert(document, blobPath: documentBlob))
             for signer in transition.state.signers where !state.signers.contains(signer) { writes.append(WorkflowRows.upsert(signer)) }
@@ -76,9 +80,9 @@ public struct WorkflowEngine: Sendable {
             writes += appended.writes
             let answer = CommandResult(document: document, signers: transition.state.signers, events: appended.events, leafIndex: appended.leafIndex,
                                        notify: transition.notify, refusal: transition.refusal, replayed: false)
-            if let idempotencyKey {
+            if let storedKey {
                 writes.append(SQLStatement("INSERT INTO idempotency_keys (key, request_sha256, result_json, created_at) VALUES (?, ?, ?, ?)",
-                                           [SQLValue(idempotencyKey), SQLValue(requestDigest),
+                                           [SQLValue(storedKey), SQLValue(requestDigest),
                                             SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time)]))
             }
             return (writes, answer)
@@ -88,14 +92,17 @@ public struct WorkflowEngine: Sendable {
         // would do. So it is made first from an unlocked snapshot, beside other commands' plans, and the
         // transaction re-reads the same rows under its lock: unchanged, the plan stands; changed (a concurrent
         // command on the same document got there first), it is made again from the locked rows.
-        let snapshot = try await store.snapshot(CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: ""))
+        let userID = principal?.user.id
+        let snapshot = try await store.snapshot(CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: ""))
         let tentative = try? plan(snapshot)
         let result: CommandResult = try await store.transaction(
-            reads: CommandReads.statements(for: command, idempotencyKey: idempotencyKey, at: time, forUpdate: store.dialect.forUpdate)
+            reads: CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: store.dialect.forUpdate)
         ) { rows in
-            // Rows 0–5 are this document's; row 6 is the platform log's size, which other documents' commands move.
-            // A stored idempotent answer names its leaf, so with a key the log size must be unchanged too.
-            if var tentative, rows.prefix(6) == snapshot.prefix(6), idempotencyKey == nil || rows == snapshot {
+            // Rows 0–5 are this document's and 7–8 the principal's; row 6 is the platform log's size, which other
+            // documents' commands move. A stored idempotent answer names its leaf, so with a key the log size must
+            // be unchanged too.
+            let unchanged = rows.prefix(6) == snapshot.prefix(6) && rows.dropFirst(7) == snapshot.dropFirst(7)
+            if var tentative, unchanged, idempotencyKey == nil || rows == snapshot {
                 if let size = rows[6].first?.first?.integer, !tentative.writes.isEmpty { tentative.result.leafIndex = UInt64(size) }
                 return tentative
             }
@@ -109,10 +116,11 @@ public struct WorkflowEngine: Sendable {
     // MARK: Rules around the state machine
 
     /// The one permission function, on the rows the command locked; the audit role is how the principal acts.
-    static func authorise(_ command: WorkflowCommand, _ principal: WorkflowPrincipal?, _ state: DocumentState) throws(WorkflowError) -> AuditActor.Role {
+    static func authorise(_ command: WorkflowCommand, _ principal: WorkflowPrincipal?, _ state: DocumentState,
+                          rules: WorkflowRules) throws(WorkflowError) -> AuditActor.Role {
         guard let principal else {
             if case .expire = command { return .platform }
-            throw .permissionDenied("only the platform itself acts without a user")
+            throw .permissionDenied(.platformOnly)
         }
         let action: WorkflowAction
         var signers = state.signers
@@ -121,7 +129,7 @@ public struct WorkflowEngine: Sendable {
         case .create(_, _, let request, _, let sendNow):
             action = .upload
             if sendNow, principal.employment(at: request.partnerID)?.rights.contains(.send) != true {
-                throw .permissionDenied("the partner did not grant the send right")
+                throw .permissionDenied(.sendRightNotGranted)
             }
         case .addSigner: action = .editDraft
         case .send: action = .send
@@ -132,9 +140,13 @@ public struct WorkflowEngine: Sendable {
             // A person acts only for their own slot; the partner's slot is the partner's employees' to sign.
             signers = [signer]
             if signer.party == .partner {
-                if case .reject = command { throw .permissionDenied("a partner cancels its document instead of rejecting it") }
+                if case .reject = command { throw .permissionDenied(.partnerCancelsInsteadOfRejecting) }
+                if case .view = command { throw .permissionDenied(.onlyTheSignerMarksViewed) }
+                if case .sign(_, _, .ses) = command, rules.partnerSignatureRequiresEDS { throw .partnerSignatureNeedsEDS }
                 action = .signForPartner
             } else if case .view = command {
+                // Only the person named records that they viewed it; their partner's staff see it without that.
+                guard Permissions.names(principal, signer) else { throw .permissionDenied(.onlyTheSignerMarksViewed) }
                 action = .viewDocument
             } else if case .reject = command {
                 action = .reject
@@ -151,6 +163,21 @@ public struct WorkflowEngine: Sendable {
         }
         if command.isUpload { return .partnerEmployee }
         return principal.user.isAdministrator ? .administrator : .client
+    }
+
+    /// The principal with its user and employments as this transaction read them; a user who is gone or
+    /// blocked now is refused, whatever their session said a moment ago.
+    static func current(_ principal: WorkflowPrincipal, userRows: [SQLRow], employeeRows: [SQLRow]) throws -> WorkflowPrincipal {
+        guard let row = userRows.first else { throw WorkflowError.notAuthenticated }
+        let user = try WorkflowRows.user(row)
+        guard user.status == .active else { throw WorkflowError.permissionDenied(.accountBlocked) }
+        if let scope = principal.linkScope { return .linkHolder(user, scope: scope) }
+        return WorkflowPrincipal(user: user, employments: try employeeRows.map(WorkflowRows.employee))
+    }
+
+    /// Idempotency keys are the client's own: one user's key never answers another user's request.
+    static func namespaced(_ key: String, for principal: WorkflowPrincipal?) -> String {
+        "\(principal?.user.id ?? "platform"):\(key)"
     }
 
     static func partnerID(of command: WorkflowCommand) -> String? {

@@ -19,25 +19,40 @@ public enum WorkflowAction: String, Sendable, Hashable, CaseIterable {
     case administerTariffs
 }
 
-/// Who asks: a logged-in user and the partners they work for.
+/// Who asks: a logged-in user and the partners they work for, or (from a signer's SMS link) one signer of one
+/// document and nothing else.
 public struct WorkflowPrincipal: Sendable, Hashable {
     public var user: User
     public var employments: [Employee]
+    /// Set for a session opened from a signer's SMS link: the one document and signer it may act for.
+    public private(set) var linkScope: Session.Scope?
 
     public init(user: User, employments: [Employee] = []) {
         self.user = user
         self.employments = employments
     }
 
+    /// The principal of a session opened from a signer's link: the link proves possession of the link, not
+    /// of the account, so none of the account's roles come with it (no administration, no employments).
+    public static func linkHolder(_ user: User, scope: Session.Scope) -> WorkflowPrincipal {
+        var holder = user
+        holder.isAdministrator = false
+        var principal = WorkflowPrincipal(user: holder, employments: [])
+        principal.linkScope = scope
+        return principal
+    }
+
+    /// The active employment at `partnerID`. Administrators never act for a partner, so they have none.
     func employment(at partnerID: String) -> Employee? {
-        employments.first { $0.partnerID == partnerID && $0.active }
+        guard !user.isAdministrator, linkScope == nil else { return nil }
+        return employments.first { $0.partnerID == partnerID && $0.active }
     }
 }
 
 /// The answer, with the reason when it is no.
 public enum PermissionDecision: Sendable, Hashable {
     case allowed
-    case denied(String)
+    case denied(Denial)
 
     public var isAllowed: Bool { self == .allowed }
 }
@@ -51,63 +66,80 @@ public enum PermissionDecision: Sendable, Hashable {
 ///   or every document of the partner with `viewAllPartnerDocuments`.
 /// - An administrator administers partners, users and tariffs, and never reads document content.
 /// - A blocked user may do nothing; an inactive partner's employees may only view and read.
+/// - A session from a signer's SMS link may view, read, sign and reject its one document as its one signer.
 public enum Permissions {
     public static func decide(_ principal: WorkflowPrincipal, _ action: WorkflowAction, document: Document? = nil, signers: [Signer] = [],
                               partnerID: String? = nil, partner: Partner? = nil) -> PermissionDecision {
         let user = principal.user
-        guard user.status == .active else { return .denied("the account is blocked") }
+        guard user.status == .active else { return .denied(.accountBlocked) }
+        if let scope = principal.linkScope {
+            guard [.viewDocument, .readContent, .sign, .reject].contains(action) else { return .denied(.linkSessionCoversOneDocument) }
+            guard document?.id == scope.documentID else { return .denied(.linkSessionCoversOneDocument) }
+        }
         switch action {
         case .administerPartners, .administerUsers, .administerTariffs:
-            return user.isAdministrator ? .allowed : .denied("only a platform administrator may do this")
+            return user.isAdministrator ? .allowed : .denied(.administratorsOnly)
         case .upload, .manageEmployees:
             guard let partnerID = partnerID ?? document?.partnerID, let employment = principal.employment(at: partnerID) else {
-                return .denied("not an employee of this partner")
+                return .denied(.notPartnerEmployee)
             }
-            if let partner, partner.status != .active { return .denied("the partner is inactive") }
-            let right: EmployeeRights = action == .upload ? .upload : .manageEmployees
-            return employment.rights.contains(right) ? .allowed : .denied("the partner did not grant the \(action.rawValue) right")
+            if let partner, partner.status != .active { return .denied(.partnerInactive) }
+            if action == .upload { return employment.rights.contains(.upload) ? .allowed : .denied(.uploadRightNotGranted) }
+            return employment.rights.contains(.manageEmployees) ? .allowed : .denied(.manageEmployeesRightNotGranted)
         default:
             break
         }
-        guard let document else { return .denied("no such document") }
+        guard let document else { return .denied(.noSuchDocument) }
 
         // As an employee of the document's partner.
-        var employeeDecision = PermissionDecision.denied("not an employee of this document's partner")
+        var employeeDecision = PermissionDecision.denied(.notPartnerEmployee)
         if let employment = principal.employment(at: document.partnerID) {
+            // Whoever may sign for the partner must be able to read what they sign.
             let seesDocument = document.createdBy == user.id || employment.rights.contains(.viewAllPartnerDocuments)
+                || employment.rights.contains(.signForPartner)
             let partnerActive = partner.map { $0.status == .active } ?? true
             switch action {
             case .viewDocument, .readContent:
-                employeeDecision = seesDocument ? .allowed : .denied("the document was uploaded by another employee")
+                employeeDecision = seesDocument ? .allowed : .denied(.uploadedByAnotherEmployee)
             case .editDraft, .send, .cancel:
-                employeeDecision = !partnerActive ? .denied("the partner is inactive")
-                    : seesDocument && employment.rights.contains(.send) ? .allowed : .denied("the partner did not grant the send right for this document")
+                employeeDecision = !partnerActive ? .denied(.partnerInactive)
+                    : !seesDocument ? .denied(.uploadedByAnotherEmployee)
+                    : employment.rights.contains(.send) ? .allowed : .denied(.sendRightNotGranted)
             case .signForPartner:
-                employeeDecision = !partnerActive ? .denied("the partner is inactive")
-                    : employment.rights.contains(.signForPartner) ? .allowed : .denied("the partner did not grant the right to sign for it")
+                employeeDecision = !partnerActive ? .denied(.partnerInactive)
+                    : employment.rights.contains(.signForPartner) ? .allowed : .denied(.signForPartnerRightNotGranted)
             default:
-                employeeDecision = .denied("an employee does not \(action.rawValue) as a client")
+                employeeDecision = .denied(.employeeIsNotThisSigner)
             }
             if employeeDecision.isAllowed { return .allowed }
         }
 
         // As a signer named on the document.
-        let named = signers.filter { $0.documentID == document.id && $0.party == .person && $0.phone == user.phone && (user.iin == nil || $0.iin == user.iin) }
+        let named = signers.filter { $0.documentID == document.id && names(principal, $0) }
         if !named.isEmpty {
             switch action {
             case .viewDocument, .readContent:
                 // A signer sees the document once it was sent to them, not while it is a draft.
                 if document.status != .draft && named.contains(where: { $0.state != .waiting || document.status.isFinal }) { return .allowed }
-                return .denied("the document has not been sent to you yet")
+                return .denied(.notSentToYouYet)
             case .sign, .reject:
-                return named.contains { $0.state.isAwaitingSignature } && document.status == .pending ? .allowed : .denied("it is not your turn to sign")
+                return named.contains { $0.state.isAwaitingSignature } && document.status == .pending ? .allowed : .denied(.notYourTurn)
             default:
-                return .denied("a signer may only view, sign or reject their document")
+                return .denied(.signerMayOnlyViewSignOrReject)
             }
         }
+        if principal.linkScope != nil { return .denied(.linkSessionCoversOneSigner) }
         if user.isAdministrator && (action == .viewDocument || action == .readContent) {
-            return .denied("administrators do not read documents")
+            return .denied(.administratorsDoNotReadDocuments)
         }
         return employeeDecision
+    }
+
+    /// Whether `signer` is this principal: a person's slot named with the principal's phone (and IIN, once an
+    /// EDS proved the principal's), and, for a link session, the link's own signer.
+    public static func names(_ principal: WorkflowPrincipal, _ signer: Signer) -> Bool {
+        let user = principal.user
+        guard signer.party == .person, signer.phone == user.phone, user.iin == nil || signer.iin == user.iin else { return false }
+        return principal.linkScope.map { $0.signerID == signer.id } ?? true
     }
 }

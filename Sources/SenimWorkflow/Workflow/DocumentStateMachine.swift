@@ -60,7 +60,7 @@ public enum DocumentStateMachine {
             _ = try require(state, status: [.pending], command)
             let index = try signerIndex(signerID, in: state)
             guard state.signers[index].state.isAwaitingSignature else { throw .notSignersTurn(signerID: signerID, state: state.signers[index].state) }
-            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidInput("a rejection needs a reason") }
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidInput(.rejectionNeedsReason) }
             next.state.signers[index].state = .rejected
             next.actions.append(.rejected(signerID: signerID, reason: reason))
             end(&next, as: .rejected, at: time)
@@ -70,7 +70,7 @@ public enum DocumentStateMachine {
             end(&next, as: .cancelled, at: time)
         case .expire:
             let document = try require(state, status: [.pending], command)
-            guard let deadline = document.deadline, time >= deadline else { throw .illegalTransition(command: "expire before the deadline", status: document.status) }
+            guard let deadline = document.deadline, time >= deadline else { throw .illegalTransition(command: .expire, status: document.status) }
             next.actions.append(.expired)
             end(&next, as: .expired, at: time)
         }
@@ -98,13 +98,13 @@ public enum DocumentStateMachine {
     }
 
     private static func upload(_ id: String, uploadedBy: String, _ request: UploadRequest, _ next: inout Transition, at time: Date) throws(WorkflowError) {
-        guard next.state.document == nil else { throw .illegalTransition(command: "upload", status: next.state.document?.status ?? .draft) }
+        guard next.state.document == nil else { throw .illegalTransition(command: .upload, status: next.state.document?.status ?? .draft) }
         guard let partner = next.state.partner, partner.id == request.partnerID else { throw .partnerNotFound(request.partnerID) }
         guard partner.status == .active else { throw .partnerInactive(partner.id) }
         guard !request.fileName.isEmpty, request.size >= 0, request.sha256.count == 64, request.gost34311.count == 64 else {
-            throw .invalidInput("an upload needs a file name, its size and its SHA-256 and GOST 34.311 digests")
+            throw .invalidInput(.uploadIncomplete)
         }
-        if let deadline = request.deadline, deadline <= time { throw .invalidInput("the deadline is in the past") }
+        if let deadline = request.deadline, deadline <= time { throw .invalidInput(.deadlineInPast) }
         let document = Document(id: id, partnerID: partner.id, createdBy: uploadedBy, fileName: request.fileName, mediaType: request.mediaType, size: request.size,
                                 sha256: request.sha256, gost34311: request.gost34311, language: request.language, signingMethod: request.signingMethod,
                                 signingOrder: request.signingOrder, partnerSignsFirst: request.partnerSignsFirst, deadline: request.deadline, createdAt: time)
@@ -119,12 +119,12 @@ public enum DocumentStateMachine {
     private static func addSigner(_ signerID: String, _ request: SignerRequest, to document: Document, _ next: inout Transition,
                                   rules: WorkflowRules) throws(WorkflowError) {
         let surname = request.surname.trimmingCharacters(in: .whitespaces), name = request.name.trimmingCharacters(in: .whitespaces)
-        guard !surname.isEmpty, !name.isEmpty else { throw .invalidInput("a signer needs a surname and a name") }
-        guard let iin = KazakhIdentifier(request.iin, kind: .iin), rules.accepts(iin) else { throw .invalidInput("\(request.iin) is not a valid IIN") }
-        guard let phone = PhoneNumber(request.phone) else { throw .invalidInput("\(request.phone) is not a Kazakh mobile number (+7 7xx xxx xx xx)") }
+        guard !surname.isEmpty, !name.isEmpty else { throw .invalidInput(.signerNameMissing) }
+        guard let iin = KazakhIdentifier(request.iin, kind: .iin), rules.accepts(iin) else { throw .invalidInput(.invalidIIN(request.iin)) }
+        guard let phone = PhoneNumber(request.phone) else { throw .invalidInput(.invalidPhone(request.phone)) }
         guard !next.state.signers.contains(where: { $0.iin == iin }) else { throw .duplicateSigner(iin: iin.digits) }
         let order = request.order ?? ((next.state.signers.map(\.order).max() ?? 0) + 1)
-        guard order >= 1 else { throw .invalidInput("signer order starts at 1") }
+        guard order >= 1 else { throw .invalidInput(.signerOrderStartsAtOne) }
         next.state.signers.append(Signer(id: signerID, documentID: document.id, surname: surname, name: name, iin: iin, phone: phone, order: order))
         next.state.signers.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         next.actions.append(.signerAdded(signerID: signerID, surname: surname, name: name, iin: iin.digits, phoneMasked: phone.masked, order: order))
@@ -219,7 +219,7 @@ public enum DocumentStateMachine {
 
     private static func require(_ state: DocumentState, status allowed: Set<Document.Status>, _ command: WorkflowCommand) throws(WorkflowError) -> Document {
         guard let document = state.document else { throw .documentNotFound(command.documentID) }
-        guard allowed.contains(document.status) else { throw .illegalTransition(command: command.name, status: document.status) }
+        guard allowed.contains(document.status) else { throw .illegalTransition(command: command.kind, status: document.status) }
         return document
     }
 

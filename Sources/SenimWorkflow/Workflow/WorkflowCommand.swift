@@ -83,17 +83,17 @@ public enum WorkflowCommand: Sendable, Hashable, Codable {
         }
     }
 
-    public var name: String {
+    public var kind: CommandKind {
         switch self {
-        case .upload: return "upload"
-        case .create: return "create"
-        case .addSigner: return "add signer"
-        case .send: return "send"
-        case .view: return "view"
-        case .sign: return "sign"
-        case .reject: return "reject"
-        case .cancel: return "cancel"
-        case .expire: return "expire"
+        case .upload: return .upload
+        case .create: return .create
+        case .addSigner: return .addSigner
+        case .send: return .send
+        case .view: return .view
+        case .sign: return .sign
+        case .reject: return .reject
+        case .cancel: return .cancel
+        case .expire: return .expire
         }
     }
 }

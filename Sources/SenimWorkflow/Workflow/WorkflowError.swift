@@ -9,7 +9,7 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
     case partnerInactive(String)
     case userBlocked(String)
     /// The command does not apply to a document in this status (e.g. signing a draft, cancelling a signed one).
-    case illegalTransition(command: String, status: Document.Status)
+    case illegalTransition(command: CommandKind, status: Document.Status)
     /// A signer acting before their turn, or twice.
     case notSignersTurn(signerID: String, state: Signer.State)
     case signingMethodNotAllowed(SignatureKind, allowed: Document.SigningMethod)
@@ -27,18 +27,26 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
     case noSigners
     case duplicateSigner(iin: String)
     case noTariffUsesLeft(partnerID: String)
-    case permissionDenied(String)
-    case invalidInput(String)
+    case permissionDenied(Denial)
+    case invalidInput(InputProblem)
     /// The same idempotency key was used for a different command.
     case idempotencyKeyReused(String)
-    /// Too many SMS codes asked for one phone, address or signer in the rate window.
-    case rateLimited(String)
+    /// Too many SMS codes asked (or wrong codes entered) for one phone, address or signer; try again after
+    /// `retryAfter` seconds.
+    case rateLimited(RateLimitScope, retryAfter: Int)
     /// An SMS code was not accepted; the typed reason is in the audit log, the user sees one sentence.
-    case codeNotAccepted(String)
+    case codeNotAccepted(CodeRefusal)
+    /// The partner's own signature slot takes an EDS with the partner's BIN in this deployment.
+    case partnerSignatureNeedsEDS
+    /// The same signature value was already received for another document: an EDS is never moved between
+    /// documents.
+    case signatureAlreadyUsed
     /// The user has not accepted the agreement edition in force (agreement §1, §10).
     case agreementNotAccepted(edition: String)
     /// No session for this token, or it expired or was revoked.
     case notAuthenticated
+    /// A signer's SMS link past its lifetime or the document's deadline, or of a document that is final.
+    case linkExpired
 
     public var description: String {
         switch self {
@@ -47,7 +55,7 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
         case .partnerNotFound(let id): return "partner \(id) not found"
         case .partnerInactive(let id): return "partner \(id) is inactive"
         case .userBlocked(let id): return "user \(id) is blocked"
-        case .illegalTransition(let command, let status): return "\(command) is not possible for a document in status \(status.rawValue)"
+        case .illegalTransition(let command, let status): return "\(command.rawValue) is not possible for a document in status \(status.rawValue)"
         case .notSignersTurn(let id, let state): return "signer \(id) cannot act now (state \(state.rawValue))"
         case .signingMethodNotAllowed(let kind, let allowed): return "\(kind.rawValue) signatures are not allowed; the document asks for \(allowed.rawValue)"
         case .signerIdentityMismatch(let expected, let found): return "the signature is by IIN \(found ?? "unknown"), the named signer is IIN \(expected)"
@@ -59,13 +67,16 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
         case .noSigners: return "the document has no signers"
         case .duplicateSigner(let iin): return "IIN \(iin) is already a signer of this document"
         case .noTariffUsesLeft(let partner): return "partner \(partner) has no active tariff package with uses left"
-        case .permissionDenied(let why): return "not permitted: \(why)"
-        case .invalidInput(let why): return why
+        case .permissionDenied(let why): return "not permitted: \(why.rawValue)"
+        case .invalidInput(let problem): return "invalid input: \(problem)"
         case .idempotencyKeyReused(let key): return "idempotency key \(key) was used for another request"
-        case .rateLimited(let what): return "too many codes requested for \(what); try again later"
+        case .rateLimited(let scope, let seconds): return "too many codes (\(scope.rawValue)); try again in \(seconds) s"
         case .codeNotAccepted(let why): return "the code was not accepted: \(why)"
+        case .partnerSignatureNeedsEDS: return "the partner's signature needs an EDS with its BIN"
+        case .signatureAlreadyUsed: return "this signature was already received for another document"
         case .agreementNotAccepted(let edition): return "the user agreement (edition \(edition)) must be accepted first"
         case .notAuthenticated: return "not logged in, or the session has ended"
+        case .linkExpired: return "the signing link has expired"
         }
     }
 }

@@ -1,0 +1,20 @@
+/// What was wrong with what a user typed or a client sent, as a value: the server says each in the user's
+/// language and names the value that was wrong.
+public enum InputProblem: Sendable, Hashable, Codable {
+    case invalidBIN(String)
+    case organisationNameMissing
+    case tariffNeedsUsesAndPeriod
+    case fewerUsesThanUsedOrReserved
+    case rejectionNeedsReason
+    /// An upload without its name, size or both digests.
+    case uploadIncomplete
+    case deadlineInPast
+    case signerNameMissing
+    case invalidIIN(String)
+    case invalidPhone(String)
+    case signerOrderStartsAtOne
+    /// An upload command that does not say where the blob store put the bytes.
+    case documentBytesMissing
+    /// A document's SMS code signs or rejects; logging in has codes of its own.
+    case documentCodeSignsOrRejects
+}
