@@ -75,7 +75,10 @@ import Testing
             // The signer, on a phone: the SMS link, the document, the code, and the result.
             let phone = try await WebDriver(width: 390, height: 844)
             defer { Task { await phone.quit() } }
+            // The link's page shows nothing of the document until the person opens it (and accepts the agreement).
             try await phone.open(base + "/s/" + (try server.lastLink(to: signer)))
+            try await phone.click("#accept")
+            try await phone.click("#open-link")
             _ = try await phone.element("#consent")
             try await phone.open(try await phone.url() + "?lang=ru")  // the language switch; the choice is kept in a cookie
             _ = try await phone.element("#consent")

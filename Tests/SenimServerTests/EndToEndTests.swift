@@ -66,7 +66,7 @@ import Testing
 
         // Signer 1: the SMS link, then an SMS code bound to the document.
         let link1 = try server.lastLink(to: Self.client1)
-        let session1 = try await server.request(.POST, "/api/v1/links/\(link1)/session")
+        let session1 = try await server.request(.POST, "/api/v1/links/\(link1)/session", json: ["acceptAgreement": true])
         let token1 = try #require(try session1.json()["token"] as? String)
         let slot1 = try #require(signers.first { $0["phone"] as? String == Self.client1 }?["id"] as? String)
         let content = try await server.request(.GET, "/api/v1/documents/\(documentID)/content", token: token1)
@@ -84,7 +84,7 @@ import Testing
 
         // Signer 2: eGov mobile's QR flow with the XML method, driven as the app drives it.
         let link2 = try server.lastLink(to: Self.client2)
-        let token2 = try #require(try (try await server.request(.POST, "/api/v1/links/\(link2)/session")).json()["token"] as? String)
+        let token2 = try #require(try (try await server.request(.POST, "/api/v1/links/\(link2)/session", json: ["acceptAgreement": true])).json()["token"] as? String)
         let slot2 = try #require(signers.first { $0["phone"] as? String == Self.client2 }?["id"] as? String)
         let app = EGovMobileApp(server: server)
         let ticket = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot2)/egov", token: token2, json: ["method": "XML"])
@@ -153,7 +153,7 @@ import Testing
         #expect(partnerSigned.status == 200, "\(partnerSigned.text)")
 
         let link = try server.lastLink(to: client1)
-        let token = try #require(try (try await server.request(.POST, "/api/v1/links/\(link)/session")).json()["token"] as? String)
+        let token = try #require(try (try await server.request(.POST, "/api/v1/links/\(link)/session", json: ["acceptAgreement": true])).json()["token"] as? String)
         #expect(try await server.request(.GET, "/api/v1/documents/\(otherDocument)", token: token).status == 403, "a link opens its own document only")
         let slot = try #require(signers.first { $0["party"] as? String == "person" }?["id"] as? String)
         let rejectCode = try await server.request(.POST, "/api/v1/documents/\(documentID)/signers/\(slot)/codes", token: token, json: ["action": "reject"])

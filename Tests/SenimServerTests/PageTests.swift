@@ -38,6 +38,11 @@ import Testing
                                      json: ["surname": "Сериков", "name": "Тест", "iin": EndToEndTests.client1IIN, "phone": EndToEndTests.client1])
 
         let cookie = "senimkey_csrf=" + String(repeating: "c", count: 43)
+        /// The form token the pages give this browser (its CSRF cookie) in the session `token`.
+        func csrf(_ token: String?) async throws -> String {
+            let answer = try await server.request(.GET, "/login", headers: [("Cookie", cookie + (token.map { "; senimkey_session=\($0)" } ?? ""))])
+            return try #require(answer.text.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
+        }
         func page(_ path: String, token: String?, language: UserLanguage) async throws -> ServerHarness.Answer {
             let session = token.map { "; senimkey_session=\($0)" } ?? ""
             return try await server.request(.GET, path + (path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)", headers: [("Cookie", cookie + session)])
@@ -63,7 +68,12 @@ import Testing
         let noToken = try await server.request(.POST, "/cabinet/documents/\(documentID)/send", body: Array("x=1".utf8),
                                                headers: [("Cookie", cookie + "; senimkey_session=\(managerToken)"), ("Content-Type", "application/x-www-form-urlencoded")])
         #expect(noToken.status == 403)
-        let sent = try await server.request(.POST, "/cabinet/documents/\(documentID)/send", body: Array("csrf=\(String(repeating: "c", count: 43))".utf8),
+        // A token of another session (here: of no session) is refused too: tokens are bound to their session.
+        let anonymousToken = try await server.request(.POST, "/cabinet/documents/\(documentID)/send", body: Array("csrf=\(try await csrf(nil))".utf8),
+                                                      headers: [("Cookie", cookie + "; senimkey_session=\(managerToken)"),
+                                                                ("Content-Type", "application/x-www-form-urlencoded")])
+        #expect(anonymousToken.status == 403)
+        let sent = try await server.request(.POST, "/cabinet/documents/\(documentID)/send", body: Array("csrf=\(try await csrf(managerToken))".utf8),
                                             headers: [("Cookie", cookie + "; senimkey_session=\(managerToken)"), ("Content-Type", "application/x-www-form-urlencoded")])
         #expect(sent.status == 303)
 
@@ -71,15 +81,20 @@ import Testing
         let slot = "\(documentID)-partner"
         for (token, phone, signer) in [(managerToken, EndToEndTests.manager, slot)] {
             let form = [("Cookie", cookie + "; senimkey_session=\(token)"), ("Content-Type", "application/x-www-form-urlencoded")]
-            let code = try await server.request(.POST, "/sign/\(documentID)/\(signer)/code", body: Array("csrf=\(String(repeating: "c", count: 43))&action=sign".utf8), headers: form)
+            let formToken = try await csrf(token)
+            let code = try await server.request(.POST, "/sign/\(documentID)/\(signer)/code", body: Array("csrf=\(formToken)&action=sign".utf8), headers: form)
             let location = try #require(code.headers.first(name: "Location"))
             let challenge = try #require(location.components(separatedBy: "challenge=").last)
             let signed = try await server.request(.POST, "/sign/\(documentID)/\(signer)/ses",
-                                                  body: Array("csrf=\(String(repeating: "c", count: 43))&challengeID=\(challenge)&code=\(try server.lastCode(to: phone))".utf8), headers: form)
+                                                  body: Array("csrf=\(formToken)&challengeID=\(challenge)&code=\(try server.lastCode(to: phone))".utf8), headers: form)
             #expect(signed.status == 303, "\(signed.text)")
         }
         let link = try server.lastLink(to: EndToEndTests.client1)
-        let opened = try await server.request(.GET, "/s/\(link)")
+        // Opening the link is the person's POST from its page (a preview bot's GET opens nothing).
+        let landing = try await server.request(.GET, "/s/\(link)", headers: [("Cookie", cookie)])
+        #expect(landing.status == 200 && !landing.text.contains("Договор.pdf"))
+        let opened = try await server.request(.POST, "/s/\(link)", body: Array("csrf=\(try await csrf(nil))&acceptAgreement=1".utf8),
+                                              headers: [("Cookie", cookie), ("Content-Type", "application/x-www-form-urlencoded")])
         #expect(opened.status == 303)
         let sessionCookie = try #require(opened.headers["Set-Cookie"].first { $0.hasPrefix("senimkey_session=") })
         let signerToken = String(sessionCookie.dropFirst("senimkey_session=".count).prefix { $0 != ";" })
@@ -91,18 +106,19 @@ import Testing
             #expect(signPage.text.contains("123456789021"), "the sender's BIN")
         }
         let form = [("Cookie", cookie + "; senimkey_session=\(signerToken)"), ("Content-Type", "application/x-www-form-urlencoded")]
+        let signerFormToken = try await csrf(signerToken)
         // eGov mobile: the page draws the QR (SVG, no script needed) and the phone's cross link.
-        let egov = try await server.request(.POST, signerPath + "/egov", body: Array("csrf=\(String(repeating: "c", count: 43))".utf8), headers: form)
+        let egov = try await server.request(.POST, signerPath + "/egov", body: Array("csrf=\(signerFormToken)".utf8), headers: form)
         let egovPage = try await page(try #require(egov.headers.first(name: "Location")), token: signerToken, language: .kk)
         #expect(egovPage.text.contains("<svg") && egovPage.text.contains("https://m.egov.kz/mobileSign/?link=") && egovPage.text.contains("data-poll="))
-        let code = try await server.request(.POST, signerPath + "/code", body: Array("csrf=\(String(repeating: "c", count: 43))&action=sign".utf8), headers: form)
+        let code = try await server.request(.POST, signerPath + "/code", body: Array("csrf=\(signerFormToken)&action=sign".utf8), headers: form)
         let codeLocation = try #require(code.headers.first(name: "Location"))
         let challenge = try #require(codeLocation.components(separatedBy: "challenge=").last)
-        let wrong = try await server.request(.POST, signerPath + "/ses", body: Array("csrf=\(String(repeating: "c", count: 43))&challengeID=\(challenge)&code=000000".utf8),
+        let wrong = try await server.request(.POST, signerPath + "/ses", body: Array("csrf=\(signerFormToken)&challengeID=\(challenge)&code=000000".utf8),
                                              headers: form + [("Accept-Language", "kk")])
         #expect(wrong.status == 422 && wrong.text.contains("Код жарамсыз") && wrong.text.contains("Қалған әрекеттер: 4"), "\(wrong.text.prefix(3000))")
         let signed = try await server.request(.POST, signerPath + "/ses",
-                                              body: Array("csrf=\(String(repeating: "c", count: 43))&challengeID=\(challenge)&code=\(try server.lastCode(to: EndToEndTests.client1))".utf8),
+                                              body: Array("csrf=\(signerFormToken)&challengeID=\(challenge)&code=\(try server.lastCode(to: EndToEndTests.client1))".utf8),
                                               headers: form)
         #expect(signed.status == 303)
         let result = try await page(signerPath, token: signerToken, language: .ru)

@@ -44,17 +44,28 @@ final class ServerHarness: @unchecked Sendable {
                             certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
     }
 
-    init(_ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20) async throws {
+    /// The agreement the tests' platform has in force.
+    static let agreement = AgreementEdition(edition: "1", text: "Пользовательское соглашение, редакция 1")
+    /// The access policy of tests that are not about the codes' back-off (they log the same phone in within
+    /// seconds); the attack tests use the production policy.
+    static let accessWithoutBackOff = AccessPolicy(agreement: agreement, backOffBase: 0)
+    /// Tests sign the partner's slot by SMS code unless they are about that rule.
+    static let rules = WorkflowRules(acceptsNCATestIdentifiers: true, partnerSignatureRequiresEDS: false)
+
+    init(_ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
+         access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
+         publicBaseURL: String = "http://127.0.0.1", adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws {
         let (store, directory, _) = try await kind.makeStore()
         self.directory = directory
         outbox = try OutboxSMSSender(directory: directory + "/outbox")
         let (validation, revocation) = try Self.validation()
-        let configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, publicBaseURL: "http://127.0.0.1", blobDirectory: directory + "/blobs", sesKey: [UInt8](repeating: 9, count: 32),
+        var configuration = ServerConfiguration(
+            host: "127.0.0.1", port: 0, publicBaseURL: publicBaseURL, blobDirectory: directory + "/blobs", sesKey: [UInt8](repeating: 9, count: 32),
             sealIdentity: try Self.sealIdentity(), validation: validation, revocationFiles: revocation,
-            access: AccessPolicy(agreement: AgreementEdition(edition: "1", text: "Пользовательское соглашение, редакция 1")),
-            rules: WorkflowRules(acceptsNCATestIdentifiers: true), maximumDocumentSize: maximumDocumentSize, trustedProxies: trustedProxies, sms: outbox,
+            access: access,
+            rules: rules, maximumDocumentSize: maximumDocumentSize, trustedProxies: trustedProxies, sms: outbox,
             clock: { [clock] in clock.now })
+        adjust(&configuration)
         platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
         let server = PlatformServer(platform: platform)
