@@ -18,7 +18,7 @@ public struct PlatformServer: Sendable {
         router.add(middleware: RequestObservationMiddleware())
         router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
                                                  clock: configuration.clock))
-        let api = APIRouter(router: router)
+        let api = APIRouter(router: router, publicBaseURL: configuration.publicBaseURL)
         HealthRoutes.register(api, platform)
         AuthRoutes.register(api, platform)
         DocumentRoutes.register(api, platform)
@@ -37,9 +37,19 @@ public struct PlatformServer: Sendable {
     public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let (router, _, _) = try makeRouter()
         let configuration = platform.configuration
-        let application = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port),
-                                                                           serverName: "senimkey"),
+        // An idle connection (a slow-loris client among them) is closed after the configured time.
+        let application = Application(router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+                                      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "senimkey"),
                                       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
+        // The deadline job runs beside the server and ends with it.
+        let platform = self.platform
+        let deadlines = Task {
+            while !Task.isCancelled {
+                do { try await platform.expireOverdueDocuments() } catch { logger.error("deadline job", metadata: ["error": "\(error)"]) }
+                try? await Task.sleep(for: configuration.deadlineCheckInterval)
+            }
+        }
+        defer { deadlines.cancel() }
         try await application.runService()
     }
 

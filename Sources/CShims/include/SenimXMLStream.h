@@ -23,6 +23,7 @@ typedef struct {
     int nested_signatures;          /* out: ds:Signature elements elsewhere (the stream cannot handle them) */
 } senim_stream_config;
 
-/// Returns 0, or -1 with a message in `error` (not well-formed, over libxml2's limits).
+/// Returns 0, -1 with a message in `error` (not well-formed, over libxml2's limits), or -2 when a document type
+/// declaration or an entity reference stopped the parse.
 int senim_xml_stream(const char *bytes, int length, senim_stream_config *config, char *error, size_t error_length);
 #endif

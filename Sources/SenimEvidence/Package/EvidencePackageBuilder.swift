@@ -44,7 +44,8 @@ public struct EvidencePackageBuilder: Sendable {
             try add(base + ".ses.p7s", signature.record.seal)
         }
         for item in contents.revocationData { try add("revocation/" + Self.safeName(item.name), item.bytes) }
-        for certificate in contents.certificates { try add("chains/\(certificate.serialNumberHex).cer", certificate.derEncoded) }
+        // Named by SHA-256: two certificates never share a name (serial numbers are only unique per issuer).
+        for certificate in contents.certificates { try add("chains/\(Hex.encode(certificate.sha256Fingerprint)).cer", certificate.derEncoded) }
         try add("audit/log.jsonl", try AuditLogJSONLines.encode(contents.auditLog))
         try add("audit/inclusion.json", try CanonicalJSON.encode(contents.inclusion))
         for report in contents.reports { try add("report/report.\(report.language).html", report.html) }

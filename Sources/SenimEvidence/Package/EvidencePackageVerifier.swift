@@ -13,7 +13,15 @@ import SenimXMLDSig
 public struct EvidencePackageVerifier: Sendable {
     public let context: ValidationContext
 
-    public init(context: ValidationContext) { self.context = context }
+    /// Whether the policy inside the package (`validation/policy.json`) replaces the context's. Off by default:
+    /// a package is made by the party whose evidence it is, so the verifier's own policy decides unless the
+    /// one verifying asks to check the package against the policy it claims.
+    public let usesPackagePolicy: Bool
+
+    public init(context: ValidationContext, usesPackagePolicy: Bool = false) {
+        self.context = context
+        self.usesPackagePolicy = usesPackagePolicy
+    }
 
     public func verify(packageBytes: [UInt8], at time: Date? = nil) async -> EvidencePackageVerification {
         await verify(.bytes(packageBytes), at: time)
@@ -43,7 +51,7 @@ public struct EvidencePackageVerifier: Sendable {
         let problems = Self.manifestProblems(manifest, package)
         result.record(.manifest, problems.isEmpty ? .totalPassed : .totalFailed, problems.isEmpty ? .manifestMatches(files: manifest.count) : .manifestProblems(problems))
 
-        let context = Self.packagePolicy(package, over: self.context)
+        let context = usesPackagePolicy ? Self.packagePolicy(package, over: self.context) : self.context
 
         // 3. The platform seal over the manifest.
         var sealCertificate: Certificate?
@@ -194,13 +202,13 @@ public struct EvidencePackageVerifier: Sendable {
         let validationTime = time ?? recorded?.validationTime
         var report: SignatureValidationReport
         if file.hasSuffix(".xml") {
-            // An XML signature (eGov mobile's XML sign method) signs an XML statement about the document: what it
-            // signed must name the document's SHA-256, or it is not a signature of this document.
+            // An XML signature (eGov mobile's XML sign method) signs a statement about the document: what it signed
+            // must name this document (its id, as the audit log records it, and its SHA-256).
             let validated = await XMLSignatureValidator(context: context).validate(xml: bytes, at: validationTime)
             report = validated.report
-            let signedText = validated.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
-            if !signedText.contains(where: { $0.contains(document.sha256) }) {
-                report.failEverySignature(.signedDataNotFound, "the signed XML does not name the document's SHA-256")
+            let signed = validated.signedData.flatMap { $0 }.map(\.canonicalBytes)
+            if !DocumentStatement.names(signed, documentID: events.first?.event.documentID, sha256: document.sha256) {
+                report.failEverySignature(.signedDataNotFound, "the signed XML does not name this document's id and SHA-256")
                 report = report.recombined(container: "XML")
             }
         } else {

@@ -11,6 +11,7 @@ public enum StoredZIPError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformed(String)
     case badEntryName(String)
     case checksumMismatch(String)
+    case duplicateName(String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,7 @@ public enum StoredZIPError: Error, Sendable, Equatable, CustomStringConvertible 
         case .malformed(let why): return "malformed ZIP: \(why)"
         case .badEntryName(let name): return "ZIP entry name \"\(name)\" is not a plain relative path"
         case .checksumMismatch(let name): return "ZIP entry \(name) does not match its CRC-32"
+        case .duplicateName(let name): return "ZIP entry \(name) would occur twice"
         }
     }
 }
@@ -29,6 +31,7 @@ public final class StoredZIPWriter {
     /// The archive when it is built in memory.
     private(set) var memory: [UInt8] = []
     private var entries: [Entry] = []
+    private var names = Set<String>()
     private var offset: UInt64 = 0
 
     public init(path: String) throws(StoredZIPError) {
@@ -64,6 +67,8 @@ public final class StoredZIPWriter {
 
     private func add(_ name: String, produce: ((([UInt8]) -> Void)) -> Void) throws(StoredZIPError) {
         try StoredZIP.validate(name: name)
+        // A second entry of the same name would make the archive mean two things; readers refuse it.
+        guard names.insert(name).inserted else { throw .duplicateName(name) }
         let nameBytes = Array(name.utf8)
         let start = offset
         try write(StoredZIP.localHeader(name: nameBytes))

@@ -9,26 +9,38 @@ import SwiftASN1
 ///
 /// ```
 /// senimkey-data/
-///   senimkey.sqlite          the store (unless --database names PostgreSQL)
+///   db/senimkey.sqlite       the store (unless --database names PostgreSQL)
 ///   blobs/                   documents and signatures, by SHA-256
-///   outbox/                  SMS as JSON files (the default gateway)
+///   outbox/                  SMS as JSON files (the development gateway)
 ///   keys/ses.key             256-bit SMS-code key (0600)
 ///   keys/seal.key.pem        the platform's seal key, P-256 (0600), unless a PKCS#12 is given
 ///   keys/seal.cert.pem       its self-signed certificate: trust it to verify this platform's packages
 /// ```
+///
+/// The keys live beside the database, never inside its directory, so a copy of the database (a backup, a
+/// replica) carries no key; every start sets the folders to 0700 and the keys to 0600 again.
 public struct DeploymentDirectory: Sendable {
     public let path: String
 
     public init(path: String) throws {
         self.path = path
-        for folder in ["", "keys", "blobs", "outbox"] {
-            try FileManager.default.createDirectory(atPath: file(folder), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let manager = FileManager.default
+        for folder in ["", "db", "keys", "blobs", "outbox"] {
+            try manager.createDirectory(atPath: file(folder), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: file(folder))
+        }
+        // A store of an earlier layout (the database beside the keys) moves into db/ once.
+        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: file("senimkey.sqlite" + suffix)) && !manager.fileExists(atPath: databasePath) {
+            try manager.moveItem(atPath: file("senimkey.sqlite" + suffix), toPath: databasePath + suffix)
+        }
+        for key in ["keys/ses.key", "keys/seal.key.pem"] where manager.fileExists(atPath: file(key)) {
+            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file(key))
         }
     }
 
     public func file(_ name: String) -> String { name.isEmpty ? path : (path as NSString).appendingPathComponent(name) }
 
-    public var databasePath: String { file("senimkey.sqlite") }
+    public var databasePath: String { file("db/senimkey.sqlite") }
     public var blobDirectory: String { file("blobs") }
     public var outboxDirectory: String { file("outbox") }
 

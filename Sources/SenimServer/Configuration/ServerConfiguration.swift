@@ -47,6 +47,8 @@ public struct ServerConfiguration: Sendable {
     /// Open eGov mobile QR tickets: at most this many at once, each living `eGovTicketLifetime`.
     public var eGovTicketLimit: Int = 10_000
     public var eGovTicketLifetime: TimeInterval = 600
+    /// How often the deadline job looks for overdue documents.
+    public var deadlineCheckInterval: Duration = .seconds(60)
 
     /// Whether users reach the platform over https (its public URL): then cookies are `Secure` and `__Host-`
     /// prefixed and every answer carries HSTS.

@@ -11,8 +11,10 @@ final class EncodedStatusCache: @unchecked Sendable {
     private var entries: [String: (state: DocumentState, body: [UInt8])] = [:]
     private let capacity = 5_000
 
-    func body(for state: DocumentState, encode: () throws -> [UInt8]) rethrows -> [UInt8] {
-        guard let id = state.document?.id else { return try encode() }
+    /// - Parameter variant: what else the JSON depends on (whose data it shows unmasked).
+    func body(for state: DocumentState, variant: String, encode: () throws -> [UInt8]) rethrows -> [UInt8] {
+        guard let document = state.document?.id else { return try encode() }
+        let id = document + "|" + variant
         if let entry = lock.withLock({ entries[id] }), entry.state == state { return entry.body }
         let body = try encode()
         lock.withLock {

@@ -13,19 +13,21 @@ extension SenimPlatform {
     /// Only a party of the document may export it; the export itself is recorded (`evidenceExported`).
     public func exportEvidence(documentID: String, by principal: WorkflowPrincipal, client: ClientContext) async throws -> String {
         let state = try await engine.state(ofDocument: documentID, for: principal, .readContent)
+        if let wait = await exports.refusal(for: principal.user.id, at: now) { throw APIError(.tooManyRequests(retryAfter: wait)) }
         guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
         let time = now
         let log = try await engine.auditLog(ofDocument: documentID)
         guard let leaf = try await engine.latestLeaf(ofDocument: documentID), leaf.lastSequence + 1 == UInt64(log.count) else {
             throw StoreError.corruptRow("the platform log does not anchor the last event of document \(documentID)")
         }
-        var merkle = MerkleLog()
-        for hash in try await engine.logLeafHashes() { merkle.append(leafHash: hash) }
-        let seal = configuration.sealIdentity
-        let noteKey = try NoteKey(name: configuration.logOrigin, publicKey: try seal.certificate.publicKey, algorithm: seal.algorithm)
-        let checkpoint = try Checkpoint(origin: configuration.logOrigin, size: merkle.size, rootHash: merkle.root).signed(by: noteKey, privateKey: seal.privateKey)
+        let seal = configuration.sealIdentity, origin = configuration.logOrigin
+        let noteKey = try NoteKey(name: origin, publicKey: try seal.certificate.publicKey, algorithm: seal.algorithm)
+        let included = try await logMirror.inclusion(of: leaf.leafIndex, engine: engine) { size, root in
+            try Checkpoint(origin: origin, size: size, rootHash: root).signed(by: noteKey, privateKey: seal.privateKey)
+        }
 
         var eds: [EvidencePackageContents.EDSSignature] = [], ses: [EvidencePackageContents.SESSignature] = [], certificates: [Certificate] = []
+        var validated = Set<String>()
         // Refused attempts stay out of signatures/: the audit log records each with its digest and reason.
         for stored in try await engine.signatures(ofDocument: documentID) where stored.accepted {
             let label = Self.label(of: stored.signerID, in: state)
@@ -36,16 +38,21 @@ extension SenimPlatform {
                 let report = try JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data(try blobs.contents(of: companion)))
                 let isXML = EDSFormat.of(bytes) == .xml
                 eds.append(.init(signerLabel: label, kind: isXML ? .xml : .cms, bytes: bytes, report: report))
+                validated.formUnion(report.signatures.flatMap(Self.pathCertificates))
                 if !isXML, let signedData = try? SignedData(bytes: bytes) { certificates += signedData.certificates }
             case .ses:
                 ses.append(.init(signerLabel: label, record: SealedSESRecord(json: bytes, seal: try blobs.contents(of: companion))))
             }
         }
-        certificates += configuration.validation.trustStore.intermediates + [seal.certificate] + seal.chain
+        // Only certificates on a validated path go in (a signer cannot plant others, such as one that copies the
+        // seal's serial), with the seal's own path beside them.
+        certificates = (certificates + configuration.validation.trustStore.intermediates).filter {
+            validated.contains(Hex.encode($0.sha256Fingerprint))
+        } + [seal.certificate] + seal.chain
         let contents = EvidencePackageContents(
             documentName: document.fileName, documentPath: try await engine.blobPath(ofDocument: documentID), edsSignatures: eds, sesSignatures: ses,
             revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
-            inclusion: .init(leafIndex: leaf.leafIndex, treeSize: merkle.size, proof: try merkle.inclusionProof(index: leaf.leafIndex), checkpoint: checkpoint),
+            inclusion: .init(leafIndex: leaf.leafIndex, treeSize: included.treeSize, proof: included.proof, checkpoint: included.checkpoint),
             policy: configuration.validation.policy)
         let directory = (configuration.blobDirectory as NSString).appendingPathComponent(".exports")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -67,6 +74,13 @@ extension SenimPlatform {
     static func label(of signerID: String, in state: DocumentState) -> String {
         guard let signer = state.signers.first(where: { $0.id == signerID }) else { return signerID }
         return signer.party == .partner ? (state.partner?.organisation ?? signer.surname) : "\(signer.surname) \(signer.name)"
+    }
+
+    /// The SHA-256 of every certificate on the paths a signature's report validated: the signer's, its
+    /// timestamps' and its countersignatures'.
+    static func pathCertificates(_ signature: SignatureReport) -> [String] {
+        signature.chain.map(\.sha256) + signature.timestamps.flatMap { $0.chain.map(\.sha256) }
+            + signature.counterSignatures.flatMap(pathCertificates)
     }
 
     static func unique(_ certificates: [Certificate]) -> [Certificate] {

@@ -14,6 +14,8 @@ public struct SenimPlatform: Sendable {
     let authority: SESAuthority
     let intake: SignatureIntake
     let eGovTickets: EGovMobileTickets
+    let logMirror = PlatformLogMirror()
+    let exports: RequestBudget
 
     public init(configuration: ServerConfiguration, store: any Store) throws {
         self.configuration = configuration
@@ -22,6 +24,7 @@ public struct SenimPlatform: Sendable {
         authority = try SESAuthority(key: configuration.sesKey)
         intake = SignatureIntake(validation: configuration.validation)
         eGovTickets = EGovMobileTickets(limit: configuration.eGovTicketLimit, lifetime: configuration.eGovTicketLifetime)
+        exports = RequestBudget(limit: configuration.exportsPerWindow, window: configuration.exportWindow)
     }
 
     public func migrate() async throws { try await engine.migrate() }
@@ -82,6 +85,25 @@ public struct SenimPlatform: Sendable {
             try await engine.save(.employee(employee), by: principal, client: client, at: now)
         }
         return employee
+    }
+
+    // MARK: Deadlines
+
+    /// Expires every pending document whose deadline has passed (releasing its reserved use), as the platform
+    /// itself; returns how many it expired. A document someone finished meanwhile is left as it is.
+    @discardableResult
+    public func expireOverdueDocuments() async throws -> Int {
+        var expired = 0
+        let client = ClientContext(ipAddress: nil, userAgent: "senimkey deadline job")
+        for id in try await engine.overdueDocuments(at: now) {
+            do {
+                let result = try await engine.execute(.expire(documentID: id), by: nil, client: client, at: now)
+                if result.document.status == .expired { expired += 1 }
+            } catch is WorkflowError {
+                continue  // signed, rejected or cancelled a moment ago
+            }
+        }
+        return expired
     }
 
     // MARK: Notifications
@@ -174,10 +196,13 @@ public struct SenimPlatform: Sendable {
                             client: ClientContext, idempotencyKey: String? = nil) async throws -> CommandResult {
         let state = try await engine.state(ofDocument: documentID, for: principal, .viewDocument)
         guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
-        let verified: VerifiedSignature
+        var verified: VerifiedSignature
         switch format {
         case .cms: verified = try await intake.verifyCMS(bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
         case .xml: verified = try await intake.verifyXML(bytes, document: document, at: now)
+        }
+        if state.signers.first(where: { $0.id == signerID })?.party == .person {
+            verified = SignatureIntake.flagEarlySigning(verified, sentAt: try await engine.sentAt(ofDocument: documentID))
         }
         let stored = try blobs.store(verified.bytes)
         let report = try blobs.store(Array(try JSONResponse.encoder.encode(verified.report)))

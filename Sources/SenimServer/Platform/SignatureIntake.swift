@@ -1,6 +1,7 @@
 import Foundation
 import SenimCMS
 import SenimCrypto
+import SenimEvidence
 import SenimPKI
 import SenimWorkflow
 import SenimXMLDSig
@@ -33,7 +34,8 @@ struct SignatureIntake: Sendable {
         } else {
             report = await validator.validate(signedData, content: .file(path: documentPath), at: time)
         }
-        return try verified(signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS")
+        return try verified(signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS",
+                            signatureValue: signedData.signerInfos[0].signature)
     }
 
     /// An XML signature (eGov mobile's XML method) of the statement naming the document: valid, and what it
@@ -42,29 +44,46 @@ struct SignatureIntake: Sendable {
         let result = await XMLSignatureValidator(context: validation).validate(xml: bytes, at: time)
         var report = result.report
         guard report.signatures.count == 1 else { throw APIError(.unreadableSignature(.xmlSignatureCount(report.signatures.count))) }
-        let signedText = result.signedData.flatMap { $0 }.map { String(decoding: $0.canonicalBytes, as: UTF8.self).lowercased() }
-        if !signedText.contains(where: { $0.contains(document.sha256) }) {
-            report.failEverySignature(.signedDataNotFound, "the signed XML does not name the document's SHA-256")
+        let signed = result.signedData.flatMap { $0 }.map(\.canonicalBytes)
+        if !DocumentStatement.names(signed, documentID: document.id, sha256: document.sha256) {
+            report.failEverySignature(.signedDataNotFound, "the signed XML does not name this document's id and SHA-256")
             report = report.recombined(container: "XML")
         }
-        return try verified(bytes, report: report, format: "XMLDSig")
+        return try verified(bytes, report: report, format: "XMLDSig", signatureValue: result.signatureValues.first ?? [])
     }
 
-    private func verified(_ bytes: [UInt8], report: SignatureValidationReport, format: String) throws(APIError) -> VerifiedSignature {
-        let signer = report.signatures.first?.signer
+    private func verified(_ bytes: [UInt8], report: SignatureValidationReport, format: String,
+                          signatureValue: [UInt8]) throws(APIError) -> VerifiedSignature {
+        let signature = report.signatures.first
+        let signer = signature?.signer
+        let claimed = ([signature?.claimedSigningTime] + (signature?.timestamps.map(\.genTime) ?? [])).compactMap { $0 }.min()
         let evidence = SignatureEvidence.EDS(format: format, signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(bytes)), indication: report.indication,
-                                             subIndication: report.subIndication, signerIIN: signer?.iin, signerBIN: signer?.bin, roles: signer?.roles ?? [])
+                                             subIndication: report.subIndication, signerIIN: signer?.iin, signerBIN: signer?.bin, roles: signer?.roles ?? [],
+                                             signatureValueSHA256: Hex.encode(DigestAlgorithm.sha256.hash(signatureValue)), claimedSigningTime: claimed)
         return VerifiedSignature(bytes: bytes, evidence: evidence, report: report)
+    }
+
+    /// How much earlier than the document's sending a signer's signature may claim to be made (clocks differ).
+    static let signingTimeTolerance: TimeInterval = 300
+
+    /// A signer's signature that claims (or whose timestamp proves) a time before the document was sent to them
+    /// was made for something else first: it is flagged in its report, which the evidence package and the
+    /// arbitration report carry. Not refused: a partner's PDF may arrive signed, legitimately before upload.
+    static func flagEarlySigning(_ verified: VerifiedSignature, sentAt: Date?) -> VerifiedSignature {
+        guard let sentAt, let claimed = verified.evidence.claimedSigningTime, claimed < sentAt.addingTimeInterval(-signingTimeTolerance) else {
+            return verified
+        }
+        var report = verified.report
+        let note = "the signing time \(ISO8601DateFormatter().string(from: claimed)) is earlier than the document was sent for signing "
+            + "(\(ISO8601DateFormatter().string(from: sentAt))): this signature was made before this document reached the signer"
+        report.messages.append(note)
+        for index in report.signatures.indices { report.signatures[index].messages.append(note) }
+        return VerifiedSignature(bytes: verified.bytes, evidence: verified.evidence, report: report)
     }
 
     /// The statement eGov mobile's XML method signs: the document's name and both digests, so the signature is
     /// of these exact bytes (XML-DSig cannot sign a PDF itself).
     static func statement(for document: SenimWorkflow.Document) -> String {
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sign><document id=\"\(xmlEscaped(document.id))\" name=\"\(xmlEscaped(document.fileName))\" "
-            + "sha256=\"\(document.sha256)\" gost34311=\"\(document.gost34311)\"/></sign>"
-    }
-
-    private static func xmlEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;")
+        DocumentStatement.text(documentID: document.id, fileName: document.fileName, sha256: document.sha256, gost34311: document.gost34311)
     }
 }

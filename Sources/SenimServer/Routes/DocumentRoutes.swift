@@ -12,6 +12,8 @@ enum DocumentRoutes {
     struct DocumentList: Codable { let documents: [Document]; let next: String? }
     struct SignatureEntry: Codable { let signerID: String; let kind: SignatureKind; let sha256: String; let receivedAt: Date; let accepted: Bool }
 
+    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
         let encodedStatus = EncodedStatusCache()
@@ -59,7 +61,7 @@ enum DocumentRoutes {
             }
             let result = try await platform.run(.upload(documentID: try newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
                                                 client: context.client, blobPath: stored.path, idempotencyKey: request.idempotencyKey)
-            return try JSONResponse.make(DocumentView(result), status: .created)
+            return try JSONResponse.make(DocumentView(result, for: principal), status: .created)
         }
         api.add(.get, "/api/v1/partners/:partnerID/documents", id: "listDocuments", "A partner's documents, newest first", tag: "documents",
                 query: ["status", "limit", "after"]) { request, context in
@@ -91,32 +93,37 @@ enum DocumentRoutes {
             } else {
                 state = try await platform.engine.status(ofDocument: documentID, for: principal)
             }
-            let body = try encodedStatus.body(for: state) { Array(try JSONResponse.encoder.encode(try DocumentView(state))) }
+            let body = try encodedStatus.body(for: state, variant: DocumentView.unmasked(state, for: principal)) {
+                Array(try JSONResponse.encoder.encode(try DocumentView(state, for: principal)))
+            }
             return JSONResponse.make(encoded: body)
         }
         api.add(.post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft", tag: "documents",
                 body: "SignerBody", success: (201, "Added", "application/json")) { request, context in
             let documentID = try request.parameter("documentID", context)
+            let principal = try context.principal(for: documentID)
             let body = try await request.json(SignerBody.self, limit: limit)
             let result = try await platform.run(.addSigner(documentID: documentID, signerID: try newIdentifier("s"),
                                                            SignerRequest(surname: body.surname, name: body.name, iin: body.iin, phone: body.phone, order: body.order)),
-                                                by: try context.principal(for: documentID), client: context.client, idempotencyKey: request.idempotencyKey)
-            return try JSONResponse.make(DocumentView(result), status: .created)
+                                                by: principal, client: context.client, idempotencyKey: request.idempotencyKey)
+            return try JSONResponse.make(DocumentView(result, for: principal), status: .created)
         }
         api.add(.post, "/api/v1/documents/:documentID/send", id: "sendDocument", "Send for signing (reserves a tariff use; the partner signs first)",
                 tag: "documents") { request, context in
             let documentID = try request.parameter("documentID", context)
-            let result = try await platform.run(.send(documentID: documentID), by: try context.principal(for: documentID), client: context.client,
+            let principal = try context.principal(for: documentID)
+            let result = try await platform.run(.send(documentID: documentID), by: principal, client: context.client,
                                                 idempotencyKey: request.idempotencyKey)
-            return try JSONResponse.make(DocumentView(result))
+            return try JSONResponse.make(DocumentView(result, for: principal))
         }
         api.add(.post, "/api/v1/documents/:documentID/cancel", id: "cancelDocument", "Cancel before completion (releases the reserved use)",
                 tag: "documents", body: "CancelBody") { request, context in
             let documentID = try request.parameter("documentID", context)
+            let principal = try context.principal(for: documentID)
             let body = try await request.json(CancelBody.self, limit: limit)
-            let result = try await platform.run(.cancel(documentID: documentID, reason: body.reason), by: try context.principal(for: documentID),
+            let result = try await platform.run(.cancel(documentID: documentID, reason: body.reason), by: principal,
                                                 client: context.client, idempotencyKey: request.idempotencyKey)
-            return try JSONResponse.make(DocumentView(result))
+            return try JSONResponse.make(DocumentView(result, for: principal))
         }
         api.add(.get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
                 success: (200, "The uploaded bytes", "application/octet-stream"), query: ["inline"]) { request, context in
@@ -163,7 +170,9 @@ enum DocumentRoutes {
             let path = try await platform.exportEvidence(documentID: documentID, by: try context.principal(for: documentID), client: context.client)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let report = await platform.arbitrationReport(packageAt: path, language: language)
-            var headers = HTTPFields()
+            // Self-contained: its own CSS inline, nothing else may load or run, and it is never sniffed as anything else.
+            var headers = PageRenderer.securityHeaders
+            headers[.contentSecurityPolicy] = Self.reportPolicy
             headers[.contentType] = "text/html; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: report.html)))
         }

@@ -27,19 +27,58 @@ func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
 }
 
 
-/// A document and its signers as the API shows them.
+/// A document and its signers as the API shows them to `viewer`: the partner's staff see every signer in
+/// full; a signer sees their own phone and IIN and only masked ones of the others (agreement §10: personal data
+/// only to those who need it).
 struct DocumentView: Codable, Sendable {
     let document: Document
-    let signers: [SenimWorkflow.Signer]
+    let signers: [SignerView]
 
-    init(_ state: DocumentState) throws(APIError) {
+    init(_ state: DocumentState, for viewer: WorkflowPrincipal) throws(APIError) {
         guard let document = state.document else { throw APIError(.notFound) }
-        self.document = document
-        signers = state.signers
+        self.init(document, state.signers, for: viewer)
     }
 
-    init(_ result: CommandResult) {
-        document = result.document
-        signers = result.signers
+    init(_ result: CommandResult, for viewer: WorkflowPrincipal) { self.init(result.document, result.signers, for: viewer) }
+
+    private init(_ document: Document, _ signers: [SenimWorkflow.Signer], for viewer: WorkflowPrincipal) {
+        self.document = document
+        let full = viewer.acts(for: document.partnerID)
+        self.signers = signers.map { SignerView($0, masked: !full && !Permissions.names(viewer, $0)) }
+    }
+
+    /// The signers whose data the viewer sees unmasked (the key under which its JSON may be reused).
+    static func unmasked(_ state: DocumentState, for viewer: WorkflowPrincipal) -> String {
+        guard let document = state.document, !viewer.acts(for: document.partnerID) else { return "*" }
+        return state.signers.filter { Permissions.names(viewer, $0) }.map(\.id).joined(separator: ",")
+    }
+}
+
+/// One signer as the API shows it, the phone and IIN masked for viewers who are not entitled to them.
+struct SignerView: Codable, Sendable {
+    let id: String
+    let documentID: String
+    let party: SenimWorkflow.Signer.Party
+    let surname: String
+    let name: String
+    let iin: String?
+    let phone: String?
+    let order: Int
+    let state: SenimWorkflow.Signer.State
+    let signedAt: Date?
+    let signatureKind: SignatureKind?
+
+    init(_ signer: SenimWorkflow.Signer, masked: Bool) {
+        id = signer.id
+        documentID = signer.documentID
+        party = signer.party
+        surname = signer.surname
+        name = signer.name
+        iin = signer.iin.map { masked ? String($0.digits.prefix(2)) + String(repeating: "*", count: 8) + String($0.digits.suffix(2)) : $0.digits }
+        phone = signer.phone.map { masked ? $0.masked : $0.e164 }
+        order = signer.order
+        state = signer.state
+        signedAt = signer.signedAt
+        signatureKind = signer.signatureKind
     }
 }

@@ -32,7 +32,7 @@ enum SigningRoutes {
         }
         api.add(.post, base + "/view", id: "markViewed", "Record that the signer opened the document", tag: "signing") { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
-            return try JSONResponse.make(DocumentView(try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal, client: context.client)))
+            return try JSONResponse.make(DocumentView(try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal, client: context.client), for: principal))
         }
         api.add(.post, base + "/codes", id: "requestSignatureCode", "Send an SMS code that signs or rejects the document", tag: "signing", body: "CodeBody",
                 success: (202, "Code sent", "application/json")) { request, context in
@@ -48,14 +48,14 @@ enum SigningRoutes {
             let body = try await request.json(ConfirmBody.self, limit: limit)
             let result = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
                                                          by: principal, client: context.client)
-            return try JSONResponse.make(DocumentView(result))
+            return try JSONResponse.make(DocumentView(result, for: principal))
         }
         api.add(.post, base + "/reject", id: "reject", "Reject the document with a reason, confirmed by SMS code", tag: "signing", body: "RejectBody") { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
             let body = try await request.json(RejectBody.self, limit: limit)
             let result = try await platform.reject(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
                                                    reason: body.reason, by: principal, client: context.client)
-            return try JSONResponse.make(DocumentView(result))
+            return try JSONResponse.make(DocumentView(result, for: principal))
         }
         api.add(.get, base + "/eds", id: "dataToSign", "What NCALayer signs: the document bytes for a detached CMS", tag: "signing") { request, context in
             let (documentID, _, principal) = try ids(request, context)
@@ -76,7 +76,7 @@ enum SigningRoutes {
             let bytes = try signatureBytes(body)
             let result = try await platform.signWithEDS(documentID: documentID, signerID: signerID, signature: bytes, format: body.format, by: principal,
                                                         client: context.client, idempotencyKey: request.idempotencyKey)
-            return try JSONResponse.make(DocumentView(result))
+            return try JSONResponse.make(DocumentView(result, for: principal))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a command reads, in this order: the rows ``WorkflowEngine`` gives the plan as `rows[0…8]`. With
+/// What a command reads, in this order: the rows ``WorkflowEngine`` gives the plan as `rows[0…9]`. With
 /// `forUpdate` set (PostgreSQL, inside the transaction) the document row is locked first, then the tariff
 /// row, then the log row, the same order for every command, so concurrent commands never deadlock.
 enum CommandReads {
@@ -29,6 +29,11 @@ enum CommandReads {
         // The principal as it is now: its user row and its employments (rows 7 and 8).
         reads.append(SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE id = ?", [SQLValue(userID ?? "")]))
         reads.append(SQLStatement("SELECT \(WorkflowRows.employeeColumns) FROM employees WHERE user_id = ?", [SQLValue(userID ?? "")]))
+        // An EDS whose signature value another document already accepted (row 9).
+        var value = ""
+        if case .sign(_, _, .eds(let eds)) = command { value = eds.signatureValueSHA256 ?? "" }
+        reads.append(SQLStatement("SELECT document_id FROM signature_files WHERE signature_value_sha256 = ? AND document_id <> ? AND accepted = 1",
+                                  [SQLValue(value), SQLValue(command.documentID)]))
         return reads
     }
 }

@@ -50,9 +50,23 @@ extension WorkflowEngine {
         }
     }
 
-    /// The platform log's leaf hashes in order (to rebuild the Merkle tree for proofs and checkpoints).
-    public func logLeafHashes() async throws -> [[UInt8]] {
-        try await store.query(SQLStatement("SELECT leaf_hash FROM log_leaves ORDER BY leaf_index")).map { row in
+    /// Pending documents whose deadline has passed at `time` (at most `limit`, the most overdue first).
+    public func overdueDocuments(at time: Date, limit: Int = 500) async throws -> [String] {
+        try await store.query(SQLStatement("""
+            SELECT id FROM documents WHERE status = ? AND deadline IS NOT NULL AND deadline <= ? ORDER BY deadline, id LIMIT ?
+            """, [SQLValue(Document.Status.pending.rawValue), SQLValue(time), SQLValue(limit)])).compactMap { $0.first?.text }
+    }
+
+    /// When the document was sent for signing (its `sentForSigning` event), if it was.
+    public func sentAt(ofDocument id: String) async throws -> Date? {
+        try await auditLog(ofDocument: id).first { if case .sentForSigning = $0.event.action { return true } else { return false } }?.event.time
+    }
+
+    /// The platform log's leaf hashes in order from `first` (to rebuild or extend the Merkle tree for proofs
+    /// and checkpoints).
+    public func logLeafHashes(from first: UInt64 = 0) async throws -> [[UInt8]] {
+        try await store.query(SQLStatement("SELECT leaf_hash FROM log_leaves WHERE leaf_index >= ? ORDER BY leaf_index",
+                                           [.integer(Int64(first))])).map { row in
             guard let hex = row.first?.text, let hash = try? Hex.decode(hex) else { throw StoreError.corruptRow("log_leaves") }
             return hash
         }

@@ -53,6 +53,7 @@ public struct WorkflowEngine: Sendable {
             // ago (on any node) no longer counts.
             let current = try principal.map { try Self.current($0, userRows: rows[7], employeeRows: rows[8]) }
             let role = try Self.authorise(command, current, state, rules: rules)
+            if !rows[9].isEmpty { throw WorkflowError.signatureAlreadyUsed }
             let transition = try DocumentStateMachine.apply(command, to: state, at: time, rules: rules)
             guard let document = transition.document else { throw WorkflowError.documentNotFound(documentID) }
 
@@ -68,12 +69,20 @@ public struct WorkflowEngine: Sendable {
                 // Refused signatures are kept too (the attempt is evidence), marked so; the sequence of the
                 // command's first audit event orders the signatures as they came.
                 writes.append(SQLStatement("""
-                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence,
+                        signature_value_sha256)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (document_id, sha256) DO UPDATE SET accepted = excluded.accepted, companion_path = excluded.companion_path,
                         event_sequence = excluded.event_sequence
                     """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath),
-                          SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil), .integer(Int64(audit.nextSequence))]))
+                          SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil), .integer(Int64(audit.nextSequence)),
+                          SQLValue(evidence.signatureValueSHA256)]))
+            }
+            // An accepted EDS of a person's slot proves the signer's IIN: only now does the account carry it (what a
+            // partner typed is that partner's claim, and must not bind the person's other documents).
+            if case .sign(_, let signerID, .eds(let eds)) = command, transition.refusal == nil, let current, current.user.iin == nil,
+               let iin = eds.signerIIN, state.signers.first(where: { $0.id == signerID })?.party == .person {
+                writes.append(SQLStatement("UPDATE users SET iin = ? WHERE id = ? AND iin IS NULL", [SQLValue(iin.digits), SQLValue(current.user.id)]))
             }
             let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
             let appended = try audit.statements(for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
@@ -109,6 +118,8 @@ public struct WorkflowEngine: Sendable {
             return try plan(rows)
         }
         caches.documents.remove(documentID)
+        // An EDS may have proven the signer's IIN: sessions re-read their user.
+        if case .sign(_, _, .eds) = command, principal?.user.iin == nil { caches.sessions.removeAll() }
         if let refusal = result.refusal { throw refusal }
         return result
     }
@@ -216,6 +227,12 @@ extension WorkflowCommand {
 }
 
 extension SignatureEvidence {
+    /// The SHA-256 of an EDS's signature value (nil for an SES record, whose challenge is single-use anyway).
+    var signatureValueSHA256: String? {
+        if case .eds(let eds) = self { return eds.signatureValueSHA256 }
+        return nil
+    }
+
     /// The SHA-256 the received bytes are stored under.
     var blobSHA256: String {
         switch self {

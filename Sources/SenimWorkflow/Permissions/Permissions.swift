@@ -42,6 +42,9 @@ public struct WorkflowPrincipal: Sendable, Hashable {
         return principal
     }
 
+    /// Whether this principal acts for `partnerID` as its employee.
+    public func acts(for partnerID: String) -> Bool { employment(at: partnerID) != nil }
+
     /// The active employment at `partnerID`. Administrators never act for a partner, so they have none.
     func employment(at partnerID: String) -> Employee? {
         guard !user.isAdministrator, linkScope == nil else { return nil }

@@ -1,3 +1,4 @@
+import Foundation
 import SenimPKI
 
 /// What a received signature proved, as the server's verification found it (SenimCMS / SenimXMLDSig for an
@@ -13,9 +14,17 @@ public enum SignatureEvidence: Sendable, Hashable, Codable {
         public var signerIIN: KazakhIdentifier?
         public var signerBIN: KazakhIdentifier?
         public var roles: [SignerRole]
+        /// SHA-256 of the signature value itself (CMS `SignerInfo.signature`, XML `SignatureValue`): the same value
+        /// on another document is the same signature replayed, whatever container it came in.
+        public var signatureValueSHA256: String?
+        /// The signing time it claims (CMS signing-time) or its timestamp's, when it has one.
+        public var claimedSigningTime: Date?
 
         public init(format: String, signatureSHA256: String, indication: Indication, subIndication: SubIndication? = nil,
-                    signerIIN: KazakhIdentifier?, signerBIN: KazakhIdentifier? = nil, roles: [SignerRole] = []) {
+                    signerIIN: KazakhIdentifier?, signerBIN: KazakhIdentifier? = nil, roles: [SignerRole] = [],
+                    signatureValueSHA256: String? = nil, claimedSigningTime: Date? = nil) {
+            self.signatureValueSHA256 = signatureValueSHA256
+            self.claimedSigningTime = claimedSigningTime
             self.format = format
             self.signatureSHA256 = signatureSHA256
             self.indication = indication

@@ -19,4 +19,7 @@ public struct XMLValidationResult: Sendable {
     public let report: SignatureValidationReport
     /// For each signature in the report's order, what each of its references covered.
     public let signedData: [[SignedReference]]
+    /// For each signature in the report's order, its decoded `ds:SignatureValue` (what makes it unique: a
+    /// signature value seen before is the same signature presented again).
+    public let signatureValues: [[UInt8]]
 }

@@ -86,6 +86,7 @@ struct StreamingEnvelopedSignatures {
                 senim_xml_stream(pointer, Int32(buffer.count - start), &config, &error, error.count)
             }
         }
+        if result == -2 { throw .forbiddenConstruct("a document type declaration or an entity reference (DTDs and entities are not accepted)") }
         guard result == 0 else { throw .malformedXML(String(cString: error).trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 

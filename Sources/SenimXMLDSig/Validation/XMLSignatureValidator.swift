@@ -38,7 +38,7 @@ public struct XMLSignatureValidator: Sendable {
             }
         } catch {
             return XMLValidationResult(report: .unreadable(container: "XML", validationTime: validationTime, policy: context.policyReference,
-                                                           reason: error.description), signedData: [])
+                                                           reason: error.description), signedData: [], signatureValues: [])
         }
         var reports: [SignatureReport] = []
         for item in prepared {
@@ -46,7 +46,7 @@ public struct XMLSignatureValidator: Sendable {
         }
         let report = SignatureValidationReport(container: "XML", validationTime: validationTime, policy: context.policyReference,
                                                signatures: reports, messages: messages)
-        return XMLValidationResult(report: report, signedData: prepared.map(\.references))
+        return XMLValidationResult(report: report, signedData: prepared.map(\.references), signatureValues: prepared.map(\.signatureValue))
     }
 
     /// The document-bound part of one signature's validation: references, SignedInfo, signature value.
@@ -56,6 +56,7 @@ public struct XMLSignatureValidator: Sendable {
         var certificate: Certificate?
         var chain: [Certificate]
         var algorithm: SignatureAlgorithm?
+        var signatureValue: [UInt8] = []
     }
 
     func prepare(_ document: XMLDocument) -> ([Prepared], [String]) {
@@ -104,6 +105,7 @@ public struct XMLSignatureValidator: Sendable {
             prepared.report.fail(error.subIndication, error.description)
             return prepared
         }
+        prepared.signatureValue = signature.signatureValue
         do {
             let algorithm = try SignatureAlgorithm(xmlSignatureMethodURI: signature.signatureMethodURI)
             prepared.algorithm = algorithm

@@ -81,23 +81,26 @@ struct EvidencePackageOptions: ParsableArguments {
     @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
     @Option(help: "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each seal at the time it was sealed.")
     var at: String?
+    @Option(help: "A validation policy JSON file (default: senimkey-kz-default).") var policy: String?
+    @Flag(help: "Validate under the policy the package carries (validation/policy.json) instead of --policy.") var policyFromPackage = false
 
     /// Reads the trust anchors and extra CRLs (exit 65 if any is unreadable) and runs every verification step
     /// over the package, streamed from its file (`-` reads standard input into memory), so `verify` and
     /// `report` state the same result.
     func readAndVerify() async throws -> EvidencePackageVerification {
-        let store: TrustStore, lists: [CertificateRevocationList], source: StoredZIPReader.Source
+        let store: TrustStore, lists: [CertificateRevocationList], source: StoredZIPReader.Source, chosen: ValidationPolicy
         let time = try CLIInput.time(at)
         do {
             if bundle != "-" && !FileManager.default.isReadableFile(atPath: bundle) { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(bundle)") }
             source = bundle == "-" ? .bytes(try CLIInput.read(bundle)) : .file(path: bundle)
             store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
             lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
+            chosen = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
         } catch {
             FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-        let context = ValidationContext(trustStore: store, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
-        return await EvidencePackageVerifier(context: context).verify(source, at: time)
+        let context = ValidationContext(trustStore: store, policy: chosen, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
+        return await EvidencePackageVerifier(context: context, usesPackagePolicy: policyFromPackage).verify(source, at: time)
     }
 }

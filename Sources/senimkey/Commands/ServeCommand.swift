@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @Option(help: "Data directory: the SQLite store, blobs, SMS outbox and keys.") var data = "senimkey-data"
-    @Option(help: "postgres://user:password@host:port/database for PostgreSQL; default: SQLite in the data directory.") var database: String?
+    @Option(help: "postgres://user@host:port/database for PostgreSQL; default: SQLite in the data directory.") var database: String?
+    @Option(help: "Environment variable holding the PostgreSQL password (when the URL has none).") var databasePasswordEnv = "SENIMKEY_DATABASE_PASSWORD"
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "The URL users reach the platform at (SMS links, eGov mobile API). Default: http://HOST:PORT.") var publicURL: String?
@@ -33,13 +34,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A proxy whose X-Forwarded-For is believed (repeatable).") var trustedProxy: [String] = []
     @Option(help: "Make this phone a platform administrator (created if new).") var adminPhone: String?
     @Flag(help: "Accept the NCA test IINs/BINs (test and staging deployments only).") var acceptNCATestIdentifiers = false
+    @Flag(help: "Let the partner's own signature be an SMS code of an employee with the sign right (default: only an EDS with the partner's BIN).")
+    var partnerSMSSignature = false
+    @Option(help: "An address that may read /metrics (repeatable; default: loopback only).") var metricsFrom: [String] = []
 
     func run() async throws {
         let logger = Logger(label: "senimkey.serve")
         let directory = try DeploymentDirectory(path: data)
         let store: any Store
         if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            store = try PostgreSQLStore(url: database)
+            store = try PostgreSQLStore(url: database, password: ProcessInfo.processInfo.environment[databasePasswordEnv])
         } else {
             store = try SQLiteStore(path: database ?? directory.databasePath)
         }
@@ -53,14 +57,16 @@ struct ServeCommand: AsyncParsableCommand {
             if let smsTemplate { provider.bodyTemplate = smsTemplate }
             return HTTPSMSProvider(configuration: provider)
         } ?? OutboxSMSSender(directory: directory.outboxDirectory)
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: host, port: port, publicBaseURL: publicURL ?? "http://\(host):\(port)", blobDirectory: directory.blobDirectory,
             sesKey: try directory.sesKey(),
             sealIdentity: try directory.sealIdentity(pkcs12: sealP12, password: ProcessInfo.processInfo.environment[sealPasswordEnv] ?? ""),
             timestampAuthorityURL: tsa,
             validation: ValidationContext(trustStore: trustStore, policy: validationPolicy, revocationSources: revocationSources),
             revocationFiles: revocationFiles, access: AccessPolicy(agreement: .shipped),
-            rules: WorkflowRules(acceptsNCATestIdentifiers: acceptNCATestIdentifiers), trustedProxies: Set(trustedProxy), sms: sms)
+            rules: WorkflowRules(acceptsNCATestIdentifiers: acceptNCATestIdentifiers, partnerSignatureRequiresEDS: !partnerSMSSignature),
+            trustedProxies: Set(trustedProxy), sms: sms)
+        if !metricsFrom.isEmpty { configuration.metricsAddresses = Set(metricsFrom) }
         let platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
         if let adminPhone {
@@ -69,6 +75,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("senimkey serve", metadata: ["data": "\(data)", "store": "\(database == nil ? "sqlite" : "external")",
                                                  "sms": "\(smsURL == nil ? "outbox \(directory.outboxDirectory)" : "http")"])
+        if smsURL == nil {
+            logger.warning("SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them.",
+                           metadata: ["outbox": "\(directory.outboxDirectory)"])
+        }
         try await PlatformServer(platform: platform).run(logger: logger) { port in
             logger.info("listening", metadata: ["url": "http://\(host):\(port)", "seal certificate": "\(directory.file("keys/seal.cert.pem"))"])
         }

@@ -14,14 +14,16 @@ public final class PostgreSQLStore: Store {
 
     /// Connects to `url` (`postgres://user:password@host:port/database`); TLS is off, as for a loopback or
     /// socket-local server (terminate TLS at the network boundary otherwise).
-    public init(url: String, maximumConnections: Int = 10, faults: FaultInjection? = nil) throws {
+    /// - Parameter password: the password when the URL carries none (a deployment keeps it in the environment,
+    ///   not on the command line, where `ps` shows it to every user).
+    public init(url: String, password: String? = nil, maximumConnections: Int = 10, faults: FaultInjection? = nil) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
               let host = components.host, let user = components.user else {
             throw StoreError.database("\(url) is not a postgres://user:password@host:port/database URL")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user,
-                                                         password: components.password, database: database.isEmpty ? nil : database, tls: .disable)
+                                                         password: components.password ?? password, database: database.isEmpty ? nil : database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
         let client = PostgresClient(configuration: configuration)
         self.client = client

@@ -96,5 +96,14 @@ public enum WorkflowSchema {
                 "ALTER TABLE signature_files ADD COLUMN event_sequence BIGINT NOT NULL DEFAULT 0",
             ]
         },
+        // A signature value is unique to its document (a replayed EDS is found by it), and the deadline job finds
+        // overdue documents by status and deadline.
+        Migration(version: 3, name: "replay and deadlines") { _ in
+            [
+                "ALTER TABLE signature_files ADD COLUMN signature_value_sha256 TEXT",
+                "CREATE INDEX signature_files_by_value ON signature_files (signature_value_sha256)",
+                "CREATE INDEX documents_by_deadline ON documents (status, deadline)",
+            ]
+        },
     ]
 }
