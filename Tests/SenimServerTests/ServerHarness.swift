@@ -23,6 +23,9 @@ final class ServerHarness: @unchecked Sendable {
     let outbox: OutboxSMSSender
     let baseURL: String
     let directory: String
+    /// A second store on the same database (another node's), when asked for.
+    let peerStore: (any Store)?
+    let faults: FaultInjection
     private let task: Task<Void, any Error>
 
     /// The deployment's validation for the tests: the NCA GOST 2022 test root, the CRL of its intermediate
@@ -54,9 +57,11 @@ final class ServerHarness: @unchecked Sendable {
 
     init(_ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
          access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
-         publicBaseURL: String = "http://127.0.0.1", adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws {
-        let (store, directory, _) = try await kind.makeStore()
+         publicBaseURL: String = "http://127.0.0.1", peer: Bool = false, adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws {
+        let (store, peerStore, directory, faults) = try await kind.makeStores(peer: peer)
         self.directory = directory
+        self.peerStore = peerStore
+        self.faults = faults
         outbox = try OutboxSMSSender(directory: directory + "/outbox")
         let (validation, revocation) = try Self.validation()
         var configuration = ServerConfiguration(

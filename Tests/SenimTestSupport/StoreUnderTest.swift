@@ -31,21 +31,28 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
 
     /// An empty database of this kind (not migrated), a fresh directory beside it, and the fault hook.
     public func makeStore() async throws -> (store: any Store, directory: String, faults: FaultInjection) {
+        let made = try await makeStores(peer: false)
+        return (made.store, made.directory, made.faults)
+    }
+
+    /// The same, with (when `peer`) a second store on the same database, as another server node would open it.
+    public func makeStores(peer: Bool) async throws -> (store: any Store, peer: (any Store)?, directory: String, faults: FaultInjection) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-store-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let faults = FaultInjection()
-        let store: any Store
         switch self {
         case .sqlite:
-            store = try SQLiteStore(path: directory + "/senimkey.sqlite", faults: faults)
+            let path = directory + "/senimkey.sqlite"
+            return (try SQLiteStore(path: path, faults: faults), peer ? try SQLiteStore(path: path) : nil, directory, faults)
         case .postgresql:
             guard let url = Self.postgresURL, var components = URLComponents(string: url) else { throw StoreError.database("no PostgreSQL URL") }
             let name = "senimkey_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
             let admin = try PostgreSQLStore(url: url, maximumConnections: 1)
             _ = try await admin.query(SQLStatement("CREATE DATABASE \(name)"))
             components.path = "/" + name
-            store = try PostgreSQLStore(url: components.string ?? url, maximumConnections: 8, faults: faults)
+            let database = components.string ?? url
+            return (try PostgreSQLStore(url: database, maximumConnections: 8, faults: faults),
+                    peer ? try PostgreSQLStore(url: database, maximumConnections: 4) : nil, directory, faults)
         }
-        return (store, directory, faults)
     }
 }

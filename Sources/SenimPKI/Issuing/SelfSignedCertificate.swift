@@ -6,8 +6,9 @@ import SwiftASN1
 /// `senimkey serve` on a fresh machine seals its evidence with it, and an expert trusts it explicitly
 /// (`--trust seal.cert.pem`). Key usage is digitalSignature + nonRepudiation, as a signing certificate needs.
 public enum SelfSignedCertificate {
+    /// - Parameter serialNumber: the serial's bytes (big-endian, positive); random 127 bits when nil.
     public static func make(commonName: String, organisation: String, key: PrivateKey, algorithm: SignatureAlgorithm,
-                            validFrom: Date, validUntil: Date) throws -> Certificate {
+                            validFrom: Date, validUntil: Date, serialNumber: [UInt8]? = nil) throws -> Certificate {
         let name = DERWriter.sequence([
             DERWriter.setOf([DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.NameAttribute.organization), utf8(organisation)])]),
             DERWriter.setOf([DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.NameAttribute.commonName), utf8(commonName)])]),
@@ -24,8 +25,8 @@ public enum SelfSignedCertificate {
             DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.keyUsage), [0x01, 0x01, 0xFF], DERWriter.octetString([0x03, 0x02, 0x06, 0xC0])]),
             DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.subjectKeyIdentifier), DERWriter.octetString(DERWriter.octetString(keyIdentifier))]),
         ])
-        var serial = try MessageAuthentication.randomBytes(16)
-        serial[0] &= 0x7F
+        var serial = try serialNumber ?? MessageAuthentication.randomBytes(16)
+        if serialNumber == nil { serial[0] &= 0x7F }
         let tbs = DERWriter.sequence([
             DERWriter.contextConstructed(0, DERWriter.integer(2)),
             DERWriter.unsignedInteger(serial),

@@ -37,6 +37,7 @@ public final class PostgreSQLStore: Store {
         reads: [SQLStatement],
         plan: @escaping @Sendable ([[SQLRow]]) throws -> (writes: [SQLStatement], result: Result)
     ) async throws -> Result {
+        await faults?.beforeTransaction()
         // A deadlock or serialization failure (SQLSTATE 40P01, 40001) is retried; nothing of the failed attempt committed.
         var attempt = 0
         while true {

@@ -39,6 +39,7 @@ public final class SQLiteStore: Store {
         reads: [SQLStatement],
         plan: @escaping @Sendable ([[SQLRow]]) throws -> (writes: [SQLStatement], result: Result)
     ) async throws -> Result {
+        await faults?.beforeTransaction()
         let outcome = ResultBox<Result>()
         return try await Self.mapErrors {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
