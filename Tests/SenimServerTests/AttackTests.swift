@@ -14,7 +14,13 @@ import Testing
 @Suite(.serialized) struct AttackTests {
     static let t = ServerHarness.pinnedTime
     /// A BIN with a valid check digit (a second partner's).
-    static let validBIN: String = (0...9).map { "24074001277\($0)" }.first { KazakhIdentifier($0, kind: .bin)?.hasValidCheckDigit == true } ?? ""
+    static let validBIN = validBIN(1)
+
+    /// The `n`-th of a series of distinct BINs with valid check digits.
+    static func validBIN(_ n: Int) -> String {
+        let prefix = "2407400" + String(format: "%04d", 1270 + n)
+        return (0...9).map { prefix + String($0) }.first { KazakhIdentifier($0, kind: .bin)?.hasValidCheckDigit == true } ?? prefix + "0"
+    }
 
     /// 1. The reproduced attack: the administrator's phone is named as a signer, the SMS link is opened, and its
     /// session tries to act as the administrator (and as anything else outside its one document and signer).
@@ -608,7 +614,7 @@ import Testing
     @Test func everyRefusalIsInTheUsersLanguage() {
         var reasons: [APIError.Reason] = [.notAuthenticated, .notFound, .payloadTooLarge(limit: 50 << 20), .tooManyRequests(retryAfter: 90), .unavailable("x")]
         reasons += Denial.allCases.map { .permissionDenied($0) }
-        reasons += [InputProblem.invalidBIN("12"), .organisationNameMissing, .tariffNeedsUsesAndPeriod, .fewerUsesThanUsedOrReserved, .rejectionNeedsReason,
+        reasons += [InputProblem.invalidBIN("12"), .partnerAlreadyRegistered("123456789021"), .organisationNameMissing, .tariffNeedsUsesAndPeriod, .fewerUsesThanUsedOrReserved, .rejectionNeedsReason,
                     .uploadIncomplete, .deadlineInPast, .signerNameMissing, .invalidIIN("900515301235"), .invalidPhone("+7 702 111 22 3"),
                     .signerOrderStartsAtOne, .documentBytesMissing, .documentCodeSignsOrRejects].map { .workflow(.invalidInput($0)) }
         reasons += [RequestProblem.missingPathParameter("documentID"), .fileNameInvalid,
@@ -627,7 +633,7 @@ import Testing
         ]
         reasons += workflow.map { .workflow($0) }
         reasons += CommandKind.allCases.flatMap { command in Document.Status.allCases.map { APIError.Reason.workflow(.illegalTransition(command: command, status: $0)) } }
-        #expect(reasons.count == 5 + 24 + 13 + 14 + 4 + 22 + 9 * 6)
+        #expect(reasons.count == 5 + 24 + 14 + 14 + 4 + 22 + 9 * 6)
         for reason in reasons {
             for language in LanguageCheck.Language.allCases {
                 let text = APIError(reason).message(in: UserLanguage(rawValue: language.rawValue) ?? .ru)

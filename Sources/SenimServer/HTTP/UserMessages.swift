@@ -213,6 +213,8 @@ enum UserMessages {
         case .invalidBIN(let value):
             return Phrase(ru: "«\(value)» — неверный БИН (12 цифр с контрольной цифрой)", kk: "«\(value)» — қате БСН (бақылау цифры бар 12 цифр)",
                           en: "“\(value)” is not a valid BIN (12 digits with a check digit)")
+        case .partnerAlreadyRegistered(let bin):
+            return Phrase(ru: "партнёр с БИН \(bin) уже зарегистрирован", kk: "БСН \(bin) серіктесі тіркелген", en: "a partner with BIN \(bin) is registered already")
         case .organisationNameMissing: return Phrase(ru: "укажите название организации", kk: "ұйымның атауын көрсетіңіз", en: "give the organisation's name")
         case .tariffNeedsUsesAndPeriod:
             return Phrase(ru: "у пакета должны быть подписания и срок действия", kk: "пакетте қол қою саны мен қолданылу мерзімі болуы керек",

@@ -11,6 +11,7 @@ extension SenimPlatform {
         guard let bin = KazakhIdentifier(digits, kind: .bin), configuration.rules.accepts(bin) else { throw WorkflowError.invalidInput(.invalidBIN(digits)) }
         let name = organisation.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw WorkflowError.invalidInput(.organisationNameMissing) }
+        if try await engine.partner(bin: bin) != nil { throw WorkflowError.invalidInput(.partnerAlreadyRegistered(bin.digits)) }
         let partner = Partner(id: try newIdentifier("p"), bin: bin, organisation: name, createdAt: now)
         try await engine.save(.partner(partner), by: principal, client: client, at: now)
         return partner

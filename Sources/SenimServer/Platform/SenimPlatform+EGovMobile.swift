@@ -7,6 +7,7 @@ extension SenimPlatform {
     func openEGovTicket(documentID: String, signerID: String, method: EGovMobile.SignMethod, by principal: WorkflowPrincipal) async throws -> EGovMobileTicket {
         let state = try await engine.state(ofDocument: documentID, for: principal, .readContent)
         guard let signer = state.signers.first(where: { $0.id == signerID }) else { throw WorkflowError.signerNotFound(signerID) }
+        try Self.maySign(signerID, in: state, principal)
         guard signer.state.isAwaitingSignature, state.document?.status == .pending else { throw WorkflowError.notSignersTurn(signerID: signerID, state: signer.state) }
         return try await eGovTickets.open(documentID: documentID, signerID: signerID, userID: principal.user.id, scope: principal.linkScope,
                                           method: method, at: now)

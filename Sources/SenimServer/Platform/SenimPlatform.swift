@@ -196,6 +196,7 @@ public struct SenimPlatform: Sendable {
                             client: ClientContext, idempotencyKey: String? = nil) async throws -> CommandResult {
         let state = try await engine.state(ofDocument: documentID, for: principal, .viewDocument)
         guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
+        try Self.maySign(signerID, in: state, principal)
         var verified: VerifiedSignature
         switch format {
         case .cms: verified = try await intake.verifyCMS(bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
@@ -215,6 +216,15 @@ public struct SenimPlatform: Sendable {
             PlatformMetrics.signature(kind: "EDS", outcome: verified.evidence.indication == .totalPassed ? "refused" : "invalid")
             throw refusal
         }
+    }
+
+    /// Refuses, before any signature is read or verified, a principal who may not sign `signerID`'s slot (the
+    /// command checks it again, on the rows it locks).
+    static func maySign(_ signerID: String, in state: DocumentState, _ principal: WorkflowPrincipal) throws {
+        guard let signer = state.signers.first(where: { $0.id == signerID }) else { throw WorkflowError.signerNotFound(signerID) }
+        let action: WorkflowAction = signer.party == .partner ? .signForPartner : .sign
+        let decision = Permissions.decide(principal, action, document: state.document, signers: [signer], partner: state.partner)
+        if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
     }
 
     /// The record of a code confirmed for `action` by `signerID` on `documentID`, against the bytes as stored now.

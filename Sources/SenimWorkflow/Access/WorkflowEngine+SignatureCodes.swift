@@ -65,11 +65,12 @@ extension WorkflowEngine {
             let state = try Self.documentState(rows)
             guard let document = state.document, let json = rows[4].first?.first?.text else { throw WorkflowError.codeNotAccepted(.noSuchChallenge) }
             var challenge = try Self.decode(SESChallenge.self, json)
+            // Who may act on this slot first, then whether the code is for it: neither refusal spends the code.
+            let current = try Self.current(principal, userRows: rows[6], employeeRows: rows[7])
+            let role = try Self.authorise(Self.signerCommand(action, documentID: documentID, signerID: signerID), current, state, rules: rules)
             guard challenge.binding.action == action, challenge.binding.signerID == signerID else {
                 throw WorkflowError.codeNotAccepted(.issuedForAnotherActionOrSigner)
             }
-            let current = try Self.current(principal, userRows: rows[6], employeeRows: rows[7])
-            let role = try Self.authorise(Self.signerCommand(action, documentID: documentID, signerID: signerID), current, state, rules: rules)
             let budget = CodeBudget(challenges: try Self.challenges(rows[5]), policy: policy, windowLimit: policy.codesPerSigner, windowScope: .signer,
                                     at: time)
             if let refusal = budget.entryRefusal(policy: policy, at: time) { throw refusal }

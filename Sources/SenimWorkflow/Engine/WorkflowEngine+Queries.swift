@@ -1,6 +1,7 @@
 import Foundation
 import SenimCrypto
 import SenimEvidence
+import SenimPKI
 
 extension WorkflowEngine {
     /// One document with its signers, partner and reserved tariff package.
@@ -150,6 +151,11 @@ extension WorkflowEngine {
                                                       [SQLValue(id)]))
         guard let row = rows.first, let index = row[0].integer, let sequence = row[1].integer else { return nil }
         return (UInt64(index), UInt64(sequence))
+    }
+
+    public func partner(bin: KazakhIdentifier) async throws -> Partner? {
+        try await store.query(SQLStatement("SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE bin = ?", [SQLValue(bin.digits)])).first
+            .map(WorkflowRows.partner)
     }
 
     public func partner(id: String) async throws -> Partner? {

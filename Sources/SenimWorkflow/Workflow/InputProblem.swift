@@ -2,6 +2,8 @@
 /// language and names the value that was wrong.
 public enum InputProblem: Sendable, Hashable, Codable {
     case invalidBIN(String)
+    /// A partner with this BIN is registered already.
+    case partnerAlreadyRegistered(String)
     case organisationNameMissing
     case tariffNeedsUsesAndPeriod
     case fewerUsesThanUsedOrReserved
