@@ -43,7 +43,7 @@ struct EvidencePackageTests {
 
         // A second signer's GOST-2015 XML signature (eGov mobile's XML method) of a statement naming the document.
         let xmlSigner = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
-        let statement = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sign><document name=\"Договор.pdf\" sha256=\"\(sha256)\"/></sign>"
+        let statement = DocumentStatement.text(documentID: "d-17", fileName: "Договор.pdf", sha256: sha256, gost34311: gost)
         let xml = try XMLSigner(identity: xmlSigner).signEnveloped(Array(statement.utf8))
         let xmlReport = await XMLSignatureValidator(context: withCRL).validate(xml: xml, at: validatedAt).report
         #expect(xmlReport.indication == .totalPassed, "\(xmlReport.signatures.map(\.messages))")
@@ -99,11 +99,12 @@ struct EvidencePackageTests {
         return path
     }
 
-    /// Verified with the default policy configured: the package's own policy.json is what applies.
+    /// Verified as `--policy-from-package` does: the package's own policy.json applies (the test NCA publishes no
+    /// revocation data the package could hold, and the platform's test policy says so).
     static func verify(_ bytes: [UInt8]) async throws -> EvidencePackageVerification {
         let configured = try Self.context()
         let context = ValidationContext(trustStore: configured.trustStore, revocationSources: configured.revocationSources)
-        return await EvidencePackageVerifier(context: context).verify(packageBytes: bytes)
+        return await EvidencePackageVerifier(context: context, usesPackagePolicy: true).verify(packageBytes: bytes)
     }
 
     /// `testvectors/evidence/sample.asice` (committed, built by this test with SENIMKEY_REGENERATE_SAMPLE=1)

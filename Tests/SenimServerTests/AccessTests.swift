@@ -11,6 +11,20 @@ import Testing
 /// by a block; permissions between clients, employees, partners and administrators; size limits; where the
 /// client's address comes from; and that no code or token reaches a log.
 @Suite(.serialized) struct AccessTests {
+    /// A phone one digit short is said back, never read as another person's number: no code goes anywhere, and the
+    /// login page keeps what was typed.
+    @Test(arguments: StoreKind.available) func aPhoneTypoReachesNoStranger(_ kind: StoreKind) async throws {
+        let server = try await ServerHarness(kind)
+        defer { Task { await server.stop() } }
+        let typo = "+7 702 111 22 3"
+        let refused = try await server.request(.POST, "/api/v1/auth/code", json: ["phone": typo], headers: [("Accept-Language", "en")])
+        #expect(refused.status == 400)
+        #expect(refused.text.contains("exactly 10 digits must follow +7, and 9 were typed"))
+        let russian = try await server.request(.POST, "/api/v1/auth/code", json: ["phone": "+7 727 250 00 00"], headers: [("Accept-Language", "ru")])
+        #expect(russian.status == 400 && russian.text.contains("код 727 — городской, на него не приходят SMS"))
+        #expect(try server.outbox.messages().isEmpty)
+    }
+
     @Test(arguments: StoreKind.available) func loginCodesFollowTheSESRules(_ kind: StoreKind) async throws {
         let server = try await ServerHarness(kind)
         defer { Task { await server.stop() } }

@@ -615,7 +615,11 @@ import Testing
         var reasons: [APIError.Reason] = [.notAuthenticated, .notFound, .payloadTooLarge(limit: 50 << 20), .tooManyRequests(retryAfter: 90), .unavailable("x")]
         reasons += Denial.allCases.map { .permissionDenied($0) }
         reasons += [InputProblem.invalidBIN("12"), .partnerAlreadyRegistered("123456789021"), .organisationNameMissing, .tariffNeedsUsesAndPeriod, .fewerUsesThanUsedOrReserved, .rejectionNeedsReason,
-                    .uploadIncomplete, .deadlineInPast, .signerNameMissing, .invalidIIN("900515301235"), .invalidPhone("+7 702 111 22 3"),
+                    .uploadIncomplete, .deadlineInPast, .signerNameMissing, .invalidIIN("900515301235"), .invalidPhone("+7 702 111 22 3", why: .digitCount(9)),
+                    .invalidPhone("+7.702", why: .unexpectedCharacter(".")), .invalidPhone("702", why: .noCountryPrefix),
+                    .invalidPhone("+7 727 250 00 00", why: .notMobile(code: "727", kind: .landline)),
+                    .invalidPhone("+7 916 123 45 67", why: .notMobile(code: "916", kind: .foreign)),
+                    .invalidPhone("+7 703 123 45 67", why: .notMobile(code: "703", kind: .unassignedMobile)),
                     .signerOrderStartsAtOne, .documentBytesMissing, .documentCodeSignsOrRejects].map { .workflow(.invalidInput($0)) }
         reasons += [RequestProblem.missingPathParameter("documentID"), .fileNameInvalid,
                     .unknownValue(field: "signingMethod", value: "X", allowed: ["EDS", "SES"]), .notISO8601(field: "deadline"), .bodyNotJSON,
@@ -633,7 +637,7 @@ import Testing
         ]
         reasons += workflow.map { .workflow($0) }
         reasons += CommandKind.allCases.flatMap { command in Document.Status.allCases.map { APIError.Reason.workflow(.illegalTransition(command: command, status: $0)) } }
-        #expect(reasons.count == 5 + 24 + 14 + 14 + 4 + 22 + 9 * 6)
+        #expect(reasons.count == 5 + 24 + 19 + 14 + 4 + 22 + 9 * 6)
         for reason in reasons {
             for language in LanguageCheck.Language.allCases {
                 let text = APIError(reason).message(in: UserLanguage(rawValue: language.rawValue) ?? .ru)

@@ -35,13 +35,4 @@ struct BlobStoreTests {
         #expect(leftovers.isEmpty)
         #expect(throws: StoreError.self) { try blobs.contents(of: blobs.directory + "/00/missing") }
     }
-
-    @Test func phoneNumbersNormalise() {
-        #expect(PhoneNumber("8 (701) 123-45-67")?.e164 == "+77011234567")
-        #expect(PhoneNumber("+7 701 123 45 67")?.masked == "+7 701 *** ** 67")
-        #expect(PhoneNumber("7011234567")?.e164 == "+77011234567")
-        #expect(PhoneNumber("+7 916 123 45 67") == nil)  // Russia shares +7
-        #expect(PhoneNumber("+7 701 123 45") == nil)
-        #expect(PhoneNumber("+7 ٧٠١ 123 45 67") == nil)  // non-ASCII digits
-    }
 }

@@ -214,7 +214,7 @@ struct WorkflowStoreTests {
             #expect(try await engine.store.query(SQLStatement("PRAGMA journal_mode")).first?.first?.text == "wal")
             #expect(try await engine.store.query(SQLStatement("PRAGMA synchronous")).first?.first?.integer == 2)
         }
-        #expect(try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations ORDER BY version")).map { $0.first?.integer } == [1, 2])
+        #expect(try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations ORDER BY version")).map { $0.first?.integer } == [1, 2, 3])
         try await engine.migrate()  // applying the migrations again changes nothing
         #expect(try await engine.documents(ofPartner: "p-1", status: .pending).count == 6)
     }

@@ -208,6 +208,33 @@ enum UserMessages {
         }
     }
 
+    /// What is wrong with a typed phone number, said so the person can correct it.
+    static func phone(_ problem: PhoneNumberProblem) -> Phrase {
+        switch problem {
+        case .unexpectedCharacter(let character):
+            return Phrase(ru: "символ «\(character)» недопустим, пишите цифры, пробелы, скобки и дефисы",
+                          kk: "«\(character)» таңбасына жол берілмейді, цифрларды, бос орындарды, жақшаларды және сызықшаларды жазыңыз",
+                          en: "the character “\(character)” is not allowed; use digits, spaces, brackets and dashes")
+        case .noCountryPrefix:
+            return Phrase(ru: "номер начинается с +7 или 8", kk: "нөмір +7 немесе 8 санынан басталады", en: "the number starts with +7 or 8")
+        case .digitCount(let count):
+            return Phrase(ru: "после +7 нужно ровно 10 цифр, а введено \(count)", kk: "+7 кейін дәл 10 цифр керек, ал енгізілгені \(count)",
+                          en: "exactly 10 digits must follow +7, and \(count) were typed")
+        case .notMobile(let code, let kind):
+            switch kind {
+            case .landline:
+                return Phrase(ru: "код \(code) — городской, на него не приходят SMS", kk: "\(code) коды — қалалық, оған SMS келмейді",
+                              en: "\(code) is a landline code, which cannot receive SMS")
+            case .foreign:
+                return Phrase(ru: "код \(code) не казахстанский", kk: "\(code) коды Қазақстандікі емес", en: "\(code) is not a Kazakh code")
+            case .service, .unassignedMobile, .unknown:
+                return Phrase(ru: "код \(code) не принадлежит мобильному оператору Казахстана",
+                              kk: "\(code) коды Қазақстанның ұялы байланыс операторына тиесілі емес",
+                              en: "\(code) belongs to no Kazakh mobile operator")
+            }
+        }
+    }
+
     static func input(_ problem: InputProblem) -> Phrase {
         switch problem {
         case .invalidBIN(let value):
@@ -231,9 +258,10 @@ enum UserMessages {
         case .invalidIIN(let value):
             return Phrase(ru: "«\(value)» — неверный ИИН (12 цифр с контрольной цифрой)", kk: "«\(value)» — қате ЖСН (бақылау цифры бар 12 цифр)",
                           en: "“\(value)” is not a valid IIN (12 digits with a check digit)")
-        case .invalidPhone(let value):
-            return Phrase(ru: "«\(value)» — не казахстанский мобильный номер (+7 7ХХ ХХХ ХХ ХХ)", kk: "«\(value)» — Қазақстанның ұялы нөмірі емес (+7 7ХХ ХХХ ХХ ХХ)",
-                          en: "“\(value)” is not a Kazakh mobile number (+7 7XX XXX XX XX)")
+        case .invalidPhone(let value, let why):
+            let reason = phone(why)
+            return Phrase(ru: "«\(value)» — не казахстанский мобильный номер: \(reason.ru)", kk: "«\(value)» — Қазақстанның ұялы нөмірі емес: \(reason.kk)",
+                          en: "“\(value)” is not a Kazakh mobile number: \(reason.en)")
         case .signerOrderStartsAtOne: return Phrase(ru: "порядок подписантов начинается с 1", kk: "қол қоюшылардың реті 1-ден басталады", en: "signer order starts at 1")
         case .documentBytesMissing: return Phrase(ru: "нет содержимого документа", kk: "құжаттың мазмұны жоқ", en: "the document's bytes are missing")
         case .documentCodeSignsOrRejects:

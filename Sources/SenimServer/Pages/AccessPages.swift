@@ -17,9 +17,15 @@ enum AccessPages {
             renderer.render("login", title: .loginTitle, request: request, context: context, values: [:])
         }
         pages.post("/login", access: .anyone) { request, context, form in
-            guard let phone = PhoneNumber(form.value("phone") ?? "") else {
+            let typed = form.value("phone") ?? ""
+            let phone: PhoneNumber
+            do throws(PhoneNumberProblem) {
+                phone = try PhoneNumber.parse(typed)
+            } catch {
+                // Said back with what was typed, never rewritten into some other number.
+                let refusal = UserMessages.text(for: .workflow(.invalidInput(.invalidPhone(typed, why: error))), in: renderer.language(of: request))
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                       values: ["error": PageStrings.table(renderer.language(of: request))["wrongPhone"] ?? ""], status: .badRequest)
+                                       values: ["error": refusal, "typedPhone": typed], status: .badRequest)
             }
             let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: renderer.language(of: request))
             return renderer.render("login", title: .loginTitle, request: request, context: context,

@@ -22,8 +22,7 @@ extension Request {
 
 /// A phone in a request body, checked.
 func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
-    guard let phone = PhoneNumber(text) else { throw APIError(workflow: .invalidInput(.invalidPhone(text))) }
-    return phone
+    do { return try PhoneNumber.parse(text) } catch { throw APIError(workflow: .invalidInput(.invalidPhone(text, why: error))) }
 }
 
 

@@ -121,7 +121,8 @@ public enum DocumentStateMachine {
         let surname = request.surname.trimmingCharacters(in: .whitespaces), name = request.name.trimmingCharacters(in: .whitespaces)
         guard !surname.isEmpty, !name.isEmpty else { throw .invalidInput(.signerNameMissing) }
         guard let iin = KazakhIdentifier(request.iin, kind: .iin), rules.accepts(iin) else { throw .invalidInput(.invalidIIN(request.iin)) }
-        guard let phone = PhoneNumber(request.phone) else { throw .invalidInput(.invalidPhone(request.phone)) }
+        let phone: PhoneNumber
+        do { phone = try PhoneNumber.parse(request.phone) } catch { throw .invalidInput(.invalidPhone(request.phone, why: error)) }
         guard !next.state.signers.contains(where: { $0.iin == iin }) else { throw .duplicateSigner(iin: iin.digits) }
         let order = request.order ?? ((next.state.signers.map(\.order).max() ?? 0) + 1)
         guard order >= 1 else { throw .invalidInput(.signerOrderStartsAtOne) }

@@ -13,7 +13,8 @@ public enum InputProblem: Sendable, Hashable, Codable {
     case deadlineInPast
     case signerNameMissing
     case invalidIIN(String)
-    case invalidPhone(String)
+    /// The number as typed and what is wrong with it.
+    case invalidPhone(String, why: PhoneNumberProblem)
     case signerOrderStartsAtOne
     /// An upload command that does not say where the blob store put the bytes.
     case documentBytesMissing

@@ -13,7 +13,15 @@
     if (s === 10) { s = 0; for (i = 0; i < 11; i++) s += d[i] * ((i + 2) % 11 + 1); s %= 11; if (s === 10) return false; }
     return s === d[11];
   }
-  function validPhone(text) { var digits = text.replace(/[^0-9]/g, ""); return /^[78]7[0-9]{9}$/.test(digits); }
+  // The server's rule (docs/kazakh-mobile-codes.md): +7, 8 or 7, then ten digits of a mobile network's code.
+  var mobileCodes = ["700", "701", "702", "705", "706", "707", "708", "747", "771", "775", "776", "777", "778"];
+  function validPhone(text) {
+    var trimmed = text.trim();
+    if (!/^\+?[0-9 ()\-\u00a0]+$/.test(trimmed)) return false;
+    var digits = trimmed.replace(/[^0-9]/g, "");
+    if (trimmed.charAt(0) === "+" ? digits.charAt(0) !== "7" : !/^[78]/.test(digits)) return false;
+    return digits.length === 11 && mobileCodes.indexOf(digits.substr(1, 3)) >= 0;
+  }
 
   document.querySelectorAll("input[data-check]").forEach(function (input) {
     var hint = document.createElement("span");
