@@ -28,6 +28,7 @@ public struct PlatformServer: Sendable {
         let pages = PageRouter(router: router, renderer: try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey), platform: platform)
         AccessPages.register(pages)
         CabinetPages.register(pages)
+        InboxPages.register(pages)
         SignerPages.register(pages)
         AdminPages.register(pages)
         return (router, api, pages)

@@ -22,6 +22,19 @@ public enum LanguageCheck {
         .kk: ["және", "емес", "үшін", "немесе", "бұл", "жоқ", "мен", "бар", "тек", "әлі"],
     ]
 
+    /// What a person reads of an HTML page: the text between the tags, without styles and scripts, entities decoded
+    /// as far as the pages use them.
+    public static func visibleText(ofHTML html: String) -> String {
+        var text = html
+        for pattern in [#"(?s)<style.*?</style>"#, #"(?s)<script.*?</script>"#, #"<[^>]*>"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
     /// The words of `text` that are not of `language` (empty: the text passes), after removing what may stand
     /// in any language and the caller's `names`.
     public static func foreignWords(in text: String, language: Language, names: [String] = []) -> [String] {

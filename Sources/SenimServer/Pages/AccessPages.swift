@@ -11,13 +11,15 @@ enum AccessPages {
         pages.get("/") { _, context in
             guard let principal = context.authenticated?.principal else { return PageRenderer.redirect("/login") }
             if let scope = context.authenticated?.session.scope { return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)") }
-            return PageRenderer.redirect(principal.employments.isEmpty && principal.user.isAdministrator ? "/admin" : "/cabinet")
+            return PageRenderer.redirect(InboxPages.landing(after: nil, for: principal))
         }
         pages.get("/login") { request, context in
-            renderer.render("login", title: .loginTitle, request: request, context: context, values: [:])
+            let next = request.query("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil }
+            return renderer.render("login", title: .loginTitle, request: request, context: context, values: next.map { ["next": $0] } ?? [:])
         }
         pages.post("/login", access: .anyone) { request, context, form in
             let typed = form.value("phone") ?? ""
+            let next = form.value("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil } ?? ""
             let phone: PhoneNumber
             do throws(PhoneNumberProblem) {
                 phone = try PhoneNumber.parse(typed)
@@ -25,22 +27,22 @@ enum AccessPages {
                 // Said back with what was typed, never rewritten into some other number.
                 let refusal = UserMessages.text(for: .workflow(.invalidInput(.invalidPhone(typed, why: error))), in: renderer.language(of: request))
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                       values: ["error": refusal, "typedPhone": typed], status: .badRequest)
+                                       values: ["error": refusal, "typedPhone": typed, "next": next], status: .badRequest)
             }
             let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: renderer.language(of: request))
             return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                   values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked])
+                                   values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked, "next": next])
         }
         pages.post("/login/code", access: .anyone) { request, context, form in
             let phone = try phoneNumber(form.value("phone") ?? "")
             do {
                 let grant = try await platform.confirmLogin(phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
                                                             acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
-                let target = grant.principal.employments.isEmpty && grant.principal.user.isAdministrator ? "/admin" : "/cabinet"
-                return PageRenderer.redirect(target, cookies: [cookies.sessionCookie(grant)])
+                return PageRenderer.redirect(InboxPages.landing(after: form.value("next"), for: grant.principal), cookies: [cookies.sessionCookie(grant)])
             } catch let refusal as WorkflowError {
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
                                        values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
+                                                "next": form.value("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil } ?? "",
                                                 "error": APIError(workflow: refusal).message(in: renderer.language(of: request))],
                                        status: APIError.status(of: refusal))
             }
@@ -70,6 +72,13 @@ enum AccessPages {
                                                                      policy: platform.configuration.access, client: context.client, at: platform.now)
                 guard let scope = grant.session.scope else { throw APIError(.notFound) }
                 return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [cookies.sessionCookie(grant)])
+            } catch WorkflowError.linkExpired {
+                // An expired or final link still says where it led: logging in by phone ends on that document.
+                let target = try await platform.engine.signerLinkTarget(token: token)
+                return renderer.render("link", title: .linkTitle, request: request, context: context, values: [
+                    "error": APIError(workflow: .linkExpired).message(in: renderer.language(of: request)),
+                    "loginTarget": target.map { "/sign/\($0.documentID)/\($0.signerID)" } ?? "/documents",
+                ], status: APIError.status(of: WorkflowError.linkExpired))
             } catch let refusal as WorkflowError where refusal == .agreementNotAccepted(edition: platform.configuration.access.agreement.edition) {
                 return renderer.render("link", title: .linkTitle, request: request, context: context, values: [
                     "linkToken": token, "needsAgreement": true, "error": APIError(workflow: refusal).message(in: renderer.language(of: request)),

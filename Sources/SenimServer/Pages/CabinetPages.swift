@@ -17,6 +17,11 @@ enum CabinetPages {
         }
 
         pages.get("/cabinet") { request, context in
+            // A person who works for no partner has their own documents, not a cabinet.
+            if let authenticated = context.authenticated, authenticated.session.scope == nil,
+               !authenticated.principal.employments.contains(where: \.active) {
+                return PageRenderer.redirect("/documents")
+            }
             let (principal, employment) = try employment(context)
             let t = PageStrings.table(renderer.language(of: request))
             let status = request.query("status").flatMap(Document.Status.init(rawValue:))

@@ -11,6 +11,25 @@ enum AuthRoutes {
     struct Scope: Codable { let documentID: String; let signerID: String }
     struct Me: Codable { let user: User; let employments: [Employee] }
     struct LinkRequest: Codable { let acceptAgreement: Bool? }
+    /// A line of `GET /me/documents`: a document that names the user as a signer and what it awaits from them.
+    struct InboxLine: Codable {
+        let documentID: String, fileName: String, status: Document.Status, createdAt: Date
+        let partnerOrganisation: String?, partnerBIN: String?
+        let signerID: String, signerState: Signer.State, awaited: SignerInboxEntry.Awaited
+
+        init(_ entry: SignerInboxEntry) {
+            documentID = entry.document.id
+            fileName = entry.document.fileName
+            status = entry.document.status
+            createdAt = entry.document.createdAt
+            partnerOrganisation = entry.partner?.organisation
+            partnerBIN = entry.partner?.bin.digits
+            signerID = entry.signer.id
+            signerState = entry.signer.state
+            awaited = entry.awaited
+        }
+    }
+    struct Inbox: Codable { let documents: [InboxLine] }
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody, cookies = platform.configuration.cookies
@@ -44,6 +63,11 @@ enum AuthRoutes {
         api.add(.get, "/api/v1/me", id: "getMe", "The logged-in user and the partners they work for", tag: "auth") { _, context in
             let principal = try context.principal()
             return try JSONResponse.make(Me(user: principal.user, employments: principal.employments))
+        }
+        api.add(.get, "/api/v1/me/documents", id: "listMyDocuments",
+                "The documents that name the logged-in user as a signer, newest first, with what each awaits from them", tag: "auth") { _, context in
+            let principal = try context.principal()
+            return try JSONResponse.make(Inbox(documents: try await platform.engine.inbox(of: principal).map(InboxLine.init)))
         }
         api.add(.post, "/api/v1/links/:linkToken/session", id: "openSignerLink",
                 "Open a signer's SMS link: a session for that document and signer only (the agreement accepted on first contact)",

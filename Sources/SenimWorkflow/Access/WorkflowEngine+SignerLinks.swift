@@ -64,6 +64,15 @@ extension WorkflowEngine {
         }
     }
 
+    /// The document and signer a link token was issued for, whether or not it can still be opened: what an expired
+    /// link's page offers to open after a login (the person then needs their phone's code, not the link).
+    public func signerLinkTarget(token: String) async throws -> (documentID: String, signerID: String)? {
+        let rows = try await store.query(SQLStatement("SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?",
+                                                      [SQLValue(Session.digest(of: token))]))
+        guard let row = rows.first, let documentID = row[0].text, let signerID = row[1].text else { return nil }
+        return (documentID, signerID)
+    }
+
     /// Records that an SMS was handed to the provider (its message id is the delivery evidence), in the
     /// document's chain or, without a document, in the phone's account chain.
     public func recordSMSSent(documentID: String?, signerID: String?, phone: PhoneNumber, purpose: String, providerMessageID: String?,

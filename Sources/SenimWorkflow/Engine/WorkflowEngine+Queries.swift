@@ -41,6 +41,28 @@ extension WorkflowEngine {
         return try await store.query(SQLStatement(sql, arguments)).map { try WorkflowRows.document($0).document }
     }
 
+    /// The documents that name this person as a signer, newest first, drafts left out (they were not sent): by the
+    /// phone, and by the IIN once an EDS proved it (the rule of ``Permissions/names(_:_:)``). Three reads, whatever
+    /// the number of documents.
+    public func inbox(of principal: WorkflowPrincipal, limit: Int = 100) async throws -> [SignerInboxEntry] {
+        let phone = SQLValue(principal.user.phone.e164), bound = SQLValue(max(1, min(limit, 500)))
+        let mine = "SELECT document_id FROM signers WHERE phone = ? AND party = 'person'"
+        let documents = try await store.query(SQLStatement(
+            "SELECT \(WorkflowRows.documentColumns) FROM documents WHERE id IN (\(mine)) AND status <> 'draft' ORDER BY created_at DESC, id DESC LIMIT ?",
+            [phone, bound])).map { try WorkflowRows.document($0).document }
+        let slots = try await store.query(SQLStatement("SELECT \(WorkflowRows.signerColumns) FROM signers WHERE phone = ? AND party = 'person'", [phone]))
+            .map(WorkflowRows.signer).filter { Permissions.names(principal, $0) }
+        let partners = try await store.query(SQLStatement(
+            "SELECT \(WorkflowRows.partnerColumns) FROM partners WHERE id IN (SELECT partner_id FROM documents WHERE id IN (\(mine)))", [phone]))
+            .map(WorkflowRows.partner)
+        let partnersByID = Dictionary(partners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let slotsByDocument = Dictionary(grouping: slots, by: \.documentID)
+        return documents.flatMap { document in
+            (slotsByDocument[document.id] ?? []).sorted { $0.order < $1.order }
+                .map { SignerInboxEntry(document: document, signer: $0, partner: partnersByID[document.partnerID]) }
+        }
+    }
+
     /// The document's audit log in order, as stored (each event with its chain hashes).
     public func auditLog(ofDocument id: String) async throws -> [ChainedEvent] {
         let rows = try await store.query(SQLStatement("SELECT event_json FROM audit_events WHERE document_id = ? ORDER BY sequence", [SQLValue(id)]))
