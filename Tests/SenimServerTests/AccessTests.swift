@@ -147,8 +147,8 @@ import Testing
         let draft = try await server.request(.POST, "/api/v1/partners/\(partnerA)/documents?fileName=b.txt", token: managerA, body: Array("b".utf8))
         #expect(draft.status == 403 || draft.status == 409, "\(draft.text)")
         let administration = try await server.platform.engine.auditLog(ofDocument: WorkflowEngine.administrationLog)
-        #expect(administration.contains { if case .administrative(let action, _) = $0.event.action { return action.contains("partner inactive") } else { return false } })
-        #expect(administration.contains { if case .administrative(let action, _) = $0.event.action { return action.contains("user blocked") } else { return false } })
+        #expect(administration.contains { if case .administrative(let action, _) = $0.event.action { return AdministrativeAction(recorded: action) == .partnerStatus(.inactive) } else { return false } })
+        #expect(administration.contains { if case .administrative(let action, _) = $0.event.action { return AdministrativeAction(recorded: action) == .userStatus(.blocked) } else { return false } })
 
         // Size limits: the document and JSON bodies.
         #expect(try await server.request(.POST, "/api/v1/admin/partners/\(partnerA)/status", token: adminToken, json: ["status": "active"]).status == 200)

@@ -1,3 +1,4 @@
+import SenimEvidence
 import SenimPKI
 import SenimWorkflow
 
@@ -205,6 +206,37 @@ enum UserMessages {
         case .monitoringAddressesOnly:
             return Phrase(ru: "метрики доступны только адресам мониторинга", kk: "метрикалар тек мониторинг мекенжайларына қолжетімді",
                           en: "metrics are served to monitoring addresses only")
+        }
+    }
+
+    /// An administrative event in words ("назначил права сотрудника: все").
+    static func administrative(_ action: AdministrativeAction) -> Phrase {
+        switch action {
+        case .userStatus(.active): return Phrase(ru: "восстановил пользователя", kk: "пайдаланушыны қалпына келтірді", en: "restored the user")
+        case .userStatus(.blocked): return Phrase(ru: "заблокировал пользователя", kk: "пайдаланушыны бұғаттады", en: "blocked the user")
+        case .partnerStatus(.active): return Phrase(ru: "активировал партнёра", kk: "серіктесті белсендірді", en: "activated the partner")
+        case .partnerStatus(.inactive): return Phrase(ru: "деактивировал партнёра", kk: "серіктесті өшірді", en: "deactivated the partner")
+        case .employeeRights(let rights) where rights == .all:
+            return Phrase(ru: "дал все права сотрудника", kk: "қызметкердің барлық құқығын берді", en: "granted every employee right")
+        case .employeeRights(let rights) where rights.isEmpty:
+            return Phrase(ru: "отозвал права сотрудника", kk: "қызметкердің құқықтарын қайтарып алды", en: "revoked the employee's rights")
+        case .employeeRights:
+            return Phrase(ru: "изменил права сотрудника", kk: "қызметкердің құқықтарын өзгертті", en: "changed the employee's rights")
+        case .tariff(true, let uses):
+            return Phrase(ru: "выдал пакет на \(uses) подписаний", kk: "\(uses) қол қоюға пакет берді", en: "issued a package of \(uses) uses")
+        case .tariff(false, let uses):
+            return Phrase(ru: "деактивировал пакет на \(uses) подписаний", kk: "\(uses) қол қоюға арналған пакетті өшірді",
+                          en: "deactivated a package of \(uses) uses")
+        }
+    }
+
+    /// Who acted, when the event names no person.
+    static func role(_ role: AuditActor.Role) -> Phrase {
+        switch role {
+        case .client: return Phrase(ru: "пользователь", kk: "пайдаланушы", en: "a user")
+        case .partner, .partnerEmployee: return Phrase(ru: "сотрудник партнёра", kk: "серіктес қызметкері", en: "a partner's employee")
+        case .administrator: return Phrase(ru: "администратор", kk: "әкімші", en: "an administrator")
+        case .platform: return Phrase(ru: "платформа", kk: "платформа", en: "the platform")
         }
     }
 

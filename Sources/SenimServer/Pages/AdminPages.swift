@@ -18,35 +18,54 @@ enum AdminPages {
         pages.get("/admin") { request, context in
             _ = try administrator(context)
             let t = PageStrings.table(renderer.language(of: request))
-            let partners = try await engine.partners()
+            let language = renderer.language(of: request)
+            let partners = try await engine.partners(), users = try await engine.users()
             let names = Dictionary(partners.map { ($0.id, $0.organisation) }, uniquingKeysWith: { first, _ in first })
+            // Each identifier in an event's target said as a person reads it: an organisation, a masked phone.
+            let readable = names.merging(users.map { ($0.id, $0.phone.masked) }, uniquingKeysWith: { first, _ in first })
             let audit = try await engine.auditLog(ofDocument: WorkflowEngine.administrationLog).suffix(100).reversed().map { chained -> [String: Any] in
                 var action = "", target = ""
-                if case .administrative(let what, let whom) = chained.event.action { (action, target) = (what, whom) }
-                return ["time": PageValues.date(chained.event.time), "actor": chained.event.actor.phoneMasked ?? chained.event.actor.role.rawValue,
+                if case .administrative(let what, let whom) = chained.event.action {
+                    action = AdministrativeAction(recorded: what).map { UserMessages.administrative($0)[language] } ?? what
+                    target = AdministrativeAction.identifiers(inTarget: whom).map { readable[$0] ?? $0 }.joined(separator: ", ")
+                }
+                return ["time": PageValues.date(chained.event.time),
+                        "actor": chained.event.actor.phoneMasked ?? UserMessages.role(chained.event.actor.role)[language],
                         "action": action, "target": target]
             }
             return renderer.render("admin", title: .adminTitle, request: request, context: context, values: [
                 "partners": partners.map { partner -> [String: Any] in
                     let active = partner.status == .active
-                    return ["id": partner.id, "organisation": partner.organisation, "bin": partner.bin.digits, "status": partner.status.rawValue,
+                    return ["id": partner.id, "organisation": partner.organisation, "bin": partner.bin.digits,
+                            "status": t["partnerStatus_\(partner.status.rawValue)"] ?? "",
                             "toggleStatus": active ? "inactive" : "active", "toggleLabel": t[active ? "deactivate" : "activate"] ?? ""]
                 },
-                "users": try await engine.users().map { user -> [String: Any] in
+                "users": users.map { user -> [String: Any] in
                     let active = user.status == .active
-                    return ["id": user.id, "phone": user.phone.masked, "status": user.status.rawValue, "toggleStatus": active ? "blocked" : "active",
+                    return ["id": user.id, "phone": user.phone.masked, "status": t["userStatus_\(user.status.rawValue)"] ?? "",
+                            "toggleStatus": active ? "blocked" : "active",
                             "toggleLabel": t[active ? "block" : "restore"] ?? ""]
                 },
                 "tariffs": try await engine.allTariffPackages().map { tariff -> [String: Any] in
                     ["id": tariff.id, "partner": names[tariff.partnerID] ?? tariff.partnerID, "usesTotal": tariff.usesTotal, "usesLeft": tariff.usesLeft,
                      "validUntil": PageValues.date(tariff.validUntil), "active": tariff.active, "deactivateLabel": t["deactivate"] ?? ""]
                 },
-                "audit": audit,
+                "audit": audit, "script": "app.js",
             ])
         }
         pages.post("/admin/partners") { _, context, form in
             _ = try await platform.registerPartner(bin: (form.value("bin") ?? "").trimmingCharacters(in: .whitespaces), organisation: form.value("organisation") ?? "",
                                                    by: try administrator(context), client: context.client)
+            return PageRenderer.redirect("/admin")
+        }
+        // A new partner cannot start without its first manager: the administrator appoints one (never themselves;
+        // the rule is `SenimPlatform.grant`'s, the same as the API's).
+        pages.post("/admin/partners/:partnerID/manager") { request, context, form in
+            let principal = try administrator(context)
+            let surname = form.value("surname").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            let name = form.value("name").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await platform.grant(.all, to: try phoneNumber(form.value("phone") ?? ""), surname: surname, name: name,
+                                         at: try request.parameter("partnerID", context), by: principal, client: context.client)
             return PageRenderer.redirect("/admin")
         }
         pages.post("/admin/partners/:partnerID/status") { request, context, form in

@@ -20,6 +20,7 @@ public enum PageKey: String, CaseIterable, Sendable {
     case createPartner, organisationLabel, issueTariff, usesTotalLabel, validFromLabel, validUntilLabel, save, partnerLabel
     case errorTitle, backHome, notFoundText, skipToContent
     case linkTitle, linkText
+    case appointManager, appointManagerHint, partnerStatus_active, partnerStatus_inactive, userStatus_active, userStatus_blocked
     case inboxTitle, navInbox, colSender, colYourPart, noInbox, linkExpiredLogin
     case awaited_YOUR_SIGNATURE, awaited_OTHERS_FIRST, awaited_YOU_SIGNED, awaited_YOU_REJECTED, awaited_NOTHING
 }
@@ -76,6 +77,8 @@ enum PageStrings {
         "partnerLabel": "Партнёр",
         "linkTitle": "Документ на подпись", "linkText": "Вам направлен документ на подпись. Откройте его, чтобы прочитать, подписать или отклонить.",
         "errorTitle": "Не получилось", "backHome": "На главную", "notFoundText": "Страница не найдена.", "skipToContent": "К содержимому",
+        "appointManager": "Назначить руководителя партнёра", "appointManagerHint": "Руководитель получает все права в кабинете партнёра; себя назначить нельзя.",
+        "partnerStatus_active": "Активен", "partnerStatus_inactive": "Деактивирован", "userStatus_active": "Активен", "userStatus_blocked": "Заблокирован",
         "inboxTitle": "Мои документы", "navInbox": "Мои документы", "colSender": "Отправитель", "colYourPart": "От вас",
         "noInbox": "Вам пока не направляли документов на подпись.", "linkExpiredLogin": "Войти по номеру телефона и открыть документ",
         "awaited_YOUR_SIGNATURE": "Ждёт вашей подписи", "awaited_OTHERS_FIRST": "Сначала подписывают другие", "awaited_YOU_SIGNED": "Вы подписали",
@@ -125,6 +128,8 @@ enum PageStrings {
         "partnerLabel": "Серіктес",
         "linkTitle": "Қол қоюға арналған құжат", "linkText": "Сізге қол қоюға құжат жіберілді. Оны оқу, қол қою немесе бас тарту үшін ашыңыз.",
         "errorTitle": "Болмады", "backHome": "Басты бетке", "notFoundText": "Бет табылмады.", "skipToContent": "Мазмұнға өту",
+        "appointManager": "Серіктестің басшысын тағайындау", "appointManagerHint": "Басшы серіктес кабинетіндегі барлық құқықты алады; өзіңізді тағайындай алмайсыз.",
+        "partnerStatus_active": "Белсенді", "partnerStatus_inactive": "Белсенді емес", "userStatus_active": "Белсенді", "userStatus_blocked": "Бұғатталған",
         "inboxTitle": "Менің құжаттарым", "navInbox": "Менің құжаттарым", "colSender": "Жіберуші", "colYourPart": "Сізден",
         "noInbox": "Сізге әлі қол қоюға құжат жіберілмеген.", "linkExpiredLogin": "Телефон нөмірімен кіріп, құжатты ашу",
         "awaited_YOUR_SIGNATURE": "Сіздің қолыңызды күтуде", "awaited_OTHERS_FIRST": "Алдымен басқалар қол қояды", "awaited_YOU_SIGNED": "Сіз қол қойдыңыз",
@@ -172,6 +177,8 @@ enum PageStrings {
         "validFromLabel": "Valid from", "validUntilLabel": "Valid until", "save": "Save", "partnerLabel": "Partner",
         "linkTitle": "A document to sign", "linkText": "A document was sent to you for signing. Open it to read, sign or reject it.",
         "errorTitle": "That did not work", "backHome": "Home", "notFoundText": "Page not found.", "skipToContent": "Skip to content",
+        "appointManager": "Appoint the partner's manager", "appointManagerHint": "A manager gets every right in the partner's cabinet; you cannot appoint yourself.",
+        "partnerStatus_active": "Active", "partnerStatus_inactive": "Inactive", "userStatus_active": "Active", "userStatus_blocked": "Blocked",
         "inboxTitle": "My documents", "navInbox": "My documents", "colSender": "Sender", "colYourPart": "From you",
         "noInbox": "No document has been sent to you for signing yet.", "linkExpiredLogin": "Log in with your phone number and open the document",
         "awaited_YOUR_SIGNATURE": "Awaiting your signature", "awaited_OTHERS_FIRST": "Others sign first", "awaited_YOU_SIGNED": "You signed",

@@ -112,11 +112,14 @@ public enum AdministrativeChange: Sendable {
 
     var statement: (SQLStatement, (action: String, target: String)) {
         switch self {
-        case .user(let user): return (WorkflowRows.upsert(user), ("user \(user.status.rawValue)", user.id))
-        case .partner(let partner): return (WorkflowRows.upsert(partner), ("partner \(partner.status.rawValue)", "\(partner.id) BIN \(partner.bin.digits)"))
-        case .employee(let employee): return (WorkflowRows.upsert(employee), ("employee rights \(employee.rights.rawValue)", "\(employee.partnerID)/\(employee.userID)"))
+        case .user(let user): return (WorkflowRows.upsert(user), (AdministrativeAction.userStatus(user.status).recorded, user.id))
+        case .partner(let partner):
+            return (WorkflowRows.upsert(partner), (AdministrativeAction.partnerStatus(partner.status).recorded, "\(partner.id) BIN \(partner.bin.digits)"))
+        case .employee(let employee):
+            return (WorkflowRows.upsert(employee), (AdministrativeAction.employeeRights(employee.rights).recorded, "\(employee.partnerID)/\(employee.userID)"))
         case .tariff(let tariff):
-            return (WorkflowRows.upsert(tariff), ("tariff \(tariff.active ? "active" : "inactive") \(tariff.usesTotal) uses", "\(tariff.id) of \(tariff.partnerID)"))
+            return (WorkflowRows.upsert(tariff),
+                    (AdministrativeAction.tariff(active: tariff.active, uses: tariff.usesTotal).recorded, "\(tariff.id) of \(tariff.partnerID)"))
         }
     }
 }
