@@ -38,10 +38,37 @@ struct VerifyCertificateCommandTests {
     let intermediate = "testvectors/kz/ca/nca_gost2015_test.cer"
     let root = "testvectors/kz/ca/root_test_gost_2022.cer"
 
-    @Test func validChainExits0() throws {
-        let result = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+    /// Revocation is required by default: without a CRL or OCSP response the chain is INDETERMINATE, never passed;
+    /// soft-fail reports the unknown status and passes; the mode is printed either way.
+    @Test func revocationModes() throws {
+        let required = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+        #expect(required.status == 2)
+        #expect(required.standardOutput.hasPrefix("INDETERMINATE / REVOCATION_OUT_OF_BOUNDS_NO_POE"))
+        #expect(required.standardOutput.contains("revocation mode require, profile lenient"))
+        let soft = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+                                       "--revocation", "soft-fail"])
+        #expect(soft.status == 0)
+        #expect(soft.standardOutput.hasPrefix("TOTAL_PASSED"))
+        #expect(soft.standardOutput.contains("revocation mode soft-fail"))
+        #expect(soft.standardOutput.contains("revocation status of"))
+        // hard-fail: the NCA certificates name their CRL distribution points, so unknown status is decisive.
+        let hard = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+                                       "--revocation", "hard-fail", "--format", "json"])
+        #expect(hard.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(hard.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["revocationMode"] as? String == "hard-fail")
+        #expect(object?["profile"] as? String == "lenient")
+        #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--revocation", "maybe"]).status == 64)
+    }
+
+    /// With the leaf's CRL and soft-fail for the CA certificate (the vectors hold no root CRL), the chain passes.
+    @Test func validChainWithItsCRLExits0() throws {
+        let result = try CLIProcess.run(["cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
+                                         "--trust", root, "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z",
+                                         "--revocation", "soft-fail"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("TOTAL_PASSED"))
+        #expect(result.standardOutput.contains("revocation good (CRL)"))
     }
 
     @Test func revokedByCRLExits2WithTheReason() throws {

@@ -45,4 +45,8 @@ public struct CertificateValidationReport: Sendable, Codable {
     /// End-entity first, trust anchor last (empty when no path was found).
     public let chain: [ChainElement]
     public let messages: [String]
+    /// The revocation mode applied (``RevocationMode``), so a reader knows whether "unknown" could pass.
+    public var revocationMode: RevocationMode? = nil
+    /// The relying-party profile applied (``RelyingPartyProfile``).
+    public var profile: RelyingPartyProfile? = nil
 }
