@@ -103,7 +103,7 @@ idp = x509.IssuingDistributionPoint(full_name=[x509.UniformResourceIdentifier('h
                                     only_contains_user_certs=False, only_contains_ca_certs=False, only_some_reasons=None,
                                     indirect_crl=True, only_contains_attribute_certs=False)
 crl = (x509.CertificateRevocationListBuilder().issuer_name(issuer.subject)
-       .last_update(datetime.datetime(2026, 1, 1, tzinfo=utc)).next_update(datetime.datetime(2027, 1, 1, tzinfo=utc))
+       .last_update(datetime.datetime(2026, 1, 1, tzinfo=utc)).next_update(datetime.datetime(2031, 1, 1, tzinfo=utc))
        .add_extension(x509.CRLNumber(1), critical=False)
        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer.public_key()), critical=False)
        .add_extension(idp, critical=True).add_revoked_certificate(entry).sign(key, hashes.SHA256()))
