@@ -159,3 +159,34 @@ struct TrustSyncCommandTests {
         #expect(third.standardOutput.contains("CHANGED    root_gost_2022.cer"))
     }
 }
+
+/// PKITS through `senimkey cert verify`, as a forensic expert runs it: the lenient profile accepts a CA whose
+/// basicConstraints is not critical (PKITS 4.6.4) and says so; `--profile strict` refuses it; a delta CRL decides.
+@Suite("senimkey cert verify on PKITS")
+struct VerifyCertificatePKITSTests {
+    static func file(_ name: String, _ kind: String = "certs", _ ext: String = "crt") -> String { "testvectors/suites/pkits/\(kind)/\(name).\(ext)" }
+    static func crl(_ name: String) -> [String] { ["--crl", file(name, "crls", "crl")] }
+
+    @Test func basicConstraintsNotCriticalLenientAndStrict() throws {
+        let arguments = ["cert", "verify", Self.file("ValidbasicConstraintsNotCriticalTest4EE"), "--intermediate", Self.file("basicConstraintsNotCriticalCACert"),
+                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z"]
+            + Self.crl("TrustAnchorRootCRL") + Self.crl("basicConstraintsNotCriticalCACRL")
+        let lenient = try CLIProcess.run(arguments)
+        #expect(lenient.status == 0, "\(lenient.standardOutput)")
+        #expect(lenient.standardOutput.contains("profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"))
+        let strict = try CLIProcess.run(arguments + ["--profile", "strict"])
+        #expect(strict.status == 2)
+        #expect(strict.standardOutput.hasPrefix("INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE"))
+        #expect(strict.standardOutput.contains("revocation mode require, profile strict"))
+    }
+
+    @Test func deltaCRLRevocationThroughTheCLI() throws {
+        // PKITS 4.15.9 (Invalid delta-CRL Test9): revoked only on the delta CRL.
+        let result = try CLIProcess.run(["cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
+                                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z", "--format", "json"]
+                                        + Self.crl("TrustAnchorRootCRL") + Self.crl("deltaCRLCA2CRL") + Self.crl("deltaCRLCA2deltaCRL"))
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(result.status == 2)
+        #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
+    }
+}

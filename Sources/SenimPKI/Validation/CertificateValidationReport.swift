@@ -16,9 +16,12 @@ public struct CertificateValidationReport: Sendable, Codable {
         public let revokedAt: Date?
         public let reason: String?
         public let detail: String?
+        /// The CRLs that decided (complete CRL, then the delta applied to it); nil for OCSP or no evidence.
+        public let crls: [String]?
 
         init(_ check: RevocationCheck) {
             source = check.source.rawValue
+            crls = check.decidedBy.isEmpty ? nil : check.decidedBy
             issuedAt = check.issuedAt
             switch check.status {
             case .good(let later):
