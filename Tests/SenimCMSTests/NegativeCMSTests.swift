@@ -181,6 +181,31 @@ struct NegativeCMSTests {
         #expect(report.format != "CAdES-BASELINE-T")
     }
 
+    /// A timestamp token whose ESS signing-certificate reference names none of the certificates it carries: the TSA's
+    /// certificate is not found (INDETERMINATE / NO_SIGNING_CERTIFICATE_FOUND), not a failed signature.
+    @Test func timestampESSReferenceMatchesNoCertificate() async throws {
+        let cms = try CMSBuilder.sign(Self.content, signers: [try Self.signer()])
+        let info = cms.signerInfos[0]
+        let request = TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash(info.signature), nonce: [1, 2, 3])
+        let genuine = try CMSFixtures.tsa(at: "2024-01-01T00:01:00Z").token(for: request, serialNumber: [0x01, 0x23])
+        var tsaSigner = CMSSigner(identity: try CMSFixtures.testIdentity("tsa"), signingTime: CMSFixtures.date("2024-01-01T00:01:00Z"))
+        tsaSigner.includeSigningCertificateV2 = false
+        let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
+        tsaSigner.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
+        let forged = try TimeStampToken(signedData: try CMSBuilder.sign(try #require(genuine.signedData.encapsulatedContent), contentType: .CMS.tstInfo, signers: [tsaSigner]))
+        // The signature value is damaged too: the certificate the signer identifier names must not be tried in the
+        // reference's place (that used to turn a missing certificate into TOTAL_FAILED / SIG_CRYPTO_FAILURE).
+        var damaged = forged.derEncoded
+        damaged[damaged.count - 1] ^= 0x01
+        let attribute = try CMSAttribute(type: .CMS.signatureTimeStampToken, values: [damaged])
+        let stamped = try cms.replacingSignerInfo(at: 0, with: try info.adding(unsignedAttribute: attribute))
+        let report = try await Self.validate(stamped, at: CMSFixtures.date("2024-02-01T00:00:00Z"))
+        let timestamp = try #require(report.timestamps.first)
+        #expect(timestamp.subIndication == .noSigningCertificateFound)
+        #expect(timestamp.indication == .indeterminate)
+        #expect(timestamp.messages.first?.contains("matches none of the certificates") == true)
+    }
+
     @Test func timestampFromATSAWithoutTheEKU() async throws {
         let cms = try CMSBuilder.sign(Self.content, signers: [try Self.signer()])
         let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2024-01-01T00:01:00Z", name: "tsa_no_eku"))
