@@ -97,3 +97,31 @@ struct PKITSTests {
         print("PKITS: \(policyComparisons) user-constrained-policy-sets compared")
     }
 }
+
+/// The verdicts of PKITS cases whose CRL cannot decide carry a reason that names what is wrong.
+@Suite("NIST PKITS named reasons")
+struct PKITSReasonTests {
+    static func reason(_ id: String) throws -> String? {
+        let manifest = try #require(PKITSTests.manifest)
+        let testCase = try #require(manifest.cases.first { $0.id == id })
+        guard case .failure(.revocationUnknown(_, let reason, let subIndication))? = PKITSTests.run(testCase, manifest: manifest) else { return nil }
+        #expect(subIndication == .revocationOutOfBoundsNoPOE)
+        return reason
+    }
+
+    @Test func unknownCriticalExtensionsAreNamed() throws {
+        // 4.4.8 Invalid Unknown CRL Entry Extension Test8, 4.4.10 Invalid Unknown CRL Extension Test10.
+        #expect(try Self.reason("4.4.8")?.contains("unrecognised critical entry extension 2.16.840.1.101.2.1.12.2") == true)
+        #expect(try Self.reason("4.4.10")?.contains("unrecognised critical extension 2.16.840.1.101.2.1.12.2") == true)
+    }
+
+    /// 4.1.5: a DSA key without parameters inherits its issuer's (RFC 5280 §6.1.4 (d)–(f)).
+    @Test func dsaParameterInheritance() throws {
+        let manifest = try #require(PKITSTests.manifest)
+        let testCase = try #require(manifest.cases.first { $0.id == "4.1.5" })
+        let inheriting = try PKITSTests.certificate("DSAParametersInheritedCACert")
+        #expect(KeyParameterInheritance.inheritsParameters(inheriting))
+        guard case .success(let path)? = PKITSTests.run(testCase, manifest: manifest) else { Issue.record("4.1.5 did not validate"); return }
+        #expect(path.certificates.count == 4)
+    }
+}

@@ -25,6 +25,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Fetch missing issuers and revocation data over HTTP (AIA, CRL-DP, OCSP).") var online = false
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
     @Option(help: "A validation policy (JSON, the ValidationPolicy shape).") var policy: String?
+    @Option(help: "Relying-party profile, overriding the policy's: lenient (CA-side RFC 5280 MUSTs as warnings) or strict.")
+    var profile: RelyingPartyProfile?
+    @Option(help: "Unknown revocation status, overriding the policy's: require, hard-fail or soft-fail.") var revocation: RevocationMode?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
@@ -45,7 +48,8 @@ struct VerifyCommand: AsyncParsableCommand {
         default:
             break
         }
-        let input: [UInt8], validationPolicy: ValidationPolicy, store: TrustStore
+        let input: [UInt8], store: TrustStore
+        var validationPolicy: ValidationPolicy
         let extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
         do {
             input = head
@@ -61,6 +65,11 @@ struct VerifyCommand: AsyncParsableCommand {
             throw SenimkeyExit.unreadableInput
         }
 
+        if let profile { validationPolicy.relyingPartyProfile = profile }
+        if let revocation {
+            validationPolicy.revocationMode = revocation
+            validationPolicy.revocationRequired = revocation != .softFail
+        }
         var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)]
         var certificateSources: [any CertificateSource] = []
         if online {
