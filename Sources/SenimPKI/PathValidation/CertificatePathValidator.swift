@@ -81,7 +81,10 @@ public struct CertificatePathValidator: Sendable {
         private mutating func signs(_ issuer: Certificate, _ subject: Certificate) -> Bool {
             signatureChecks += 1
             if signatureChecks > inputs.signatureCheckBudget { budgetExhausted = true; return false }
-            guard let key = KeyParameterInheritance.publicKey(of: issuer, pool: intermediates + inputs.trustAnchors) else { return false }
+            // Only a DSA key without parameters needs the pool (RFC 5280 §6.1.4 (d)–(f)); the common case stays cheap.
+            let key = KeyParameterInheritance.inheritsParameters(issuer)
+                ? KeyParameterInheritance.publicKey(of: issuer, pool: intermediates + inputs.trustAnchors) : try? issuer.publicKey
+            guard let key else { return false }
             return (try? subject.isSignatureValid(issuerKey: key)) == true
         }
     }

@@ -154,7 +154,9 @@ extension RevocationChecker {
         candidates += crlSignerCandidates.filter { $0.subject.matches(crl.issuer) && $0 != issuer }
         var issuerLacksCRLSign = false, unvalidated = false
         for candidate in candidates {
-            guard let key = KeyParameterInheritance.publicKey(of: candidate, pool: crlSignerCandidates + [issuer]),
+            let key = KeyParameterInheritance.inheritsParameters(candidate)
+                ? KeyParameterInheritance.publicKey(of: candidate, pool: crlSignerCandidates + [issuer]) : try? candidate.publicKey
+            guard let key,
                   (try? crl.isSignatureValid(issuerKey: key)) == true else { continue }
             if let usage = try? candidate.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
                 if candidate == issuer { issuerLacksCRLSign = true }
