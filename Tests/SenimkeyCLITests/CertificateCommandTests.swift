@@ -190,3 +190,40 @@ struct VerifyCertificatePKITSTests {
         #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
     }
 }
+
+/// Every PKITS case through `senimkey cert verify` (the binary, as a forensic expert runs it; the same walk as
+/// testvectors/suites/pkits/run-cli.py): all 249 verdicts agree with PKITS.pdf (exit 0 exactly for valid paths).
+@Suite("PKITS through the CLI")
+struct PKITSThroughCLITests {
+    struct Manifest: Decodable {
+        struct Case: Decodable {
+            let id: String, variant: Int, certificates: [String], crls: [String], initial_policy_set: [String]
+            let initial_explicit_policy: Bool, initial_policy_mapping_inhibit: Bool, initial_inhibit_any_policy: Bool, should_validate: Bool
+        }
+        let validation_time: String
+        let policies: [String: String]
+        let cases: [Case]
+    }
+
+    @Test func everyCaseAgrees() throws {
+        let folder = "testvectors/suites/pkits"
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
+        var disagreements: [String] = []
+        for testCase in manifest.cases {
+            let certificates = testCase.certificates.map { "\(folder)/certs/\($0).crt" }
+            var arguments = ["cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validation_time]
+            for path in certificates.dropFirst().dropLast() { arguments += ["--intermediate", path] }
+            for name in testCase.crls { arguments += ["--crl", "\(folder)/crls/\(name).crl"] }
+            for name in testCase.initial_policy_set where name != "anyPolicy" { arguments += ["--initial-policy", manifest.policies[name] ?? name] }
+            if testCase.initial_explicit_policy { arguments.append("--require-explicit-policy") }
+            if testCase.initial_policy_mapping_inhibit { arguments.append("--inhibit-policy-mapping") }
+            if testCase.initial_inhibit_any_policy { arguments.append("--inhibit-any-policy") }
+            let result = try CLIProcess.run(arguments)
+            if (result.status == 0) != testCase.should_validate {
+                disagreements.append("\(testCase.id)#\(testCase.variant): exit \(result.status) \(result.standardOutput.prefix(200))")
+            }
+        }
+        #expect(manifest.cases.count == 249)
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+    }
+}

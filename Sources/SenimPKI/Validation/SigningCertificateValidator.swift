@@ -65,9 +65,13 @@ public struct SigningCertificateValidator: Sendable {
         let pool = path.certificates + trustStore.intermediates + trustStore.roots + crlSigners
         revocation.crlSignerCandidates = pool
         let anchors = trustStore.roots.isEmpty ? [path.trustAnchor] : trustStore.roots
+        // The signer's own path is checked against the same CRLs: a revoked CRL signer decides nothing (PKITS 4.4.21).
+        let lists = revocation.revocationLists, profile = policy.relyingPartyProfile ?? .lenient, requireStatus = mode == .require
         revocation.crlSignerValidator = { signer in
-            let inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors)
-            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool) { return true }
+            var inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors)
+            inputs.profile = profile
+            inputs.revocationRequired = requireStatus
+            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists) { return true }
             return false
         }
         for index in stride(from: path.certificates.count - 1, through: 1, by: -1) {
