@@ -69,8 +69,41 @@ struct NegativeCMSTests {
         let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
         signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+        // EN 319 102-1 §5.2.3: the reference names the signing certificate and none at hand is it: INDETERMINATE, not a
+        // cryptographic failure (the signature value is not tried against another certificate).
         #expect(report.subIndication == .noSigningCertificateFound)
-        #expect(report.reason?.contains("hash does not match") == true)
+        #expect(report.indication == .indeterminate)
+        #expect(report.reason?.contains("hash matches none of the certificates carried or given") == true)
+    }
+
+    /// RFC 5652 §11 concerns content-type, message-digest and signing-time; two signing-certificate-v2 attributes
+    /// make the signature plain CMS (EN 319 122-1 wants exactly one), and it is still validated.
+    @Test func duplicateSigningCertificateV2IsPlainCMS() async throws {
+        var signer = try Self.signer()
+        let own = try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")
+        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: own)])]
+        let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+        #expect(report.indication == .totalPassed, "\(report.messages)")
+        #expect(report.format == "CMS")
+        #expect(report.messages.contains { $0.contains("occurs more than once: the signature is plain CMS") })
+        // The same CMS with one reference is a CAdES baseline signature.
+        let single = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [try Self.signer()]))
+        #expect(single.format == "CAdES-BASELINE-B")
+    }
+
+    /// EN 319 122-1 §5.2.2: SHA-1 references go in signing-certificate (v1); a v2 attribute with SHA-1 is plain CMS.
+    @Test func sha1InSigningCertificateV2IsPlainCMS() async throws {
+        var signer = try Self.signer()
+        signer.includeSigningCertificateV2 = false
+        let own = try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")
+        let sha1 = DERWriter.sequence([DERWriter.tlv(0x06, [0x2B, 0x0E, 0x03, 0x02, 0x1A])])
+        let issuerSerial = DERWriter.sequence([DERWriter.sequence([DERWriter.tlv(0xA4, own.issuer.derEncoded)]), DERWriter.tlv(0x02, own.serialNumber)])
+        let essCertIDv2 = DERWriter.sequence([sha1, DERWriter.octetString(DigestAlgorithm.sha1.hash(own.derEncoded)), issuerSerial])
+        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [DERWriter.sequence([DERWriter.sequence([essCertIDv2])])])]
+        let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
+        #expect(report.indication == .totalPassed, "\(report.messages)")
+        #expect(report.format == "CMS")
+        #expect(report.messages.contains { $0.contains("uses SHA-1") })
     }
 
     @Test func signerCertificateMissing() async throws {
@@ -146,6 +179,31 @@ struct NegativeCMSTests {
         #expect(report.bestSignatureTime == CMSFixtures.date("2026-07-01T00:00:00Z"))
         #expect(report.subIndication == .revokedNoPOE)
         #expect(report.format != "CAdES-BASELINE-T")
+    }
+
+    /// A timestamp token whose ESS signing-certificate reference names none of the certificates it carries: the TSA's
+    /// certificate is not found (INDETERMINATE / NO_SIGNING_CERTIFICATE_FOUND), not a failed signature.
+    @Test func timestampESSReferenceMatchesNoCertificate() async throws {
+        let cms = try CMSBuilder.sign(Self.content, signers: [try Self.signer()])
+        let info = cms.signerInfos[0]
+        let request = TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash(info.signature), nonce: [1, 2, 3])
+        let genuine = try CMSFixtures.tsa(at: "2024-01-01T00:01:00Z").token(for: request, serialNumber: [0x01, 0x23])
+        var tsaSigner = CMSSigner(identity: try CMSFixtures.testIdentity("tsa"), signingTime: CMSFixtures.date("2024-01-01T00:01:00Z"))
+        tsaSigner.includeSigningCertificateV2 = false
+        let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
+        tsaSigner.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
+        let forged = try TimeStampToken(signedData: try CMSBuilder.sign(try #require(genuine.signedData.encapsulatedContent), contentType: .CMS.tstInfo, signers: [tsaSigner]))
+        // The signature value is damaged too: the certificate the signer identifier names must not be tried in the
+        // reference's place (that used to turn a missing certificate into TOTAL_FAILED / SIG_CRYPTO_FAILURE).
+        var damaged = forged.derEncoded
+        damaged[damaged.count - 1] ^= 0x01
+        let attribute = try CMSAttribute(type: .CMS.signatureTimeStampToken, values: [damaged])
+        let stamped = try cms.replacingSignerInfo(at: 0, with: try info.adding(unsignedAttribute: attribute))
+        let report = try await Self.validate(stamped, at: CMSFixtures.date("2024-02-01T00:00:00Z"))
+        let timestamp = try #require(report.timestamps.first)
+        #expect(timestamp.subIndication == .noSigningCertificateFound)
+        #expect(timestamp.indication == .indeterminate)
+        #expect(timestamp.messages.first?.contains("matches none of the certificates") == true)
     }
 
     @Test func timestampFromATSAWithoutTheEKU() async throws {

@@ -38,10 +38,37 @@ struct VerifyCertificateCommandTests {
     let intermediate = "testvectors/kz/ca/nca_gost2015_test.cer"
     let root = "testvectors/kz/ca/root_test_gost_2022.cer"
 
-    @Test func validChainExits0() throws {
-        let result = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+    /// Revocation is required by default: without a CRL or OCSP response the chain is INDETERMINATE, never passed;
+    /// soft-fail reports the unknown status and passes; the mode is printed either way.
+    @Test func revocationModes() throws {
+        let required = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+        #expect(required.status == 2)
+        #expect(required.standardOutput.hasPrefix("INDETERMINATE / REVOCATION_OUT_OF_BOUNDS_NO_POE"))
+        #expect(required.standardOutput.contains("revocation mode require, profile lenient"))
+        let soft = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+                                       "--revocation", "soft-fail"])
+        #expect(soft.status == 0)
+        #expect(soft.standardOutput.hasPrefix("TOTAL_PASSED"))
+        #expect(soft.standardOutput.contains("revocation mode soft-fail"))
+        #expect(soft.standardOutput.contains("revocation status of"))
+        // hard-fail: the NCA certificates name their CRL distribution points, so unknown status is decisive.
+        let hard = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+                                       "--revocation", "hard-fail", "--format", "json"])
+        #expect(hard.status == 2)
+        let object = try JSONSerialization.jsonObject(with: Data(hard.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["revocationMode"] as? String == "hard-fail")
+        #expect(object?["profile"] as? String == "lenient")
+        #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--revocation", "maybe"]).status == 64)
+    }
+
+    /// With the leaf's CRL and soft-fail for the CA certificate (the vectors hold no root CRL), the chain passes.
+    @Test func validChainWithItsCRLExits0() throws {
+        let result = try CLIProcess.run(["cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
+                                         "--trust", root, "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z",
+                                         "--revocation", "soft-fail"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("TOTAL_PASSED"))
+        #expect(result.standardOutput.contains("revocation good (CRL)"))
     }
 
     @Test func revokedByCRLExits2WithTheReason() throws {
@@ -130,5 +157,73 @@ struct TrustSyncCommandTests {
         let third = try CLIProcess.run(arguments)
         #expect(third.status == 1)
         #expect(third.standardOutput.contains("CHANGED    root_gost_2022.cer"))
+    }
+}
+
+/// PKITS through `senimkey cert verify`, as a forensic expert runs it: the lenient profile accepts a CA whose
+/// basicConstraints is not critical (PKITS 4.6.4) and says so; `--profile strict` refuses it; a delta CRL decides.
+@Suite("senimkey cert verify on PKITS")
+struct VerifyCertificatePKITSTests {
+    static func file(_ name: String, _ kind: String = "certs", _ ext: String = "crt") -> String { "testvectors/suites/pkits/\(kind)/\(name).\(ext)" }
+    static func crl(_ name: String) -> [String] { ["--crl", file(name, "crls", "crl")] }
+
+    @Test func basicConstraintsNotCriticalLenientAndStrict() throws {
+        let arguments = ["cert", "verify", Self.file("ValidbasicConstraintsNotCriticalTest4EE"), "--intermediate", Self.file("basicConstraintsNotCriticalCACert"),
+                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z"]
+            + Self.crl("TrustAnchorRootCRL") + Self.crl("basicConstraintsNotCriticalCACRL")
+        let lenient = try CLIProcess.run(arguments)
+        #expect(lenient.status == 0, "\(lenient.standardOutput)")
+        #expect(lenient.standardOutput.contains("profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"))
+        let strict = try CLIProcess.run(arguments + ["--profile", "strict"])
+        #expect(strict.status == 2)
+        #expect(strict.standardOutput.hasPrefix("INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE"))
+        #expect(strict.standardOutput.contains("revocation mode require, profile strict"))
+    }
+
+    @Test func deltaCRLRevocationThroughTheCLI() throws {
+        // PKITS 4.15.9 (Invalid delta-CRL Test9): revoked only on the delta CRL.
+        let result = try CLIProcess.run(["cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
+                                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z", "--format", "json"]
+                                        + Self.crl("TrustAnchorRootCRL") + Self.crl("deltaCRLCA2CRL") + Self.crl("deltaCRLCA2deltaCRL"))
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        #expect(result.status == 2)
+        #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
+    }
+}
+
+/// Every PKITS case through `senimkey cert verify` (the binary, as a forensic expert runs it; the same walk as
+/// testvectors/suites/pkits/run-cli.py): all 249 verdicts agree with PKITS.pdf (exit 0 exactly for valid paths).
+@Suite("PKITS through the CLI")
+struct PKITSThroughCLITests {
+    struct Manifest: Decodable {
+        struct Case: Decodable {
+            let id: String, variant: Int, certificates: [String], crls: [String], initial_policy_set: [String]
+            let initial_explicit_policy: Bool, initial_policy_mapping_inhibit: Bool, initial_inhibit_any_policy: Bool, should_validate: Bool
+        }
+        let validation_time: String
+        let policies: [String: String]
+        let cases: [Case]
+    }
+
+    @Test func everyCaseAgrees() throws {
+        let folder = "testvectors/suites/pkits"
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
+        var disagreements: [String] = []
+        for testCase in manifest.cases {
+            let certificates = testCase.certificates.map { "\(folder)/certs/\($0).crt" }
+            var arguments = ["cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validation_time]
+            for path in certificates.dropFirst().dropLast() { arguments += ["--intermediate", path] }
+            for name in testCase.crls { arguments += ["--crl", "\(folder)/crls/\(name).crl"] }
+            for name in testCase.initial_policy_set where name != "anyPolicy" { arguments += ["--initial-policy", manifest.policies[name] ?? name] }
+            if testCase.initial_explicit_policy { arguments.append("--require-explicit-policy") }
+            if testCase.initial_policy_mapping_inhibit { arguments.append("--inhibit-policy-mapping") }
+            if testCase.initial_inhibit_any_policy { arguments.append("--inhibit-any-policy") }
+            let result = try CLIProcess.run(arguments)
+            if (result.status == 0) != testCase.should_validate {
+                disagreements.append("\(testCase.id)#\(testCase.variant): exit \(result.status) \(result.standardOutput.prefix(200))")
+            }
+        }
+        #expect(manifest.cases.count == 249)
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
     }
 }

@@ -27,7 +27,7 @@ public enum SignedContent: Sendable {
             do {
                 for try await chunk in stream { set.update(bytes: chunk) }
             } catch {
-                throw .contentUnavailable("content stream failed: \(error)")
+                throw .contentUnavailable("content stream failed: \(DecodingErrorText.sentence(error))")
             }
         case .digests(let given):
             return (given, nil)

@@ -20,6 +20,9 @@ public struct SignedData: Sendable {
     public let derEncoded: [UInt8]
     /// version, digestAlgorithms, encapContentInfo, certificates, crls as received.
     let fieldsBeforeSignerInfos: [UInt8]
+    /// Zero octets after the ContentInfo that were ignored (some tools pad files to a block size); the report
+    /// carries a warning. Any other trailing data is a format failure.
+    public private(set) var trailingZeroPadding = 0
 
     /// Inputs larger than this are refused before parsing (a CMS holds at most its attached content).
     public static let maximumInputSize = 256 << 20
@@ -31,12 +34,45 @@ public struct SignedData: Sendable {
             throw .malformed(error.description)
         }
         do {
-            try self.init(node: try BER.parse(der))
+            let (root, padding) = try Self.parseAllowingZeroPadding(der)
+            try self.init(node: root)
+            trailingZeroPadding = padding
         } catch let error as CMSError {
             throw error
         } catch {
-            throw .malformed("\(error)")
+            throw .malformed("\(DecodingErrorText.sentence(error))")
         }
+    }
+
+    /// The ContentInfo, and how many trailing zero octets followed it. The zeros after a definite-length
+    /// element are counted from its header; after an indefinite-length one the end-of-contents octets are
+    /// zeros too, so the shortest parseable prefix (in steps of two octets) is taken.
+    static func parseAllowingZeroPadding(_ der: [UInt8]) throws -> (ASN1Node, Int) {
+        do { return (try BER.parse(der), 0) } catch let original {
+            let zeros = der.reversed().prefix { $0 == 0 }.count
+            guard zeros > 0, zeros < der.count else { throw original }
+            if let length = definiteLength(der), length < der.count, der[length...].allSatisfy({ $0 == 0 }) {
+                return (try BER.parse(Array(der[..<length])), der.count - length)
+            }
+            var end = der.count - zeros
+            while end <= der.count, end - (der.count - zeros) <= 64 {
+                if let node = try? BER.parse(Array(der[..<end])) { return (node, der.count - end) }
+                end += 1
+            }
+            throw original
+        }
+    }
+
+    /// Header plus content length of the first element when its length is definite.
+    private static func definiteLength(_ der: [UInt8]) -> Int? {
+        guard der.count >= 2, der[0] & 0x1f != 0x1f else { return nil }
+        let first = Int(der[1])
+        if first < 0x80 { return 2 + first }
+        let count = first & 0x7f
+        guard count > 0, count <= 4, der.count >= 2 + count else { return nil }
+        var length = 0
+        for byte in der[2..<(2 + count)] { length = length << 8 | Int(byte) }
+        return 2 + count + length
     }
 
     init(node root: ASN1Node) throws {
@@ -79,7 +115,7 @@ public struct SignedData: Sendable {
             // CertificateChoices: X.509 certificates (SEQUENCE); attribute and other certificates are skipped.
             for item in try BERReading.children(current, BERReading.tag(0), "certificates") where item.identifier == .sequence {
                 do { certificates.append(try Certificate(derEncoded: Array(item.encodedBytes))) } catch {
-                    throw CMSError.malformed("embedded certificate: \(error)")
+                    throw CMSError.malformed("embedded certificate: \(DecodingErrorText.sentence(error))")
                 }
             }
             fields += Array(current.encodedBytes)
@@ -89,7 +125,7 @@ public struct SignedData: Sendable {
             for item in try BERReading.children(current, BERReading.tag(1), "crls") {
                 if item.identifier == .sequence {
                     do { lists.append(try CertificateRevocationList(bytes: Array(item.encodedBytes))) } catch {
-                        throw CMSError.malformed("embedded CRL: \(error)")
+                        throw CMSError.malformed("embedded CRL: \(DecodingErrorText.sentence(error))")
                     }
                 } else if item.identifier == BERReading.tag(1) {
                     // OtherRevocationInfoFormat ::= SEQUENCE { otherRevInfoFormat OID, otherRevInfo ANY } ([1] IMPLICIT)
@@ -97,7 +133,7 @@ public struct SignedData: Sendable {
                     guard let formatNode = other.next(), let value = other.next() else { throw ASN1Error.invalidASN1Object(reason: "empty OtherRevocationInfoFormat") }
                     if try ASN1ObjectIdentifier(berEncoded: formatNode) == .CMS.ocspRevocationInfo {
                         do { responses.append(try OCSPResponse(derEncoded: Array(value.encodedBytes))) } catch {
-                            throw CMSError.malformed("embedded OCSP response: \(error)")
+                            throw CMSError.malformed("embedded OCSP response: \(DecodingErrorText.sentence(error))")
                         }
                     }
                 }

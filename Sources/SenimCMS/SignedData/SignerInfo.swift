@@ -69,7 +69,7 @@ public struct SignerInfo: Sendable {
     /// Parses one SignerInfo from its DER (as a countersignature attribute value holds it).
     public init(derEncoded bytes: [UInt8]) throws(CMSError) {
         do { try self.init(berEncoded: try BER.parse(bytes)) } catch let error as CMSError { throw error } catch {
-            throw .malformed("SignerInfo: \(error)")
+            throw .malformed("SignerInfo: \(DecodingErrorText.sentence(error))")
         }
     }
 
@@ -114,7 +114,7 @@ public struct SignerInfo: Sendable {
         get throws(CMSError) {
             guard let attribute = signedAttributes?[.CMS.signingTime] else { return nil }
             do { return try ASN1Time.date(from: try DER.parse(try attribute.singleValue())) } catch {
-                throw .malformed("malformed signingTime attribute: \(error)")
+                throw .malformed("malformed signingTime attribute: \(DecodingErrorText.sentence(error))")
             }
         }
     }

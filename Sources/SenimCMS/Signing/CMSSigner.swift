@@ -60,7 +60,7 @@ public struct CMSSigner: Sendable {
         } catch let error as CMSError {
             throw error
         } catch {
-            throw .signingFailed("\(error)")
+            throw .signingFailed("\(DecodingErrorText.sentence(error))")
         }
     }
 
@@ -154,7 +154,7 @@ public enum CMSBuilder {
         } catch let error as CMSError {
             throw error
         } catch {
-            throw .signingFailed("\(error)")
+            throw .signingFailed("\(DecodingErrorText.sentence(error))")
         }
     }
 }

@@ -97,7 +97,7 @@ public struct TSTInfo: Sendable, Hashable {
         } catch let error as SenimCryptoError {
             throw .unsupportedAlgorithm(error.description)
         } catch {
-            throw .malformed("TSTInfo: \(error)")
+            throw .malformed("TSTInfo: \(DecodingErrorText.sentence(error))")
         }
     }
 

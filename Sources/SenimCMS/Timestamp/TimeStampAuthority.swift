@@ -45,7 +45,7 @@ public struct TimeStampAuthority: Sendable {
         } catch let error as CMSError {
             throw error
         } catch {
-            throw .signingFailed("TSTInfo: \(error)")
+            throw .signingFailed("TSTInfo: \(DecodingErrorText.sentence(error))")
         }
     }
 

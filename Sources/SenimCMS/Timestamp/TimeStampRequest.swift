@@ -70,7 +70,7 @@ public struct TimeStampRequest: Sendable, Hashable {
         } catch let error as SenimCryptoError {
             throw .unsupportedAlgorithm(error.description)
         } catch {
-            throw .malformed("TimeStampReq: \(error)")
+            throw .malformed("TimeStampReq: \(DecodingErrorText.sentence(error))")
         }
     }
 }

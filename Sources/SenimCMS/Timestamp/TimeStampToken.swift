@@ -1,3 +1,4 @@
+import SenimCrypto
 import SenimPKI
 import SwiftASN1
 
@@ -68,7 +69,7 @@ public struct TimeStampResponse: Sendable {
         } catch let error as CMSError {
             throw error
         } catch {
-            throw .malformed("TimeStampResp: \(error)")
+            throw .malformed("TimeStampResp: \(DecodingErrorText.sentence(error))")
         }
     }
 }

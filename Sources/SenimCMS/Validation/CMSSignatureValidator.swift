@@ -47,6 +47,9 @@ public struct CMSSignatureValidator: Sendable {
     public func validate(_ signedData: SignedData, content: SignedContent? = nil, at time: Date? = nil) async -> SignatureValidationReport {
         let validationTime = time ?? Date()
         var messages: [String] = []
+        if signedData.trailingZeroPadding > 0 {
+            messages.append("warning: \(signedData.trailingZeroPadding) zero bytes of padding follow the CMS structure; they were ignored")
+        }
 
         // Every digest any signer or content timestamp needs, computed in one pass over the content.
         let algorithms = signedData.contentDigestAlgorithms

@@ -10,6 +10,8 @@ struct SignerInfoCheck {
     var report: SignatureReport
     var certificate: Certificate?
     var algorithm: SignatureAlgorithm?
+    /// Two signing-certificate(-v2) attributes: validated, but reported as plain CMS.
+    var hasDuplicateSigningCertificate = false
 
     /// - Parameters:
     ///   - contentType: the eContentType the contentType attribute must equal; nil for a countersignature,
@@ -37,7 +39,7 @@ struct SignerInfoCheck {
             self.algorithm = algorithm
             report.signatureAlgorithm = algorithm.description
         } catch {
-            report.fail(error.subIndication, "signature algorithm: \(error)")
+            report.fail(error.subIndication, "signature algorithm: \(DecodingErrorText.sentence(error))")
         }
     }
 
@@ -52,7 +54,14 @@ struct SignerInfoCheck {
             return nil
         }
         for duplicated in attributes.duplicatedTypes {
-            report.fail(.formatFailure, "signed attribute \(duplicated) occurs more than once (RFC 5652 §5.3)")
+            if duplicated == .CMS.signingCertificate || duplicated == .CMS.signingCertificateV2 {
+                // RFC 5652 §11 leaves ESS attributes alone; EN 319 122-1 §5.2.2 wants exactly one: plain CMS, still validated.
+                report.messages.append("signed attribute \(duplicated) occurs more than once: the signature is plain CMS, not a CAdES baseline signature")
+                hasDuplicateSigningCertificate = true
+            } else {
+                // RFC 5652 §11.1–§11.3: content-type, message-digest and signing-time are single-instance attributes.
+                report.fail(.formatFailure, "signed attribute \(duplicated) occurs more than once (RFC 5652 §11)")
+            }
         }
         if let bytes = info.signedAttributesBytes, !Self.isDERSorted(bytes) {
             report.messages.append("signed attributes are not in DER SET order; the signature was checked over the bytes as received")
@@ -67,7 +76,7 @@ struct SignerInfoCheck {
                         report.fail(.formatFailure, "the contentType attribute (\(value)) differs from eContentType (\(contentType))")
                     }
                 } catch {
-                    report.fail(.formatFailure, "malformed contentType attribute: \(error)")
+                    report.fail(.formatFailure, "malformed contentType attribute: \(DecodingErrorText.sentence(error))")
                 }
             } else {
                 report.fail(.formatFailure, "the contentType signed attribute is missing (RFC 5652 §11.1)")
@@ -87,7 +96,7 @@ struct SignerInfoCheck {
             guard node.identifier == .octetString else { throw ASN1Error.unexpectedFieldType(node.identifier) }
             return try BERReading.octets(node)
         } catch {
-            report.fail(.formatFailure, "malformed messageDigest attribute: \(error)")
+            report.fail(.formatFailure, "malformed messageDigest attribute: \(DecodingErrorText.sentence(error))")
             return nil
         }
     }
@@ -110,13 +119,22 @@ struct SignerInfoCheck {
                 do {
                     references.append(try SigningCertificateReference(value: try attribute.singleValue(), version: version))
                 } catch {
-                    report.fail(.formatFailure, "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: \(error)")
+                    report.fail(.formatFailure, "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: \(DecodingErrorText.sentence(error))")
                 }
             }
         }
         // With an ESS reference, the certificate it names wins among SID matches (same key, other certificate).
-        let chosen = matching.first { candidate in references.allSatisfy { $0.matches(candidate).hash } } ?? matching.first
+        let chosen = matching.first { candidate in references.allSatisfy { $0.matches(candidate).hash } }
         guard let certificate = chosen else {
+            if let named = matching.first, let reference = references.first(where: { !$0.matches(named).hash }) {
+                // EN 319 102-1 §5.2.3: the signed reference names the signing certificate; when no certificate at hand
+                // is that one, the signing certificate is not found (the signature value is not tried against another).
+                let name = reference.version == 2 ? "signingCertificateV2" : "signingCertificate"
+                report.fail(.noSigningCertificateFound,
+                            "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash matches none of the certificates carried or given "
+                            + "(the certificate with the signer's identifier \(info.signerIdentifier) is another one)")
+                return
+            }
             report.fail(.noSigningCertificateFound, "the signing certificate (\(info.signerIdentifier)) is neither in the CMS nor among the given or trusted certificates")
             return
         }
@@ -132,7 +150,12 @@ struct SignerInfoCheck {
                 report.fail(.noSigningCertificateFound, "the \(name) attribute's issuer and serial do not match the signing certificate")
             }
         }
-        if !references.isEmpty && report.format == "CMS" { report.format = "CAdES-BASELINE-B" }
+        // EN 319 122-1 §5.2.2: SHA-1 references belong in signing-certificate (v1), other hashes in v2.
+        let sha1InV2 = references.contains { $0.version == 2 && $0.hashAlgorithm == .sha1 }
+        if sha1InV2 {
+            report.messages.append("the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate (v1): the signature is plain CMS, not a CAdES baseline signature")
+        }
+        if !references.isEmpty && report.format == "CMS" && !sha1InV2 && !hasDuplicateSigningCertificate { report.format = "CAdES-BASELINE-B" }
     }
 
     // MARK: CV
@@ -177,7 +200,7 @@ struct SignerInfoCheck {
                 report.fail(.sigCryptoFailure, "the signature value does not verify with the signing certificate's key")
             }
         } catch {
-            report.fail(.sigCryptoFailure, "the signature cannot be verified with the signing certificate's key: \(error)")
+            report.fail(.sigCryptoFailure, "the signature cannot be verified with the signing certificate's key: \(DecodingErrorText.sentence(error))")
         }
     }
 }

@@ -40,7 +40,7 @@ public struct TimestampValidator: Sendable {
                                   expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying)
         } catch {
             var report = TimestampReport(type: type)
-            report.fail(error.subIndication, "the timestamp token cannot be read: \(error)")
+            report.fail(error.subIndication, "the timestamp token cannot be read: \(DecodingErrorText.sentence(error))")
             return report
         }
     }
@@ -90,7 +90,7 @@ public struct TimestampValidator: Sendable {
                 report.fail(.signedDataNotFound, "the \(algorithm.rawValue) digest of the stamped data is not available")
             }
         } catch {
-            report.fail(.signedDataNotFound, "the stamped data is not available: \(error)")
+            report.fail(.signedDataNotFound, "the stamped data is not available: \(DecodingErrorText.sentence(error))")
         }
         if let expectedNonce, info.nonce.map({ Array($0.drop(while: { $0 == 0 })) }) != Array(expectedNonce.drop(while: { $0 == 0 })) {
             report.fail(.formatFailure, "the timestamp does not echo the request nonce")

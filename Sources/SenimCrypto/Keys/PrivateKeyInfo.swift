@@ -21,7 +21,7 @@ struct PrivateKeyInfo: Sendable {
         } catch let error as SenimCryptoError {
             throw error
         } catch {
-            throw .malformedEncoding("PrivateKeyInfo: \(error)")
+            throw .malformedEncoding("PrivateKeyInfo: \(DecodingErrorText.sentence(error))")
         }
     }
 }

@@ -29,7 +29,7 @@ public struct PrivateKey: Sendable {
     public init(pemEncoded pem: String) throws(SenimCryptoError) {
         let document: PEMDocument
         do { document = try PEMDocument(pemString: pem) } catch {
-            throw .malformedEncoding("PEM: \(error)")
+            throw .malformedEncoding("PEM: \(DecodingErrorText.sentence(error))")
         }
         switch document.discriminator {
         case "PRIVATE KEY":

@@ -44,7 +44,7 @@ public struct PublicKey: Sendable {
     public init(subjectPublicKeyInfoDER der: [UInt8]) throws(SenimCryptoError) {
         let spki: SubjectPublicKeyInfo
         do { spki = try SubjectPublicKeyInfo(derEncoded: der) } catch {
-            throw .malformedEncoding("SubjectPublicKeyInfo: \(error)")
+            throw .malformedEncoding("SubjectPublicKeyInfo: \(DecodingErrorText.sentence(error))")
         }
         try self.init(subjectPublicKeyInfo: spki)
     }
@@ -57,7 +57,7 @@ public struct PublicKey: Sendable {
                 algorithm: AlgorithmIdentifier(algorithm: algorithm, parameters: parameters),
                 subjectPublicKey: ASN1BitString(bytes: serializer.serializedBytes[...]))
         } catch {
-            throw .malformedEncoding("cannot encode GOST public key: \(error)")
+            throw .malformedEncoding("cannot encode GOST public key: \(DecodingErrorText.sentence(error))")
         }
         backing = .gost(key)
     }

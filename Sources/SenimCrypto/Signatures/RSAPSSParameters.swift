@@ -59,7 +59,7 @@ public struct RSAPSSParameters: Hashable, Sendable {
         } catch let error as SenimCryptoError {
             throw error
         } catch {
-            throw .malformedEncoding("RSASSA-PSS-params: \(error)")
+            throw .malformedEncoding("RSASSA-PSS-params: \(DecodingErrorText.sentence(error))")
         }
         guard trailerField == 1 else {
             throw .invalidParameters("PSS trailer field \(trailerField) (only 1 is defined)")

@@ -1,3 +1,4 @@
+import SenimCrypto
 import Foundation
 import SenimPKI
 
@@ -43,7 +44,7 @@ public enum CanonicalJSON {
             try container.encode(Self.timestamp(date))
         }
         let data: Data
-        do { data = try encoder.encode(value) } catch { throw .malformed("\(error)") }
+        do { data = try encoder.encode(value) } catch { throw .malformed("\(DecodingErrorText.sentence(error))") }
         return serialize(try parse(Array(data)))
     }
 

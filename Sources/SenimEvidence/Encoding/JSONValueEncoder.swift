@@ -1,3 +1,4 @@
+import SenimCrypto
 import Foundation
 
 /// Encodes any `Encodable` straight into a ``JSONValue``, without Foundation's JSONEncoder and a second parse:
@@ -10,7 +11,7 @@ enum JSONValueEncoder {
         do { try EncoderState(slot: root, codingPath: []).encodeValue(value) } catch let error as CanonicalJSONError {
             throw error
         } catch {
-            throw .malformed("\(error)")
+            throw .malformed("\(DecodingErrorText.sentence(error))")
         }
         return root.value
     }

@@ -99,7 +99,7 @@ public struct EvidencePackageVerifier: Sendable {
             guard logLineCount == events.count, !events.isEmpty else { throw AuditChainError.encoding("\(logLineCount - events.count) lines of the log do not decode") }
             result.record(.auditChain, .totalPassed, .auditChainIntact(events: events.count, head: Hex.encode(head)))
         } catch {
-            result.record(.auditChain, .totalFailed, .auditChainBroken(reason: "\(error)"))
+            result.record(.auditChain, .totalFailed, .auditChainBroken(reason: "\(DecodingErrorText.sentence(error))"))
         }
 
         // 8–9. The head's inclusion in the platform log and the checkpoint's signature by the platform key.
@@ -121,7 +121,7 @@ public struct EvidencePackageVerifier: Sendable {
             try MerkleProof.verifyInclusion(leafHash: leaf, index: inclusion.leafIndex, treeSize: inclusion.treeSize, proof: proof, root: checkpoint.rootHash)
             result.record(.logInclusion, .totalPassed, .inclusionVerified(leafIndex: inclusion.leafIndex, treeSize: inclusion.treeSize, origin: checkpoint.origin))
         } catch {
-            result.record(.logInclusion, .totalFailed, .inclusionFailed(reason: "\(error)"))
+            result.record(.logInclusion, .totalFailed, .inclusionFailed(reason: "\(DecodingErrorText.sentence(error))"))
         }
         do {
             guard let certificate = sealCertificate, let key = try? certificate.publicKey else { throw NoteError.noTrustedSignature }
@@ -131,7 +131,7 @@ public struct EvidencePackageVerifier: Sendable {
             let checkpoint = try Checkpoint.verify(inclusion.checkpoint, trusting: keys)
             result.record(.checkpoint, .totalPassed, .checkpointVerified(origin: checkpoint.origin, size: checkpoint.size))
         } catch {
-            result.record(.checkpoint, .totalFailed, .checkpointFailed(reason: "\(error)"))
+            result.record(.checkpoint, .totalFailed, .checkpointFailed(reason: "\(DecodingErrorText.sentence(error))"))
         }
         return result
     }

@@ -88,7 +88,7 @@ public final class StoredZIPWriter {
 
     private func write(_ bytes: [UInt8]) throws(StoredZIPError) {
         if let handle {
-            do { try handle.write(contentsOf: bytes) } catch { throw .io("\(error)") }
+            do { try handle.write(contentsOf: bytes) } catch { throw .io("\(DecodingErrorText.sentence(error))") }
         } else {
             memory += bytes
         }
@@ -101,7 +101,7 @@ public final class StoredZIPWriter {
         for entry in entries { try write(StoredZIP.centralRecord(name: entry.name, crc: entry.crc, size: entry.size, localOffset: entry.offset)) }
         let end = StoredZIP.endRecord(count: entries.count, directorySize: UInt32(offset - directoryStart), directoryStart: UInt32(directoryStart))
         try write(end)
-        do { try handle?.close() } catch { throw .io("\(error)") }
+        do { try handle?.close() } catch { throw .io("\(DecodingErrorText.sentence(error))") }
     }
 }
 

@@ -60,7 +60,7 @@ public struct PlatformSeal: Sendable {
             let attribute = try CMSAttribute(type: .CMS.signatureTimeStampToken, values: [token.derEncoded])
             return try signed.replacingSignerInfo(at: 0, with: try signed.signerInfos[0].adding(unsignedAttribute: attribute))
         } catch {
-            throw .timestamp("\(error)")
+            throw .timestamp("\(DecodingErrorText.sentence(error))")
         }
     }
 }

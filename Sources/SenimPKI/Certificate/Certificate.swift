@@ -12,8 +12,11 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     public let tbsCertificateBytes: [UInt8]
     /// 1, 2 or 3.
     public let version: Int
-    /// The serial number's DER contents (big-endian two's complement, as encoded).
+    /// The serial number's magnitude (DER contents without the 0x00 sign octet); for a negative serial (RFC 5280
+    /// §4.1.2.2 forbids them, CAs issued them anyway) the DER contents as encoded, see ``hasNegativeSerialNumber``.
     public let serialNumber: [UInt8]
+    /// The serial is a negative INTEGER: tolerated for revocation lookup (by bytes) and reported as a profile warning.
+    public let hasNegativeSerialNumber: Bool
     /// The signature algorithm inside TBSCertificate; RFC 5280 requires it to equal the outer one.
     public let tbsSignatureAlgorithm: AlgorithmIdentifier
     public let issuer: DistinguishedName
@@ -39,11 +42,14 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
             signatureAlgorithm = parsed.algorithm
             signature = Array(parsed.signature.bytes)
 
-            var fields: (Int, [UInt8], AlgorithmIdentifier, DistinguishedName, Validity, DistinguishedName, SubjectPublicKeyInfo, [CertificateExtension])?
+            var fields: (Int, ([UInt8], Bool), AlgorithmIdentifier, DistinguishedName, Validity, DistinguishedName, SubjectPublicKeyInfo, [CertificateExtension])?
             try DER.sequence(parsed.tbs, identifier: .sequence) { nodes in
                 let version = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
                 guard (0...2).contains(version) else { throw ASN1Error.invalidASN1Object(reason: "certificate version \(version + 1)") }
-                let serial: ArraySlice<UInt8> = try ArraySlice(derEncoded: &nodes)
+                guard let serialNode = nodes.next(), serialNode.identifier == .integer, case .primitive(let serialContent) = serialNode.content else {
+                    throw ASN1Error.invalidASN1Object(reason: "no serial number INTEGER")
+                }
+                let serial = try CertificateRevocationList.serialNumber(serialContent)
                 let algorithm = try AlgorithmIdentifier(derEncoded: &nodes)
                 guard let issuerNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no issuer") }
                 let issuer = try DistinguishedName(derEncoded: issuerNode)
@@ -72,16 +78,16 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
                         throw ASN1Error.unexpectedFieldType(node.identifier)
                     }
                 }
-                fields = (version + 1, Array(serial), algorithm, issuer, validity, subject, spki, extensions)
+                fields = (version + 1, serial, algorithm, issuer, validity, subject, spki, extensions)
             }
             guard let fields else { throw ASN1Error.invalidASN1Object(reason: "empty TBSCertificate") }
-            (version, serialNumber, tbsSignatureAlgorithm, issuer, validity, subject, subjectPublicKeyInfo) =
+            (version, (serialNumber, hasNegativeSerialNumber), tbsSignatureAlgorithm, issuer, validity, subject, subjectPublicKeyInfo) =
                 (fields.0, fields.1, fields.2, fields.3, fields.4, fields.5, fields.6)
             extensions = try CertificateExtensions(fields.7)
         } catch let error as PKIError {
             throw error
         } catch {
-            throw .malformedEncoding(what: "certificate", reason: "\(error)")
+            throw .malformedEncoding(what: "certificate", reason: "\(DecodingErrorText.sentence(error))")
         }
     }
 
@@ -93,7 +99,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     /// The serial number as OpenSSL and the NCA registry print it: the DER content bytes in hex, without the
     /// 0x00 sign byte DER adds before a high bit.
     public var serialNumberHex: String {
-        Hex.encode(serialNumber.count > 1 && serialNumber[0] == 0 && serialNumber[1] & 0x80 != 0 ? Array(serialNumber.dropFirst()) : serialNumber)
+        (hasNegativeSerialNumber ? "-" : "") + Hex.encode(serialNumber)
     }
     public var sha256Fingerprint: [UInt8] { DigestAlgorithm.sha256.hash(derEncoded) }
     public var sha1Fingerprint: [UInt8] { DigestAlgorithm.sha1.hash(derEncoded) }

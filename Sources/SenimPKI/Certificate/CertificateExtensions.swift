@@ -1,3 +1,4 @@
+import SenimCrypto
 import SwiftASN1
 
 /// The extensions of a certificate, with typed decoders. Decoding is on access, so a malformed extension
@@ -26,7 +27,7 @@ public struct CertificateExtensions: Sendable, Hashable, Sequence {
     private func decode<T>(_ oid: ASN1ObjectIdentifier, _ parse: (ASN1Node) throws -> T) throws(PKIError) -> T? {
         guard let item = self[oid] else { return nil }
         do { return try parse(try DER.parse(item.value)) } catch {
-            throw .malformedExtension(oid: oid.description, reason: "\(error)")
+            throw .malformedExtension(oid: oid.description, reason: "\(DecodingErrorText.sentence(error))")
         }
     }
 

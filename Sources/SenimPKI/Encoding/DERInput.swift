@@ -1,3 +1,4 @@
+import SenimCrypto
 import Foundation
 import SwiftASN1
 
@@ -19,7 +20,7 @@ public enum DERInput {
             } catch let error as PKIError {
                 throw error
             } catch {
-                throw .malformedEncoding(what: "PEM", reason: "\(error)")
+                throw .malformedEncoding(what: "PEM", reason: "\(DecodingErrorText.sentence(error))")
             }
         }
         let compact = text.filter { !$0.isWhitespace }

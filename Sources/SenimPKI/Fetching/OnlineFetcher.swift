@@ -51,7 +51,7 @@ public actor OnlineFetcher {
                     result.revocationLists.append(crl)
                     result.documents.append(document)
                 } catch {
-                    result.errors.append("\(url): \(error)")
+                    result.errors.append("\(url): \(DecodingErrorText.sentence(error))")
                 }
             case .failure(let error):
                 result.errors.append(error.message)
@@ -66,7 +66,7 @@ public actor OnlineFetcher {
             }
             let request: OCSPRequest
             do { request = try OCSPRequest(certificate: certificate, issuer: issuer, nonce: nonce) } catch {
-                result.errors.append("OCSP request: \(error)")
+                result.errors.append("OCSP request: \(DecodingErrorText.sentence(error))")
                 continue
             }
             switch await post(url, body: request.derEncoded, contentType: "application/ocsp-request", limit: configuration.maximumOCSPBytes) {
@@ -76,7 +76,7 @@ public actor OnlineFetcher {
                     result.documents.append(document)
                     result.ocspNonce = nonce
                 } catch {
-                    result.errors.append("\(url): \(error)")
+                    result.errors.append("\(url): \(DecodingErrorText.sentence(error))")
                 }
             case .failure(let error):
                 result.errors.append(error.message)
@@ -95,7 +95,7 @@ public actor OnlineFetcher {
                     result.certificates.append(try Certificate(bytes: document.bytes))
                     result.documents.append(document)
                 } catch {
-                    result.errors.append("\(url): \(error)")
+                    result.errors.append("\(url): \(DecodingErrorText.sentence(error))")
                 }
             case .failure(let error):
                 result.errors.append(error.message)
@@ -134,9 +134,9 @@ public actor OnlineFetcher {
             let body = try await response.body.collect(upTo: limit)
             return .success(FetchedDocument(kind: kind, url: originalURL, fetchedAt: Date(), bytes: Array(buffer: body)))
         } catch let error as NIOTooManyBytesError {
-            return .failure(FetchError(message: "\(originalURL): larger than \(limit) bytes (\(error))"))
+            return .failure(FetchError(message: "\(originalURL): larger than \(limit) bytes (\(DecodingErrorText.sentence(error)))"))
         } catch {
-            return .failure(FetchError(message: "\(originalURL): \(error)"))
+            return .failure(FetchError(message: "\(originalURL): \(DecodingErrorText.sentence(error))"))
         }
     }
 

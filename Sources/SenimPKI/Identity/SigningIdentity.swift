@@ -36,7 +36,7 @@ public struct SigningIdentity: Sendable {
         } catch let error as PKIError {
             throw error
         } catch {
-            throw .malformedEncoding(what: "PKCS#12 certificate", reason: "\(error)")
+            throw .malformedEncoding(what: "PKCS#12 certificate", reason: "\(DecodingErrorText.sentence(error))")
         }
     }
 

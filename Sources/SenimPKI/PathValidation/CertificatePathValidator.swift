@@ -15,7 +15,8 @@ public struct CertificatePathValidator: Sendable {
         leaf: Certificate, intermediates: [Certificate] = [], revocationLists: [CertificateRevocationList] = []
     ) -> Result<ValidatedPath, PathValidationFailure> {
         // Every candidate the search hands over was built from verified links only.
-        let validator = PathValidator(inputs: inputs, revocationLists: revocationLists, signaturesVerified: true)
+        var validator = PathValidator(inputs: inputs, revocationLists: revocationLists, signaturesVerified: true)
+        validator.certificatePool = intermediates + inputs.trustAnchors
         var search = Search(inputs: inputs, intermediates: intermediates)
         var lastFailure: PathValidationFailure = .noPathToTrustAnchor("no issuer of \(PathValidator.label(leaf)) among the trust anchors and intermediates")
         var found: ValidatedPath?
@@ -52,7 +53,9 @@ public struct CertificatePathValidator: Sendable {
             if chain.count > inputs.maximumPathLength { return }
             for anchor in inputs.trustAnchors where current.issuer.matches(anchor.subject) {
                 if anchor == current {
-                    if body([anchor]) { stop = true; return }
+                    // The chain reached a copy of the anchor among the intermediates (a CMS often carries its root):
+                    // the anchor stands for that copy, and every certificate below it is still validated.
+                    if body([anchor] + chain.dropLast().reversed()) { stop = true; return }
                     continue
                 }
                 guard signs(anchor, current) else { continue }
@@ -78,7 +81,10 @@ public struct CertificatePathValidator: Sendable {
         private mutating func signs(_ issuer: Certificate, _ subject: Certificate) -> Bool {
             signatureChecks += 1
             if signatureChecks > inputs.signatureCheckBudget { budgetExhausted = true; return false }
-            guard let key = try? issuer.publicKey else { return false }
+            // Only a DSA key without parameters needs the pool (RFC 5280 §6.1.4 (d)–(f)); the common case stays cheap.
+            let key = KeyParameterInheritance.inheritsParameters(issuer)
+                ? KeyParameterInheritance.publicKey(of: issuer, pool: intermediates + inputs.trustAnchors) : try? issuer.publicKey
+            guard let key else { return false }
             return (try? subject.isSignatureValid(issuerKey: key)) == true
         }
     }

@@ -14,6 +14,8 @@ public enum PathValidationFailure: Error, Sendable, Hashable, CustomStringConver
     case profileViolation(certificate: String, rule: String)
     case malformed(certificate: String, reason: String)
     case revoked(certificate: String, reason: String)
+    /// No conclusive revocation status when one was required (RFC 5280 §6.3.3: UNDETERMINED).
+    case revocationUnknown(certificate: String, reason: String, subIndication: SubIndication)
 
     public var subIndication: SubIndication {
         switch self {
@@ -25,6 +27,7 @@ public enum PathValidationFailure: Error, Sendable, Hashable, CustomStringConver
         case .expired: return .outOfBoundsNoPOE
         case .notYetValid: return .notYetValid
         case .revoked: return .revokedNoPOE
+        case .revocationUnknown(_, _, let subIndication): return subIndication
         }
     }
 
@@ -44,6 +47,7 @@ public enum PathValidationFailure: Error, Sendable, Hashable, CustomStringConver
         case .profileViolation(let c, let rule): return "\(c) violates RFC 5280: \(rule)"
         case .malformed(let c, let reason): return "\(c) is malformed: \(reason)"
         case .revoked(let c, let reason): return "\(c) is revoked: \(reason)"
+        case .revocationUnknown(let c, let reason, _): return "the revocation status of \(c) could not be determined: \(reason)"
         }
     }
 }

@@ -22,6 +22,15 @@ public struct PathValidationInputs: Sendable {
     /// Hold every certificate to the RFC 5280 §4 profile MUSTs (critical basicConstraints on CAs, positive
     /// serials, AKI…). Off is xmlsec1's `--X509-skip-strict-checks`, for interop suites with sloppy test CAs.
     public var enforceProfile = true
+    /// Which profile MUSTs bind the relying party (``RelyingPartyProfile``); `lenient` turns CA-side MUSTs
+    /// into warnings on the validated path.
+    public var profile: RelyingPartyProfile = .lenient
+    /// When true, every certificate below the anchor needs a conclusive status from the given CRLs (RFC 5280
+    /// §6.1.3 (a)(3)); an undetermined one fails the path with ``PathValidationFailure/revocationUnknown``.
+    public var revocationRequired = false
+    /// Nesting of CRL-signer path validations (RFC 5280 §6.3.3 (f)): a signer's own path is validated with the
+    /// same inputs, and this bound stops a chain of CRL signers from recursing without end.
+    var crlSignerDepth = 0
 
     public init(validationTime: Date, trustAnchors: [Certificate],
                 initialPolicySet: Set<ASN1ObjectIdentifier> = [PolicyInformation.anyPolicy],

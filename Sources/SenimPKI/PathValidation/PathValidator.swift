@@ -12,6 +12,8 @@ struct PathValidator {
     /// True when every link was verified while the path was built (the builder only follows verified links),
     /// so the signatures are not checked twice.
     var signaturesVerified = false
+    /// Every certificate at hand (intermediates and anchors): issuers' other keys and CRL signers come from here.
+    var certificatePool: [Certificate] = []
 
     func validate(_ path: [Certificate]) throws(PathValidationFailure) -> ValidatedPath {
         let n = path.count - 1  // certificates after the anchor
@@ -23,6 +25,7 @@ struct PathValidator {
         var policyMapping = inputs.initialPolicyMappingInhibit ? 0 : n + 1
         var maxPathLength = n
         var names = NameConstraintsState()
+        var warnings: [String] = []
 
         for (k, certificate) in path.enumerated() {
             let label = Self.label(certificate)
@@ -32,7 +35,8 @@ struct PathValidator {
             let isCA = !isLeaf || (isAnchor && n == 0)
             // A trust anchor is trusted by configuration, so it need not carry an authorityKeyIdentifier.
             if inputs.enforceProfile {
-                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor), requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued)
+                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor), requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued,
+                                                  profile: inputs.profile, warnings: &warnings)
             }
 
             // §6.1.3 (a): signature with the working key, validity, issuer name.
@@ -41,12 +45,18 @@ struct PathValidator {
                 guard certificate.issuer.matches(issuer.subject) else { throw .noPathToTrustAnchor("issuer name mismatch at \(label)") }
                 if !signaturesVerified {
                     let valid: Bool
-                    do { valid = try certificate.isSignatureValid(issuerKey: try issuer.publicKey) } catch {
+                    do {
+                        let key: PublicKey
+                        if let inherited = KeyParameterInheritance.publicKey(of: issuer, pool: path + certificatePool) { key = inherited } else {
+                            key = try issuer.publicKey
+                        }
+                        valid = try certificate.isSignatureValid(issuerKey: key)
+                    } catch {
                         throw .malformed(certificate: label, reason: error.description)
                     }
                     guard valid else { throw .signatureInvalid(certificate: label) }
                 }
-                try checkRevocation(certificate, issuer: issuer)
+                try checkRevocation(certificate, issuer: issuer, warnings: &warnings)
             }
             if time < certificate.validity.notBefore { throw .notYetValid(certificate: label) }
             if time > certificate.validity.notAfter { throw .expired(certificate: label) }
@@ -62,7 +72,7 @@ struct PathValidator {
             // §6.1.3 (d)–(f): policies (the anchor is not processed, per §6.1).
             if !isAnchor {
                 let policies: [PolicyInformation]?
-                do { policies = try certificate.extensions.certificatePolicies } catch { throw .malformed(certificate: label, reason: "\(error)") }
+                do { policies = try certificate.extensions.certificatePolicies } catch { throw .malformed(certificate: label, reason: "\(DecodingErrorText.sentence(error))") }
                 if let policies {
                     policyTree.process(policies: policies, depth: k, anyPolicyAllowed: inhibitAnyPolicy > 0 || (!isLeaf && selfIssued))
                 } else {
@@ -103,7 +113,7 @@ struct PathValidator {
             } catch let error as PathValidationFailure {
                 throw error
             } catch {
-                throw .malformed(certificate: label, reason: "\(error)")
+                throw .malformed(certificate: label, reason: "\(DecodingErrorText.sentence(error))")
             }
         }
 
@@ -121,7 +131,9 @@ struct PathValidator {
                 throw .extendedKeyUsageMissing(required.description)
             }
         }
-        return ValidatedPath(certificates: path, policies: policies)
+        var validated = ValidatedPath(certificates: path, policies: policies)
+        validated.warnings = warnings
+        return validated
     }
 
     /// Subject DN, e-mail attributes and subjectAltNames against the accumulated constraints.
@@ -131,24 +143,43 @@ struct PathValidator {
         if !certificate.subject.isEmpty { candidates.append(.directoryName(certificate.subject)) }
         candidates += certificate.subject.values(of: ASN1ObjectIdentifier.NameAttribute.emailAddress).map { GeneralName.rfc822Name($0) }
         do { candidates += try certificate.extensions.subjectAlternativeNames ?? [] } catch {
-            throw .malformed(certificate: label, reason: "\(error)")
+            throw .malformed(certificate: label, reason: "\(DecodingErrorText.sentence(error))")
         }
         for name in candidates where try !names.allows(name) {
             throw .nameConstraintViolated(certificate: label, name: name.description)
         }
     }
 
-    /// Revocation against the given CRLs, by the same rules signatures use (``RevocationChecker``): a revocation
-    /// at or before the validation time fails the path, and so does non-conforming revocation data from the
-    /// issuer. Absent or stale data does not: deciding that is the validation policy's job.
-    private func checkRevocation(_ certificate: Certificate, issuer: Certificate) throws(PathValidationFailure) {
-        guard !revocationLists.isEmpty else { return }
-        let check = RevocationChecker(revocationLists: revocationLists).check(certificate, issuer: issuer, at: inputs.validationTime)
-        if case .revoked(let at, _) = check.status {
-            throw .revoked(certificate: Self.label(certificate), reason: "listed on the CRL since \(at)")
+    /// Revocation against the given CRLs, by the same rules signatures use (``RevocationChecker``, RFC 5280 §6.3):
+    /// a revocation at or before the validation time fails the path, and so does non-conforming revocation data
+    /// from the issuer. Absent or stale data fails it only when ``PathValidationInputs/revocationRequired``.
+    private func checkRevocation(_ certificate: Certificate, issuer: Certificate, warnings: inout [String]) throws(PathValidationFailure) {
+        guard !revocationLists.isEmpty || inputs.revocationRequired else { return }
+        var checker = RevocationChecker(revocationLists: revocationLists)
+        checker.crlSignerCandidates = certificatePool
+        let nested = inputs, pool = certificatePool, lists = revocationLists
+        // §6.3.3 (f): a CRL signer other than the issuer is validated on its own path, with the same anchors.
+        checker.crlSignerValidator = { signer in
+            guard nested.crlSignerDepth < 3 else { return false }
+            var inputs = nested
+            inputs.crlSignerDepth += 1
+            inputs.initialPolicySet = [PolicyInformation.anyPolicy]
+            inputs.initialExplicitPolicy = false
+            inputs.requiredExtendedKeyUsages = []
+            inputs.maximumIntermediates = nil
+            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists) { return true }
+            return false
+        }
+        let check = checker.check(certificate, issuer: issuer, at: inputs.validationTime)
+        warnings += check.warnings
+        if case .revoked(let at, let reason) = check.status {
+            throw .revoked(certificate: Self.label(certificate), reason: "listed on the CRL since \(at.iso8601)" + (reason.map { " (\($0))" } ?? ""))
         }
         if let defect = check.defects.first {
             throw .profileViolation(certificate: "revocation data of \(Self.label(issuer))", rule: defect)
+        }
+        if inputs.revocationRequired, case .unknown(let subIndication, let reason) = check.status {
+            throw .revocationUnknown(certificate: Self.label(certificate), reason: reason, subIndication: subIndication)
         }
     }
 

@@ -39,6 +39,14 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
     /// How far a signingTime claim may lie after the signature timestamp's genTime (clock skew between the
     /// signer's machine and the TSA) before the order is reported as broken.
     public var signingTimeTolerance: TimeInterval = 300
+    /// What unknown revocation status does (``RevocationMode``); nil follows ``revocationRequired`` (require / soft-fail).
+    /// Optional so that policies written before it keep their canonical JSON and hash.
+    public var revocationMode: RevocationMode?
+    /// Which RFC 5280 profile MUSTs the relying party enforces (``RelyingPartyProfile``); nil is `lenient`.
+    public var relyingPartyProfile: RelyingPartyProfile?
+
+    /// The effective revocation mode.
+    public var effectiveRevocationMode: RevocationMode { revocationMode ?? (revocationRequired ? .require : .softFail) }
 
     /// The toolkit's default for NCA RK signatures.
     public static let kazakhstanDefault = ValidationPolicy(

@@ -39,7 +39,7 @@ public struct OCSPRequest: Sendable {
             derEncoded = serializer.serializedBytes
             self.nonce = nonce
         } catch {
-            throw .malformedEncoding(what: "OCSP request", reason: "\(error)")
+            throw .malformedEncoding(what: "OCSP request", reason: "\(DecodingErrorText.sentence(error))")
         }
     }
 }

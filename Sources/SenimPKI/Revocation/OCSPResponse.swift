@@ -131,7 +131,7 @@ public struct OCSPResponse: Sendable {
         } catch let error as PKIError {
             throw error
         } catch {
-            throw .malformedEncoding(what: "OCSP response", reason: "\(error)")
+            throw .malformedEncoding(what: "OCSP response", reason: "\(DecodingErrorText.sentence(error))")
         }
     }
 

@@ -14,6 +14,14 @@ public struct RevocationChecker: Sendable {
     /// The nonce sent in the OCSP request, when the caller made one; a response must echo it.
     public let expectedNonce: [UInt8]?
     public let maximumAge: TimeInterval
+    /// Certificates that may have signed a CRL other than the certificate's issuer itself: the issuer's other keys
+    /// (key rollover) and delegated CRL issuers of indirect CRLs (RFC 5280 §6.3.3 (f)).
+    public var crlSignerCandidates: [Certificate] = []
+    /// Validates a CRL signer other than the issuer on its own path (RFC 5280 §6.3.3 (f)); without it only CRLs
+    /// signed by the certificate's issuer are used.
+    public var crlSignerValidator: (@Sendable (Certificate) -> Bool)?
+    /// RFC 5280 §6.3.3 (c) "use-deltas": apply a delta CRL to its base.
+    public var useDeltas = true
 
     public init(revocationLists: [CertificateRevocationList] = [], ocspResponses: [OCSPResponse] = [],
                 expectedNonce: [UInt8]? = nil, maximumAge: TimeInterval = 24 * 3600) {
@@ -33,7 +41,7 @@ public struct RevocationChecker: Sendable {
         var reasons: [String] = [], defects: [String] = []
         var sawStale = false
         let outcomes = ocspResponses.lazy.map { ("OCSP", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
-            + revocationLists.lazy.map { ("CRL", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
+            + [()].lazy.map { ("CRL", self.evaluateCRLs(certificate: certificate, issuer: issuer, at: time)) }
         for (kind, outcome) in outcomes {
             switch outcome {
             case .some(.success(let check)): return check
@@ -45,7 +53,9 @@ public struct RevocationChecker: Sendable {
             }
         }
         let reason = reasons.isEmpty ? "no CRL or OCSP response for this certificate's issuer" : reasons.joined(separator: "; ")
-        return RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil, defects: defects)
+        var check = RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil, defects: defects)
+        check.sawEvidence = !reasons.isEmpty
+        return check
     }
 
     // MARK: OCSP
@@ -123,47 +133,16 @@ public struct RevocationChecker: Sendable {
         return nil
     }
 
-    // MARK: CRL
-
-    private func evaluate(_ crl: CertificateRevocationList, certificate: Certificate, issuer: Certificate, at time: Date)
-        -> Result<RevocationCheck, Unusable>? {
-        guard crl.issuer.matches(issuer.subject), !crl.isDelta else { return nil }
-        guard let key = try? issuer.publicKey, (try? crl.isSignatureValid(issuerKey: key)) == true else {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "a CRL naming the issuer is not signed by it", defect: true))
-        }
-        if let usage = try? issuer.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the issuer's key usage does not include cRLSign", defect: true))
-        }
-        // RFC 5280 §5.2.3: conforming CRL issuers MUST include the CRL number, and MUST mark it non-critical.
-        if crl.version == 2 && (crl.crlNumber == nil || crl.crlNumberIsCritical) {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the CRL number is missing or critical", defect: true))
-        }
-        if crl.hasIssuingDistributionPoint {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "partitioned CRLs (issuingDistributionPoint) are not supported"))
-        }
-        if let entry = crl.entry(forSerial: certificate.serialNumber) {
-            return .success(decide(revokedAt: entry.revocationDate, reason: entry.reason, issued: crl.thisUpdate, next: crl.nextUpdate, time: time, source: .crl))
-        }
-        // Expired certificates are dropped from NCA CRLs, so absence after expiry proves nothing (MANIFEST §3).
-        if crl.thisUpdate > certificate.validity.notAfter {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the CRL was issued after the certificate expired; absence proves nothing"))
-        }
-        guard isFresh(issued: crl.thisUpdate, next: crl.nextUpdate, time: time) else {
-            return .failure(Unusable(.tryLater, "the CRL (nextUpdate \(crl.nextUpdate.map { "\($0)" } ?? "none")) is stale at \(time)"))
-        }
-        return .success(RevocationCheck(status: .good(), source: .crl, issuedAt: crl.thisUpdate))
-    }
-
     // MARK: Time
 
-    private func isFresh(issued: Date, next: Date?, time: Date) -> Bool {
+    func isFresh(issued: Date, next: Date?, time: Date) -> Bool {
         if issued >= time { return true }
         if let next { return time <= next }
         return time.timeIntervalSince(issued) <= maximumAge
     }
 
     /// A listed revocation: before or at the time → revoked; after it → good at that time, revocation recorded.
-    private func decide(revokedAt: Date, reason: RevocationReason?, issued: Date, next: Date?, time: Date, source: RevocationCheck.Source) -> RevocationCheck {
+    func decide(revokedAt: Date, reason: RevocationReason?, issued: Date, next: Date?, time: Date, source: RevocationCheck.Source) -> RevocationCheck {
         if revokedAt <= time { return RevocationCheck(status: .revoked(at: revokedAt, reason: reason), source: source, issuedAt: issued) }
         return RevocationCheck(status: .good(revokedLater: revokedAt), source: source, issuedAt: issued)
     }

@@ -22,6 +22,14 @@ public struct RevocationCheck: Sendable {
     /// Evidence from this certificate's issuer that breaks RFC 5280 / RFC 6960 (a bad signature, no cRLSign, a
     /// missing or critical CRL number…): a CA publishing broken revocation data is a path failure, not just "unknown".
     public var defects: [String] = []
+    /// The CRLs that decided, complete CRL first and then the delta applied to it (RFC 5280 §6.3.3), e.g.
+    /// "complete CRL #3 of CN=…, thisUpdate …"; empty for OCSP.
+    public var decidedBy: [String] = []
+    /// What was tolerated on the way (negative serial numbers in a CRL…), as sentences for the report.
+    public var warnings: [String] = []
+    /// Evidence about this certificate was found but could not decide (stale, unsigned, out of scope…), as
+    /// opposed to no evidence at all: the difference between `hard-fail` and `soft-fail` (``RevocationMode``).
+    public var sawEvidence = false
 
     /// The sub-indication a signature gets from this check, nil when the status allows validation to pass.
     public var subIndication: SubIndication? {

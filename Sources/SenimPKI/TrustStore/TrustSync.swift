@@ -94,7 +94,7 @@ public struct TrustSync: Sendable {
             let body = try await response.body.collect(upTo: 1 << 20)
             return .success(try Certificate(bytes: Array(buffer: body)))
         } catch {
-            return .failure(SyncFailure(message: "\(source.url): \(error)"))
+            return .failure(SyncFailure(message: "\(source.url): \(DecodingErrorText.sentence(error))"))
         }
     }
 

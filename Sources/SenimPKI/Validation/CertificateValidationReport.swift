@@ -16,9 +16,12 @@ public struct CertificateValidationReport: Sendable, Codable {
         public let revokedAt: Date?
         public let reason: String?
         public let detail: String?
+        /// The CRLs that decided (complete CRL, then the delta applied to it); nil for OCSP or no evidence.
+        public let crls: [String]?
 
         init(_ check: RevocationCheck) {
             source = check.source.rawValue
+            crls = check.decidedBy.isEmpty ? nil : check.decidedBy
             issuedAt = check.issuedAt
             switch check.status {
             case .good(let later):
@@ -45,4 +48,8 @@ public struct CertificateValidationReport: Sendable, Codable {
     /// End-entity first, trust anchor last (empty when no path was found).
     public let chain: [ChainElement]
     public let messages: [String]
+    /// The revocation mode applied (``RevocationMode``), so a reader knows whether "unknown" could pass.
+    public var revocationMode: RevocationMode? = nil
+    /// The relying-party profile applied (``RelyingPartyProfile``).
+    public var profile: RelyingPartyProfile? = nil
 }

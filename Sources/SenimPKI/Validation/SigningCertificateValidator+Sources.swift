@@ -49,7 +49,7 @@ extension SigningCertificateValidator {
         // The path found above is evaluated as it is: building it again would repeat every signature check.
         let checker = RevocationChecker(revocationLists: lists, ocspResponses: responses, expectedNonce: nonce, maximumAge: revocation.maximumAge)
         let validator = SigningCertificateValidator(trustStore: trustStore, revocation: checker, policy: policy, policyReference: policyReference)
-        let report = validator.evaluate(built, certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm)
+        let report = validator.evaluate(built, certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: intermediates)
         return (report, documents, errors)
     }
 }

@@ -26,7 +26,7 @@ public struct SigningCertificateValidator: Sendable {
     public func validate(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate] = [],
                          signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil) -> CertificateValidationReport {
         evaluate(buildPath(certificate, at: time, extraIntermediates: extraIntermediates, pathInputs: pathInputs),
-                 certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm)
+                 certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: extraIntermediates)
     }
 
     /// RFC 5280 path building and validation at `time`.
@@ -35,12 +35,13 @@ public struct SigningCertificateValidator: Sendable {
         inputs.validationTime = time
         if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
         inputs.enforceProfile = inputs.enforceProfile && policy.enforceCertificateProfile
+        if let profile = policy.relyingPartyProfile { inputs.profile = profile }
         return CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates)
     }
 
     /// Revocation and policy constraints over a path already built (or the path failure, reported as it is).
     func evaluate(_ built: Result<ValidatedPath, PathValidationFailure>, certificate: Certificate, at time: Date,
-                  signatureAlgorithm: SignatureAlgorithm?) -> CertificateValidationReport {
+                  signatureAlgorithm: SignatureAlgorithm?, crlSigners: [Certificate] = []) -> CertificateValidationReport {
         let path: ValidatedPath
         switch built {
         case .failure(let failure):
@@ -54,13 +55,30 @@ public struct SigningCertificateValidator: Sendable {
 
         // Revocation of each certificate below the anchor, leaf first, so the signer's own status leads the verdict
         // (a revoked CA is reported as REVOKED_CA_NO_POE).
-        var messages: [String] = []
+        var messages: [String] = path.warnings
         var verdict: (Indication, SubIndication)?
         var checks: [Int: RevocationCheck] = [:]
+        let mode = policy.effectiveRevocationMode
+        // RFC 5280 §6.3.3 (f): CRLs signed by another key of the issuer, or by an indirect CRL issuer, are used once
+        // the signer's own path validates to one of the trust anchors.
+        var revocation = self.revocation
+        let pool = path.certificates + trustStore.intermediates + trustStore.roots + crlSigners
+        revocation.crlSignerCandidates = pool
+        let anchors = trustStore.roots.isEmpty ? [path.trustAnchor] : trustStore.roots
+        // The signer's own path is checked against the same CRLs: a revoked CRL signer decides nothing (PKITS 4.4.21).
+        let lists = revocation.revocationLists, profile = policy.relyingPartyProfile ?? .lenient, requireStatus = mode == .require
+        revocation.crlSignerValidator = { signer in
+            var inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors)
+            inputs.profile = profile
+            inputs.revocationRequired = requireStatus
+            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists) { return true }
+            return false
+        }
         for index in stride(from: path.certificates.count - 1, through: 1, by: -1) {
             let subject = path.certificates[index], issuer = path.certificates[index - 1]
             let check = revocation.check(subject, issuer: issuer, at: time)
             checks[index] = check
+            messages += check.warnings
             let isLeaf = index == path.certificates.count - 1
             switch check.status {
             case .good(let later):
@@ -70,7 +88,13 @@ public struct SigningCertificateValidator: Sendable {
                 if verdict == nil { verdict = (.indeterminate, isLeaf ? .revokedNoPOE : .revokedCANoPOE) }
             case .unknown(let subIndication, let reason):
                 messages.append("revocation status of \(PathValidator.label(subject)) unknown: \(reason)")
-                if policy.revocationRequired && (isLeaf || policy.revocationRequiredForCACertificates) && verdict == nil {
+                let names = Self.namesRevocationSource(subject)
+                let decisive = switch mode {
+                case .require: true
+                case .hardFail: check.sawEvidence || names
+                case .softFail: false
+                }
+                if decisive && (isLeaf || policy.revocationRequiredForCACertificates) && verdict == nil {
                     verdict = (.indeterminate, subIndication)
                 }
             }
@@ -88,5 +112,12 @@ public struct SigningCertificateValidator: Sendable {
         }
         return CertificateValidationReport(indication: verdict?.0 ?? .totalPassed, subIndication: verdict?.1, validationTime: time,
                                            policy: policyReference, chain: chain, messages: messages)
+    }
+
+    /// The certificate names where its revocation status is published (CRL distribution points or an OCSP responder).
+    static func namesRevocationSource(_ certificate: Certificate) -> Bool {
+        let points = ((try? certificate.extensions.crlDistributionPoints) ?? nil) ?? []
+        let access = ((try? certificate.extensions.authorityInformationAccess) ?? nil) ?? []
+        return !points.isEmpty || access.contains { $0.method == AccessDescription.ocsp }
     }
 }

@@ -69,7 +69,7 @@ public struct XMLSigner: Sendable {
             let bits = (try? certificate.publicKey.keySizeInBits) ?? 256
             value = XMLSignatureValueEncoding.xmlForm(raw, algorithm: algorithm, fieldBytes: (bits + 7) / 8)
         } catch {
-            throw .signingFailed("\(error)")
+            throw .signingFailed("\(DecodingErrorText.sentence(error))")
         }
         let text = String(decoding: withSignature, as: UTF8.self).replacingOccurrences(of: placeholder, with: Self.javaBase64(value))
         return Array(text.utf8)

@@ -111,7 +111,7 @@ public struct XMLSignatureValidator: Sendable {
             prepared.algorithm = algorithm
             prepared.report.signatureAlgorithm = algorithm.description
         } catch {
-            prepared.report.fail(.cryptoConstraintsFailure, "SignatureMethod: \(error)")
+            prepared.report.fail(.cryptoConstraintsFailure, "SignatureMethod: \(DecodingErrorText.sentence(error))")
         }
 
         // References: dereference, transform, digest.
@@ -139,7 +139,7 @@ public struct XMLSignatureValidator: Sendable {
                 }
             } catch {
                 allIntact = false
-                prepared.report.fail(error.subIndication, "\(name): \(error)")
+                prepared.report.fail(error.subIndication, "\(name): \(DecodingErrorText.sentence(error))")
             }
         }
         prepared.report.intact = allIntact
@@ -156,7 +156,7 @@ public struct XMLSignatureValidator: Sendable {
             signedInfo = try Canonicalizer.canonicalize(document, NodeSelection(root: signature.signedInfo, excludeComments: false),
                                                         method: signature.canonicalization, inclusivePrefixes: signature.canonicalizationPrefixes)
         } catch {
-            prepared.report.fail(error.subIndication, "SignedInfo: \(error)")
+            prepared.report.fail(error.subIndication, "SignedInfo: \(DecodingErrorText.sentence(error))")
             return prepared
         }
         let keyInfoCertificates = signature.keyInfo.certificates.compactMap { try? Certificate(derEncoded: $0) }
@@ -178,7 +178,7 @@ public struct XMLSignatureValidator: Sendable {
                     break
                 }
             } catch {
-                lastError = "\(error)"
+                lastError = "\(DecodingErrorText.sentence(error))"
             }
         }
         let certificate = prepared.certificate ?? candidates[0]

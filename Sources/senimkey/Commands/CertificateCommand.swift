@@ -1,3 +1,4 @@
+import SenimCrypto
 import ArgumentParser
 import Foundation
 import SenimPKI
@@ -36,7 +37,7 @@ struct ShowCertificateCommand: ParsableCommand {
             }
             summary = CertificateSummary(certificate: try Certificate(bytes: Array(data)))
         } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
         switch format {

@@ -41,7 +41,7 @@ struct DigestCommand: ParsableCommand {
                 }
                 print("\(Hex.encode(digest))  \(path)")
             } catch {
-                FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
                 failed = true
             }
         }

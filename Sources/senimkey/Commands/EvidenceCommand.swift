@@ -1,3 +1,4 @@
+import SenimCrypto
 import ArgumentParser
 import Foundation
 import SenimEvidence
@@ -24,14 +25,18 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        let verification = try await input.readAndVerify()
+        try Self.render(try await input.readAndVerify(), bundle: input.bundle, format: format)
+    }
+
+    /// Prints the steps and ends with the overall verdict's exit code (shared with `senimkey verify`).
+    static func render(_ verification: EvidencePackageVerification, bundle: String, format: OutputFormat) throws {
         let overall = verification.overall, steps = verification.steps
         switch format {
         case .json:
             struct Output: Encodable { let indication: Indication; let steps: [EvidenceStep] }
             try JSONOutput.print(Output(indication: overall, steps: steps))
         case .text:
-            print("Evidence package \(input.bundle): \(overall.rawValue)")
+            print("Evidence package \(bundle): \(overall.rawValue)")
             for step in steps {
                 let mark = step.indication == .totalPassed ? "ok" : step.indication == .totalFailed ? "FAILED" : "INDETERMINATE"
                 print("  \(step.number). \(step.name): \(mark) — \(step.detail)")
@@ -97,7 +102,7 @@ struct EvidencePackageOptions: ParsableArguments {
             lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
             chosen = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
         } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
         let context = ValidationContext(trustStore: store, policy: chosen, revocationSources: [OfflineRevocationSource(revocationLists: lists)])

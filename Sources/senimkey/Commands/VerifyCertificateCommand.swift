@@ -1,10 +1,14 @@
+import SenimCrypto
 import ArgumentParser
 import Foundation
 import SenimPKI
 import SwiftASN1
 
-/// `senimkey cert verify LEAF [--intermediate F]… [--trust F|DIR]… [--crl F]… [--at TIME] [policy inputs] [--format]`:
-/// RFC 5280 path validation with the §6.1.1 inputs. Exit 0 TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE.
+/// `senimkey cert verify LEAF [--intermediate F]… [--trust F|DIR]… [--crl F]… [--at TIME] [policy inputs]
+/// [--revocation require|hard-fail|soft-fail] [--profile lenient|strict] [--format]`: RFC 5280 path validation with
+/// the §6.1.1 inputs and §6.3 revocation, under the same ``ValidationPolicy`` rules as `senimkey verify`: by default
+/// every certificate of the path needs conclusive revocation evidence, so a certificate checked without its CRL is
+/// never reported as passed. Exit 0 TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE.
 struct VerifyCertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -24,6 +28,10 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(help: "Fetch missing issuers (AIA) and revocation data (CRL-DP, OCSP) over HTTP from the URLs in the certificates.") var online = false
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
+    @Option(help: "Unknown revocation status: require (INDETERMINATE), hard-fail (INDETERMINATE when evidence exists or is named), soft-fail (note only).")
+    var revocation: RevocationMode = .require
+    @Option(help: "Relying-party profile: lenient (CA-side RFC 5280 MUSTs reported as warnings) or strict (refused).")
+    var profile: RelyingPartyProfile = .lenient
 
     func run() async throws {
         let time = try CLIInput.time(at) ?? Date()
@@ -43,37 +51,42 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
             lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
             responses = try ocspResponses.map { try OCSPResponse(derEncoded: try CLIInput.read($0)) }
         } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
 
-        // Revocation is required exactly when the caller supplied revocation data; otherwise it is reported unchecked.
         var policy = ValidationPolicy.kazakhstanDefault
         policy.requireNonRepudiation = false
-        policy.revocationRequired = !lists.isEmpty || !responses.isEmpty || online
-        let inputs = PathValidationInputs(validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
+        policy.revocationRequired = revocation != .softFail
+        policy.revocationMode = revocation
+        policy.relyingPartyProfile = profile
+        var inputs = PathValidationInputs(validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
                                           initialExplicitPolicy: requireExplicitPolicy, initialPolicyMappingInhibit: inhibitPolicyMapping,
                                           initialAnyPolicyInhibit: inhibitAnyPolicy)
+        inputs.profile = profile
         let validator = SigningCertificateValidator(trustStore: store, revocation: RevocationChecker(revocationLists: lists, ocspResponses: responses),
                                                     policy: policy)
-        let report: CertificateValidationReport
+        var report: CertificateValidationReport
         if online {
             var configuration = OnlineFetcher.Configuration()
             do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
             let fetcher = OnlineFetcher(configuration: configuration)
             let outcome = await validator.validate(leafCertificate, at: time, revocationSources: [fetcher], certificateSources: [fetcher],
                                                    extraIntermediates: intermediateCertificates, pathInputs: inputs)
-            for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(error)\n".utf8)) }
+            for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(DecodingErrorText.sentence(error))\n".utf8)) }
             report = outcome.report
         } else {
             report = validator.validate(leafCertificate, at: time, extraIntermediates: intermediateCertificates, pathInputs: inputs)
         }
 
+        report.revocationMode = revocation
+        report.profile = profile
         switch format {
         case .json:
             try JSONOutput.print(report)
         case .text:
             print("\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))")
+            print("  revocation mode \(revocation.rawValue), profile \(profile.rawValue)")
             for message in report.messages { print("  - \(message)") }
             for (index, element) in report.chain.enumerated() {
                 let revocation = element.revocation.map { "  revocation \($0.status) (\($0.source))" } ?? (element.trusted ? "  trust anchor" : "")

@@ -11,7 +11,7 @@ import SenimXMLDSig
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Validate a signature: CMS/CAdES (DER, PEM or base64), XML-DSig, or an RFC 3161 timestamp.",
+        abstract: "Validate a signature: CMS/CAdES (DER, PEM or base64), XML-DSig, an RFC 3161 timestamp, or an evidence package.",
         discussion: "Every signer is validated on its own; timestamps are proofs of existence that move the best signature time."
     )
 
@@ -25,14 +25,34 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Fetch missing issuers and revocation data over HTTP (AIA, CRL-DP, OCSP).") var online = false
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
     @Option(help: "A validation policy (JSON, the ValidationPolicy shape).") var policy: String?
+    @Option(help: "Relying-party profile, overriding the policy's: lenient (CA-side RFC 5280 MUSTs as warnings) or strict.")
+    var profile: RelyingPartyProfile?
+    @Option(help: "Unknown revocation status, overriding the policy's: require, hard-fail or soft-fail.") var revocation: RevocationMode?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
         let time = try CLIInput.time(at) ?? Date()
-        let input: [UInt8], validationPolicy: ValidationPolicy, store: TrustStore
+        // The kind of input decides the verification; evidence packages have their own (streamed) reader.
+        let head: [UInt8]
+        do { head = try CLIInput.read(file) } catch {
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        }
+        switch InputFormat.detect(head) {
+        case .pdf:
+            FileHandle.standardError.write(Data("senimkey: \(file) is a PDF; PDF signature verification is not available in this build\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        case .evidencePackage:
+            try await verifyEvidencePackage()
+            return
+        default:
+            break
+        }
+        let input: [UInt8], store: TrustStore
+        var validationPolicy: ValidationPolicy
         let extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
         do {
-            input = try CLIInput.read(file)
+            input = head
             validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
             let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
             store = try CLIInput.trustStore(trustPaths)
@@ -41,10 +61,15 @@ struct VerifyCommand: AsyncParsableCommand {
             responses = try ocspResponses.map { try OCSPResponse(bytes: try CLIInput.read($0)) }
             if let data, !FileManager.default.isReadableFile(atPath: data) { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(data)") }
         } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
 
+        if let profile { validationPolicy.relyingPartyProfile = profile }
+        if let revocation {
+            validationPolicy.revocationMode = revocation
+            validationPolicy.revocationRequired = revocation != .softFail
+        }
         var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)]
         var certificateSources: [any CertificateSource] = []
         if online {
@@ -59,7 +84,9 @@ struct VerifyCommand: AsyncParsableCommand {
         let content = data.map { SignedContent.file(path: $0) }
 
         let report: SignatureValidationReport
-        switch SignatureInput.detect(input) {
+        switch InputFormat.detect(input) {
+        case .pdf, .evidencePackage:
+            throw SenimkeyExit.unreadableInput  // handled above
         case .xml:
             var options = XMLValidationOptions()
             options.retainSignedData = false  // the report carries digests and lengths; the octets are not printed
@@ -78,7 +105,7 @@ struct VerifyCommand: AsyncParsableCommand {
         case .malformedCMS(let error):
             report = .unreadable(container: "CMS", validationTime: time, policy: validator.context.policyReference, reason: error.description)
         case .unknown:
-            FileHandle.standardError.write(Data("senimkey: \(file) is neither CMS (DER, PEM, base64) nor an RFC 3161 timestamp\n".utf8))
+            FileHandle.standardError.write(Data("senimkey: \(file) is neither CMS (DER, PEM, base64), XML, an RFC 3161 timestamp nor an evidence package\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
 
@@ -88,33 +115,18 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         try SenimkeyExit.finish(with: report.indication)
     }
-}
 
-/// What `senimkey verify` was handed.
-enum SignatureInput {
-    case xml
-    case cms(SignedData)
-    case timestampResponse(TimeStampResponse)
-    case malformedCMS(CMSError)
-    case unknown
-
-    static func detect(_ bytes: [UInt8]) -> SignatureInput {
-        // XML: optional BOM and whitespace, then '<' (DER never starts with '<'; base64 and PEM never do).
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x3C,
-           !bytes[start...].starts(with: Array("-----BEGIN".utf8)) {
-            return .xml
-        }
-        do {
-            return .cms(try SignedData(bytes: bytes))
-        } catch let error {
-            if let response = try? TimeStampResponse(bytes: bytes) { return .timestampResponse(response) }
-            // Binary that starts like DER, or text that decodes: a CMS that is broken rather than something else.
-            if bytes.first == 0x30 || (try? DERInput.decode(bytes, pemLabels: ["CMS", "PKCS7", "SIGNED DATA"])) != nil {
-                return .malformedCMS(error)
-            }
-            return .unknown
-        }
+    /// DESIGN.md's contract: `verify` on an evidence package runs the package verification (`evidence verify`).
+    private func verifyEvidencePackage() async throws {
+        var arguments = [file]
+        for path in trust { arguments += ["--trust", path] }
+        for path in crls { arguments += ["--crl", path] }
+        if let at { arguments += ["--at", at] }
+        if let policy { arguments += ["--policy", policy] }
+        let options = try EvidencePackageOptions.parse(arguments)
+        if format == .text { print("\(file) is an evidence package: verifying the package") }
+        let verification = try await options.readAndVerify()
+        try VerifyEvidenceCommand.render(verification, bundle: file, format: format)
     }
 }
 

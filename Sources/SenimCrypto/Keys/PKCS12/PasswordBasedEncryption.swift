@@ -116,7 +116,7 @@ enum ASN1Reading {
         } catch let error as SenimCryptoError {
             throw error
         } catch {
-            throw .malformedEncoding("\(what): \(error)")
+            throw .malformedEncoding("\(what): \(DecodingErrorText.sentence(error))")
         }
     }
 }

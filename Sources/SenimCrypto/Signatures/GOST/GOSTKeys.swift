@@ -39,7 +39,7 @@ struct GOSTPublicKey: Sendable {
                 return curve
             }
         } catch {
-            throw .invalidKey("GOST key parameters are not SEQUENCE { OID, … }: \(error)")
+            throw .invalidKey("GOST key parameters are not SEQUENCE { OID, … }: \(DecodingErrorText.sentence(error))")
         }
     }
 

@@ -19,33 +19,37 @@ public struct AccessDescription: Sendable, Hashable {
     }
 }
 
-/// `DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName, reasons [1], cRLIssuer [2] }`.
-/// The full-name URIs are what a fetcher needs; a relative name is kept as absent.
+/// `DistributionPoint ::= SEQUENCE { distributionPoint [0] DistributionPointName, reasons [1], cRLIssuer [2] }`
+/// (RFC 5280 §4.2.1.13): where a fetcher finds the CRL, and the scope RFC 5280 §6.3.3 matches a CRL against.
 public struct DistributionPoint: Sendable, Hashable {
-    public let fullName: [GeneralName]
+    public let name: DistributionPointName?
+    /// nil: all reasons.
+    public let reasons: ReasonFlags?
     public let crlIssuer: [GeneralName]?
-    public let hasReasons: Bool
+
+    public var fullName: [GeneralName] { if case .fullName(let names)? = name { return names } else { return [] } }
+    public var hasReasons: Bool { reasons != nil }
+
+    init(name: DistributionPointName?, reasons: ReasonFlags?, crlIssuer: [GeneralName]?) {
+        self.name = name; self.reasons = reasons; self.crlIssuer = crlIssuer
+    }
 
     static func sequence(_ node: ASN1Node) throws -> [DistributionPoint] {
         try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
-                var full: [GeneralName] = [], issuer: [GeneralName]?, reasons = false
+                var name: DistributionPointName?, issuer: [GeneralName]?, reasons: ReasonFlags?
                 while let child = nodes.next() {
                     switch child.identifier.tagNumber {
-                    case 0:
-                        // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] }
-                        if case .constructed(let choices) = child.content {
-                            for choice in choices where choice.identifier.tagNumber == 0 {
-                                if case .constructed(let names) = choice.content { full = try names.map(GeneralName.init) }
-                            }
-                        }
-                    case 1: reasons = true
+                    case 0: name = try DistributionPointName(wrapper: child)
+                    case 1: reasons = try ReasonFlags(derEncoded: try IssuingDistributionPoint.retagged(child, as: .bitString))
                     case 2:
                         if case .constructed(let names) = child.content { issuer = try names.map(GeneralName.init) }
                     default: throw ASN1Error.invalidASN1Object(reason: "unexpected DistributionPoint field")
                     }
                 }
-                return DistributionPoint(fullName: full, crlIssuer: issuer, hasReasons: reasons)
+                // §4.2.1.13: a DistributionPoint MUST NOT consist of only the reasons field.
+                if name == nil && issuer == nil { throw ASN1Error.invalidASN1Object(reason: "DistributionPoint with neither name nor cRLIssuer") }
+                return DistributionPoint(name: name, reasons: reasons, crlIssuer: issuer)
             }
         }
     }
