@@ -36,4 +36,43 @@ struct DigestCommandTests {
         #expect(result.status == 64)
         #expect(result.standardError.contains("unknown algorithm"))
     }
+
+    /// Several algorithms in one read: one line each, prefixed by the name, in the order asked for; the
+    /// values equal the single-algorithm runs.
+    @Test func severalAlgorithmsInOneRead() throws {
+        let path = "testvectors/kz/cms/signed_cms_two_signers_detached.data"
+        let result = try CLIProcess.run(["digest", "--alg", "streebog512,sha256,gost34311,sha256", path])
+        #expect(result.status == 0)
+        let gost = try CLIProcess.run(["digest", "--alg", "gost34311", path]).standardOutput
+        let streebog = "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef25"
+            + "52d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990"
+        #expect(result.standardOutput == """
+            streebog512 \(streebog)  \(path)
+            sha256 ecd71870d1963316a97e3ac3408c9835ad8cf0f3c1bc703527c30265534f75ae  \(path)
+            gost34311 \(gost)
+            """)
+    }
+
+    /// A large file through the read-ahead path, from a file and from standard input, against single runs.
+    @Test func largeFileAndStandardInputAgree() throws {
+        let bytes = Data((0..<(3 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) })
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-digest-\(UInt64.random(in: 0...UInt64.max))")
+        try bytes.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let both = try CLIProcess.run(["digest", "--alg", "sha256,streebog256", url.path])
+        let piped = try CLIProcess.run(["digest", "--alg", "sha256,streebog256", "-"], standardInput: bytes)
+        let sha = try CLIProcess.run(["digest", "--alg", "sha256", url.path]).standardOutput
+        let streebog = try CLIProcess.run(["digest", "--alg", "streebog256", url.path]).standardOutput
+        #expect(both.standardOutput == "sha256 \(sha)streebog256 \(streebog)")
+        #expect(piped.standardOutput == both.standardOutput.replacingOccurrences(of: url.path, with: "-"))
+    }
+
+    @Test func unknownAlgorithmInAListIsAUsageError() throws {
+        for list in ["sha256,md5", "sha256,", ","] {
+            let result = try CLIProcess.run(["digest", "--alg", list, "README.md"])
+            #expect(result.status == 64, "\(list)")
+            #expect(result.standardError.contains("unknown algorithm"), "\(list)")
+            #expect(result.standardOutput.isEmpty, "\(list)")
+        }
+    }
 }

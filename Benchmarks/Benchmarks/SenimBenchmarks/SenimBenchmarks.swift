@@ -17,9 +17,10 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     // SENIMKEY_BENCH_GROUPS=workflow,evidence registers only those groups (their set-up is what takes the time):
-    // crypto, pki, cms, xml, merkle, evidence, workflow.
+    // crypto, digest, pki, cms, xml, merkle, evidence, workflow.
     let groups = ProcessInfo.processInfo.environment["SENIMKEY_BENCH_GROUPS"].map { Set($0.split(separator: ",").map(String.init)) }
     func wants(_ group: String) -> Bool { groups?.contains(group) ?? true }
+    if wants("digest") { registerDigestBenchmarks() }
     if wants("pki") { registerPKIBenchmarks() }
     if wants("cms") { registerCMSBenchmarks() }
     if wants("xml") { registerXMLBenchmarks() }

@@ -17,6 +17,7 @@ void senim_xmlFree(void *pointer);
 int senim_EC_GROUP_precompute_mult(EC_GROUP *group, BN_CTX *context);
 
 #include "SenimStreebogCore.h"
+#include "SenimGOST94Core.h"
 #include "SenimGOSTCurve.h"
 #include "SenimXML.h"
 #include "SenimXMLStream.h"

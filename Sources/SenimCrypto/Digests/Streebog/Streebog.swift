@@ -6,18 +6,25 @@ import CShims
 /// order (first byte least significant), which gives the "natural order" digests of
 /// `openssl dgst -md_gost12_512` and of Kalkan's CMS `messageDigest` (the RFC 6986 text prints them reversed).
 /// Buffering, padding and finalisation are here; the compression loop runs in `CShims/SenimStreebogCore.c`
-/// over the tables of ``StreebogTables``.
+/// (SIMD kernels chosen at run time, a portable one elsewhere) over static tables that equal ``StreebogTables``.
 public struct Streebog: HashFunction {
     public enum OutputSize: Sendable { case bits256, bits512 }
 
     private let outputSize: OutputSize
+    private let kernel: senim_streebog_kernel_t
     /// h (words 0–7), N (8–15), Σ (16–23).
     private var state = [UInt64](repeating: 0, count: 24)
     private var pending = [UInt8](repeating: 0, count: 64)
     private var pendingCount = 0
 
     public init(outputBits: OutputSize) {
+        self.init(outputBits: outputBits, kernel: .selected)
+    }
+
+    /// A hasher on a given kernel (an unsupported one runs the portable code); tests compare them.
+    init(outputBits: OutputSize, kernel: StreebogKernel) {
         outputSize = outputBits
+        self.kernel = kernel.cValue
         if outputBits == .bits256 {
             // The 256-bit variant starts from 0x01 in every byte (§8.1).
             for index in 0..<8 { state[index] = 0x0101_0101_0101_0101 }
@@ -51,12 +58,7 @@ public struct Streebog: HashFunction {
     private mutating func absorb(_ bytes: UnsafeRawPointer, blocks: Int) {
         state.withUnsafeMutableBufferPointer { words in
             let s = words.baseAddress!
-            StreebogTables.lps.withUnsafeBufferPointer { table in
-                StreebogTables.constants.withUnsafeBufferPointer { constants in
-                    senim_streebog_absorb(s, s + 8, s + 16, bytes.assumingMemoryBound(to: UInt8.self), blocks,
-                                          table.baseAddress!, constants.baseAddress!)
-                }
-            }
+            senim_streebog_absorb_kernel(kernel, s, s + 8, s + 16, bytes.assumingMemoryBound(to: UInt8.self), blocks)
         }
     }
 
@@ -69,16 +71,11 @@ public struct Streebog: HashFunction {
         }
         var h = Array(state[0..<8]), n = Array(state[8..<16]), sigma = Array(state[16..<24])
         let zero = [UInt64](repeating: 0, count: 8)
-        StreebogTables.lps.withUnsafeBufferPointer { table in
-            StreebogTables.constants.withUnsafeBufferPointer { constants in
-                let t = table.baseAddress!, c = constants.baseAddress!
-                senim_streebog_compress(&h, n, block, t, c)
-                Streebog.add(&n, [UInt64(pendingCount * 8), 0, 0, 0, 0, 0, 0, 0])
-                Streebog.add(&sigma, block)
-                senim_streebog_compress(&h, zero, n, t, c)
-                senim_streebog_compress(&h, zero, sigma, t, c)
-            }
-        }
+        senim_streebog_compress_kernel(kernel, &h, n, block)
+        Streebog.add(&n, [UInt64(pendingCount * 8), 0, 0, 0, 0, 0, 0, 0])
+        Streebog.add(&sigma, block)
+        senim_streebog_compress_kernel(kernel, &h, zero, n)
+        senim_streebog_compress_kernel(kernel, &h, zero, sigma)
         var digest = [UInt8](repeating: 0, count: 64)
         for index in 0..<64 { digest[index] = UInt8(truncatingIfNeeded: h[index / 8] >> (8 * UInt64(index % 8))) }
         // The 256-bit digest is the most significant half: bytes 32…63 (§8.2, MSB_256).

@@ -1,4 +1,8 @@
-/// Precomputed lookup tables for the LPS transform of Streebog.
+/// The lookup tables for the LPS transform of Streebog, computed from the standard's constants.
+///
+/// The hashing itself uses the same tables as static C data (`CShims/SenimStreebogTables.c`, written by
+/// `scripts/make-streebog-tables.py`), so nothing is computed at start-up; these Swift values are the check
+/// that the static ones follow from π, A and C (StreebogKernelTests).
 ///
 /// `lps[i * 256 + b]` is the 64-bit contribution of byte value `b` found at byte `i` of a source word
 /// after substitution π, transposition τ and the linear map l. LPS of a 512-bit state is then 64
