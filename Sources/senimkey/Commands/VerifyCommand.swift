@@ -28,6 +28,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
+        if Self.startsLikePDF(file) { return try await verifyPDF() }
         let time = try CLIInput.time(at) ?? Date()
         let input: [UInt8], validationPolicy: ValidationPolicy, store: TrustStore
         let extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
