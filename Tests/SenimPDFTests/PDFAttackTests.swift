@@ -65,9 +65,7 @@ struct PDFAttackTests {
     ])
     func byteRangeRules(_ from: String, _ to: String, _ problem: PDFSignatureProblem) async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")
-        let text = String(decoding: bytes, as: UTF8.self)
-        let range = try #require(text.range(of: "/ByteRange \(from)"))
-        let at = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + "/ByteRange ".utf8.count
+        let at = try #require(PDFFixtures.offset(of: "/ByteRange \(from)", in: bytes)) + "/ByteRange ".utf8.count
         bytes.replaceSubrange(at..<(at + from.utf8.count), with: Array(to.utf8))
         let result = try await PDFFixtures.validate(bytes)
         #expect(result.signatures.first?.problems.first == problem)
@@ -85,10 +83,7 @@ struct PDFAttackTests {
 
     @Test func tamperedSignedBytesFailTheHash() async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")
-        let text = String(decoding: bytes, as: UTF8.self)
-        let range = try #require(text.range(of: "Senimkey test document"))
-        let at = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-        bytes[at] = UInt8(ascii: "Z")
+        bytes[try #require(PDFFixtures.offset(of: "Senimkey test document", in: bytes))] = UInt8(ascii: "Z")
         let result = try await PDFFixtures.validate(bytes)
         #expect(result.report.signatures.first?.indication == .totalFailed)
         #expect(result.report.signatures.first?.subIndication == .hashFailure)

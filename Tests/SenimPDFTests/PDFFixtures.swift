@@ -1,5 +1,6 @@
 import Foundation
 import SenimCMS
+import SenimCrypto
 import SenimPDF
 import SenimPKI
 import SenimTestSupport
@@ -11,6 +12,13 @@ enum PDFFixtures {
     static let validationTime = ISO8601DateFormatter().date(from: "2030-01-01T00:00:00Z") ?? .distantPast
 
     static func vector(_ name: String) throws -> [UInt8] { try TestVectors.bytes("pdf/\(name)") }
+
+    /// Where `text` (ASCII) first occurs in `bytes` (PDFs are binary: no String offsets).
+    static func offset(of text: String, in bytes: [UInt8]) -> Int? {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return nil }
+        return (0...(bytes.count - needle.count)).first { bytes[$0] == needle[0] && Array(bytes[$0..<($0 + needle.count)]) == needle }
+    }
 
     static func certificate(_ path: String) throws -> Certificate { try Certificate(bytes: try TestVectors.bytes(path)) }
 

@@ -41,7 +41,7 @@ struct PDFInteropTests {
     ]
 
     @Test func everyVectorHasAVerdict() {
-        #expect(Self.recorded.count == 19)
+        #expect(Self.recorded.count == 17)
     }
 
     @Test(arguments: [
@@ -78,7 +78,8 @@ struct PDFInteropTests {
         #expect(classic.revisions.map(\.modificationLevel) == [.none, .formFilling, .formFilling])
         let streams = try await PDFFixtures.validate(try PDFFixtures.vector("ecdsa-pades-xrefstream.pdf"))
         #expect(streams.revisions.map(\.crossReference) == [.stream, .stream])
-        #expect(streams.report.signatures.first?.signatureAlgorithm?.contains("ecdsa") == true)
+        #expect(streams.report.signatures.first?.signatureAlgorithm?.lowercased().contains("ecdsa") == true,
+                "\(streams.report.signatures.first?.signatureAlgorithm ?? "")")
     }
 
     @Test func documentTimestampAndSecurityStore() async throws {

@@ -88,8 +88,7 @@ struct PDFReaderTests {
 
     @Test func brokenTableIsTyped() {
         var bytes = Self.pdf()
-        let text = String(decoding: bytes, as: UTF8.self)
-        let at = text.utf8.distance(from: text.startIndex, to: text.range(of: "0000000000 65535 f")!.lowerBound)
+        guard let at = PDFFixtures.offset(of: "0000000000 65535 f", in: bytes) else { Issue.record("no free entry"); return }
         bytes[at + 11] = UInt8(ascii: "x")
         guard case .brokenCrossReference = Self.error(bytes) else { Issue.record("\(String(describing: Self.error(bytes)))"); return }
     }

@@ -82,9 +82,7 @@ struct PDFSealerTests {
         #expect(result.signatures.first?.coverage == .entireFile)
         // Tamper one signed byte: the GOST signature no longer matches.
         var tampered = sealed
-        let text = String(decoding: sealed, as: UTF8.self)
-        let range = try #require(text.range(of: "Senimkey test document"))
-        tampered[text.utf8.distance(from: text.startIndex, to: range.lowerBound)] = UInt8(ascii: "Z")
+        tampered[try #require(PDFFixtures.offset(of: "Senimkey test document", in: sealed))] = UInt8(ascii: "Z")
         let broken = await PDFSignatureValidator(context: ValidationContext(trustStore: TrustStore(roots: []))).validate(bytes: tampered, at: Self.sealTime)
         #expect(broken.report.signatures.first?.intact == false)
     }

@@ -10,13 +10,13 @@ import hashlib
 import io
 import json
 import re
+import zlib
 import sys
 from pathlib import Path
 
 from asn1crypto import keys, pem, x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -85,12 +85,46 @@ def base_pdf():
     return bytes(out)
 
 
-def rewritten_with_xref_stream(data):
-    """The same document written by pyHanko's own writer: object streams and a compressed xref stream."""
-    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(data)))
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def xref_stream_pdf():
+    """The same page written the compact way (Acrobat, Word, most producers): the dictionaries in a compressed
+    object stream, a FlateDecode cross-reference stream with the PNG Up predictor (ISO 32000-2 §7.5.7, §7.5.8)."""
+    content = b"BT /F1 24 Tf 72 720 Td (Senimkey test document) Tj ET\n"
+    compressed = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        6: b"<< /Title (Senimkey test) /Producer (make_vectors.py) >>",
+    }
+    header, body = b"", b""
+    for number, data in compressed.items():
+        header += b"%d %d " % (number, len(body))
+        body += data + b"\n"
+    packed = zlib.compress(header + body)
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {4: len(out)}
+    out += b"4 0 obj\n<< /Length %d >>\nstream\n" % len(content) + content + b"endstream\nendobj\n"
+    offsets[7] = len(out)
+    out += (b"7 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+            % (len(compressed), len(header), len(packed)) + packed + b"\nendstream\nendobj\n")
+    offsets[8] = len(out)
+    rows = [(0, 0, 255)]
+    index_in_stream = {number: slot for slot, number in enumerate(compressed)}
+    for number in range(1, 9):
+        rows.append((2, 7, index_in_stream[number]) if number in compressed else (1, offsets[number], 0))
+    raw = b"".join(bytes([t]) + f2.to_bytes(3, "big") + bytes([f3]) for t, f2, f3 in rows)
+    predicted, previous = bytearray(), bytes(5)
+    for start in range(0, len(raw), 5):
+        row = raw[start:start + 5]
+        predicted += bytes([2]) + bytes((a - b) & 0xFF for a, b in zip(row, previous))
+        previous = row
+    data = zlib.compress(bytes(predicted))
+    out += (b"8 0 obj\n<< /Type /XRef /Size 9 /W [1 3 1] /Root 1 0 R /Info 6 0 R "
+            b"/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] "
+            b"/Filter /FlateDecode /DecodeParms << /Columns 5 /Predictor 12 >> /Length %d >>\nstream\n" % len(data)
+            + data + b"\nendstream\nendobj\n")
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[8]
+    return bytes(out)
 
 
 # --- pyHanko signing ---------------------------------------------------------------------------------------------
@@ -250,7 +284,7 @@ def main():
     vectors = {}
     base = base_pdf()
     vectors["base.pdf"] = base
-    base_xs = rewritten_with_xref_stream(base)
+    base_xs = xref_stream_pdf()
     vectors["base-xrefstream.pdf"] = base_xs
     rsa = sign(base)
     vectors["rsa-pades.pdf"] = rsa

@@ -90,6 +90,7 @@ public final class PDFDocument {
     }
 
     private func readSection(at offset: Int, visited: inout Set<Int>) throws(PDFError) -> PDFRevision {
+        guard offset >= 0, offset < source.count else { throw .brokenCrossReference(offset: offset, "the offset is outside the file") }
         let head = try source.read(offset..<min(source.count, offset + 4))
         if head == Array("xref".utf8) {
             var (entries, trailer, end) = try readTable(at: offset)

@@ -290,7 +290,7 @@ struct PDFParser {
                 count = value
             default: throw .malformed("a stream without /Length")
             }
-            guard count >= 0, start + count <= fileSize else { throw .malformed("a stream /Length past the end of the file") }
+            guard count >= 0, count <= fileSize - start else { throw .malformed("a stream /Length past the end of the file") }
             return (PDFReference(number, generation), .stream(dictionary, data: start..<(start + count)))
         }
         // A missing endobj is tolerated as readers do; the object itself is complete.

@@ -12,6 +12,8 @@ struct ModificationAnalyzer {
         let trailer = document.revisions[revision].trailer, oldTrailer = document.revisions[previous].trailer
         var findings: [ModificationFinding] = []
         func note(_ object: Int?, _ reason: ModificationReason, _ level: ModificationLevel, _ text: String) {
+            // A widget merged with its field is reached from both /Fields and /Annots: one finding.
+            guard !findings.contains(where: { $0.reason == reason && $0.description == text }) else { return }
             findings.append(ModificationFinding(revision: revision, object: object, reason: reason, level: level, description: text))
         }
         if trailer["Root"]?.reference != oldTrailer["Root"]?.reference {
@@ -84,6 +86,7 @@ struct ModificationAnalyzer {
             case "DSS": note(number, .securityStoreUpdated, .ltaUpdates, "the catalog gains or updates its document security store (/DSS)")
             case "Metadata": note(number, .metadataUpdated, .ltaUpdates, "the catalog's XMP metadata is replaced")
             case "Extensions": note(number, .securityStoreUpdated, .ltaUpdates, "the catalog declares developer extensions (/Extensions)")
+            case "Version": note(number, .metadataUpdated, .ltaUpdates, "the catalog declares another PDF version (/Version)")
             default: note(number, .catalogChanged, .other, "the catalog's /\(key) changes")
             }
         }

@@ -115,24 +115,38 @@ public struct PDFSignatureValidator: Sendable {
 
             // Modification analysis of every revision after the signed one.
             let after = revisionIndex.map { index in Array(changes[(index + 1)...].joined()) } ?? []
-            let level = revisionIndex == nil ? ModificationLevel.other : after.map(\.level).max() ?? .none
+            // A signature that covers no whole revision says nothing about what the rest is: OTHER, as pyHanko.
+            let level = coverage == .partial ? ModificationLevel.other : after.map(\.level).max() ?? .none
             let limit = signature.subFilter == .rfc3161 ? max(allowed, .ltaUpdates) : allowed
             if let worst = after.first(where: { $0.level == .other }) ?? after.first(where: { $0.level > limit }) {
                 let permission = certification?.docMDP.map { "the certification signature's DocMDP P=\($0.rawValue) allows up to \($0.allowedLevel.rawValue)" }
                     ?? "without a certification signature this verifier allows up to \(allowedWithoutCertification.rawValue)"
                 problem(.disallowedModification, "revision \(worst.revision + 1) made a change that is not allowed after this signature (\(worst.reason.rawValue), \(worst.level.rawValue)): \(worst.description); \(permission)")
             }
-            for (kind, text) in zip(problems, problemMessages) {
-                switch kind {
-                case .disallowedModification: report.fail(.sigConstraintsFailure, text, indication: .totalFailed)
-                case .unsupportedSubFilter: report.fail(.formatFailure, text)
-                default: report.fail(kind == .sha1DigestMismatch ? .hashFailure : .formatFailure, text)
+            if !problems.isEmpty {
+                // The PDF layer's named reason comes first; the CMS verdict, if it failed too, follows it.
+                let cms = (indication: report.indication, subIndication: report.subIndication, messages: report.messages)
+                report.indication = .totalPassed
+                report.subIndication = nil
+                report.messages = []
+                for (kind, text) in zip(problems, problemMessages) {
+                    switch kind {
+                    case .disallowedModification: report.fail(.sigConstraintsFailure, text, indication: .totalFailed)
+                    case .sha1DigestMismatch: report.fail(.hashFailure, text)
+                    default: report.fail(.formatFailure, text)
+                    }
+                }
+                if let subIndication = cms.subIndication {
+                    report.fail(subIndication, cms.messages.first ?? subIndication.rawValue, indication: cms.indication)
+                    report.messages += cms.messages.dropFirst()
+                } else {
+                    report.messages += cms.messages
                 }
             }
             if signature.docMDP != nil, position != 0 {
                 report.messages.append("a certification (DocMDP) signature that is not the first signature has no effect (ISO 32000-2 §12.8.2.2.1)")
             }
-            reports.append(report)
+            reports.append(Self.plainLanguage(report))
             if let revisionIndex { revisions[revisionIndex].signedBy.append(id) }
             summaries.append(PDFValidationReport.Signature(
                 id: id, field: signature.fieldName, subFilter: signature.subFilterName, revision: revisionIndex.map { $0 + 1 },
@@ -253,6 +267,28 @@ public struct PDFSignatureValidator: Sendable {
         return ValidationContext(trustStore: context.trustStore, policy: context.policy,
                                  revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: crls, ocspResponses: responses)],
                                  certificateSources: context.certificateSources, extraCertificates: context.extraCertificates + certificates)
+    }
+
+    /// Lower layers sometimes pass a decoder's own error text through (a type name and a source line from
+    /// SwiftASN1); the PDF report keeps the sentence and drops those (DESIGN.md: no type names or paths in output).
+    static func plainLanguage(_ report: SignatureReport) -> SignatureReport {
+        var report = report
+        report.messages = report.messages.map(scrub)
+        report.timestamps = report.timestamps.map { timestamp in
+            var timestamp = timestamp
+            timestamp.messages = timestamp.messages.map(scrub)
+            return timestamp
+        }
+        return report
+    }
+
+    static func scrub(_ text: String) -> String {
+        var result = text
+        for pattern in [#"\s*[A-Za-z0-9_]+/[A-Za-z0-9_/]+\.swift:\d+"#, #"[A-Za-z0-9]+Error\.([A-Za-z0-9]+):?"#] {
+            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+            result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: pattern.hasPrefix("[") ? "$1" : "")
+        }
+        return result.trimmingCharacters(in: .whitespaces)
     }
 
     private func unreadable(_ error: any Error, at time: Date) -> PDFValidationReport {
