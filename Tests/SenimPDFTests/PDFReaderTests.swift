@@ -44,6 +44,16 @@ struct PDFReaderTests {
         #expect(try streams.dictionary(.reference(root))?.type == "Catalog")
     }
 
+    @Test func hybridFileMergesTableAndStream() throws {
+        let document = try PDFDocument(source: PDFMemorySource(try PDFFixtures.vector("base-hybrid.pdf")))
+        #expect(document.revisions.map(\.kind) == [.hybrid])
+        // Objects 4, 7 and 8 from the table; 1, 2, 3, 5, 6 from the stream the table's /XRefStm names.
+        #expect(document.revisions[0].entries.count == 9)
+        if case .inUse = try #require(document.entry(4, at: 0)?.entry) {} else { Issue.record("object 4 not in the table") }
+        if case .compressed(let stream, _) = try #require(document.entry(3, at: 0)?.entry) { #expect(stream == 7) } else { Issue.record("object 3") }
+        #expect(try document.dictionary(.reference(PDFReference(3)))?.type == "Page")
+    }
+
     @Test func fileOnDiskReadsTheSame() throws {
         let path = TestVectors.url("pdf/two-signatures.pdf").path
         let document = try PDFDocument(source: try PDFFileSource(path: path))

@@ -85,9 +85,11 @@ def base_pdf():
     return bytes(out)
 
 
-def xref_stream_pdf():
+def xref_stream_pdf(hybrid=False):
     """The same page written the compact way (Acrobat, Word, most producers): the dictionaries in a compressed
-    object stream, a FlateDecode cross-reference stream with the PNG Up predictor (ISO 32000-2 §7.5.7, §7.5.8)."""
+    object stream, a FlateDecode cross-reference stream with the PNG Up predictor (ISO 32000-2 §7.5.7, §7.5.8).
+    `hybrid`: a classic table for the uncompressed objects whose trailer points at the stream with /XRefStm, the
+    layout for readers that predate PDF 1.5 (§7.5.8.4)."""
     content = b"BT /F1 24 Tf 72 720 Td (Senimkey test document) Tj ET\n"
     compressed = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -123,6 +125,11 @@ def xref_stream_pdf():
             b"/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] "
             b"/Filter /FlateDecode /DecodeParms << /Columns 5 /Predictor 12 >> /Length %d >>\nstream\n" % len(data)
             + data + b"\nendstream\nendobj\n")
+    if hybrid:
+        table = len(out)
+        out += b"xref\n0 1\n0000000000 65535 f \n4 1\n%010d 00000 n \n7 2\n%010d 00000 n \n%010d 00000 n \n" % (offsets[4], offsets[7], offsets[8])
+        out += b"trailer\n<< /Size 9 /Root 1 0 R /Info 6 0 R /XRefStm %d >>\nstartxref\n%d\n%%%%EOF\n" % (offsets[8], table)
+        return bytes(out)
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[8]
     return bytes(out)
 
@@ -286,6 +293,7 @@ def main():
     vectors["base.pdf"] = base
     base_xs = xref_stream_pdf()
     vectors["base-xrefstream.pdf"] = base_xs
+    vectors["base-hybrid.pdf"] = xref_stream_pdf(hybrid=True)
     rsa = sign(base)
     vectors["rsa-pades.pdf"] = rsa
     vectors["ecdsa-pades-xrefstream.pdf"] = sign(base_xs, who="signer_ec")
