@@ -81,6 +81,26 @@ struct PDFAttackTests {
         #expect(result.indication == .totalFailed)
     }
 
+    /// adbe.pkcs7.sha1: the encapsulated SHA-1 matches the ByteRange, and the RSA-SHA1 signature falls under the
+    /// policy's SHA-1 sunset (accepted until 2016-01-01); a changed signed byte is a SHA1_DIGEST_MISMATCH.
+    @Test func adbeSHA1UnderThePolicySunset() async throws {
+        let bytes = try PDFFixtures.vector("rsa-adbe-pkcs7-sha1.pdf")
+        let result = try await PDFFixtures.validate(bytes)
+        let report = try #require(result.report.signatures.first)
+        #expect(result.signatures.first?.subFilter == "adbe.pkcs7.sha1")
+        #expect(result.signatures.first?.problems == [])
+        #expect(result.signatures.first?.coverage == .entireFile)
+        #expect(report.format == "PDF adbe.pkcs7.sha1")
+        #expect(report.subIndication == .cryptoConstraintsFailure)
+        #expect(report.messages.first?.contains("rsa-pkcs1-sha1 is not accepted for signatures after 2016-01-01") == true)
+        var tampered = bytes
+        tampered[try #require(PDFFixtures.offset(of: "Senimkey test document", in: bytes))] = UInt8(ascii: "Z")
+        let broken = try await PDFFixtures.validate(tampered)
+        #expect(broken.signatures.first?.problems == [.sha1DigestMismatch])
+        #expect(broken.report.signatures.first?.subIndication == .hashFailure)
+        #expect(broken.report.signatures.first?.intact == false)
+    }
+
     @Test func tamperedSignedBytesFailTheHash() async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")
         bytes[try #require(PDFFixtures.offset(of: "Senimkey test document", in: bytes))] = UInt8(ascii: "Z")

@@ -41,7 +41,9 @@ struct PDFInteropTests {
     ]
 
     @Test func everyVectorHasAVerdict() {
-        #expect(Self.recorded.count == 18)
+        #expect(Self.recorded.count == 19)
+        // pyHanko 0.38 does not list adbe.pkcs7.sha1 signatures at all ("not a recognized SubFilter type").
+        #expect(Self.recorded["rsa-adbe-pkcs7-sha1.pdf"]?.isEmpty == true)
     }
 
     @Test(arguments: [

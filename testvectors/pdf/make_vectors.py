@@ -232,14 +232,15 @@ def signature_dictionary_altered(signed):
     return append_update(signed, {number: body})
 
 
-def byte_range_lying(data):
-    """Signs the base document through a hand-made signature whose ByteRange hole is wider than /Contents: the
-    hole also leaves out the /Reason string after it, so that text is unsigned though the CMS verifies."""
+def hand_signed(data, subfilter, cms_for, lie=False):
+    """Signs `data` through a hand-made signature dictionary: `cms_for(signed_bytes)` returns the DER CMS. With
+    `lie`, the ByteRange hole is wider than /Contents: it also leaves out the /Reason string after it, so that
+    text is unsigned though the CMS verifies over the bytes the ByteRange names."""
     size, root = trailer_fields(data)
     contents_hex = 16384
     placeholder_br = b"[0000000000 0000000000 0000000000 0000000000]"
     sig_number, field_number = size, size + 1
-    sig = (b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange " + placeholder_br +
+    sig = (b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /" + subfilter + b" /ByteRange " + placeholder_br +
            b" /Contents <" + b"0" * contents_hex + b"> /Reason (signed as is                   ) /M (D:20260601120000Z) >>")
     page = object_body(data, 3)
     page = page[:-2] + b" /Annots [%d 0 R] >>" % field_number
@@ -249,17 +250,29 @@ def byte_range_lying(data):
     out = append_update(data, {1: catalog, 3: page}, [sig, field])
     contents_at = out.index(b"/Contents <" + b"0" * 16) + len(b"/Contents ")
     hole_start = contents_at
-    reason_end = out.index(b")", out.index(b"/Reason (signed as is", hole_start)) + 1
-    hole_end = reason_end  # the lie: the hole runs past the Contents string into /Reason
+    hole_end = contents_at + contents_hex + 2
+    if lie:
+        hole_end = out.index(b")", out.index(b"/Reason (signed as is", hole_start)) + 1
     br = b"[%010d %010d %010d %010d]" % (0, hole_start, hole_end, len(out) - hole_end)
     out = out.replace(placeholder_br, br, 1)
-    signed_bytes = out[:hole_start] + out[hole_end:]
-    digest = hashlib.sha256(signed_bytes).digest()
-    cms = asyncio.run(signer("signer_rsa").async_sign(digest, "sha256", use_pades=True))
-    der = cms.dump().hex().encode()
+    der = cms_for(out[:hole_start] + out[hole_end:]).hex().encode()
     assert len(der) <= contents_hex
-    out = out[:contents_at + 1] + der + b"0" * (contents_hex - len(der)) + out[contents_at + 1 + contents_hex:]
-    return out
+    return out[:contents_at + 1] + der + b"0" * (contents_hex - len(der)) + out[contents_at + 1 + contents_hex:]
+
+
+def byte_range_lying(data):
+    def cms(signed):
+        return asyncio.run(signer("signer_rsa").async_sign(hashlib.sha256(signed).digest(), "sha256", use_pades=True)).dump()
+    return hand_signed(data, b"ETSI.CAdES.detached", cms, lie=True)
+
+
+def adbe_sha1(data):
+    """adbe.pkcs7.sha1 (ISO 32000-1 §12.8.3.3.1): the CMS encapsulates the SHA-1 digest of the ByteRange bytes and
+    is itself signed with RSA-SHA1, as old Acrobat versions wrote it."""
+    def cms(signed):
+        digest = hashlib.sha1(signed).digest()
+        return asyncio.run(signer("signer_rsa").async_sign_general_data(digest, "sha1", detached=False)).dump()
+    return hand_signed(data, b"adbe.pkcs7.sha1", cms)
 
 
 # --- pyHanko's own verdicts ----------------------------------------------------------------------------------------
@@ -319,6 +332,7 @@ def main():
     PdfSigner._enforce_certification_constraints = enforce
     vectors["attack-signature-dictionary-altered.pdf"] = signature_dictionary_altered(rsa)
     vectors["attack-byterange-hole.pdf"] = byte_range_lying(base)
+    vectors["rsa-adbe-pkcs7-sha1.pdf"] = adbe_sha1(base)
     for name, data in vectors.items():
         (HERE / name).write_bytes(data)
     recorded = {name: asyncio.run(verdicts(data)) for name, data in vectors.items()}
