@@ -11,8 +11,11 @@ import Testing
 struct PDFSealerTests {
     static let sealTime = ISO8601DateFormatter().date(from: "2029-06-01T10:00:00Z") ?? .distantPast
 
-    static func seal(_ name: String, with identity: SigningIdentity) async throws -> [UInt8] {
-        var sealer = PDFSealer(identity: identity, signingTime: sealTime)
+    /// Inside the NCA SDK 2026 test certificates' validity (2026-05-08 → 2027-05-08).
+    static let gostTime = ISO8601DateFormatter().date(from: "2026-11-01T00:00:00Z") ?? .distantPast
+
+    static func seal(_ name: String, with identity: SigningIdentity, at time: Date = sealTime) async throws -> [UInt8] {
+        var sealer = PDFSealer(identity: identity, signingTime: time)
         sealer.reason = "Senimkey arbitration report"
         return try await sealer.seal(try PDFFixtures.vector(name))
     }
@@ -68,22 +71,46 @@ struct PDFSealerTests {
         }
     }
 
+    /// The NCA test GOST root (2022) as the anchor with its issuing CA; no revocation data, so the verdict is INDETERMINATE at best.
+    static func gostContext() throws -> ValidationContext {
+        ValidationContext(trustStore: TrustStore(roots: [try PDFFixtures.certificate("kz/ca/root_test_gost_2022.cer")],
+                                                 intermediates: [try PDFFixtures.certificate("kz/ca/nca_gost2015_test.cer")]))
+    }
+
+    /// The committed GOST seal (written by gost2015SealReadsBack with SENIMKEY_REGENERATE_PDF=1) still reads back:
+    /// a fixed GOST-2015 PAdES file for other verifiers (NCANode 3.4+, Kalkan) to try.
+    @Test func committedGOSTSeal() async throws {
+        let bytes = try PDFFixtures.vector("gost2015-seal.pdf")
+        let result = await PDFSignatureValidator(context: try Self.gostContext()).validate(bytes: bytes, at: Self.gostTime)
+        let report = try #require(result.report.signatures.first)
+        #expect(report.intact)
+        #expect(report.cryptographicallyValid)
+        #expect(report.signatureAlgorithm?.contains("34.10-2015") == true || report.signatureAlgorithm?.lowercased().contains("gost") == true,
+                "\(report.signatureAlgorithm ?? "")")
+        #expect(result.signatures.map(\.field) == ["SenimkeySeal"])
+        #expect(result.signatures.first?.coverage == .entireFile)
+        #expect(result.revisions.count == 2)
+        #expect(report.chainTrusted, "\(report.messages)")
+    }
+
     /// GOST 34.10-2015 (512) PAdES by this toolkit's own CMS signer with an NCA test key, checked by re-reading.
     @Test func gost2015SealReadsBack() async throws {
         let identity = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
-        let sealed = try await Self.seal("base.pdf", with: identity)
-        let result = await PDFSignatureValidator(context: ValidationContext(trustStore: TrustStore(roots: [])))
-            .validate(bytes: sealed, at: Self.sealTime)
+        let sealed = try await Self.seal("base.pdf", with: identity, at: Self.gostTime)
+        let result = await PDFSignatureValidator(context: try Self.gostContext()).validate(bytes: sealed, at: Self.gostTime)
         let report = try #require(result.report.signatures.first)
         #expect(report.intact)
         #expect(report.cryptographicallyValid)
         #expect(report.digestAlgorithm?.lowercased().contains("streebog") == true || report.digestAlgorithm?.contains("34.11") == true,
                 "\(report.digestAlgorithm ?? "")")
         #expect(result.signatures.first?.coverage == .entireFile)
+        if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_PDF"] == "1" {
+            try Data(sealed).write(to: TestVectors.url("pdf/gost2015-seal.pdf"))
+        }
         // Tamper one signed byte: the GOST signature no longer matches.
         var tampered = sealed
         tampered[try #require(PDFFixtures.offset(of: "Senimkey test document", in: sealed))] = UInt8(ascii: "Z")
-        let broken = await PDFSignatureValidator(context: ValidationContext(trustStore: TrustStore(roots: []))).validate(bytes: tampered, at: Self.sealTime)
+        let broken = await PDFSignatureValidator(context: try Self.gostContext()).validate(bytes: tampered, at: Self.gostTime)
         #expect(broken.report.signatures.first?.intact == false)
     }
 }
