@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers (DESIGN.md): C system libraries → SenimCrypto → SenimPKI → SenimCMS | SenimXMLDSig
+// Layers (DESIGN.md): C system libraries → SenimCrypto → SenimPKI → SenimCMS | SenimXMLDSig → SenimPDF
 // → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
 // Each module imports only the layers below it.
 let package = Package(
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SenimPKI", targets: ["SenimPKI"]),
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
+        .library(name: "SenimPDF", targets: ["SenimPDF"]),
         .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
         .library(name: "SenimWorkflow", targets: ["SenimWorkflow"]),
         .library(name: "SenimServer", targets: ["SenimServer"]),
@@ -43,6 +44,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // zlib's inflate for PDF FlateDecode streams (cross-reference and object streams, the DSS).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Function-like macros and globals that Swift cannot import (OPENSSL_free, BIO_get_mem_data, xmlFree).
         .target(name: "CShims", dependencies: ["COpenSSL", "CLibXML2"]),
         .target(
@@ -71,6 +74,15 @@ let package = Package(
             name: "SenimXMLDSig",
             dependencies: [
                 "CLibXML2", "CShims", "SenimCrypto", "SenimPKI",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        // PDF signatures (PAdES, ISO 32000-2 §12.8): a bounded reader of the revision chain, validation of each
+        // embedded CMS over its ByteRange, and the modification analysis of later revisions.
+        .target(
+            name: "SenimPDF",
+            dependencies: [
+                "CZlib", "SenimCrypto", "SenimPKI", "SenimCMS",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -109,7 +121,7 @@ let package = Package(
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence", "SenimWorkflow", "SenimServer",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimEvidence", "SenimWorkflow", "SenimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -153,6 +165,10 @@ let package = Package(
             dependencies: [
                 "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport", "CLibXML2", "CShims",
             ]
+        ),
+        .testTarget(
+            name: "SenimPDFTests",
+            dependencies: ["SenimPDF", "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimEvidenceTests",

@@ -31,6 +31,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
+        if Self.startsLikePDF(file) { return try await verifyPDF() }
         let time = try CLIInput.time(at) ?? Date()
         // The kind of input decides the verification; evidence packages have their own (streamed) reader.
         let head: [UInt8]
