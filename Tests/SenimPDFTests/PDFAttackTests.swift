@@ -61,7 +61,7 @@ struct PDFAttackTests {
 
     /// ByteRange rules on a good file with one number changed in place (same width, so offsets stay).
     @Test(arguments: [
-        ("[0 ", "[1 ", PDFSignatureProblem.byteRangeNotFromStart),
+        ("[0 ", "[1 ", PDFSignatureProblem.byteRangeNotFromStart)
     ])
     func byteRangeRules(_ from: String, _ to: String, _ problem: PDFSignatureProblem) async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")

@@ -20,7 +20,8 @@ struct PDFInteropTests {
 
     static let recorded: [String: [Recorded]] = {
         guard let data = try? Data(contentsOf: TestVectors.url("pdf/pyhanko-verdicts.json")),
-              let decoded = try? JSONDecoder().decode([String: [Recorded]].self, from: data) else { return [:] }
+            let decoded = try? JSONDecoder().decode([String: [Recorded]].self, from: data)
+        else { return [:] }
         return decoded
     }()
 
@@ -67,8 +68,9 @@ struct PDFInteropTests {
             let report = try #require(result.report.signatures.first { $0.id == ours.id })
             // pyHanko's bottom line (intact, valid, trusted, DocMDP ok) is this verifier's TOTAL_PASSED.
             let pyHankoPasses = theirs.bottomLine ?? (theirs.intact == true && theirs.valid == true)
-            #expect((report.indication == .totalPassed) == pyHankoPasses,
-                    "\(name) \(ours.id): \(report.indication.rawValue) \(report.messages.first ?? "")")
+            #expect(
+                (report.indication == .totalPassed) == pyHankoPasses,
+                "\(name) \(ours.id): \(report.indication.rawValue) \(report.messages.first ?? "")")
             if theirs.intact == true && ours.coverage != .partial { #expect(report.intact) }
         }
     }
@@ -80,8 +82,9 @@ struct PDFInteropTests {
         #expect(classic.revisions.map(\.modificationLevel) == [.none, .formFilling, .formFilling])
         let streams = try await PDFFixtures.validate(try PDFFixtures.vector("ecdsa-pades-xrefstream.pdf"))
         #expect(streams.revisions.map(\.crossReference) == [.stream, .stream])
-        #expect(streams.report.signatures.first?.signatureAlgorithm?.lowercased().contains("ecdsa") == true,
-                "\(streams.report.signatures.first?.signatureAlgorithm ?? "")")
+        #expect(
+            streams.report.signatures.first?.signatureAlgorithm?.lowercased().contains("ecdsa") == true,
+            "\(streams.report.signatures.first?.signatureAlgorithm ?? "")")
     }
 
     @Test func documentTimestampAndSecurityStore() async throws {
