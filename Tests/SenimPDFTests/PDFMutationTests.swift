@@ -72,6 +72,7 @@ struct PDFMutationTests {
                 }
             }
         }
+        print("PDF mutation corpus: \(opened) opened, \(completed) read through, refused \(refused.sorted { $0.key < $1.key })")
         #expect(completed + refused.values.reduce(0, +) == 10_000)
         #expect(completed > 0 && completed <= opened)
         #expect(opened > 1000, "most structural mutations leave a readable chain: \(opened)")
