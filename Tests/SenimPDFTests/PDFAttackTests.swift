@@ -101,6 +101,21 @@ struct PDFAttackTests {
         #expect(broken.report.signatures.first?.intact == false)
     }
 
+    /// A ByteRange that stops at %%EOF while the file keeps its final end-of-line still covers the entire file;
+    /// one more byte after that end-of-line does not.
+    @Test func byteRangeEndingAtEOFBeforeTheFinalNewline() async throws {
+        var sealer = PDFSealer(identity: try PDFFixtures.identity("signer_ec"), signingTime: PDFSealerTests.sealTime)
+        sealer.coversFinalEndOfLine = false
+        let sealed = try await sealer.seal(try PDFFixtures.vector("base.pdf"))
+        let result = try await PDFFixtures.validate(sealed)
+        #expect(result.signatures.first?.byteRange.last.map { $0 + (result.signatures.first?.byteRange[2] ?? 0) } == sealed.count - 1)
+        #expect(result.signatures.first?.coverage == .entireFile)
+        #expect(result.indication == .totalPassed)
+        let extended = try await PDFFixtures.validate(sealed + [0x0A])
+        #expect(extended.signatures.first?.coverage == .partial)
+        #expect(extended.signatures.first?.problems == [.byteRangeNotAtRevisionEnd])
+    }
+
     @Test func tamperedSignedBytesFailTheHash() async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")
         bytes[try #require(PDFFixtures.offset(of: "Senimkey test document", in: bytes))] = UInt8(ascii: "Z")

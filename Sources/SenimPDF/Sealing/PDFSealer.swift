@@ -17,6 +17,9 @@ public struct PDFSealer: Sendable {
     public var signingTime: Date
     /// Bytes reserved for the CMS (the /Contents hole holds twice as many hex digits).
     public var reservedBytes = 16 << 10
+    /// Whether the ByteRange runs through the end-of-line after the final `%%EOF` (pyHanko's and this sealer's
+    /// default) or stops at `%%EOF` (as some producers write it; both are the entire file).
+    public var coversFinalEndOfLine = true
     /// A signature timestamp for PAdES-B-T, when the platform has a TSA: given the signature value, returns the
     /// DER TimeStampToken to add as an unsigned attribute.
     public var timestamper: (@Sendable ([UInt8]) async throws -> [UInt8])?
@@ -142,7 +145,8 @@ public struct PDFSealer: Sendable {
         out += Array("startxref\n\(xrefOffset)\n%%EOF\n".utf8)
 
         // ByteRange over everything but the /Contents string, then the CMS over those bytes.
-        let byteRange = [0, contentsStart, contentsEnd, out.count - contentsEnd]
+        let coveredEnd = coversFinalEndOfLine ? out.count : out.count - 1
+        let byteRange = [0, contentsStart, contentsEnd, coveredEnd - contentsEnd]
         let text = "[" + byteRange.map(String.init).joined(separator: " ") + "]"
         guard text.utf8.count <= byteRangePlaceholder.utf8.count else {
             throw .sealingFailed("the file is too large for the ByteRange placeholder")
@@ -157,7 +161,7 @@ public struct PDFSealer: Sendable {
         signer.includeSigningCertificateV2 = true
         var digests = DigestSet(algorithms: [signer.digestAlgorithm])
         digests.update(bytes: Array(out[0..<contentsStart]))
-        digests.update(bytes: Array(out[contentsEnd...]))
+        digests.update(bytes: Array(out[contentsEnd..<coveredEnd]))
         var der: [UInt8]
         do {
             let signedData = try CMSBuilder.sign(contentDigests: digests.finalize(), signers: [signer])

@@ -111,8 +111,11 @@ public struct PDFSignatureValidator: Sendable {
                     problem(.byteRangeNotAtRevisionEnd, "the ByteRange ends at byte \(end), which is not the end of any revision (%%EOF)")
                 }
                 if problems.isEmpty, let revisionIndex {
+                    // The last revision's range may stop at %%EOF and leave only its end-of-line after it.
+                    let last = document.revisions[revisionIndex]
+                    let onlyEndOfLineAfter = end == document.count || (end == last.endOffset && document.count - end == last.endOfLineLength)
                     coverage =
-                        end == document.count ? .entireFile : revisionIndex < document.revisions.count - 1 ? .entireRevision : .partial
+                        revisionIndex < document.revisions.count - 1 ? .entireRevision : onlyEndOfLineAfter ? .entireFile : .partial
                     if coverage == .partial {
                         problem(
                             .byteRangeNotAtRevisionEnd,
