@@ -64,6 +64,8 @@ public struct PDFSignatureValidator: Sendable {
         let allowed = certification?.docMDP?.allowedLevel ?? allowedWithoutCertification
 
         var reports: [SignatureReport] = []
+        var signedRanges: [[Range<Int>]?] = []
+        var signedRevisions: [Int?] = []
         var summaries: [PDFValidationReport.Signature] = []
         var revisions = document.revisions.map {
             PDFValidationReport.Revision(
@@ -180,12 +182,38 @@ public struct PDFSignatureValidator: Sendable {
                     "a certification (DocMDP) signature that is not the first signature has no effect (ISO 32000-2 §12.8.2.2.1)")
             }
             reports.append(Self.plainLanguage(report))
+            signedRanges.append(problems.isEmpty ? ranges : nil)
+            signedRevisions.append(revisionIndex)
             if let revisionIndex { revisions[revisionIndex].signedBy.append(id) }
             summaries.append(
                 PDFValidationReport.Signature(
                     id: id, field: signature.fieldName, subFilter: signature.subFilterName, revision: revisionIndex.map { $0 + 1 },
                     byteRange: signature.byteRange, coverage: coverage, modificationLevel: level, allowedModificationLevel: limit,
                     docMDP: signature.docMDP, certification: signature.docMDP != nil, changesAfter: after, problems: problems))
+        }
+
+        // PAdES-LTA (ETSI EN 319 102-1 §5.6.2.4, EN 319 142-1 §5.4): a valid document timestamp over a later revision
+        // is a proof of existence at its genTime for every signature in the revisions it covers. A signature that is
+        // INDETERMINATE only for want of such a proof (an algorithm sunset, an expired or revoked certificate after
+        // the fact) is validated again at that time.
+        for (position, signature) in signatures.enumerated() where signature.subFilter == .rfc3161 {
+            guard reports[position].indication == .totalPassed, let stamped = signedRevisions[position] else { continue }
+            let proof = reports[position].bestSignatureTime
+            for earlier in signatures.indices where earlier != position && signatures[earlier].subFilter != .rfc3161 {
+                guard let revision = signedRevisions[earlier], revision < stamped, let ranges = signedRanges[earlier],
+                      reports[earlier].indication == .indeterminate, let sub = reports[earlier].subIndication, Self.proofOfExistenceHelps(sub),
+                      proof < reports[earlier].bestSignatureTime
+                else { continue }
+                var again = await cryptographicReport(signatures[earlier], id: reports[earlier].id, ranges: ranges, document: document,
+                                                      context: validationContext, validationTime: proof) { _, _ in }
+                guard again.indication == .totalPassed else { continue }
+                again.signedDataScope = reports[earlier].signedDataScope
+                again.messages.insert(
+                    "validated at \(proof.iso8601), the time document timestamp \(reports[position].id) proves it existed (PAdES-LTA); "
+                        + "at the validation time it was \(reports[earlier].indication.rawValue)/\(sub.rawValue): "
+                        + (reports[earlier].messages.first ?? ""), at: 0)
+                reports[earlier] = Self.plainLanguage(again)
+            }
         }
 
         var messages: [String] = []
@@ -331,6 +359,17 @@ public struct PDFSignatureValidator: Sendable {
             trustStore: context.trustStore, policy: context.policy,
             revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: crls, ocspResponses: responses)],
             certificateSources: context.certificateSources, extraCertificates: context.extraCertificates + certificates)
+    }
+
+    /// Sub-indications a proof of existence before the problem arose can resolve (ETSI EN 319 102-1 §5.6.2.4).
+    static func proofOfExistenceHelps(_ subIndication: SubIndication) -> Bool {
+        switch subIndication {
+        case .outOfBoundsNoPOE, .outOfBoundsNotRevoked, .revokedNoPOE, .revocationOutOfBoundsNoPOE, .cryptoConstraintsFailureNoPOE,
+             .cryptoConstraintsFailure, .noPOE:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Lower layers sometimes pass a decoder's own error text through (a type name and a source line from
