@@ -66,7 +66,8 @@ public enum PDFError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedObject(let number, let why): return "object \(number) is malformed: \(why)"
         case .missingObject(let number): return "object \(number) is referred to but not present"
         case .undecodableStream(let why): return "a stream cannot be decoded: \(why)"
-        case .encrypted: return "the PDF is encrypted (/Encrypt): its signatures cannot be validated without decrypting it, which this verifier refuses"
+        case .encrypted:
+            return "the PDF is encrypted (/Encrypt): its signatures cannot be validated without decrypting it, which this verifier refuses"
         case .malformedSignature(let why): return "a signature dictionary is malformed: \(why)"
         case .sealingFailed(let why): return "sealing the PDF failed: \(why)"
         }

@@ -61,7 +61,7 @@ struct PDFAttackTests {
 
     /// ByteRange rules on a good file with one number changed in place (same width, so offsets stay).
     @Test(arguments: [
-        ("[0 ", "[1 ", PDFSignatureProblem.byteRangeNotFromStart),
+        ("[0 ", "[1 ", PDFSignatureProblem.byteRangeNotFromStart)
     ])
     func byteRangeRules(_ from: String, _ to: String, _ problem: PDFSignatureProblem) async throws {
         var bytes = try PDFFixtures.vector("rsa-pades.pdf")
@@ -99,6 +99,21 @@ struct PDFAttackTests {
         #expect(broken.signatures.first?.problems == [.sha1DigestMismatch])
         #expect(broken.report.signatures.first?.subIndication == .hashFailure)
         #expect(broken.report.signatures.first?.intact == false)
+    }
+
+    /// A ByteRange that stops at %%EOF while the file keeps its final end-of-line still covers the entire file;
+    /// one more byte after that end-of-line does not.
+    @Test func byteRangeEndingAtEOFBeforeTheFinalNewline() async throws {
+        var sealer = PDFSealer(identity: try PDFFixtures.identity("signer_ec"), signingTime: PDFSealerTests.sealTime)
+        sealer.coversFinalEndOfLine = false
+        let sealed = try await sealer.seal(try PDFFixtures.vector("base.pdf"))
+        let result = try await PDFFixtures.validate(sealed)
+        #expect(result.signatures.first?.byteRange.last.map { $0 + (result.signatures.first?.byteRange[2] ?? 0) } == sealed.count - 1)
+        #expect(result.signatures.first?.coverage == .entireFile)
+        #expect(result.indication == .totalPassed)
+        let extended = try await PDFFixtures.validate(sealed + [0x0A])
+        #expect(extended.signatures.first?.coverage == .partial)
+        #expect(extended.signatures.first?.problems == [.byteRangeNotAtRevisionEnd])
     }
 
     @Test func tamperedSignedBytesFailTheHash() async throws {

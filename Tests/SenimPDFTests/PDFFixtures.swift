@@ -25,8 +25,9 @@ enum PDFFixtures {
     static func context() throws -> ValidationContext {
         let root = try certificate("generated/test-pki/root.cert.pem")
         let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("generated/test-pki/root.crl"))
-        return ValidationContext(trustStore: TrustStore(roots: [root]),
-                                 revocationSources: [OfflineRevocationSource(revocationLists: [crl])])
+        return ValidationContext(
+            trustStore: TrustStore(roots: [root]),
+            revocationSources: [OfflineRevocationSource(revocationLists: [crl])])
     }
 
     static func validator() throws -> PDFSignatureValidator { PDFSignatureValidator(context: try context()) }
@@ -38,8 +39,9 @@ enum PDFFixtures {
     /// An RSA or EC identity of the test PKI.
     static func identity(_ name: String) throws -> SigningIdentity {
         let key = try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/\(name).key.pem"))
-        return try SigningIdentity(privateKey: key, certificate: try certificate("generated/test-pki/\(name).cert.pem"),
-                                   chain: [try certificate("generated/test-pki/root.cert.pem")])
+        return try SigningIdentity(
+            privateKey: key, certificate: try certificate("generated/test-pki/\(name).cert.pem"),
+            chain: [try certificate("generated/test-pki/root.cert.pem")])
     }
 
     /// pyHanko, if installed (`pip install pyhanko pyhanko-cli`, which .ci/run does).

@@ -20,7 +20,8 @@ struct PDFInteropTests {
 
     static let recorded: [String: [Recorded]] = {
         guard let data = try? Data(contentsOf: TestVectors.url("pdf/pyhanko-verdicts.json")),
-              let decoded = try? JSONDecoder().decode([String: [Recorded]].self, from: data) else { return [:] }
+            let decoded = try? JSONDecoder().decode([String: [Recorded]].self, from: data)
+        else { return [:] }
         return decoded
     }()
 
@@ -41,14 +42,14 @@ struct PDFInteropTests {
     ]
 
     @Test func everyVectorHasAVerdict() {
-        #expect(Self.recorded.count == 19)
+        #expect(Self.recorded.count == 20)
         // pyHanko 0.38 does not list adbe.pkcs7.sha1 signatures at all ("not a recognized SubFilter type").
         #expect(Self.recorded["rsa-adbe-pkcs7-sha1.pdf"]?.isEmpty == true)
     }
 
     @Test(arguments: [
         "rsa-pades.pdf", "ecdsa-pades-xrefstream.pdf", "rsa-adbe-pkcs7.pdf", "certified-p2.pdf", "certified-p1.pdf", "two-signatures.pdf",
-        "pades-t-doc-timestamp.pdf", "pades-lt-dss.pdf", "attack-content-replaced.pdf", "attack-page-added.pdf",
+        "pades-t-doc-timestamp.pdf", "pades-lt-dss.pdf", "pades-lta-ecdsa.pdf", "attack-content-replaced.pdf", "attack-page-added.pdf",
         "annotation-added-approval.pdf", "attack-annotation-added-certified.pdf", "attack-second-signature-certified-p1.pdf",
         "attack-signature-dictionary-altered.pdf", "attack-byterange-hole.pdf",
     ])
@@ -67,8 +68,9 @@ struct PDFInteropTests {
             let report = try #require(result.report.signatures.first { $0.id == ours.id })
             // pyHanko's bottom line (intact, valid, trusted, DocMDP ok) is this verifier's TOTAL_PASSED.
             let pyHankoPasses = theirs.bottomLine ?? (theirs.intact == true && theirs.valid == true)
-            #expect((report.indication == .totalPassed) == pyHankoPasses,
-                    "\(name) \(ours.id): \(report.indication.rawValue) \(report.messages.first ?? "")")
+            #expect(
+                (report.indication == .totalPassed) == pyHankoPasses,
+                "\(name) \(ours.id): \(report.indication.rawValue) \(report.messages.first ?? "")")
             if theirs.intact == true && ours.coverage != .partial { #expect(report.intact) }
         }
     }
@@ -80,8 +82,9 @@ struct PDFInteropTests {
         #expect(classic.revisions.map(\.modificationLevel) == [.none, .formFilling, .formFilling])
         let streams = try await PDFFixtures.validate(try PDFFixtures.vector("ecdsa-pades-xrefstream.pdf"))
         #expect(streams.revisions.map(\.crossReference) == [.stream, .stream])
-        #expect(streams.report.signatures.first?.signatureAlgorithm?.lowercased().contains("ecdsa") == true,
-                "\(streams.report.signatures.first?.signatureAlgorithm ?? "")")
+        #expect(
+            streams.report.signatures.first?.signatureAlgorithm?.lowercased().contains("ecdsa") == true,
+            "\(streams.report.signatures.first?.signatureAlgorithm ?? "")")
     }
 
     @Test func documentTimestampAndSecurityStore() async throws {
@@ -95,6 +98,32 @@ struct PDFInteropTests {
         #expect(store["certificates"] ?? 0 >= 1)
         #expect(lt.signatures[0].changesAfter.map(\.reason).contains(.securityStoreUpdated))
         #expect(lt.report.indication == .totalPassed)
+    }
+
+    /// PAdES-LTA: with ecdsa-sha256 sunset at 2027-06-01 by the policy, the ECDSA signature alone is INDETERMINATE at
+    /// 2030; the document timestamp over it (RSA, made when the recipe ran, before the sunset) proves it existed
+    /// earlier, and it is validated at that time.
+    @Test func documentTimestampIsAProofOfExistence() async throws {
+        var policy = ValidationPolicy.kazakhstanDefault
+        let sunset = ISO8601DateFormatter().date(from: "2027-06-01T00:00:00Z")
+        policy.algorithms = policy.algorithms.map { $0.algorithm == "ecdsa-sha256" ? .init(algorithm: "ecdsa-sha256", acceptedUntil: sunset) : $0 }
+        let base = try PDFFixtures.context()
+        let context = ValidationContext(trustStore: base.trustStore, policy: policy, revocationSources: base.revocationSources)
+        let bytes = try PDFFixtures.vector("pades-lta-ecdsa.pdf")
+        let result = await PDFSignatureValidator(context: context).validate(bytes: bytes, at: PDFFixtures.validationTime)
+        let stamp = try #require(result.report.signatures.last)
+        #expect(stamp.format == "PAdES document timestamp")
+        #expect(stamp.indication == .totalPassed)
+        let signature = try #require(result.report.signatures.first)
+        #expect(signature.indication == .totalPassed, "\(signature.messages)")
+        #expect(signature.messages.first?.contains("the time document timestamp S-2 proves it existed (PAdES-LTA)") == true)
+        #expect(signature.messages.first?.contains("ecdsa-sha256") == true)
+        #expect(signature.bestSignatureTime == stamp.bestSignatureTime)
+        // Without the document timestamp's proof (the same file cut back to its signed revision) the sunset decides.
+        let revision = try #require(result.signatures.first?.byteRange).suffix(2).reduce(0, +)
+        let alone = await PDFSignatureValidator(context: context).validate(bytes: Array(bytes.prefix(revision)), at: PDFFixtures.validationTime)
+        #expect(alone.report.signatures.first?.indication == .indeterminate)
+        #expect(alone.report.signatures.first?.subIndication == .cryptoConstraintsFailure)
     }
 
     @Test func certificationPermissions() async throws {

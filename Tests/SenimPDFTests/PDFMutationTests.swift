@@ -7,8 +7,10 @@ import Testing
 /// is a value — a document or a typed ``PDFError`` — never a crash, and no refusal sentence leaks internals.
 @Suite("PDF mutation corpus")
 struct PDFMutationTests {
-    static let seeds = ["rsa-pades.pdf", "two-signatures.pdf", "ecdsa-pades-xrefstream.pdf", "pades-lt-dss.pdf", "certified-p2.pdf",
-                        "attack-page-added.pdf", "base-xrefstream.pdf", "pades-t-doc-timestamp.pdf"]
+    static let seeds = [
+        "rsa-pades.pdf", "two-signatures.pdf", "ecdsa-pades-xrefstream.pdf", "pades-lt-dss.pdf", "certified-p2.pdf",
+        "attack-page-added.pdf", "base-xrefstream.pdf", "pades-t-doc-timestamp.pdf",
+    ]
 
     /// PDF-aware mutations besides the generic byte ones: numbers (offsets, lengths, /Prev) replaced, keywords
     /// deleted, a revision truncated.
@@ -27,7 +29,9 @@ struct PDFMutationTests {
             let values = ["0", "1", "99999999999", "\(bytes.count)", "\(mutator.below(bytes.count))", "-5", "4294967296"]
             bytes.replaceSubrange(at..<end, with: Array(values[mutator.below(values.count)].utf8))
         case 2:
-            let keywords = ["endobj", "stream", "endstream", "xref", "trailer", "startxref", "%%EOF", ">>", "<<", "obj", "/Prev", "/W", "/Filter"]
+            let keywords = [
+                "endobj", "stream", "endstream", "xref", "trailer", "startxref", "%%EOF", ">>", "<<", "obj", "/Prev", "/W", "/Filter",
+            ]
             let keyword = Array(keywords[mutator.below(keywords.count)].utf8)
             var matches: [Int] = []
             var index = 0
@@ -63,9 +67,12 @@ struct PDFMutationTests {
             } catch {
                 refused[error.code, default: 0] += 1
                 let text = error.description
-                if text.contains("Swift") || text.contains("nil") || text.contains("Error.") || text.contains(".swift") { leaked.append(text) }
+                if text.contains("Swift") || text.contains("nil") || text.contains("Error.") || text.contains(".swift") {
+                    leaked.append(text)
+                }
             }
         }
+        print("PDF mutation corpus: \(opened) opened, \(completed) read through, refused \(refused.sorted { $0.key < $1.key })")
         #expect(completed + refused.values.reduce(0, +) == 10_000)
         #expect(completed > 0 && completed <= opened)
         #expect(opened > 1000, "most structural mutations leave a readable chain: \(opened)")

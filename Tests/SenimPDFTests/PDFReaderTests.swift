@@ -50,7 +50,11 @@ struct PDFReaderTests {
         // Objects 4, 7 and 8 from the table; 1, 2, 3, 5, 6 from the stream the table's /XRefStm names.
         #expect(document.revisions[0].entries.count == 9)
         if case .inUse = try #require(document.entry(4, at: 0)?.entry) {} else { Issue.record("object 4 not in the table") }
-        if case .compressed(let stream, _) = try #require(document.entry(3, at: 0)?.entry) { #expect(stream == 7) } else { Issue.record("object 3") }
+        if case .compressed(let stream, _) = try #require(document.entry(3, at: 0)?.entry) {
+            #expect(stream == 7)
+        } else {
+            Issue.record("object 3")
+        }
         #expect(try document.dictionary(.reference(PDFReference(3)))?.type == "Page")
     }
 

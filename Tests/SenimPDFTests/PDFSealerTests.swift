@@ -73,8 +73,10 @@ struct PDFSealerTests {
 
     /// The NCA test GOST root (2022) as the anchor with its issuing CA; no revocation data, so the verdict is INDETERMINATE at best.
     static func gostContext() throws -> ValidationContext {
-        ValidationContext(trustStore: TrustStore(roots: [try PDFFixtures.certificate("kz/ca/root_test_gost_2022.cer")],
-                                                 intermediates: [try PDFFixtures.certificate("kz/ca/nca_gost2015_test.cer")]))
+        ValidationContext(
+            trustStore: TrustStore(
+                roots: [try PDFFixtures.certificate("kz/ca/root_test_gost_2022.cer")],
+                intermediates: [try PDFFixtures.certificate("kz/ca/nca_gost2015_test.cer")]))
     }
 
     /// The committed GOST seal (written by gost2015SealReadsBack with SENIMKEY_REGENERATE_PDF=1) still reads back:
@@ -85,8 +87,9 @@ struct PDFSealerTests {
         let report = try #require(result.report.signatures.first)
         #expect(report.intact)
         #expect(report.cryptographicallyValid)
-        #expect(report.signatureAlgorithm?.contains("34.10-2015") == true || report.signatureAlgorithm?.lowercased().contains("gost") == true,
-                "\(report.signatureAlgorithm ?? "")")
+        #expect(
+            report.signatureAlgorithm?.contains("34.10-2015") == true || report.signatureAlgorithm?.lowercased().contains("gost") == true,
+            "\(report.signatureAlgorithm ?? "")")
         #expect(result.signatures.map(\.field) == ["SenimkeySeal"])
         #expect(result.signatures.first?.coverage == .entireFile)
         #expect(result.revisions.count == 2)
@@ -101,8 +104,9 @@ struct PDFSealerTests {
         let report = try #require(result.report.signatures.first)
         #expect(report.intact)
         #expect(report.cryptographicallyValid)
-        #expect(report.digestAlgorithm?.lowercased().contains("streebog") == true || report.digestAlgorithm?.contains("34.11") == true,
-                "\(report.digestAlgorithm ?? "")")
+        #expect(
+            report.digestAlgorithm?.lowercased().contains("streebog") == true || report.digestAlgorithm?.contains("34.11") == true,
+            "\(report.digestAlgorithm ?? "")")
         #expect(result.signatures.first?.coverage == .entireFile)
         if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_PDF"] == "1" {
             try Data(sealed).write(to: TestVectors.url("pdf/gost2015-seal.pdf"))

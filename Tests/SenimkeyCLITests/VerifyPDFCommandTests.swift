@@ -5,8 +5,10 @@ import Testing
 /// modificationLevel, exit codes for unsigned and encrypted files.
 @Suite("senimkey verify (PDF)")
 struct VerifyPDFCommandTests {
-    static let base = ["--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/generated/test-pki/root.crl",
-                       "--at", "2030-01-01T00:00:00Z"]
+    static let base = [
+        "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/generated/test-pki/root.crl",
+        "--at", "2030-01-01T00:00:00Z",
+    ]
 
     static func checkLanguage(_ text: String) {
         for leak in ["Swift", "PDFError", "Error.", ".swift", "nil", "Optional("] { #expect(!text.contains(leak), "\(leak) in \(text)") }

@@ -317,6 +317,7 @@ def main():
     vectors["certified-p1.pdf"] = certified_p1
     vectors["two-signatures.pdf"] = sign(rsa, who="signer_ec", field="Signature2")
     vectors["pades-t-doc-timestamp.pdf"] = document_timestamp(sign(base, timestamper=tsa()))
+    vectors["pades-lta-ecdsa.pdf"] = document_timestamp(sign(base, who="signer_ec"))
     vectors["pades-lt-dss.pdf"] = sign(base, timestamper=tsa(), embed_dss=True)
     # attacks
     vectors["attack-content-replaced.pdf"] = content_replaced(rsa)

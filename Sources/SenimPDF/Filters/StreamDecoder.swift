@@ -35,7 +35,9 @@ enum StreamDecoder {
 
     static func inflate(_ input: [UInt8], limit: Int) throws(PDFError) -> [UInt8] {
         var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw .undecodableStream("zlib did not start") }
+        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw .undecodableStream("zlib did not start")
+        }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)

@@ -17,6 +17,9 @@ public struct PDFSealer: Sendable {
     public var signingTime: Date
     /// Bytes reserved for the CMS (the /Contents hole holds twice as many hex digits).
     public var reservedBytes = 16 << 10
+    /// Whether the ByteRange runs through the end-of-line after the final `%%EOF` (pyHanko's and this sealer's
+    /// default) or stops at `%%EOF` (as some producers write it; both are the entire file).
+    public var coversFinalEndOfLine = true
     /// A signature timestamp for PAdES-B-T, when the platform has a TSA: given the signature value, returns the
     /// DER TimeStampToken to add as an unsigned attribute.
     public var timestamper: (@Sendable ([UInt8]) async throws -> [UInt8])?
@@ -29,7 +32,8 @@ public struct PDFSealer: Sendable {
     public func seal(_ input: [UInt8]) async throws(PDFError) -> [UInt8] {
         let document = try PDFDocument(source: PDFMemorySource(input))
         guard let last = document.lastRevision, let rootReference = last.trailer["Root"]?.reference,
-              var catalog = try document.dictionary(.reference(rootReference)) else { throw .sealingFailed("the PDF has no catalog") }
+            var catalog = try document.dictionary(.reference(rootReference))
+        else { throw .sealingFailed("the PDF has no catalog") }
         guard let size = last.trailer["Size"]?.integer, size > 0 else { throw .sealingFailed("the trailer has no /Size") }
         let pageReference = try firstPage(document, catalog: catalog)
         guard var page = try document.dictionary(.reference(pageReference)) else { throw .sealingFailed("the first page cannot be read") }
@@ -112,8 +116,10 @@ public struct PDFSealer: Sendable {
             for number in offsets.keys.sorted() {
                 index += [.integer(number), .integer(1)]
                 let offset = offsets[number] ?? 0
-                rows += [1, UInt8(truncatingIfNeeded: offset >> 24), UInt8(truncatingIfNeeded: offset >> 16),
-                         UInt8(truncatingIfNeeded: offset >> 8), UInt8(truncatingIfNeeded: offset), 0, 0]
+                rows += [
+                    1, UInt8(truncatingIfNeeded: offset >> 24), UInt8(truncatingIfNeeded: offset >> 16),
+                    UInt8(truncatingIfNeeded: offset >> 8), UInt8(truncatingIfNeeded: offset), 0, 0,
+                ]
             }
             var dictionary = PDFDictionary()
             dictionary.set("Type", .name("XRef"))
@@ -139,11 +145,15 @@ public struct PDFSealer: Sendable {
         out += Array("startxref\n\(xrefOffset)\n%%EOF\n".utf8)
 
         // ByteRange over everything but the /Contents string, then the CMS over those bytes.
-        let byteRange = [0, contentsStart, contentsEnd, out.count - contentsEnd]
+        let coveredEnd = coversFinalEndOfLine ? out.count : out.count - 1
+        let byteRange = [0, contentsStart, contentsEnd, coveredEnd - contentsEnd]
         let text = "[" + byteRange.map(String.init).joined(separator: " ") + "]"
-        guard text.utf8.count <= byteRangePlaceholder.utf8.count else { throw .sealingFailed("the file is too large for the ByteRange placeholder") }
+        guard text.utf8.count <= byteRangePlaceholder.utf8.count else {
+            throw .sealingFailed("the file is too large for the ByteRange placeholder")
+        }
         let padded = Array(text.utf8) + [UInt8](repeating: 0x20, count: byteRangePlaceholder.utf8.count - text.utf8.count)
-        let byteRangeAt = signatureObjectStart + Array("\(signatureNumber) 0 obj\n".utf8).count
+        let byteRangeAt =
+            signatureObjectStart + Array("\(signatureNumber) 0 obj\n".utf8).count
             + Array("<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange ".utf8).count
         out.replaceSubrange(byteRangeAt..<(byteRangeAt + padded.count), with: padded)
 
@@ -151,7 +161,7 @@ public struct PDFSealer: Sendable {
         signer.includeSigningCertificateV2 = true
         var digests = DigestSet(algorithms: [signer.digestAlgorithm])
         digests.update(bytes: Array(out[0..<contentsStart]))
-        digests.update(bytes: Array(out[contentsEnd...]))
+        digests.update(bytes: Array(out[contentsEnd..<coveredEnd]))
         var der: [UInt8]
         do {
             let signedData = try CMSBuilder.sign(contentDigests: digests.finalize(), signers: [signer])
@@ -164,14 +174,18 @@ public struct PDFSealer: Sendable {
         } catch {
             throw .sealingFailed("the CMS signer failed: \(error)")
         }
-        guard der.count <= reservedBytes else { throw .sealingFailed("the CMS (\(der.count) bytes) is larger than the \(reservedBytes) bytes reserved") }
+        guard der.count <= reservedBytes else {
+            throw .sealingFailed("the CMS (\(der.count) bytes) is larger than the \(reservedBytes) bytes reserved")
+        }
         let hex = Array(Hex.encode(der).utf8)
         out.replaceSubrange((contentsStart + 1)..<(contentsStart + 1 + hex.count), with: hex)
         return out
     }
 
-    private func addField(_ field: PDFReference, to form: inout PDFDictionary, document: PDFDocument,
-                          rewritten: inout [(Int, [UInt8])]) throws(PDFError) {
+    private func addField(
+        _ field: PDFReference, to form: inout PDFDictionary, document: PDFDocument,
+        rewritten: inout [(Int, [UInt8])]
+    ) throws(PDFError) {
         switch form["Fields"] {
         case .reference(let fieldsReference)?:
             let items = (try document.object(fieldsReference))?.array ?? []
@@ -197,7 +211,8 @@ public struct PDFSealer: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "D:%04d%02d%02d%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "D:%04d%02d%02d%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 }
 

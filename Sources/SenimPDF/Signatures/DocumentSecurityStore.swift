@@ -12,7 +12,8 @@ public struct DocumentSecurityStore: Sendable {
     /// The DSS as of the latest revision, or nil when the catalog has none.
     static func read(_ document: PDFDocument) throws(PDFError) -> DocumentSecurityStore? {
         guard let root = try document.dictionary(document.lastRevision?.trailer["Root"]),
-              let dss = try document.dictionary(root["DSS"]) else { return nil }
+            let dss = try document.dictionary(root["DSS"])
+        else { return nil }
         var store = DocumentSecurityStore()
         func streams(_ key: String) throws(PDFError) -> [[UInt8]] {
             var result: [[UInt8]] = []

@@ -5,7 +5,8 @@ struct SignatureFieldScanner {
 
     func signatures() throws(PDFError) -> [PDFEmbeddedSignature] {
         guard let root = try document.dictionary(document.lastRevision?.trailer["Root"]),
-              let form = try document.dictionary(root["AcroForm"]), let fields = try document.resolve(form["Fields"])?.array else {
+            let form = try document.dictionary(root["AcroForm"]), let fields = try document.resolve(form["Fields"])?.array
+        else {
             return []
         }
         var found: [PDFEmbeddedSignature] = []
@@ -17,8 +18,10 @@ struct SignatureFieldScanner {
         return found
     }
 
-    private func walk(_ value: PDFObject, parentName: String?, inheritedType: String?, depth: Int, visited: inout Set<PDFReference>,
-                      budget: inout Int, into found: inout [PDFEmbeddedSignature]) throws(PDFError) {
+    private func walk(
+        _ value: PDFObject, parentName: String?, inheritedType: String?, depth: Int, visited: inout Set<PDFReference>,
+        budget: inout Int, into found: inout [PDFEmbeddedSignature]
+    ) throws(PDFError) {
         guard depth < 32 else { throw .limitExceeded("form fields nested deeper than 32") }
         budget -= 1
         guard budget >= 0 else { throw .limitExceeded("more than \(document.limits.maximumFields) form fields") }
@@ -32,12 +35,16 @@ struct SignatureFieldScanner {
         }
         if let kids = try document.resolve(field["Kids"])?.array {
             for kid in kids {
-                try walk(kid, parentName: name.isEmpty ? nil : name, inheritedType: type, depth: depth + 1, visited: &visited, budget: &budget, into: &found)
+                try walk(
+                    kid, parentName: name.isEmpty ? nil : name, inheritedType: type, depth: depth + 1, visited: &visited, budget: &budget,
+                    into: &found)
             }
         }
     }
 
-    private func signature(field: PDFReference?, name: String, reference: PDFReference?, dictionary: PDFDictionary) throws(PDFError) -> PDFEmbeddedSignature {
+    private func signature(
+        field: PDFReference?, name: String, reference: PDFReference?, dictionary: PDFDictionary
+    ) throws(PDFError) -> PDFEmbeddedSignature {
         let byteRange = (try document.resolve(dictionary["ByteRange"])?.array ?? []).compactMap(\.integer)
         let contents = dictionary["Contents"]?.string ?? []
         var docMDP: DocMDPPermission?

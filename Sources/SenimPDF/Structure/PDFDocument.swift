@@ -57,16 +57,20 @@ public final class PDFDocument {
                     endOfLineLength: previous.endOffset >= revision.endOffset ? previous.endOfLineLength : revision.endOfLineLength)
                 continue
             }
-            ordered.append(PDFRevision(index: ordered.count, crossReferenceOffset: revision.crossReferenceOffset, kind: revision.kind,
-                                       trailer: revision.trailer, entries: revision.entries, endOffset: revision.endOffset,
-                                       endOfLineLength: revision.endOfLineLength))
+            ordered.append(
+                PDFRevision(
+                    index: ordered.count, crossReferenceOffset: revision.crossReferenceOffset, kind: revision.kind,
+                    trailer: revision.trailer, entries: revision.entries, endOffset: revision.endOffset,
+                    endOfLineLength: revision.endOfLineLength))
         }
         revisions = ordered
     }
 
     /// Reads the window at `offset`, growing it until the parse fits or the bound is reached.
-    func parse<T>(at offset: Int, initial: Int = 16 << 10, maximum: Int? = nil,
-                  _ body: (inout PDFParser) throws(PDFParser.Failure) -> T) throws(PDFError) -> T {
+    func parse<T>(
+        at offset: Int, initial: Int = 16 << 10, maximum: Int? = nil,
+        _ body: (inout PDFParser) throws(PDFParser.Failure) -> T
+    ) throws(PDFError) -> T {
         guard offset >= 0, offset < source.count else { throw .brokenCrossReference(offset: offset, "offset outside the file") }
         let cap = maximum ?? limits.maximumObjectBytes
         var window = min(initial, cap)
@@ -102,19 +106,23 @@ public final class PDFDocument {
                 kind = .hybrid
             }
             let (eof, eol) = try endOfRevision(after: end)
-            return PDFRevision(index: 0, crossReferenceOffset: offset, kind: kind, trailer: trailer, entries: entries, endOffset: eof, endOfLineLength: eol)
+            return PDFRevision(
+                index: 0, crossReferenceOffset: offset, kind: kind, trailer: trailer, entries: entries, endOffset: eof, endOfLineLength: eol
+            )
         }
         let stream = try readStream(at: offset)
         let (eof, eol) = try endOfRevision(after: stream.end)
-        return PDFRevision(index: 0, crossReferenceOffset: offset, kind: .stream, trailer: stream.trailer, entries: stream.entries,
-                           endOffset: eof, endOfLineLength: eol)
+        return PDFRevision(
+            index: 0, crossReferenceOffset: offset, kind: .stream, trailer: stream.trailer, entries: stream.entries,
+            endOffset: eof, endOfLineLength: eol)
     }
 
     /// The classic table (§7.5.4) and its trailer (§7.5.5).
     private func readTable(at offset: Int) throws(PDFError) -> (entries: [Int: CrossReferenceEntry], trailer: PDFDictionary, end: Int) {
         let limit = limits.maximumObjectNumber
         do {
-            return try parse(at: offset, initial: 64 << 10, maximum: max(limits.maximumObjectBytes, 21 * limit)) { (parser: inout PDFParser) throws(PDFParser.Failure) in
+            return try parse(at: offset, initial: 64 << 10, maximum: max(limits.maximumObjectBytes, 21 * limit)) {
+                (parser: inout PDFParser) throws(PDFParser.Failure) in
                 try parser.expectKeyword("xref")
                 var entries: [Int: CrossReferenceEntry] = [:]
                 while true {
@@ -162,13 +170,16 @@ public final class PDFDocument {
         }
         let data = try StreamDecoder.decode(try source.read(range), dictionary: dictionary, limit: limits.maximumDecodedStreamBytes)
         guard let widths = dictionary["W"]?.array?.compactMap(\.integer), widths.count == 3, widths.allSatisfy({ (0...8).contains($0) }),
-              let size = dictionary["Size"]?.integer, size >= 0, size <= limits.maximumObjectNumber else {
+            let size = dictionary["Size"]?.integer, size >= 0, size <= limits.maximumObjectNumber
+        else {
             throw .brokenCrossReference(offset: offset, "unusable /W or /Size")
         }
         var subsections: [(Int, Int)] = []
         if let index = dictionary["Index"]?.array {
             let numbers = index.compactMap(\.integer)
-            guard numbers.count == index.count, numbers.count % 2 == 0 else { throw .brokenCrossReference(offset: offset, "unusable /Index") }
+            guard numbers.count == index.count, numbers.count % 2 == 0 else {
+                throw .brokenCrossReference(offset: offset, "unusable /Index")
+            }
             for pair in stride(from: 0, to: numbers.count, by: 2) { subsections.append((numbers[pair], numbers[pair + 1])) }
         } else {
             subsections = [(0, size)]
@@ -178,10 +189,14 @@ public final class PDFDocument {
         var entries: [Int: CrossReferenceEntry] = [:]
         var row = 0
         for (start, count) in subsections {
-            guard start >= 0, count >= 0, start + count <= limits.maximumObjectNumber else { throw .limitExceeded("object numbers above \(limits.maximumObjectNumber)") }
+            guard start >= 0, count >= 0, start + count <= limits.maximumObjectNumber else {
+                throw .limitExceeded("object numbers above \(limits.maximumObjectNumber)")
+            }
             for number in start..<(start + count) {
                 let at = row * rowWidth
-                guard at + rowWidth <= data.count else { throw .brokenCrossReference(offset: offset, "the stream has fewer rows than /Index declares") }
+                guard at + rowWidth <= data.count else {
+                    throw .brokenCrossReference(offset: offset, "the stream has fewer rows than /Index declares")
+                }
                 var fields = [0, 0, 0]
                 var position = at
                 for field in 0..<3 {
@@ -239,7 +254,8 @@ public final class PDFDocument {
         switch entry {
         case .free: return nil
         case .inUse(let offset, _): return try object(atOffset: offset, number: reference.number)
-        case .compressed(let stream, let index): return try compressedObject(stream: stream, index: index, number: reference.number, revision: revision)
+        case .compressed(let stream, let index):
+            return try compressedObject(stream: stream, index: index, number: reference.number, revision: revision)
         }
     }
 
@@ -277,7 +293,9 @@ public final class PDFDocument {
     /// Where object `reference`'s uncompressed copy as of `revision` is written, if it is (signature dictionaries
     /// must be, for their `/Contents` offsets to mean anything).
     public func offset(of reference: PDFReference, at revision: Int? = nil) -> Int? {
-        guard let (entry, _) = entry(reference.number, at: revision ?? revisions.count - 1), case .inUse(let offset, _) = entry else { return nil }
+        guard let (entry, _) = entry(reference.number, at: revision ?? revisions.count - 1), case .inUse(let offset, _) = entry else {
+            return nil
+        }
         return offset
     }
 
@@ -287,7 +305,8 @@ public final class PDFDocument {
         }
         if objectStreamCache[offset] == nil {
             guard case .stream(let dictionary, let range) = try object(atOffset: offset, number: number), dictionary.type == "ObjStm",
-                  let count = dictionary["N"]?.integer, let first = dictionary["First"]?.integer, count >= 0, first >= 0 else {
+                let count = dictionary["N"]?.integer, let first = dictionary["First"]?.integer, count >= 0, first >= 0
+            else {
                 throw .malformedObject(number, "not an object stream")
             }
             let bytes = try StreamDecoder.decode(try source.read(range), dictionary: dictionary, limit: limits.maximumDecodedStreamBytes)
@@ -295,7 +314,8 @@ public final class PDFDocument {
             var offsets: [Int: Int] = [:]
             for slot in 0..<min(count, limits.maximumArrayCount) {
                 guard let objectNumber = try? parser.token(), PDFParser.integer(objectNumber) != nil,
-                      let offsetWord = try? parser.token(), let at = PDFParser.integer(offsetWord) else { break }
+                    let offsetWord = try? parser.token(), let at = PDFParser.integer(offsetWord)
+                else { break }
                 offsets[slot] = at
             }
             objectStreamCache[offset] = (bytes, offsets, first)

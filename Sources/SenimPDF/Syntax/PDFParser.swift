@@ -28,7 +28,9 @@ struct PDFParser {
 
     // MARK: Lexical
 
-    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00 }
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+    }
     static func isDelimiter(_ byte: UInt8) -> Bool {
         byte == 0x28 || byte == 0x29 || byte == 0x3C || byte == 0x3E || byte == 0x5B || byte == 0x5D || byte == 0x7B || byte == 0x7D
             || byte == 0x2F || byte == 0x25
@@ -94,7 +96,9 @@ struct PDFParser {
                     return .array(items)
                 }
                 items.append(try object(depth: depth + 1))
-                guard items.count <= limits.maximumArrayCount else { throw .limit("an array of more than \(limits.maximumArrayCount) items") }
+                guard items.count <= limits.maximumArrayCount else {
+                    throw .limit("an array of more than \(limits.maximumArrayCount) items")
+                }
             }
         default:
             return try numberOrKeyword()
@@ -118,7 +122,9 @@ struct PDFParser {
             let start = absolutePosition
             let value = try object(depth: depth + 1)
             result.set(key, value, span: start..<absolutePosition)
-            guard result.entries.count <= limits.maximumArrayCount else { throw .limit("a dictionary of more than \(limits.maximumArrayCount) entries") }
+            guard result.entries.count <= limits.maximumArrayCount else {
+                throw .limit("a dictionary of more than \(limits.maximumArrayCount) entries")
+            }
         }
     }
 
@@ -127,7 +133,9 @@ struct PDFParser {
         var raw: [UInt8] = []
         while position < bytes.count, Self.isRegular(bytes[position]) {
             let byte = bytes[position]
-            if byte == 0x23, position + 2 < bytes.count, let high = Self.hexValue(bytes[position + 1]), let low = Self.hexValue(bytes[position + 2]) {
+            if byte == 0x23, position + 2 < bytes.count, let high = Self.hexValue(bytes[position + 1]),
+                let low = Self.hexValue(bytes[position + 2])
+            {
                 raw.append(high << 4 | low)
                 position += 3
             } else {
@@ -259,7 +267,8 @@ struct PDFParser {
         guard !digits.isEmpty, digits.count <= 32 else { return nil }
         if let value = integer(Array(digits)) { return .integer(negative ? -value : value) }
         guard digits.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E }), digits.filter({ $0 == 0x2E }).count == 1,
-              let value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+            let value = Double(String(decoding: digits, as: UTF8.self))
+        else { return nil }
         return .real(negative ? -value : value)
     }
 
@@ -267,10 +276,15 @@ struct PDFParser {
 
     /// `n g obj <object> [stream … endstream] endobj` at the window's start (§7.3.10, §7.3.8). A stream's length
     /// comes from `/Length`, resolved by `length` when it is a reference.
-    mutating func indirectObject(fileSize: Int, length: (PDFReference) -> Int?) throws(Failure)
-        -> (reference: PDFReference, object: PDFObject) {
+    mutating func indirectObject(
+        fileSize: Int, length: (PDFReference) -> Int?
+    ) throws(Failure)
+        -> (reference: PDFReference, object: PDFObject)
+    {
         let numberWord = try token(), generationWord = try token()
-        guard let number = Self.integer(numberWord), let generation = Self.integer(generationWord) else { throw .malformed("no object header") }
+        guard let number = Self.integer(numberWord), let generation = Self.integer(generationWord) else {
+            throw .malformed("no object header")
+        }
         try expectKeyword("obj")
         let value = try object()
         let afterValue = position

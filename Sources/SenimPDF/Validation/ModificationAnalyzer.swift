@@ -17,7 +17,8 @@ struct ModificationAnalyzer {
             findings.append(ModificationFinding(revision: revision, object: object, reason: reason, level: level, description: text))
         }
         if trailer["Root"]?.reference != oldTrailer["Root"]?.reference {
-            note(trailer["Root"]?.reference?.number, .catalogChanged, .other, "the update replaces the document catalog with another object")
+            note(
+                trailer["Root"]?.reference?.number, .catalogChanged, .other, "the update replaces the document catalog with another object")
         }
         let root = trailer["Root"]?.reference?.number
         let info: Set<Int> = Set([trailer["Info"]?.reference?.number, oldTrailer["Info"]?.reference?.number].compactMap { $0 })
@@ -39,14 +40,18 @@ struct ModificationAnalyzer {
             } else if info.contains(number) || oldDictionary?.type == "Metadata" {
                 note(number, .metadataUpdated, .ltaUpdates, "the document information or XMP metadata (object \(number)) is updated")
             } else if oldDictionary?["ByteRange"] != nil || ["Sig", "DocTimeStamp"].contains(oldDictionary?.type ?? "") {
-                note(number, .signatureDictionaryAltered, .other, "the signature dictionary (object \(number)) of an earlier signature is rewritten")
+                note(
+                    number, .signatureDictionaryAltered, .other,
+                    "the signature dictionary (object \(number)) of an earlier signature is rewritten")
             } else if let oldDictionary, let newDictionary, oldDictionary.type == "Page" {
                 try page(oldDictionary, newDictionary, number: number, revision: revision, note: note)
             } else if oldDictionary?.type == "Pages" {
                 note(number, .pageTreeChanged, .other, "the page tree (object \(number)) changes: pages are added, removed or reordered")
             } else if let oldDictionary, let newDictionary, oldDictionary["Fields"] != nil {
                 try form(oldDictionary, newDictionary, number: number, revision: revision, note: note)
-            } else if let oldDictionary, let newDictionary, oldDictionary["FT"] != nil || oldDictionary["Parent"] != nil && oldDictionary["Subtype"]?.name == "Widget" {
+            } else if let oldDictionary, let newDictionary,
+                oldDictionary["FT"] != nil || oldDictionary["Parent"] != nil && oldDictionary["Subtype"]?.name == "Widget"
+            {
                 try field(oldDictionary, newDictionary, number: number, revision: revision, note: note)
             } else if let oldDictionary, Self.isSecurityStore(oldDictionary) {
                 note(number, .securityStoreUpdated, .ltaUpdates, "the document security store (object \(number)) is updated")
@@ -60,7 +65,9 @@ struct ModificationAnalyzer {
             } else {
                 if contentStreams == nil { contentStreams = try pageContentStreams(at: previous) }
                 if contentStreams?.contains(number) == true {
-                    note(number, .pageContentChanged, .other, "a page content stream (object \(number)) is replaced: what the page shows is not what was signed")
+                    note(
+                        number, .pageContentChanged, .other,
+                        "a page content stream (object \(number)) is replaced: what the page shows is not what was signed")
                 } else {
                     note(number, .objectReplaced, .other, "object \(number) (\(Self.kind(old))) is replaced")
                 }
@@ -71,14 +78,18 @@ struct ModificationAnalyzer {
 
     // MARK: Roles
 
-    private func catalog(_ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
-                         note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func catalog(
+        _ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
+        note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
             switch key {
             case "AcroForm":
                 if let newForm = new["AcroForm"]?.dictionary {
                     try form(old["AcroForm"]?.dictionary ?? PDFDictionary(), newForm, number: number, revision: revision, note: note)
-                } else if let reference = new["AcroForm"]?.reference, old["AcroForm"] == nil, let newForm = try document.dictionary(.reference(reference), at: revision) {
+                } else if let reference = new["AcroForm"]?.reference, old["AcroForm"] == nil,
+                    let newForm = try document.dictionary(.reference(reference), at: revision)
+                {
                     try form(PDFDictionary(), newForm, number: number, revision: revision, note: note)
                 } else {
                     note(number, .catalogChanged, .other, "the catalog's /AcroForm is replaced")
@@ -92,8 +103,10 @@ struct ModificationAnalyzer {
         }
     }
 
-    private func form(_ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
-                      note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func form(
+        _ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
+        note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
             switch key {
             case "Fields":
@@ -114,31 +127,41 @@ struct ModificationAnalyzer {
         }
     }
 
-    private func page(_ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
-                      note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func page(
+        _ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
+        note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         for key in Set(old.keys).union(new.keys).sorted() where old[key] != new[key] {
             switch key {
             case "Annots":
                 let oldAnnots = try document.resolve(old["Annots"], at: revision - 1)?.array ?? []
                 let newAnnots = try document.resolve(new["Annots"], at: revision)?.array ?? []
                 for removed in oldAnnots where !newAnnots.contains(removed) {
-                    note(number, .annotationRemoved, .annotations, "an annotation (\(removed.reference?.description ?? "direct")) is removed from page object \(number)")
+                    note(
+                        number, .annotationRemoved, .annotations,
+                        "an annotation (\(removed.reference?.description ?? "direct")) is removed from page object \(number)")
                 }
                 for added in newAnnots where !oldAnnots.contains(added) { try addition(added, revision: revision, note: note) }
             case "Contents":
-                note(number, .pageContentChanged, .other, "page object \(number) points at other content streams: what the page shows is not what was signed")
+                note(
+                    number, .pageContentChanged, .other,
+                    "page object \(number) points at other content streams: what the page shows is not what was signed")
             default:
                 note(number, .pageChanged, .other, "page object \(number)'s /\(key) changes")
             }
         }
     }
 
-    private func field(_ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
-                       note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func field(
+        _ old: PDFDictionary, _ new: PDFDictionary, number: Int, revision: Int,
+        note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         let changed = Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }
         let type = new["FT"]?.name ?? old["FT"]?.name
         guard changed.isSubset(of: ["V", "AP", "AS", "MK"]) else {
-            note(number, .formFieldAdded, .other, "form field object \(number) changes beyond its value and appearance (\(changed.sorted().joined(separator: ", ")))")
+            note(
+                number, .formFieldAdded, .other,
+                "form field object \(number) changes beyond its value and appearance (\(changed.sorted().joined(separator: ", ")))")
             return
         }
         if type == "Sig" {
@@ -153,22 +176,29 @@ struct ModificationAnalyzer {
     }
 
     /// An object newly referred to from /Fields or /Annots.
-    private func addition(_ value: PDFObject, revision: Int, note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func addition(
+        _ value: PDFObject, revision: Int, note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         guard let dictionary = try document.dictionary(value, at: revision) else { return }
         let number = value.reference?.number
         let parentType = try document.dictionary(dictionary["Parent"], at: revision)?["FT"]?.name
         if dictionary["FT"]?.name == "Sig" || parentType == "Sig" {
             try signatureField(dictionary, number: number, revision: revision, note: note)
         } else if dictionary["FT"] != nil || dictionary["Subtype"]?.name == "Widget" {
-            note(number, .formFieldAdded, .other, "a form field that is not a signature field is added (object \(number.map(String.init) ?? "direct"))")
+            note(
+                number, .formFieldAdded, .other,
+                "a form field that is not a signature field is added (object \(number.map(String.init) ?? "direct"))")
         } else {
             let subtype = dictionary["Subtype"]?.name ?? "unknown"
-            note(number, .annotationAdded, .annotations, "a /\(subtype) annotation is added (object \(number.map(String.init) ?? "direct"))")
+            note(
+                number, .annotationAdded, .annotations, "a /\(subtype) annotation is added (object \(number.map(String.init) ?? "direct"))")
         }
     }
 
-    private func signatureField(_ field: PDFDictionary, number: Int?, revision: Int,
-                                note: (Int?, ModificationReason, ModificationLevel, String) -> Void) throws(PDFError) {
+    private func signatureField(
+        _ field: PDFDictionary, number: Int?, revision: Int,
+        note: (Int?, ModificationReason, ModificationLevel, String) -> Void
+    ) throws(PDFError) {
         let name = field["T"]?.string.map { PDFText.decode($0) } ?? "unnamed"
         guard let value = try document.dictionary(field["V"], at: revision) else {
             note(number, .emptySignatureFieldAdded, .ltaUpdates, "an empty signature field \(name) is added")
@@ -201,7 +231,9 @@ struct ModificationAnalyzer {
         var result: Set<Int> = []
         var visited: Set<PDFReference> = []
         var queue: [PDFObject] = []
-        if let root = try document.dictionary(document.revisions[revision].trailer["Root"], at: revision), let pages = root["Pages"] { queue.append(pages) }
+        if let root = try document.dictionary(document.revisions[revision].trailer["Root"], at: revision), let pages = root["Pages"] {
+            queue.append(pages)
+        }
         var budget = 200_000
         while let next = queue.popLast(), budget > 0 {
             budget -= 1
@@ -211,7 +243,9 @@ struct ModificationAnalyzer {
             switch node["Contents"] {
             case .reference(let reference)?:
                 result.insert(reference.number)
-                if let array = try document.object(reference, at: revision)?.array { result.formUnion(array.compactMap { $0.reference?.number }) }
+                if let array = try document.object(reference, at: revision)?.array {
+                    result.formUnion(array.compactMap { $0.reference?.number })
+                }
             case .array(let items)?: result.formUnion(items.compactMap { $0.reference?.number })
             default: break
             }
@@ -220,7 +254,8 @@ struct ModificationAnalyzer {
     }
 
     static func isSecurityStore(_ dictionary: PDFDictionary) -> Bool {
-        dictionary.type == "DSS" || dictionary.type == "VRI" || dictionary["VRI"] != nil || dictionary["Certs"] != nil || dictionary["OCSPs"] != nil || dictionary["CRLs"] != nil
+        dictionary.type == "DSS" || dictionary.type == "VRI" || dictionary["VRI"] != nil || dictionary["Certs"] != nil
+            || dictionary["OCSPs"] != nil || dictionary["CRLs"] != nil
     }
 
     static func kind(_ object: PDFObject) -> String {

@@ -40,7 +40,10 @@ public struct PDFValidationReport: Sendable, Codable {
 
     public var report: SignatureValidationReport
 
-    public init(report: SignatureValidationReport, revisions: [Revision], signatures: [Signature], securityStore: [String: Int]?, refusal: String? = nil) {
+    public init(
+        report: SignatureValidationReport, revisions: [Revision], signatures: [Signature], securityStore: [String: Int]?,
+        refusal: String? = nil
+    ) {
         self.report = report
         self.revisions = revisions
         self.signatures = signatures

@@ -19,7 +19,9 @@ extension VerifyCommand {
         let time = try CLIInput.time(at) ?? Date()
         let context: ValidationContext
         do {
-            let validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
+            let validationPolicy =
+                try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) }
+                ?? .kazakhstanDefault
             let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
             let store = try CLIInput.trustStore(trustPaths)
             let extra = try certificates.map { try Certificate(bytes: try CLIInput.read($0)) }
@@ -34,8 +36,9 @@ extension VerifyCommand {
                 revocationSources.append(fetcher)
                 certificateSources.append(fetcher)
             }
-            context = ValidationContext(trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
-                                        certificateSources: certificateSources, extraCertificates: extra)
+            context = ValidationContext(
+                trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
+                certificateSources: certificateSources, extraCertificates: extra)
         } catch {
             FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
             throw SenimkeyExit.unreadableInput
@@ -73,22 +76,35 @@ struct PDFReportText {
             for revision in result.revisions {
                 let signed = revision.signedBy.isEmpty ? "" : ", signed by \(revision.signedBy.joined(separator: ", "))"
                 let level = revision.number == 1 ? "original document" : "update, \(revision.modificationLevel.rawValue)"
-                lines.append("  \(revision.number). bytes 0–\(revision.endOffset), \(revision.crossReference.rawValue) cross-reference, \(level)\(signed)")
+                lines.append(
+                    "  \(revision.number). bytes 0–\(revision.endOffset), "
+                        + "\(revision.crossReference.rawValue) cross-reference, \(level)\(signed)"
+                )
                 for change in revision.changes { lines.append("       \(change.reason.rawValue): \(change.description)") }
             }
         }
         for signature in result.signatures {
             lines.append("")
             let covers = signature.revision.map { "revision \($0)" } ?? "no revision"
-            lines.append("[\(signature.id)] field \(signature.field), \(signature.subFilter)\(signature.certification ? ", certification" : "")")
+            lines.append(
+                "[\(signature.id)] field \(signature.field), \(signature.subFilter)\(signature.certification ? ", certification" : "")")
             lines.append("  covers        \(covers) — coverage \(signature.coverage.rawValue)")
-            lines.append("  changed after \(signature.modificationLevel.rawValue) (allowed up to \(signature.allowedModificationLevel.rawValue)\(signature.docMDP.map { ", DocMDP P=\($0.rawValue)" } ?? ""))")
-            for change in signature.changesAfter { lines.append("    revision \(change.revision + 1): \(change.reason.rawValue), \(change.level.rawValue) — \(change.description)") }
+            lines.append(
+                "  changed after \(signature.modificationLevel.rawValue) (allowed up to "
+                    + "\(signature.allowedModificationLevel.rawValue)\(signature.docMDP.map { ", DocMDP P=\($0.rawValue)" } ?? ""))"
+            )
+            for change in signature.changesAfter {
+                lines.append(
+                    "    revision \(change.revision + 1): \(change.reason.rawValue), \(change.level.rawValue) — \(change.description)")
+            }
             for problem in signature.problems { lines.append("  problem       \(problem.rawValue)") }
         }
         if let store = result.securityStore {
             lines.append("")
-            lines.append("DSS: \(store["certificates"] ?? 0) certificates, \(store["crls"] ?? 0) CRLs, \(store["ocspResponses"] ?? 0) OCSP responses, \(store["vri"] ?? 0) VRI entries")
+            lines.append(
+                "DSS: \(store["certificates"] ?? 0) certificates, \(store["crls"] ?? 0) CRLs, "
+                    + "\(store["ocspResponses"] ?? 0) OCSP responses, \(store["vri"] ?? 0) VRI entries"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
