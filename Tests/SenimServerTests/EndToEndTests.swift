@@ -120,7 +120,7 @@ import Testing
         #expect(package.status == 200 && package.headers.first(name: "Content-Type") == EvidencePackageBuilder.mimeType)
         let path = server.directory + "/evidence.asice"
         try Data(package.body).write(to: URL(fileURLWithPath: path))
-        let verify = try CLIRunner.run(["evidence", "verify", path, "--trust", "testvectors/kz/ca/root_test_gost_2022.cer", "--trust", "testvectors/kz/ca/nca_gost2015_test.cer",
+        let verify = try await CLIRunner.run(["evidence", "verify", path, "--trust", "testvectors/kz/ca/root_test_gost_2022.cer", "--trust", "testvectors/kz/ca/nca_gost2015_test.cer",
                                         "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/kz/crl/nca_gost2022_test.2026-08-11.crl",
                                         "--crl", "testvectors/generated/test-pki/root.crl"])
         #expect(verify.status == 0, "\(verify.output)\n\(verify.error)")
@@ -210,7 +210,15 @@ import Testing
 
 /// Runs the built `senimkey` binary from the repository root.
 enum CLIRunner {
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    /// Runs `senimkey` on a thread of its own (a blocking wait on the cooperative pool would stall the loopback
+    /// server under test), reading standard output and standard error at the same time.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runBlocking(arguments) }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("senimkey")
         process.arguments = arguments
@@ -219,8 +227,17 @@ enum CLIRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile(), error = err.fileHandleForReading.readDataToEndOfFile()
+        let errorData = DispatchGroup(), errorBox = ErrorOutput()
+        errorData.enter()
+        Thread {
+            errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errorData.leave()
+        }.start()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        errorData.wait()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorBox.data, as: UTF8.self))
     }
+
+    private final class ErrorOutput: @unchecked Sendable { var data = Data() }
 }

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("senimkey cert show")
 struct CertificateCommandTests {
-    @Test func textNamesTheKazakhIdentity() throws {
-        let result = try CLIProcess.run(["cert", "show", "testvectors/kz/keys/ceo_revoked_2015.cer"])
+    @Test func textNamesTheKazakhIdentity() async throws {
+        let result = try await CLIProcess.run(["cert", "show", "testvectors/kz/keys/ceo_revoked_2015.cer"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("IIN           123456789011"))
         #expect(result.standardOutput.contains("BIN           123456789021"))
@@ -14,8 +14,8 @@ struct CertificateCommandTests {
         #expect(result.standardOutput.contains("e8b7838c99b5355df320c3ce224149619cbec15afc6f6fc80139140f6368979b"))
     }
 
-    @Test func jsonIsOneObjectWithTheFacts() throws {
-        let result = try CLIProcess.run(["cert", "show", "--format", "json", "testvectors/kz/ca/nca_rsa_test.crt"])
+    @Test func jsonIsOneObjectWithTheFacts() async throws {
+        let result = try await CLIProcess.run(["cert", "show", "--format", "json", "testvectors/kz/ca/nca_rsa_test.crt"])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(object?["serialNumber"] as? String == "452a6437611c183fbf1ec5a1ba4920dd72148a9b")
@@ -24,11 +24,11 @@ struct CertificateCommandTests {
         #expect(object?["notAfter"] as? String == "2024-03-13T03:42:17Z")
     }
 
-    @Test func notACertificateExits65() throws {
-        let result = try CLIProcess.run(["cert", "show", "README.md"])
+    @Test func notACertificateExits65() async throws {
+        let result = try await CLIProcess.run(["cert", "show", "README.md"])
         #expect(result.status == 65)
         #expect(result.standardError.contains("malformed certificate"))
-        #expect(try CLIProcess.run(["cert", "show", "--format", "xml", "README.md"]).status == 64)
+        #expect(try await CLIProcess.run(["cert", "show", "--format", "xml", "README.md"]).status == 64)
     }
 }
 
@@ -40,30 +40,30 @@ struct VerifyCertificateCommandTests {
 
     /// Revocation is required by default: without a CRL or OCSP response the chain is INDETERMINATE, never passed;
     /// soft-fail reports the unknown status and passes; the mode is printed either way.
-    @Test func revocationModes() throws {
-        let required = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+    @Test func revocationModes() async throws {
+        let required = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
         #expect(required.status == 2)
         #expect(required.standardOutput.hasPrefix("INDETERMINATE / REVOCATION_OUT_OF_BOUNDS_NO_POE"))
         #expect(required.standardOutput.contains("revocation mode require, profile lenient"))
-        let soft = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+        let soft = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
                                        "--revocation", "soft-fail"])
         #expect(soft.status == 0)
         #expect(soft.standardOutput.hasPrefix("TOTAL_PASSED"))
         #expect(soft.standardOutput.contains("revocation mode soft-fail"))
         #expect(soft.standardOutput.contains("revocation status of"))
         // hard-fail: the NCA certificates name their CRL distribution points, so unknown status is decisive.
-        let hard = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+        let hard = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
                                        "--revocation", "hard-fail", "--format", "json"])
         #expect(hard.status == 2)
         let object = try JSONSerialization.jsonObject(with: Data(hard.standardOutput.utf8)) as? [String: Any]
         #expect(object?["revocationMode"] as? String == "hard-fail")
         #expect(object?["profile"] as? String == "lenient")
-        #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--revocation", "maybe"]).status == 64)
+        #expect(try await CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--revocation", "maybe"]).status == 64)
     }
 
     /// With the leaf's CRL and soft-fail for the CA certificate (the vectors hold no root CRL), the chain passes.
-    @Test func validChainWithItsCRLExits0() throws {
-        let result = try CLIProcess.run(["cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
+    @Test func validChainWithItsCRLExits0() async throws {
+        let result = try await CLIProcess.run(["cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
                                          "--trust", root, "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z",
                                          "--revocation", "soft-fail"])
         #expect(result.status == 0)
@@ -71,8 +71,8 @@ struct VerifyCertificateCommandTests {
         #expect(result.standardOutput.contains("revocation good (CRL)"))
     }
 
-    @Test func revokedByCRLExits2WithTheReason() throws {
-        let result = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root,
+    @Test func revokedByCRLExits2WithTheReason() async throws {
+        let result = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root,
                                          "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z", "--format", "json"])
         #expect(result.status == 2)
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
@@ -80,12 +80,12 @@ struct VerifyCertificateCommandTests {
         #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
     }
 
-    @Test func noTrustAnchorAndBadInput() throws {
-        let untrusted = try CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at", "2022-08-01T00:00:00Z"])
+    @Test func noTrustAnchorAndBadInput() async throws {
+        let untrusted = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at", "2022-08-01T00:00:00Z"])
         #expect(untrusted.status == 2)
         #expect(untrusted.standardOutput.contains("NO_CERTIFICATE_CHAIN_FOUND"))
-        #expect(try CLIProcess.run(["cert", "verify", "README.md", "--trust", root]).status == 65)
-        #expect(try CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--at", "yesterday"]).status == 64)
+        #expect(try await CLIProcess.run(["cert", "verify", "README.md", "--trust", root]).status == 65)
+        #expect(try await CLIProcess.run(["cert", "verify", leaf, "--trust", root, "--at", "yesterday"]).status == 64)
     }
 }
 
@@ -94,14 +94,14 @@ struct OnlineVerifyCommandTests {
     /// The intermediate comes from the leaf's AIA and the leaf's CRL from its distribution point, both served by a
     /// loopback server standing in for test.pki.gov.kz; the root's CRL host answers 404, so the CA's own status
     /// stays unknown and, with --online requiring revocation, the verdict is INDETERMINATE.
-    @Test func fetchesIssuerAndCRL() throws {
+    @Test func fetchesIssuerAndCRL() async throws {
         let root = CLIProcess.repositoryRoot.appendingPathComponent("testvectors")
         let server = try LoopbackHTTPServer(routes: [
             "/cert/nca_gost2022_test.cer": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/ca/nca_gost2015_test.cer")))),
             "/crl/nca_gost2022_test.crl": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/crl/nca_gost2022_test.crl")))),
         ])
         defer { server.shutdown() }
-        let result = try CLIProcess.run([
+        let result = try await CLIProcess.run([
             "cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--trust", "testvectors/kz/ca/root_test_gost_2022.cer",
             "--online", "--mirror", "test.pki.gov.kz=\(server.baseURL)", "--mirror", "crl.root.gov.kz=\(server.baseURL)",
             "--at", "2022-08-01T00:00:00Z", "--format", "json",
@@ -122,7 +122,7 @@ struct OnlineVerifyCommandTests {
 struct TrustSyncCommandTests {
     /// The NCA URLs are served from loopback with test certificates standing in: two roots and two intermediates
     /// check out; a tampered "root" and a missing file fail; a second run is unchanged; a changed file is refused.
-    @Test func syncChecksWritesAndRefusesChanges() throws {
+    @Test func syncChecksWritesAndRefusesChanges() async throws {
         let vectors = CLIProcess.repositoryRoot.appendingPathComponent("testvectors/kz")
         func file(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: vectors.appendingPathComponent(path))) }
         var tampered = try file("ca/root_rsa_test.der")
@@ -138,7 +138,7 @@ struct TrustSyncCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let arguments = ["trust", "sync", "--dir", directory.path, "--mirror", "pki.gov.kz=\(server.baseURL)", "--mirror", "root.gov.kz=\(server.baseURL)"]
 
-        let first = try CLIProcess.run(arguments)
+        let first = try await CLIProcess.run(arguments)
         #expect(first.status == 1)
         #expect(first.standardOutput.contains("new        root_gost_2022.cer  b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6"))
         #expect(first.standardOutput.contains("new        nca_gost_2022.cer"))
@@ -149,12 +149,12 @@ struct TrustSyncCommandTests {
         #expect(sums.contains("b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6  root_gost_2022.cer"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("root_rsa_2020.cer").path))
 
-        let second = try CLIProcess.run(arguments)
+        let second = try await CLIProcess.run(arguments)
         #expect(second.standardOutput.contains("unchanged  root_gost_2022.cer"))
 
         // Someone replaced the stored root: the next sync reports the change and refuses to overwrite silently.
         try Data(try file("ca/root_gost_test.der")).write(to: directory.appendingPathComponent("root_gost_2022.cer"))
-        let third = try CLIProcess.run(arguments)
+        let third = try await CLIProcess.run(arguments)
         #expect(third.status == 1)
         #expect(third.standardOutput.contains("CHANGED    root_gost_2022.cer"))
     }
@@ -167,22 +167,22 @@ struct VerifyCertificatePKITSTests {
     static func file(_ name: String, _ kind: String = "certs", _ ext: String = "crt") -> String { "testvectors/suites/pkits/\(kind)/\(name).\(ext)" }
     static func crl(_ name: String) -> [String] { ["--crl", file(name, "crls", "crl")] }
 
-    @Test func basicConstraintsNotCriticalLenientAndStrict() throws {
+    @Test func basicConstraintsNotCriticalLenientAndStrict() async throws {
         let arguments = ["cert", "verify", Self.file("ValidbasicConstraintsNotCriticalTest4EE"), "--intermediate", Self.file("basicConstraintsNotCriticalCACert"),
                          "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z"]
             + Self.crl("TrustAnchorRootCRL") + Self.crl("basicConstraintsNotCriticalCACRL")
-        let lenient = try CLIProcess.run(arguments)
+        let lenient = try await CLIProcess.run(arguments)
         #expect(lenient.status == 0, "\(lenient.standardOutput)")
         #expect(lenient.standardOutput.contains("profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"))
-        let strict = try CLIProcess.run(arguments + ["--profile", "strict"])
+        let strict = try await CLIProcess.run(arguments + ["--profile", "strict"])
         #expect(strict.status == 2)
         #expect(strict.standardOutput.hasPrefix("INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE"))
         #expect(strict.standardOutput.contains("revocation mode require, profile strict"))
     }
 
-    @Test func deltaCRLRevocationThroughTheCLI() throws {
+    @Test func deltaCRLRevocationThroughTheCLI() async throws {
         // PKITS 4.15.9 (Invalid delta-CRL Test9): revoked only on the delta CRL.
-        let result = try CLIProcess.run(["cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
+        let result = try await CLIProcess.run(["cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
                                          "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z", "--format", "json"]
                                         + Self.crl("TrustAnchorRootCRL") + Self.crl("deltaCRLCA2CRL") + Self.crl("deltaCRLCA2deltaCRL"))
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
@@ -205,7 +205,7 @@ struct PKITSThroughCLITests {
         let cases: [Case]
     }
 
-    @Test func everyCaseAgrees() throws {
+    @Test func everyCaseAgrees() async throws {
         let folder = "testvectors/suites/pkits"
         let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
         var disagreements: [String] = []
@@ -218,7 +218,7 @@ struct PKITSThroughCLITests {
             if testCase.initial_explicit_policy { arguments.append("--require-explicit-policy") }
             if testCase.initial_policy_mapping_inhibit { arguments.append("--inhibit-policy-mapping") }
             if testCase.initial_inhibit_any_policy { arguments.append("--inhibit-any-policy") }
-            let result = try CLIProcess.run(arguments)
+            let result = try await CLIProcess.run(arguments)
             if (result.status == 0) != testCase.should_validate {
                 disagreements.append("\(testCase.id)#\(testCase.variant): exit \(result.status) \(result.standardOutput.prefix(200))")
             }

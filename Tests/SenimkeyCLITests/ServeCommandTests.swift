@@ -13,7 +13,7 @@ struct ServeCommandTests {
     }
 
     /// Starts the server, waits for it to listen (at most 60 s), hands over what it printed, then stops it.
-    static func whileServing(_ arguments: [String], _ body: (String) throws -> Void) throws {
+    static func whileServing(_ arguments: [String], _ body: (String) throws -> Void) async throws {
         let process = Process()
         process.executableURL = CLIProcess.binary
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
@@ -29,17 +29,17 @@ struct ServeCommandTests {
             pipe.fileHandleForReading.readabilityHandler = nil
         }
         let deadline = Date().addingTimeInterval(60)
-        while !output.current.contains("listening") && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        while !output.current.contains("listening") && process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         try #require(output.current.contains("listening"), "the server did not start: \(output.current)")
         try body(output.current)
     }
 
     /// Without an SMS provider the codes go to files: the operator is warned, the keys are the owner's alone and the
     /// database lives apart from them.
-    @Test func freshStartWarnsAboutTheOutboxAndKeepsKeysPrivate() throws {
+    @Test func freshStartWarnsAboutTheOutboxAndKeepsKeysPrivate() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }
-        try Self.whileServing(["--data", data]) { printed in
+        try await Self.whileServing(["--data", data]) { printed in
             #expect(printed.contains("SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them."))
             for key in ["keys/ses.key", "keys/seal.key.pem"] {
                 let mode = try FileManager.default.attributesOfItem(atPath: data + "/" + key)[.posixPermissions] as? Int
@@ -51,19 +51,19 @@ struct ServeCommandTests {
     }
 
     /// With a provider configured there is nothing to warn about.
-    @Test func noOutboxWarningWithAProvider() throws {
+    @Test func noOutboxWarningWithAProvider() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }
-        try Self.whileServing(["--data", data, "--sms-url", "http://127.0.0.1:9/sms"]) { printed in
+        try await Self.whileServing(["--data", data, "--sms-url", "http://127.0.0.1:9/sms"]) { printed in
             #expect(!printed.contains("outbox directory, not sent"))
         }
     }
 
     /// A bad flag is refused with a sentence.
-    @Test func badAdministratorPhoneIsASentence() throws {
+    @Test func badAdministratorPhoneIsASentence() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let refused = try CLIProcess.run(["serve", "--data", data, "--port", "0", "--admin-phone", "12345"])
+        let refused = try await CLIProcess.run(["serve", "--data", data, "--port", "0", "--admin-phone", "12345"])
         #expect(refused.status == 64)
         #expect(refused.standardError.contains("--admin-phone: 12345 is not a Kazakh mobile number"))
         #expect(refused.standardError.range(of: #"Error\.|\.swift:|nil"#, options: .regularExpression) == nil)

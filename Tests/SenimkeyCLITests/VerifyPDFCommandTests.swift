@@ -14,8 +14,8 @@ struct VerifyPDFCommandTests {
         for leak in ["Swift", "PDFError", "Error.", ".swift", "nil", "Optional("] { #expect(!text.contains(leak), "\(leak) in \(text)") }
     }
 
-    @Test func textListsRevisionsCoverageAndChanges() throws {
-        let result = try CLIProcess.run(["verify", "testvectors/pdf/two-signatures.pdf"] + Self.base)
+    @Test func textListsRevisionsCoverageAndChanges() async throws {
+        let result = try await CLIProcess.run(["verify", "testvectors/pdf/two-signatures.pdf"] + Self.base)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("PDF: TOTAL_PASSED — 2 signatures"))
         #expect(result.standardOutput.contains("Revisions (3):"))
@@ -27,8 +27,8 @@ struct VerifyPDFCommandTests {
         Self.checkLanguage(result.standardOutput)
     }
 
-    @Test func jsonHasCoverageAndModificationLevel() throws {
-        let result = try CLIProcess.run(["verify", "--format", "json", "testvectors/pdf/attack-content-replaced.pdf"] + Self.base)
+    @Test func jsonHasCoverageAndModificationLevel() async throws {
+        let result = try await CLIProcess.run(["verify", "--format", "json", "testvectors/pdf/attack-content-replaced.pdf"] + Self.base)
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let signatures = try #require(object["signatures"] as? [[String: Any]])
@@ -43,14 +43,14 @@ struct VerifyPDFCommandTests {
         Self.checkLanguage(result.standardOutput)
     }
 
-    @Test func unsignedPDFExitsOneWithASentence() throws {
-        let result = try CLIProcess.run(["verify", "testvectors/pdf/base.pdf"] + Self.base)
+    @Test func unsignedPDFExitsOneWithASentence() async throws {
+        let result = try await CLIProcess.run(["verify", "testvectors/pdf/base.pdf"] + Self.base)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("the PDF has no signature"))
         #expect(result.standardError.contains("is a PDF without any signature"))
     }
 
-    @Test func encryptedPDFIsRefusedByName() throws {
+    @Test func encryptedPDFIsRefusedByName() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -62,7 +62,7 @@ struct VerifyPDFCommandTests {
         text += "trailer\n<< /Size 2 /Root 1 0 R /Encrypt << /Filter /Standard /V 2 /R 3 >> >>\nstartxref\n\(xref)\n%%EOF\n"
         let file = directory.appendingPathComponent("encrypted.pdf")
         try Data(text.utf8).write(to: file)
-        let result = try CLIProcess.run(["verify", file.path] + Self.base)
+        let result = try await CLIProcess.run(["verify", file.path] + Self.base)
         #expect(result.status == 65)
         #expect(result.standardError.contains("is refused: ENCRYPTED_PDF: the PDF is encrypted"))
         Self.checkLanguage(result.standardError)

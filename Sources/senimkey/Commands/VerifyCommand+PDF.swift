@@ -8,13 +8,6 @@ import SenimPKI
 /// bounded reader, never loaded whole; the text output lists the revisions, which signature covers which, and
 /// what changed after each; JSON is the ``PDFValidationReport`` (with `coverage` and `modificationLevel`).
 extension VerifyCommand {
-    /// Whether FILE is a PDF: its bytes start with `%PDF-` (ISO 32000-2 §7.5.2). Only five bytes are read.
-    static func startsLikePDF(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 5)).map { Array($0) == Array("%PDF-".utf8) } ?? false
-    }
-
     func verifyPDF() async throws {
         let time = try CLIInput.time(at) ?? Date()
         let context: ValidationContext

@@ -31,7 +31,11 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        if Self.startsLikePDF(file) { return try await verifyPDF() }
+        switch InputFormat.streamedFormat(atPath: file) {
+        case .pdf?: return try await verifyPDF()
+        case .evidencePackage?: return try await verifyEvidencePackage()
+        default: break
+        }
         let time = try CLIInput.time(at) ?? Date()
         // The kind of input decides the verification; evidence packages have their own (streamed) reader.
         let head: [UInt8]
@@ -41,8 +45,8 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         switch InputFormat.detect(head) {
         case .pdf:
-            FileHandle.standardError.write(Data("senimkey: \(file) is a PDF; PDF signature verification is not available in this build\n".utf8))
-            throw SenimkeyExit.unreadableInput
+            try await verifyPDF()  // only when the file changed between the two reads; the PDF reader reads by offset
+            return
         case .evidencePackage:
             try await verifyEvidencePackage()
             return

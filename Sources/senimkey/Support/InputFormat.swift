@@ -39,6 +39,16 @@ enum InputFormat {
         }
     }
 
+    /// The formats that are read by offset rather than whole (PDF, evidence package), told from the first 64 bytes
+    /// of the file, so that a 100 MB document is never loaded to learn what it is; nil for everything else.
+    static func streamedFormat(atPath path: String) -> InputFormat? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 64).map(Array.init) else { return nil }
+        if prefix.starts(with: Array("%PDF-".utf8)) { return .pdf }
+        return isASiC(prefix) ? .evidencePackage : nil
+    }
+
     /// A ZIP local file header (`PK\u{3}\u{4}`) whose entry name, at offset 30, is `mimetype` (APPNOTE §4.3.7).
     static func isASiC(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 38, bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
