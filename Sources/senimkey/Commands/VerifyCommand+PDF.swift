@@ -10,32 +10,7 @@ import SenimPKI
 extension VerifyCommand {
     func verifyPDF() async throws {
         let time = try CLIInput.time(at) ?? Date()
-        let context: ValidationContext
-        do {
-            let validationPolicy =
-                try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) }
-                ?? .kazakhstanDefault
-            let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
-            let store = try CLIInput.trustStore(trustPaths)
-            let extra = try certificates.map { try Certificate(bytes: try CLIInput.read($0)) }
-            let lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
-            let responses = try ocspResponses.map { try OCSPResponse(bytes: try CLIInput.read($0)) }
-            var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)]
-            var certificateSources: [any CertificateSource] = []
-            if online {
-                var configuration = OnlineFetcher.Configuration()
-                configuration.mirrors = try MirrorTable(parsing: mirrors)
-                let fetcher = OnlineFetcher(configuration: configuration)
-                revocationSources.append(fetcher)
-                certificateSources.append(fetcher)
-            }
-            context = ValidationContext(
-                trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
-                certificateSources: certificateSources, extraCertificates: extra)
-        } catch {
-            FileHandle.standardError.write(Data("senimkey: \(error)\n".utf8))
-            throw SenimkeyExit.unreadableInput
-        }
+        let context = try validationContext()
         if data != nil {
             FileHandle.standardError.write(Data("senimkey: --data is not used for a PDF: its signatures cover the PDF's own bytes\n".utf8))
         }

@@ -53,39 +53,13 @@ struct VerifyCommand: AsyncParsableCommand {
         default:
             break
         }
-        let input: [UInt8], store: TrustStore
-        var validationPolicy: ValidationPolicy
-        let extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
-        do {
-            input = head
-            validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
-            let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
-            store = try CLIInput.trustStore(trustPaths)
-            extra = try certificates.map { try Certificate(bytes: try CLIInput.read($0)) }
-            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
-            responses = try ocspResponses.map { try OCSPResponse(bytes: try CLIInput.read($0)) }
-            if let data, !FileManager.default.isReadableFile(atPath: data) { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(data)") }
-        } catch {
-            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
+        let input = head
+        let context = try validationContext()
+        if let data, !FileManager.default.isReadableFile(atPath: data) {
+            FileHandle.standardError.write(Data("senimkey: cannot read \(data)\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-
-        if let profile { validationPolicy.relyingPartyProfile = profile }
-        if let revocation {
-            validationPolicy.revocationMode = revocation
-            validationPolicy.revocationRequired = revocation != .softFail
-        }
-        var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)]
-        var certificateSources: [any CertificateSource] = []
-        if online {
-            var configuration = OnlineFetcher.Configuration()
-            do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
-            let fetcher = OnlineFetcher(configuration: configuration)
-            revocationSources.append(fetcher)
-            certificateSources.append(fetcher)
-        }
-        let validator = CMSSignatureValidator(trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
-                                              certificateSources: certificateSources, extraCertificates: extra)
+        let validator = CMSSignatureValidator(context: context)
         let content = data.map { SignedContent.file(path: $0) }
 
         let report: SignatureValidationReport
@@ -157,5 +131,43 @@ extension SignatureValidationReport {
         signature.certificateValidation = nil
         signature.timestamps = [timestamp]
         return SignatureValidationReport(container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
+    }
+}
+
+extension VerifyCommand {
+    /// The validation context every kind of input is judged in, from the options: the policy (with `--profile`
+    /// and `--revocation` over it), the trust anchors (the shipped `certs/` without `--trust`), the extra
+    /// certificates, CRLs and OCSP responses, and the online fetcher with `--online`. One place for CMS, XML,
+    /// timestamps and PDF; an unreadable option is a sentence and exit 65.
+    func validationContext() throws -> ValidationContext {
+        var validationPolicy: ValidationPolicy
+        let store: TrustStore, extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
+        do {
+            validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
+            let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
+            store = try CLIInput.trustStore(trustPaths)
+            extra = try certificates.map { try Certificate(bytes: try CLIInput.read($0)) }
+            lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
+            responses = try ocspResponses.map { try OCSPResponse(bytes: try CLIInput.read($0)) }
+        } catch {
+            FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
+            throw SenimkeyExit.unreadableInput
+        }
+        if let profile { validationPolicy.relyingPartyProfile = profile }
+        if let revocation {
+            validationPolicy.revocationMode = revocation
+            validationPolicy.revocationRequired = revocation != .softFail
+        }
+        var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)]
+        var certificateSources: [any CertificateSource] = []
+        if online {
+            var configuration = OnlineFetcher.Configuration()
+            do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
+            let fetcher = OnlineFetcher(configuration: configuration)
+            revocationSources.append(fetcher)
+            certificateSources.append(fetcher)
+        }
+        return ValidationContext(trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
+                                 certificateSources: certificateSources, extraCertificates: extra)
     }
 }
