@@ -7,14 +7,7 @@
 #include "SenimGOST94Core.h"
 #include <string.h>
 
-static inline uint64_t load_le64(const unsigned char *p) {
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
+#include "SenimLittleEndian.h"
 
 /* P(Y) (§7.1): output byte i + 4j is input byte 8i + j, a transpose of the 4×8 byte matrix. */
 static inline void transpose(const uint64_t *y, uint32_t *key) {

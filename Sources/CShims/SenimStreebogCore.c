@@ -45,14 +45,7 @@ static void compress_portable(uint64_t *h, const uint64_t *n, const uint64_t *m)
     for (int i = 0; i < 8; i++) h[i] ^= key[i] ^ text[i] ^ m[i];
 }
 
-static inline uint64_t load_le64(const unsigned char *p) {
-    uint64_t v;
-    memcpy(&v, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
+#include "SenimLittleEndian.h"
 
 /* a += b mod 2^512 */
 static inline void add512(uint64_t *a, const uint64_t *b) {

@@ -76,7 +76,9 @@ final class ServerHarness: @unchecked Sendable {
         let server = PlatformServer(platform: platform)
         let port = AsyncStream.makeStream(of: Int.self)
         let logger = Logger(label: "senimkey.test") { [logs] _ in logs }
-        task = Task { try await server.run(logger: logger, onListening: { port.continuation.yield($0) }) }
+        task = Task(executorPreference: ServerExecutor.shared) {
+            try await server.run(logger: logger, onListening: { port.continuation.yield($0) })
+        }
         var bound = 0
         for await value in port.stream { bound = value; break }
         baseURL = "http://127.0.0.1:\(bound)"
