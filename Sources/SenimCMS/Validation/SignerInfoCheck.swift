@@ -56,7 +56,8 @@ struct SignerInfoCheck {
         for duplicated in attributes.duplicatedTypes {
             if duplicated == .CMS.signingCertificate || duplicated == .CMS.signingCertificateV2 {
                 // RFC 5652 §11 leaves ESS attributes alone; EN 319 122-1 §5.2.2 wants exactly one: plain CMS, still validated.
-                report.messages.append("signed attribute \(duplicated) occurs more than once: the signature is plain CMS, not a CAdES baseline signature")
+                report.messages.append("signed attribute \(duplicated) occurs more than once: "
+                                       + "the signature is plain CMS, not a CAdES baseline signature")
                 hasDuplicateSigningCertificate = true
             } else {
                 // RFC 5652 §11.1–§11.3: content-type, message-digest and signing-time are single-instance attributes.
@@ -131,7 +132,8 @@ struct SignerInfoCheck {
                 // is that one, the signing certificate is not found (the signature value is not tried against another).
                 let name = reference.version == 2 ? "signingCertificateV2" : "signingCertificate"
                 report.fail(.noSigningCertificateFound,
-                            "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash matches none of the certificates carried or given "
+                            "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash matches none of the certificates "
+                            + "carried or given "
                             + "(the certificate with the signer's identifier \(info.signerIdentifier) is another one)")
                 return
             }
@@ -153,9 +155,12 @@ struct SignerInfoCheck {
         // EN 319 122-1 §5.2.2: SHA-1 references belong in signing-certificate (v1), other hashes in v2.
         let sha1InV2 = references.contains { $0.version == 2 && $0.hashAlgorithm == .sha1 }
         if sha1InV2 {
-            report.messages.append("the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate (v1): the signature is plain CMS, not a CAdES baseline signature")
+            report.messages.append("the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate "
+                                   + "(v1): the signature is plain CMS, not a CAdES baseline signature")
         }
-        if !references.isEmpty && report.format == "CMS" && !sha1InV2 && !hasDuplicateSigningCertificate { report.format = "CAdES-BASELINE-B" }
+        if !references.isEmpty && report.format == "CMS" && !sha1InV2 && !hasDuplicateSigningCertificate {
+            report.format = "CAdES-BASELINE-B"
+        }
     }
 
     // MARK: CV

@@ -41,7 +41,8 @@ public enum DecodingErrorText {
     public static func clean(_ text: String) -> String {
         var result = text
         for (expression, template) in rules {
-            result = expression.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
+            let whole = NSRange(result.startIndex..., in: result)
+            result = expression.stringByReplacingMatches(in: result, range: whole, withTemplate: template)
         }
         return result.trimmingCharacters(in: .whitespaces)
     }

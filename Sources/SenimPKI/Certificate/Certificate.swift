@@ -46,7 +46,8 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
             try DER.sequence(parsed.tbs, identifier: .sequence) { nodes in
                 let version = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
                 guard (0...2).contains(version) else { throw ASN1Error.invalidASN1Object(reason: "certificate version \(version + 1)") }
-                guard let serialNode = nodes.next(), serialNode.identifier == .integer, case .primitive(let serialContent) = serialNode.content else {
+                guard let serialNode = nodes.next(), serialNode.identifier == .integer,
+                      case .primitive(let serialContent) = serialNode.content else {
                     throw ASN1Error.invalidASN1Object(reason: "no serial number INTEGER")
                 }
                 let serial = try CertificateRevocationList.serialNumber(serialContent)

@@ -35,7 +35,9 @@ enum CertificateProfileCheck {
         if extensions[ID.authorityKeyIdentifier]?.critical == true { try issuerRule("authorityKeyIdentifier MUST be non-critical") }
         if extensions[ID.subjectKeyIdentifier]?.critical == true { try issuerRule("subjectKeyIdentifier MUST be non-critical") }
         if extensions[ID.authorityInformationAccess]?.critical == true { try issuerRule("authorityInfoAccess MUST be non-critical") }
-        if requiresAuthorityKeyIdentifier && extensions[ID.authorityKeyIdentifier] == nil { try issuerRule("authorityKeyIdentifier missing") }
+        if requiresAuthorityKeyIdentifier && extensions[ID.authorityKeyIdentifier] == nil {
+            try issuerRule("authorityKeyIdentifier missing")
+        }
         if let pc = extensions[ID.policyConstraints], !pc.critical { try issuerRule("policyConstraints MUST be critical") }
         if let nc = extensions[ID.nameConstraints] {
             // A CA certificate validated as the end of a path (a CRL signer, RFC 5280 §6.3.3 (f)) may carry them.

@@ -13,8 +13,8 @@ enum KeyParameterInheritance {
             guard let issuer = pool.first(where: { $0.subject.matches(current.issuer) && $0 != current
                 && $0.subjectPublicKeyInfo.algorithm.algorithm == ASN1ObjectIdentifier.PublicKeyAlgorithm.dsa }) else { return nil }
             if !inheritsParameters(issuer) {
-                guard let spki = try? SubjectPublicKeyInfo(algorithm: issuer.subjectPublicKeyInfo.algorithm,
-                                                           subjectPublicKey: certificate.subjectPublicKeyInfo.subjectPublicKey) else { return nil }
+                let algorithm = issuer.subjectPublicKeyInfo.algorithm, key = certificate.subjectPublicKeyInfo.subjectPublicKey
+                guard let spki = try? SubjectPublicKeyInfo(algorithm: algorithm, subjectPublicKey: key) else { return nil }
                 return try? PublicKey(subjectPublicKeyInfo: spki)
             }
             current = issuer

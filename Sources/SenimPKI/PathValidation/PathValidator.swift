@@ -35,7 +35,8 @@ struct PathValidator {
             let isCA = !isLeaf || (isAnchor && n == 0)
             // A trust anchor is trusted by configuration, so it need not carry an authorityKeyIdentifier.
             if inputs.enforceProfile {
-                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor), requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued,
+                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor),
+                                                  requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued,
                                                   profile: inputs.profile, warnings: &warnings)
             }
 
@@ -47,7 +48,10 @@ struct PathValidator {
                     let valid: Bool
                     do {
                         let key: PublicKey
-                        if let inherited = KeyParameterInheritance.publicKey(of: issuer, pool: path + certificatePool) { key = inherited } else {
+                        if KeyParameterInheritance.inheritsParameters(issuer),
+                           let inherited = KeyParameterInheritance.publicKey(of: issuer, pool: path + certificatePool) {
+                            key = inherited
+                        } else {
                             key = try issuer.publicKey
                         }
                         valid = try certificate.isSignatureValid(issuerKey: key)
@@ -167,13 +171,15 @@ struct PathValidator {
             inputs.initialExplicitPolicy = false
             inputs.requiredExtendedKeyUsages = []
             inputs.maximumIntermediates = nil
-            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists) { return true }
+            let result = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists)
+            if case .success = result { return true }
             return false
         }
         let check = checker.check(certificate, issuer: issuer, at: inputs.validationTime)
         warnings += check.warnings
         if case .revoked(let at, let reason) = check.status {
-            throw .revoked(certificate: Self.label(certificate), reason: "listed on the CRL since \(at.iso8601)" + (reason.map { " (\($0))" } ?? ""))
+            let why = reason.map { " (\($0))" } ?? ""
+            throw .revoked(certificate: Self.label(certificate), reason: "listed on the CRL since \(at.iso8601)\(why)")
         }
         if let defect = check.defects.first {
             throw .profileViolation(certificate: "revocation data of \(Self.label(issuer))", rule: defect)

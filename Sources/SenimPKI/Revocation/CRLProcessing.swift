@@ -56,11 +56,13 @@ extension RevocationChecker {
                 if entry?.reason == .removeFromCRL { entry = nil }
                 if entry == nil && crl.thisUpdate > certificate.validity.notAfter {
                     // Expired certificates are dropped from NCA CRLs, so absence after expiry proves nothing (MANIFEST §3).
-                    failures.append(Unusable(.revocationOutOfBoundsNoPOE, "the CRL was issued after the certificate expired; absence proves nothing"))
+                    failures.append(Unusable(.revocationOutOfBoundsNoPOE,
+                                             "the CRL was issued after the certificate expired; absence proves nothing"))
                     continue
                 }
                 if crl.hasNegativeSerialNumbers || delta?.hasNegativeSerialNumbers == true {
-                    warnings.append("profile warning: the CRL of \(crl.issuer) lists negative serial numbers (RFC 5280 §5.2.1 forbids them)")
+                    warnings.append("profile warning: the CRL of \(crl.issuer) lists negative serial numbers "
+                                    + "(RFC 5280 §5.2.1 forbids them)")
                 }
                 decidedBy.append(Self.describe(crl))
                 if let delta { decidedBy.append(Self.describe(delta)) }
@@ -95,7 +97,7 @@ extension RevocationChecker {
         let idp = crl.issuingDistributionPoint
         // (b)(1): the CRL issuer is the certificate issuer, or the DP's cRLIssuer of an indirect CRL.
         if let crlIssuer = point?.crlIssuer {
-            guard crlIssuer.contains(where: { if case .directoryName(let name) = $0 { return name.matches(crl.issuer) } else { return false } }),
+            guard crlIssuer.contains(where: { Self.names($0, crl.issuer) }),
                   idp?.indirectCRL == true
             else { return nil }
         } else if !crl.issuer.matches(certificate.issuer) {
@@ -107,7 +109,7 @@ extension RevocationChecker {
                 let idpNames = idpName.names(crlIssuer: crl.issuer)
                 let pointNames: [GeneralName]
                 if let name = point?.name {
-                    let base = point?.crlIssuer?.lazy.compactMap { if case .directoryName(let n) = $0 { return n } else { return nil } }.first
+                    let base = point?.crlIssuer?.lazy.compactMap(Self.directoryName).first
                     pointNames = name.names(crlIssuer: base ?? certificate.issuer)
                 } else if let crlIssuer = point?.crlIssuer {
                     pointNames = crlIssuer
@@ -130,10 +132,12 @@ extension RevocationChecker {
     /// §6.3.3 (a) freshness and §5.2 / §5.3 unrecognised critical extensions.
     private func unusability(of crl: CertificateRevocationList, time: Date) -> Unusable? {
         if let oid = crl.unrecognisedCriticalExtensions.first {
-            return Unusable(.revocationOutOfBoundsNoPOE, "the CRL of \(crl.issuer) has an unrecognised critical extension \(oid), so it cannot decide")
+            return Unusable(.revocationOutOfBoundsNoPOE,
+                            "the CRL of \(crl.issuer) has an unrecognised critical extension \(oid), so it cannot decide")
         }
         if let oid = crl.unrecognisedCriticalEntryExtension {
-            return Unusable(.revocationOutOfBoundsNoPOE, "the CRL of \(crl.issuer) has an unrecognised critical entry extension \(oid), so it cannot decide")
+            return Unusable(.revocationOutOfBoundsNoPOE,
+                            "the CRL of \(crl.issuer) has an unrecognised critical entry extension \(oid), so it cannot decide")
         }
         guard isFresh(issued: crl.thisUpdate, next: crl.nextUpdate, time: time) else {
             return Unusable(.tryLater, "the CRL (nextUpdate \(crl.nextUpdate.map { "\($0)" } ?? "none")) is stale at \(time)")
@@ -172,13 +176,15 @@ extension RevocationChecker {
         if unvalidated {
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the certificate that signed the CRL of \(crl.issuer) has no valid path"))
         }
-        return .failure(Unusable(.revocationOutOfBoundsNoPOE, direct ? "a CRL naming the issuer is not signed by it" : "no certificate of \(crl.issuer) signed its CRL",
+        return .failure(Unusable(.revocationOutOfBoundsNoPOE,
+                                 direct ? "a CRL naming the issuer is not signed by it" : "no certificate of \(crl.issuer) signed its CRL",
                                  defect: direct && crlSignerCandidates.allSatisfy { !$0.subject.matches(crl.issuer) || $0 == issuer }))
     }
 
     /// §6.3.3 (c)(1), §5.2.4: the newest fresh delta CRL with the complete CRL's issuer and scope and a base
     /// CRL number not above the complete CRL's number; failure when deltas of that scope exist but none applies.
-    private func delta(for complete: CertificateRevocationList, issuer: Certificate, subject: Certificate, time: Date) -> Result<CertificateRevocationList?, Unusable> {
+    private func delta(for complete: CertificateRevocationList, issuer: Certificate, subject: Certificate, time: Date)
+        -> Result<CertificateRevocationList?, Unusable> {
         let sameScope = revocationLists.filter { candidate in
             candidate.isDelta && candidate.issuer.matches(complete.issuer)
                 && candidate.issuingDistributionPoint?.derEncoded == complete.issuingDistributionPoint?.derEncoded
@@ -193,8 +199,12 @@ extension RevocationChecker {
                 && delta.crlNumber.map { CertificateRevocationList.compare($0, number) > 0 } ?? false
         }
         if applicable.isEmpty {
-            if sameScope.contains(where: { delta in delta.deltaCRLIndicator.map { CertificateRevocationList.compare($0, number) > 0 } ?? false }) {
-                return .failure(Unusable(.tryLater, "a delta CRL of \(complete.issuer) needs a newer base than complete CRL #\(Hex.encode(number))"))
+            let needsNewerBase = sameScope.contains { delta in
+                delta.deltaCRLIndicator.map { CertificateRevocationList.compare($0, number) > 0 } ?? false
+            }
+            if needsNewerBase {
+                return .failure(Unusable(.tryLater,
+                                         "a delta CRL of \(complete.issuer) needs a newer base than complete CRL #\(Hex.encode(number))"))
             }
             return .success(nil)
         }
@@ -213,9 +223,17 @@ extension RevocationChecker {
         let indirect = crl.issuingDistributionPoint?.indirectCRL == true
         return crl.entries(for: certificate).first { entry in
             guard indirect, let names = entry.certificateIssuer else { return crl.issuer.matches(certificate.issuer) }
-            return names.contains { if case .directoryName(let name) = $0 { return name.matches(certificate.issuer) } else { return false } }
+            return names.contains { Self.names($0, certificate.issuer) }
         }
     }
+
+    static func directoryName(_ name: GeneralName) -> DistinguishedName? {
+        if case .directoryName(let directory) = name { return directory }
+        return nil
+    }
+
+    /// Whether a GeneralName is the directory name `name` (RFC 5280 §7.1 matching).
+    static func names(_ general: GeneralName, _ name: DistinguishedName) -> Bool { directoryName(general)?.matches(name) ?? false }
 
     static func same(_ a: GeneralName, _ b: GeneralName) -> Bool {
         if case .directoryName(let x) = a, case .directoryName(let y) = b { return x.matches(y) }
@@ -225,6 +243,7 @@ extension RevocationChecker {
     static func describe(_ crl: CertificateRevocationList) -> String {
         let number = crl.crlNumber.map { " #\(Hex.encode($0))" } ?? ""
         let base = crl.deltaCRLIndicator.map { " (base #\(Hex.encode($0)))" } ?? ""
-        return "\(crl.isDelta ? "delta" : "complete") CRL\(number)\(base) of \(crl.issuer), thisUpdate \(ISO8601DateFormatter().string(from: crl.thisUpdate))"
+        let issued = ISO8601DateFormatter().string(from: crl.thisUpdate)
+        return "\(crl.isDelta ? "delta" : "complete") CRL\(number)\(base) of \(crl.issuer), thisUpdate \(issued)"
     }
 }

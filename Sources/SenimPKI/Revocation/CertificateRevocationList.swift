@@ -127,7 +127,8 @@ public struct CertificateRevocationList: Sendable {
             crlNumberIsCritical = crlExtensions[OID.crlNumber]?.critical ?? false
             deltaCRLIndicator = try crlExtensions[OID.deltaCRLIndicator].map { Array(try ArraySlice<UInt8>(derEncoded: $0.value)) }
             authorityKeyIdentifier = try crlExtensions.authorityKeyIdentifier?.keyIdentifier
-            issuingDistributionPoint = try crlExtensions[OID.issuingDistributionPoint].map { try IssuingDistributionPoint(derEncoded: $0.value) }
+            issuingDistributionPoint = try crlExtensions[OID.issuingDistributionPoint]
+                .map { try IssuingDistributionPoint(derEncoded: $0.value) }
             unrecognisedCriticalExtensions = crlExtensions.all
                 .filter { $0.critical && !Self.recognisedExtensions.contains($0.oid) }.map(\.oid.description)
             unrecognisedCriticalEntryExtension = entryCritical
@@ -213,7 +214,9 @@ public struct CertificateRevocationList: Sendable {
                     case OID.reasonCode:
                         // CRLReason ::= ENUMERATED (universal tag 10)
                         let code = try Int(derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))
-                        guard let known = RevocationReason(rawValue: code) else { throw ASN1Error.invalidASN1Object(reason: "unknown CRL reason \(code)") }
+                        guard let known = RevocationReason(rawValue: code) else {
+                            throw ASN1Error.invalidASN1Object(reason: "unknown CRL reason \(code)")
+                        }
                         reason = known
                     case OID.invalidityDate:
                         invalidity = try ASN1Time.date(from: try DER.parse(item.value))

@@ -15,11 +15,15 @@ public enum DistributionPointName: Sendable, Hashable {
         }
         switch choice.identifier.tagNumber {
         case 0:
-            guard case .constructed(let names) = choice.content else { throw ASN1Error.invalidASN1Object(reason: "fullName is not constructed") }
+            guard case .constructed(let names) = choice.content else {
+                throw ASN1Error.invalidASN1Object(reason: "fullName is not constructed")
+            }
             self = .fullName(try names.map(GeneralName.init))
         case 1:
             // Re-tag the implicit [1] SET as a universal SET so it can be appended to a Name.
-            guard case .constructed = choice.content else { throw ASN1Error.invalidASN1Object(reason: "nameRelativeToCRLIssuer is not constructed") }
+            guard case .constructed = choice.content else {
+                throw ASN1Error.invalidASN1Object(reason: "nameRelativeToCRLIssuer is not constructed")
+            }
             var bytes = Array(choice.encodedBytes)
             bytes[0] = 0x31
             self = .relativeToCRLIssuer(rdn: bytes)

@@ -21,7 +21,9 @@ public struct IssuingDistributionPoint: Sendable, Hashable {
             throw ASN1Error.invalidASN1Object(reason: "issuingDistributionPoint is not a SEQUENCE")
         }
         func flag(_ field: ASN1Node) throws -> Bool {
-            guard case .primitive(let value) = field.content, value.count == 1 else { throw ASN1Error.invalidASN1Object(reason: "IDP flag") }
+            guard case .primitive(let value) = field.content, value.count == 1 else {
+                throw ASN1Error.invalidASN1Object(reason: "IDP flag")
+            }
             return value.first != 0
         }
         var last = -1

@@ -53,7 +53,8 @@ public struct RevocationChecker: Sendable {
             }
         }
         let reason = reasons.isEmpty ? "no CRL or OCSP response for this certificate's issuer" : reasons.joined(separator: "; ")
-        var check = RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none, issuedAt: nil, defects: defects)
+        var check = RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none,
+                                    issuedAt: nil, defects: defects)
         check.sawEvidence = !reasons.isEmpty
         return check
     }

@@ -71,7 +71,8 @@ public struct SigningCertificateValidator: Sendable {
             var inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors)
             inputs.profile = profile
             inputs.revocationRequired = requireStatus
-            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists) { return true }
+            let result = CertificatePathValidator(inputs: inputs).validate(leaf: signer, intermediates: pool, revocationLists: lists)
+            if case .success = result { return true }
             return false
         }
         for index in stride(from: path.certificates.count - 1, through: 1, by: -1) {

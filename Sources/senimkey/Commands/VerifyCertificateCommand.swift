@@ -28,7 +28,8 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(help: "Fetch missing issuers (AIA) and revocation data (CRL-DP, OCSP) over HTTP from the URLs in the certificates.") var online = false
     @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
-    @Option(help: "Unknown revocation status: require (INDETERMINATE), hard-fail (INDETERMINATE when evidence exists or is named), soft-fail (note only).")
+    @Option(help: ArgumentHelp("Unknown revocation status: require (INDETERMINATE), hard-fail (INDETERMINATE when evidence exists or is "
+                               + "named), soft-fail (note only)."))
     var revocation: RevocationMode = .require
     @Option(help: "Relying-party profile: lenient (CA-side RFC 5280 MUSTs reported as warnings) or strict (refused).")
     var profile: RelyingPartyProfile = .lenient

@@ -48,7 +48,9 @@ public struct DistributionPoint: Sendable, Hashable {
                     }
                 }
                 // §4.2.1.13: a DistributionPoint MUST NOT consist of only the reasons field.
-                if name == nil && issuer == nil { throw ASN1Error.invalidASN1Object(reason: "DistributionPoint with neither name nor cRLIssuer") }
+                if name == nil && issuer == nil {
+                    throw ASN1Error.invalidASN1Object(reason: "DistributionPoint with neither name nor cRLIssuer")
+                }
                 return DistributionPoint(name: name, reasons: reasons, crlIssuer: issuer)
             }
         }
