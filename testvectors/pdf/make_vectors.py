@@ -71,6 +71,12 @@ def base_pdf():
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Title (Senimkey test) /Producer (make_vectors.py) >>",
     ]
+    return classic_pdf(objects, b" /Info 6 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]")
+
+
+def classic_pdf(objects, trailer_entries=b""):
+    """Objects 1…n in order with a classic cross-reference table (ISO 32000-2 §7.5.4) and a trailer naming object 1
+    as the catalog, plus `trailer_entries`."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -80,7 +86,7 @@ def base_pdf():
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n" % (len(objects) + 1)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\n" % (len(objects) + 1, trailer_entries)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
