@@ -210,34 +210,12 @@ import Testing
 
 /// Runs the built `senimkey` binary from the repository root.
 enum CLIRunner {
-    /// Runs `senimkey` on a thread of its own (a blocking wait on the cooperative pool would stall the loopback
-    /// server under test), reading standard output and standard error at the same time.
+    /// Runs `senimkey` from the repository's root, off the cooperative pool (the loopback server under test keeps
+    /// its threads), reading standard output and standard error at the same time.
     static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try runBlocking(arguments) }) }.start()
-        }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("senimkey")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let outcome = try await ExternalTool.outcome(binary, arguments, in: root)
+        return (outcome.status, outcome.standardOutput, outcome.standardError)
     }
-
-    private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("senimkey")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errorData = DispatchGroup(), errorBox = ErrorOutput()
-        errorData.enter()
-        Thread {
-            errorBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            errorData.leave()
-        }.start()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        errorData.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errorBox.data, as: UTF8.self))
-    }
-
-    private final class ErrorOutput: @unchecked Sendable { var data = Data() }
 }
