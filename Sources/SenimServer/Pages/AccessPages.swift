@@ -14,12 +14,12 @@ enum AccessPages {
             return PageRenderer.redirect(InboxPages.landing(after: nil, for: principal))
         }
         pages.get("/login") { request, context in
-            let next = request.query("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil }
+            let next = InboxPages.ownPage(request.query("next"))
             return renderer.render("login", title: .loginTitle, request: request, context: context, values: next.map { ["next": $0] } ?? [:])
         }
         pages.post("/login", access: .anyone) { request, context, form in
             let typed = form.value("phone") ?? ""
-            let next = form.value("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil } ?? ""
+            let next = InboxPages.ownPage(form.value("next")) ?? ""
             let phone: PhoneNumber
             do throws(PhoneNumberProblem) {
                 phone = try PhoneNumber.parse(typed)
@@ -42,7 +42,7 @@ enum AccessPages {
             } catch let refusal as WorkflowError {
                 return renderer.render("login", title: .loginTitle, request: request, context: context,
                                        values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
-                                                "next": form.value("next").flatMap { InboxPages.isOwnPage($0) ? $0 : nil } ?? "",
+                                                "next": InboxPages.ownPage(form.value("next")) ?? "",
                                                 "error": APIError(workflow: refusal).message(in: renderer.language(of: request))],
                                        status: APIError.status(of: refusal))
             }

@@ -28,9 +28,14 @@ enum InboxPages {
     /// Where a person lands after logging in: the page they were sent from when it is one of ours (a signer's
     /// page or this list; never another site), else their home.
     static func landing(after next: String?, for principal: WorkflowPrincipal) -> String {
-        if let next, isOwnPage(next) { return next }
+        if let next = ownPage(next) { return next }
         if !principal.employments.isEmpty { return "/cabinet" }
         return principal.user.isAdministrator ? "/admin" : "/documents"
+    }
+
+    /// `path` when it is one of our own pages to return to after a login (``isOwnPage(_:)``), else nil.
+    static func ownPage(_ path: String?) -> String? {
+        path.flatMap { isOwnPage($0) ? $0 : nil }
     }
 
     /// `/documents` or `/sign/{documentID}/{signerID}` with identifier characters only: an absolute URL, `//host`,
