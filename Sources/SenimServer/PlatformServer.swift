@@ -16,8 +16,10 @@ public struct PlatformServer: Sendable {
         let router = Router(context: PlatformRequestContext.self)
         let configuration = platform.configuration
         router.add(middleware: RequestObservationMiddleware())
-        router.add(middleware: SessionMiddleware(engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
-                                                 clock: configuration.clock))
+        router.add(
+            middleware: SessionMiddleware(
+                engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
+                clock: configuration.clock))
         let api = APIRouter(router: router, publicBaseURL: configuration.publicBaseURL)
         HealthRoutes.register(api, platform)
         AuthRoutes.register(api, platform)
@@ -25,7 +27,8 @@ public struct PlatformServer: Sendable {
         SigningRoutes.register(api, platform)
         AdminRoutes.register(api, platform)
         EGovMobileRoutes.register(api, platform)
-        let pages = PageRouter(router: router, renderer: try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey), platform: platform)
+        let pages = PageRouter(
+            router: router, renderer: try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey), platform: platform)
         AccessPages.register(pages)
         CabinetPages.register(pages)
         InboxPages.register(pages)
@@ -35,13 +38,16 @@ public struct PlatformServer: Sendable {
     }
 
     /// Runs until cancelled. `onListening` gets the bound port (port 0 picks a free one).
-    public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         let (router, _, _) = try makeRouter()
         let configuration = platform.configuration
         // An idle connection (a slow-loris client among them) is closed after the configured time.
-        let application = Application(router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
-                                      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "senimkey"),
-                                      onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
+        let application = Application(
+            router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "senimkey"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
         // The deadline job runs beside the server and ends with it.
         let platform = self.platform
         let deadlines = Task {

@@ -12,6 +12,8 @@ struct Senimkey: AsyncParsableCommand {
             64 usage error, 65 unreadable input.
             """,
         version: "0.2.0",
-        subcommands: [VerifyCommand.self, EvidenceCommand.self, DigestCommand.self, CertificateCommand.self, TrustCommand.self, ServeCommand.self]
+        subcommands: [
+            VerifyCommand.self, EvidenceCommand.self, DigestCommand.self, CertificateCommand.self, TrustCommand.self, ServeCommand.self,
+        ]
     )
 }

@@ -37,7 +37,8 @@ enum CMSFixtures {
     }
 
     static func validator(crls: [String] = [], policy: ValidationPolicy = CMSFixtures.policy) throws -> CMSSignatureValidator {
-        CMSSignatureValidator(trustStore: try trustStore(), policy: policy, revocationSources: [try revocation(crls + ["generated/test-pki/root.crl"])])
+        CMSSignatureValidator(
+            trustStore: try trustStore(), policy: policy, revocationSources: [try revocation(crls + ["generated/test-pki/root.crl"])])
     }
 
     static var ncaKeys: [(path: String, password: String)] { TestVectors.ncaKeys }
@@ -57,15 +58,19 @@ enum CMSFixtures {
 
     static func tsa(at time: String, name: String = "tsa") throws -> TimeStampAuthority {
         let genTime = date(time)
-        return TimeStampAuthority(identity: try testIdentity(name), policy: [1, 2, 398, 3, 3, 2, 6, 4],
-                                  accuracy: TSTInfo.Accuracy(seconds: 1, milliseconds: 0, microseconds: 0), clock: { genTime })
+        return TimeStampAuthority(
+            identity: try testIdentity(name), policy: [1, 2, 398, 3, 3, 2, 6, 4],
+            accuracy: TSTInfo.Accuracy(seconds: 1, milliseconds: 0, microseconds: 0), clock: { genTime })
     }
 
     /// Adds a signature timestamp from `tsa` to signer `index` (CAdES-B → CAdES-T).
-    static func timestamped(_ signedData: SignedData, signer index: Int = 0, by tsa: TimeStampAuthority,
-                            imprint: DigestAlgorithm = .sha256, overrideImprintedValue: [UInt8]? = nil) throws -> SignedData {
+    static func timestamped(
+        _ signedData: SignedData, signer index: Int = 0, by tsa: TimeStampAuthority,
+        imprint: DigestAlgorithm = .sha256, overrideImprintedValue: [UInt8]? = nil
+    ) throws -> SignedData {
         let info = signedData.signerInfos[index]
-        let request = TimeStampRequest(imprintAlgorithm: imprint, messageImprint: imprint.hash(overrideImprintedValue ?? info.signature), nonce: [1, 2, 3])
+        let request = TimeStampRequest(
+            imprintAlgorithm: imprint, messageImprint: imprint.hash(overrideImprintedValue ?? info.signature), nonce: [1, 2, 3])
         let token = try tsa.token(for: request, serialNumber: [0x01, 0x23])
         let attribute = try CMSAttribute(type: .CMS.signatureTimeStampToken, values: [token.derEncoded])
         return try signedData.replacingSignerInfo(at: index, with: try info.adding(unsignedAttribute: attribute))

@@ -31,7 +31,8 @@ struct KZVectorTests {
         let report = try await CMSFixtures.validator(crls: Self.crls)
             .validate(cms: try TestVectors.bytes("kz/cms/signed_cms_two_signers_attached.cms"), at: Self.signingDay)
         #expect(report.signatures.count == 2)
-        let gost = report.signatures[0], rsa = report.signatures[1]
+        let gost = report.signatures[0]
+        let rsa = report.signatures[1]
         #expect(gost.indication == .totalPassed, "\(gost.messages)")
         #expect(gost.intact && gost.cryptographicallyValid && gost.chainTrusted)
         #expect(gost.signer?.iin?.description == "123456789012")
@@ -40,7 +41,10 @@ struct KZVectorTests {
         #expect(gost.revocation?.status == "good")
         #expect(gost.revocation?.source == "CRL")
         #expect(gost.chain.count == 3)
-        #expect(gost.signedDataScope.first?.digests["streebog512"] == "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef2552d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990")
+        #expect(
+            gost.signedDataScope.first?.digests["streebog512"]
+                == "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef2552d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990"
+        )
 
         #expect(rsa.intact && rsa.cryptographicallyValid)
         #expect(rsa.indication == .totalFailed)
@@ -54,7 +58,8 @@ struct KZVectorTests {
     @Test func detachedNeedsTheContent() async throws {
         let validator = try CMSFixtures.validator(crls: Self.crls)
         let cms = try TestVectors.bytes("kz/cms/signed_cms_two_signers_detached.cms")
-        let withFile = await validator.validate(cms: cms, content: .file(path: TestVectors.url("kz/cms/signed_cms_two_signers_detached.data").path), at: Self.signingDay)
+        let withFile = await validator.validate(
+            cms: cms, content: .file(path: TestVectors.url("kz/cms/signed_cms_two_signers_detached.data").path), at: Self.signingDay)
         #expect(withFile.signatures[0].indication == .totalPassed, "\(withFile.signatures[0].messages)")
         #expect(withFile.signatures[0].signedDataScope.first?.length == 7)
         #expect(withFile.signatures[1].subIndication == .expired)
@@ -63,12 +68,15 @@ struct KZVectorTests {
         #expect(withBytes.signatures[0].indication == .totalPassed)
 
         let stream = AsyncThrowingStream<[UInt8], any Error> { continuation in
-            continuation.yield(Array("test".utf8)); continuation.yield(Array("123".utf8)); continuation.finish()
+            continuation.yield(Array("test".utf8))
+            continuation.yield(Array("123".utf8))
+            continuation.finish()
         }
         let streamed = await validator.validate(cms: cms, content: .stream(stream), at: Self.signingDay)
         #expect(streamed.signatures[0].indication == .totalPassed)
 
-        let digestOnly = await validator.validate(cms: cms, content: .digests([.streebog512: DigestAlgorithm.streebog512.hash(Array("test123".utf8))]), at: Self.signingDay)
+        let digestOnly = await validator.validate(
+            cms: cms, content: .digests([.streebog512: DigestAlgorithm.streebog512.hash(Array("test123".utf8))]), at: Self.signingDay)
         #expect(digestOnly.signatures[0].indication == .totalPassed)
         #expect(digestOnly.signatures[0].signedDataScope.first?.coverage == .digest)
         // No SHA-256 digest was given for the RSA signer; its EXPIRED claim (a proven failure) still decides.
@@ -103,6 +111,8 @@ struct KZVectorTests {
             let parsed = try SignedData(bytes: input)
             #expect(parsed.derEncoded == der)
         }
-        #expect(throws: CMSError.self) { try SignedData(bytes: Array("-----BEGIN CERTIFICATE-----\n\(base64)\n-----END CERTIFICATE-----".utf8)) }
+        #expect(throws: CMSError.self) {
+            try SignedData(bytes: Array("-----BEGIN CERTIFICATE-----\n\(base64)\n-----END CERTIFICATE-----".utf8))
+        }
     }
 }

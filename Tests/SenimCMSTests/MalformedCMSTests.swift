@@ -6,13 +6,17 @@ import Testing
 /// Fuzz-shaped CMS input is a typed error or a report, never a crash or an unbounded allocation.
 @Suite("Malformed CMS")
 struct MalformedCMSTests {
-    static let seeds = ["kz/cms/signed_cms_two_signers_attached.cms", "kz/cms/signed_cms_two_signers_detached.cms",
-                        "kz/cms/signed_cms_one_signer_rsa_attached.cms", "kz/tsp/tsp_token.bin"]
+    static let seeds = [
+        "kz/cms/signed_cms_two_signers_attached.cms", "kz/cms/signed_cms_two_signers_detached.cms",
+        "kz/cms/signed_cms_one_signer_rsa_attached.cms", "kz/tsp/tsp_token.bin",
+    ]
 
     @Test func tenThousandMutations() async throws {
         var mutator = Mutator(seed: 0x5E41_C0DE)
         let inputs = try Self.seeds.map { try TestVectors.bytes($0) }
-        var parsed = 0, rejected = 0, validated = 0
+        var parsed = 0
+        var rejected = 0
+        var validated = 0
         let validator = try CMSFixtures.validator()
         for round in 0..<10_000 {
             let input = mutator.mutate(inputs[round % inputs.count])
@@ -21,7 +25,8 @@ struct MalformedCMSTests {
                 parsed += 1
                 // Validate a sample of the survivors end to end (each costs signature checks).
                 if round % 20 == 0 {
-                    let report = await validator.validate(cms, content: .bytes(Array("test123".utf8)), at: CMSFixtures.date("2022-10-01T00:00:00Z"))
+                    let report = await validator.validate(
+                        cms, content: .bytes(Array("test123".utf8)), at: CMSFixtures.date("2022-10-01T00:00:00Z"))
                     #expect(report.signatures.count == cms.signerInfos.count)
                     validated += 1
                 }

@@ -1,10 +1,11 @@
 import Foundation
-@testable import SenimCMS
 import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import SwiftASN1
 import Testing
+
+@testable import SenimCMS
 
 /// The CMS negative list of validation-and-evidence.md §1.8, each case its own test with the sub-indication.
 @Suite("CMS negative cases")
@@ -20,11 +21,14 @@ struct NegativeCMSTests {
     }
 
     /// Assembles a CMS around a hand-made SignerInfo.
-    static func assemble(_ info: SignerInfo, content: [UInt8]? = content, contentType: ASN1ObjectIdentifier = .CMS.data,
-                         certificates: [Certificate]? = nil) throws -> SignedData {
-        try CMSBuilder.assemble(contentType: contentType, content: content, digestAlgorithms: [.sha256],
-                                certificates: certificates ?? [try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")],
-                                revocationLists: [], ocspResponses: [], signerInfos: [info])
+    static func assemble(
+        _ info: SignerInfo, content: [UInt8]? = content, contentType: ASN1ObjectIdentifier = .CMS.data,
+        certificates: [Certificate]? = nil
+    ) throws -> SignedData {
+        try CMSBuilder.assemble(
+            contentType: contentType, content: content, digestAlgorithms: [.sha256],
+            certificates: certificates ?? [try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")],
+            revocationLists: [], ocspResponses: [], signerInfos: [info])
     }
 
     @Test func baselineIsValid() async throws {
@@ -37,7 +41,7 @@ struct NegativeCMSTests {
         let report = try await Self.validate(try Self.assemble(info, contentType: .CMS.data))
         #expect(report.subIndication == .formatFailure)
         #expect(report.reason?.contains("differs from eContentType") == true)
-        #expect(report.cryptographicallyValid)  // the signature itself is fine: the structure is not
+        #expect(report.cryptographicallyValid) // the signature itself is fine: the structure is not
     }
 
     @Test func contentTypeAttributeMissing() async throws {
@@ -49,7 +53,9 @@ struct NegativeCMSTests {
 
     @Test func duplicateSignedAttribute() async throws {
         var signer = try Self.signer()
-        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingTime, values: [try DERWriter.encode(try ASN1Time.utcTime(Self.time))])]
+        signer.additionalSignedAttributes = [
+            try CMSAttribute(type: .CMS.signingTime, values: [try DERWriter.encode(try ASN1Time.utcTime(Self.time))])
+        ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         #expect(report.subIndication == .formatFailure)
         #expect(report.reason?.contains("occurs more than once") == true)
@@ -67,7 +73,9 @@ struct NegativeCMSTests {
         var signer = try Self.signer()
         signer.includeSigningCertificateV2 = false
         let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
-        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
+        signer.additionalSignedAttributes = [
+            try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])
+        ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         // EN 319 102-1 §5.2.3: the reference names the signing certificate and none at hand is it: INDETERMINATE, not a
         // cryptographic failure (the signature value is not tried against another certificate).
@@ -81,7 +89,9 @@ struct NegativeCMSTests {
     @Test func duplicateSigningCertificateV2IsPlainCMS() async throws {
         var signer = try Self.signer()
         let own = try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")
-        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: own)])]
+        signer.additionalSignedAttributes = [
+            try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: own)])
+        ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         #expect(report.indication == .totalPassed, "\(report.messages)")
         #expect(report.format == "CMS")
@@ -97,9 +107,13 @@ struct NegativeCMSTests {
         signer.includeSigningCertificateV2 = false
         let own = try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")
         let sha1 = DERWriter.sequence([DERWriter.tlv(0x06, [0x2B, 0x0E, 0x03, 0x02, 0x1A])])
-        let issuerSerial = DERWriter.sequence([DERWriter.sequence([DERWriter.tlv(0xA4, own.issuer.derEncoded)]), DERWriter.tlv(0x02, own.serialNumber)])
+        let issuerSerial = DERWriter.sequence([
+            DERWriter.sequence([DERWriter.tlv(0xA4, own.issuer.derEncoded)]), DERWriter.tlv(0x02, own.serialNumber),
+        ])
         let essCertIDv2 = DERWriter.sequence([sha1, DERWriter.octetString(DigestAlgorithm.sha1.hash(own.derEncoded)), issuerSerial])
-        signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [DERWriter.sequence([DERWriter.sequence([essCertIDv2])])])]
+        signer.additionalSignedAttributes = [
+            try CMSAttribute(type: .CMS.signingCertificateV2, values: [DERWriter.sequence([DERWriter.sequence([essCertIDv2])])])
+        ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         #expect(report.indication == .totalPassed, "\(report.messages)")
         #expect(report.format == "CMS")
@@ -116,7 +130,10 @@ struct NegativeCMSTests {
     /// The signer bag holds another certificate first: identity comes from the SID, never from certs[0].
     @Test func signerFoundBySIDNotPosition() async throws {
         let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
-        let certificates = [try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem"), try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem")]
+        let certificates = [
+            try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem"),
+            try CMSFixtures.certificate("generated/test-pki/signer_rsa.cert.pem"),
+        ]
         let report = try await Self.validate(try Self.assemble(info, certificates: certificates))
         #expect(report.indication == .totalPassed, "\(report.messages)")
         #expect(report.signer?.commonName == "Senimkey Test signer rsa")
@@ -148,7 +165,8 @@ struct NegativeCMSTests {
     /// the timestamp is the proof of existence and the signature passes, with the later revocation recorded.
     @Test func revokedBeforeVersusAfterTimestamp() async throws {
         let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
-        let signed = CMSFixtures.date("2026-05-20T09:00:00Z"), later = CMSFixtures.date("2026-07-01T00:00:00Z")
+        let signed = CMSFixtures.date("2026-05-20T09:00:00Z")
+        let later = CMSFixtures.date("2026-07-01T00:00:00Z")
         let cms = try CMSBuilder.sign(Self.content, detached: true, signers: [CMSSigner(identity: identity, signingTime: signed)])
         let validator = try CMSFixtures.validator(crls: ["kz/crl/nca_gost2022_test.2026-08-11.crl"])
 
@@ -171,8 +189,10 @@ struct NegativeCMSTests {
     /// A timestamp whose imprint is over other bytes is no proof of existence.
     @Test func timestampImprintMismatch() async throws {
         let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
-        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: identity, signingTime: CMSFixtures.date("2026-05-20T09:00:00Z"))])
-        let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), overrideImprintedValue: [1, 2, 3])
+        let cms = try CMSBuilder.sign(
+            Self.content, signers: [CMSSigner(identity: identity, signingTime: CMSFixtures.date("2026-05-20T09:00:00Z"))])
+        let stamped = try CMSFixtures.timestamped(
+            cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), overrideImprintedValue: [1, 2, 3])
         let validator = try CMSFixtures.validator(crls: ["kz/crl/nca_gost2022_test.2026-08-11.crl"])
         let report = await validator.validate(stamped, at: CMSFixtures.date("2026-07-01T00:00:00Z")).signatures[0]
         #expect(report.timestamps.first?.subIndication == .hashFailure)
@@ -186,13 +206,18 @@ struct NegativeCMSTests {
     @Test func timestampESSReferenceMatchesNoCertificate() async throws {
         let cms = try CMSBuilder.sign(Self.content, signers: [try Self.signer()])
         let info = cms.signerInfos[0]
-        let request = TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash(info.signature), nonce: [1, 2, 3])
+        let request = TimeStampRequest(
+            imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash(info.signature), nonce: [1, 2, 3])
         let genuine = try CMSFixtures.tsa(at: "2024-01-01T00:01:00Z").token(for: request, serialNumber: [0x01, 0x23])
         var tsaSigner = CMSSigner(identity: try CMSFixtures.testIdentity("tsa"), signingTime: CMSFixtures.date("2024-01-01T00:01:00Z"))
         tsaSigner.includeSigningCertificateV2 = false
         let other = try CMSFixtures.certificate("generated/test-pki/signer_ec.cert.pem")
-        tsaSigner.additionalSignedAttributes = [try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])]
-        let forged = try TimeStampToken(signedData: try CMSBuilder.sign(try #require(genuine.signedData.encapsulatedContent), contentType: .CMS.tstInfo, signers: [tsaSigner]))
+        tsaSigner.additionalSignedAttributes = [
+            try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: other)])
+        ]
+        let forged = try TimeStampToken(
+            signedData: try CMSBuilder.sign(
+                try #require(genuine.signedData.encapsulatedContent), contentType: .CMS.tstInfo, signers: [tsaSigner]))
         // The signature value is damaged too: the certificate the signer identifier names must not be tried in the
         // reference's place (that used to turn a missing certificate into TOTAL_FAILED / SIG_CRYPTO_FAILURE).
         var damaged = forged.derEncoded
@@ -229,7 +254,8 @@ struct NegativeCMSTests {
     @Test func contentTimestamps() async throws {
         let tsa = try CMSFixtures.tsa(at: "2023-12-31T23:00:00Z")
         for (imprinted, expected) in [(Self.content, SubIndication?.none), (Array("other".utf8), .hashFailure)] {
-            let token = try tsa.token(for: TimeStampRequest(imprintAlgorithm: .sha512, messageImprint: DigestAlgorithm.sha512.hash(imprinted)), serialNumber: [9])
+            let token = try tsa.token(
+                for: TimeStampRequest(imprintAlgorithm: .sha512, messageImprint: DigestAlgorithm.sha512.hash(imprinted)), serialNumber: [9])
             var signer = try Self.signer()
             signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.contentTimeStamp, values: [token.derEncoded])]
             let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
@@ -238,7 +264,7 @@ struct NegativeCMSTests {
             #expect(timestamp.subIndication == expected, "\(timestamp.messages)")
             #expect(timestamp.messageImprintAlgorithm == "sha512")
             #expect(report.indication == .totalPassed, "\(report.messages)")
-            #expect(report.bestSignatureTime == Self.time)  // a content timestamp proves the content, not the signature
+            #expect(report.bestSignatureTime == Self.time) // a content timestamp proves the content, not the signature
         }
     }
 
@@ -252,7 +278,9 @@ struct NegativeCMSTests {
 
     @Test func notSignedDataAndGarbage() async throws {
         // id-data ContentInfo
-        let data = DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CMS.data), DERWriter.contextConstructed(0, DERWriter.octetString([1]))])
+        let data = DERWriter.sequence([
+            try DERWriter.encode(ASN1ObjectIdentifier.CMS.data), DERWriter.contextConstructed(0, DERWriter.octetString([1])),
+        ])
         #expect(throws: CMSError.notSignedData("1.2.840.113549.1.7.1")) { try SignedData(bytes: data) }
         let report = try await CMSFixtures.validator().validate(cms: Array("not a signature".utf8), at: Self.time)
         #expect(report.indication == .totalFailed)

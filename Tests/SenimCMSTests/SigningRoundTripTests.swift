@@ -1,9 +1,10 @@
 import Foundation
-@testable import SenimCMS
 import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
+@testable import SenimCMS
 
 @Suite("CMS signing round trips")
 struct SigningRoundTripTests {
@@ -20,7 +21,8 @@ struct SigningRoundTripTests {
         for detached in [false, true] {
             let cms = try CMSBuilder.sign(Self.content, detached: detached, signers: [CMSSigner(identity: identity, signingTime: time)])
             #expect(cms.isDetached == detached)
-            let report = await validator.validate(cms: cms.derEncoded, content: detached ? .bytes(Self.content) : nil, at: time.addingTimeInterval(60))
+            let report = await validator.validate(
+                cms: cms.derEncoded, content: detached ? .bytes(Self.content) : nil, at: time.addingTimeInterval(60))
             let signature = try #require(report.signatures.first)
             #expect(signature.intact && signature.cryptographicallyValid && signature.chainTrusted, "\(path): \(signature.messages)")
             #expect(signature.format == "CAdES-BASELINE-B")
@@ -35,9 +37,11 @@ struct SigningRoundTripTests {
     /// NCALayer multi-signing: GOST-2015 and RSA in one CMS, both valid; with one signature value altered
     /// only that signer fails and the overall verdict says so.
     @Test func multiSignerOneBad() async throws {
-        let gost = try CMSFixtures.gost2015(), rsa = try CMSFixtures.testIdentity("signer_rsa")
+        let gost = try CMSFixtures.gost2015()
+        let rsa = try CMSFixtures.testIdentity("signer_rsa")
         let time = CMSFixtures.date("2022-08-01T00:00:00Z")
-        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: gost, signingTime: time), CMSSigner(identity: rsa, signingTime: time)])
+        let cms = try CMSBuilder.sign(
+            Self.content, signers: [CMSSigner(identity: gost, signingTime: time), CMSSigner(identity: rsa, signingTime: time)])
         let validator = try CMSFixtures.validator()
         let good = await validator.validate(cms, at: time)
         #expect(good.indication == .totalPassed, "\(good.signatures.map(\.messages))")
@@ -57,7 +61,8 @@ struct SigningRoundTripTests {
     /// Adding a signer keeps the first SignerInfo byte-identical (co-signing must not disturb earlier signatures).
     @Test func addSignerKeepsEarlierSignatures() async throws {
         let time = CMSFixtures.date("2022-08-01T00:00:00Z")
-        let first = try CMSBuilder.sign(Self.content, detached: true, signers: [CMSSigner(identity: try CMSFixtures.gost2015(), signingTime: time)])
+        let first = try CMSBuilder.sign(
+            Self.content, detached: true, signers: [CMSSigner(identity: try CMSFixtures.gost2015(), signingTime: time)])
         let ec = CMSSigner(identity: try CMSFixtures.testIdentity("signer_ec"), signingTime: time)
         let both = try CMSBuilder.addSigner(ec, to: first, detachedContentDigest: DigestAlgorithm.sha256.hash(Self.content))
         #expect(both.signerInfos.count == 2)
@@ -72,7 +77,10 @@ struct SigningRoundTripTests {
         signer.useSubjectKeyIdentifier = true
         let cms = try CMSBuilder.sign(Self.content, signers: [signer])
         #expect(cms.version == 3)
-        guard case .subjectKeyIdentifier = cms.signerInfos[0].signerIdentifier else { Issue.record("expected an SKI SID"); return }
+        guard case .subjectKeyIdentifier = cms.signerInfos[0].signerIdentifier else {
+            Issue.record("expected an SKI SID")
+            return
+        }
         let report = try await CMSFixtures.validator().validate(cms, at: CMSFixtures.date("2024-01-01T00:00:00Z"))
         #expect(report.indication == .totalPassed, "\(report.signatures.map(\.messages))")
     }
@@ -82,9 +90,11 @@ struct SigningRoundTripTests {
     @Test func countersignature() async throws {
         let time = CMSFixtures.date("2024-01-01T00:00:00Z")
         let counterSigner = CMSSigner(identity: try CMSFixtures.testIdentity("signer_ec"), signingTime: time)
-        let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: try CMSFixtures.testIdentity("signer_rsa"), signingTime: time)],
-                                      certificates: [counterSigner.identity.certificate])
-        let counter = try counterSigner.signerInfo(contentDigest: DigestAlgorithm.sha256.hash(cms.signerInfos[0].signature), contentType: nil)
+        let cms = try CMSBuilder.sign(
+            Self.content, signers: [CMSSigner(identity: try CMSFixtures.testIdentity("signer_rsa"), signingTime: time)],
+            certificates: [counterSigner.identity.certificate])
+        let counter = try counterSigner.signerInfo(
+            contentDigest: DigestAlgorithm.sha256.hash(cms.signerInfos[0].signature), contentType: nil)
         let attribute = try CMSAttribute(type: .CMS.counterSignature, values: [counter.derEncoded])
         let countersigned = try cms.replacingSignerInfo(at: 0, with: try cms.signerInfos[0].adding(unsignedAttribute: attribute))
         // The signed part of the first SignerInfo is untouched.
@@ -92,7 +102,8 @@ struct SigningRoundTripTests {
         let report = try await CMSFixtures.validator().validate(countersigned, at: time)
         #expect(report.indication == .totalPassed)
         #expect(report.signatures[0].counterSignatures.count == 1)
-        #expect(report.signatures[0].counterSignatures[0].indication == .totalPassed, "\(report.signatures[0].counterSignatures[0].messages)")
+        #expect(
+            report.signatures[0].counterSignatures[0].indication == .totalPassed, "\(report.signatures[0].counterSignatures[0].messages)")
         #expect(report.signatures[0].counterSignatures[0].id == "S-1.1")
     }
 
@@ -105,11 +116,14 @@ struct SigningRoundTripTests {
         let contentURL = directory.appendingPathComponent("content.txt")
         try Data(Self.content).write(to: contentURL)
         for detached in [false, true] {
-            let cms = try CMSBuilder.sign(Self.content, detached: detached, signers: [CMSSigner(identity: try CMSFixtures.testIdentity(name))])
+            let cms = try CMSBuilder.sign(
+                Self.content, detached: detached, signers: [CMSSigner(identity: try CMSFixtures.testIdentity(name))])
             let cmsURL = directory.appendingPathComponent("signature-\(detached).p7s")
             try Data(cms.derEncoded).write(to: cmsURL)
-            var arguments = ["cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in", cmsURL.path,
-                             "-CAfile", TestVectors.url(CMSFixtures.testRoot).path, "-out", "/dev/null"]
+            var arguments = [
+                "cms", "-verify", "-cades", "-binary", "-inform", "DER", "-in", cmsURL.path,
+                "-CAfile", TestVectors.url(CMSFixtures.testRoot).path, "-out", "/dev/null",
+            ]
             if detached { arguments += ["-content", contentURL.path] }
             let (status, output) = try ExternalTool.run("/usr/bin/openssl", arguments)
             #expect(status == 0, "openssl: \(output)")

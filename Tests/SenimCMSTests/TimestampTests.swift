@@ -27,14 +27,16 @@ struct TimestampTests {
     }
 
     static func ncaValidator() throws -> TimestampValidator {
-        TimestampValidator(trustStore: try CMSFixtures.trustStore(), policy: CMSFixtures.policy,
-                           revocationSources: [try CMSFixtures.revocation(["kz/crl/nca_gost_test.crl"])])
+        TimestampValidator(
+            trustStore: try CMSFixtures.trustStore(), policy: CMSFixtures.policy,
+            revocationSources: [try CMSFixtures.revocation(["kz/crl/nca_gost_test.crl"])])
     }
 
     @Test func ncaTokenVerifiesAtGenTime() async throws {
-        let report = try await Self.ncaValidator().validate(tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
-                                                            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [0x01, 0x83, 0x50, 0xC0, 0x22, 0xD7],
-                                                            validationTime: CMSFixtures.date("2026-12-01T00:00:00Z"))
+        let report = try await Self.ncaValidator().validate(
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [0x01, 0x83, 0x50, 0xC0, 0x22, 0xD7],
+            validationTime: CMSFixtures.date("2026-12-01T00:00:00Z"))
         #expect(report.indication == .totalPassed, "\(report.messages)")
         #expect(report.imprintMatches && report.cryptographicallyValid && report.chainTrusted)
         #expect(report.proofOfExistence == CMSFixtures.date("2022-09-18T13:20:14Z"))
@@ -42,22 +44,25 @@ struct TimestampTests {
     }
 
     @Test func imprintOverOtherDataFails() async throws {
-        let report = try await Self.ncaValidator().validate(tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
-                                                            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBF]), validationTime: Date())
+        let report = try await Self.ncaValidator().validate(
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBF]), validationTime: Date())
         #expect(report.subIndication == .hashFailure)
         #expect(report.proofOfExistence == nil)
     }
 
     @Test func wrongNonceFails() async throws {
-        let report = try await Self.ncaValidator().validate(tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
-                                                            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [9, 9, 9], validationTime: Date())
+        let report = try await Self.ncaValidator().validate(
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [9, 9, 9], validationTime: Date())
         #expect(report.subIndication == .formatFailure)
     }
 
     @Test func tamperedTokenSignatureFails() async throws {
         var bytes = try TestVectors.bytes("kz/tsp/tsp_token.bin")
-        bytes[bytes.count - 5] ^= 0x01  // inside the GOST signature value, the last field
-        let report = try await Self.ncaValidator().validate(tokenBytes: bytes, type: "standalone", imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), validationTime: Date())
+        bytes[bytes.count - 5] ^= 0x01 // inside the GOST signature value, the last field
+        let report = try await Self.ncaValidator().validate(
+            tokenBytes: bytes, type: "standalone", imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), validationTime: Date())
         #expect(report.subIndication == .sigCryptoFailure)
     }
 
@@ -65,8 +70,9 @@ struct TimestampTests {
     /// genTime keeps its milliseconds.
     @Test func negativeSerialAndFractionalGenTime() throws {
         let tsa = try CMSFixtures.tsa(at: "2022-07-01T10:00:00.125Z")
-        let token = try tsa.token(for: TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash([1])),
-                                  serialNumber: [0xA1, 0xB2, 0xC3])
+        let token = try tsa.token(
+            for: TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash([1])),
+            serialNumber: [0xA1, 0xB2, 0xC3])
         let parsed = try TimeStampToken(bytes: token.derEncoded)
         #expect(parsed.info.serialNumber == [0xA1, 0xB2, 0xC3])
         #expect(parsed.info.serialNumberDescription == "-5e4d3d")
@@ -75,13 +81,16 @@ struct TimestampTests {
     }
 
     @Test func testTSATokenVerifiesAndTSAWithoutEKUDoesNot() async throws {
-        let validator = TimestampValidator(trustStore: try CMSFixtures.trustStore(), policy: CMSFixtures.policy,
-                                           revocationSources: [try CMSFixtures.revocation(["generated/test-pki/root.crl"])])
-        let request = TimeStampRequest(imprintAlgorithm: .gost34311, messageImprint: DigestAlgorithm.gost34311.hash(Array("data".utf8)), nonce: [7, 7])
+        let validator = TimestampValidator(
+            trustStore: try CMSFixtures.trustStore(), policy: CMSFixtures.policy,
+            revocationSources: [try CMSFixtures.revocation(["generated/test-pki/root.crl"])])
+        let request = TimeStampRequest(
+            imprintAlgorithm: .gost34311, messageImprint: DigestAlgorithm.gost34311.hash(Array("data".utf8)), nonce: [7, 7])
         for (name, expected) in [("tsa", SubIndication?.none), ("tsa_no_eku", .chainConstraintsFailure)] {
             let token = try CMSFixtures.tsa(at: "2024-01-01T00:00:00Z", name: name).token(for: request, serialNumber: [5])
-            let report = await validator.validate(token: token, type: "standalone", imprintedData: .bytes(Array("data".utf8)),
-                                                  expectedNonce: [7, 7], validationTime: Date())
+            let report = await validator.validate(
+                token: token, type: "standalone", imprintedData: .bytes(Array("data".utf8)),
+                expectedNonce: [7, 7], validationTime: Date())
             #expect(report.subIndication == expected, "\(name): \(report.messages)")
             #expect(report.imprintMatches)
         }

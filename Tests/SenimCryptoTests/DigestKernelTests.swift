@@ -1,6 +1,7 @@
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimCrypto
 
 /// A fixed-seed generator (SplitMix64), so every failure reproduces.
@@ -79,8 +80,9 @@ struct DigestKernelTests {
         // RFC 6986 §10.1 M1 (63 bytes), 512-bit, in natural byte order (the RFC prints it reversed).
         var m1 = Streebog(outputBits: .bits512, kernel: kernel)
         m1.update(bytes: Array("012345678901234567890123456789012345678901234567890123456789012".utf8))
-        #expect(Hex.encode(m1.finalize()) == "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa"
-            + "00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48")
+        #expect(
+            Hex.encode(m1.finalize()) == "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa"
+                + "00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48")
     }
 
     /// A kernel the CPU lacks is refused by the check and computes with the portable code instead.
@@ -121,8 +123,10 @@ struct DigestKernelTests {
             let message = [UInt8].random(count: length, using: &generator)
             let file = directory.appendingPathComponent("m\(length)").path
             try Data(message).write(to: URL(fileURLWithPath: file))
-            for (flag, algorithm) in [("-md_gost12_512", DigestAlgorithm.streebog512), ("-md_gost12_256", .streebog256),
-                                      ("-md_gost94", .gostR341194CryptoPro)] {
+            for (flag, algorithm) in [
+                ("-md_gost12_512", DigestAlgorithm.streebog512), ("-md_gost12_256", .streebog256),
+                ("-md_gost94", .gostR341194CryptoPro),
+            ] {
                 let run = try ExternalTool.run("/usr/bin/openssl", ["dgst", "-engine", "gost", flag, "-r", file])
                 // Output and the engine's "Engine set" notice share one pipe: take the `-r` line ("hex *file").
                 let line = run.output.split(separator: "\n").first { $0.contains(" *") }

@@ -1,6 +1,7 @@
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimCrypto
 
 /// The parallel DigestSet (one thread per digest, chunks read once) gives the sequential values for every
@@ -92,7 +93,8 @@ struct DigestSetTests {
     @Test func copiesAreIndependent() {
         var generator = SeededGenerator(state: 17)
         let prefix = [UInt8].random(count: 400_000, using: &generator)
-        let tailA = [UInt8].random(count: 300_000, using: &generator), tailB = [UInt8].random(count: 5, using: &generator)
+        let tailA = [UInt8].random(count: 300_000, using: &generator)
+        let tailB = [UInt8].random(count: 5, using: &generator)
         var a = DigestSet(algorithms: Self.algorithms, threading: .parallel)
         a.update(bytes: prefix)
         var b = a

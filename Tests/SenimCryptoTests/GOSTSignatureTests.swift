@@ -1,6 +1,7 @@
 import SenimTestSupport
-import Testing
 import SwiftASN1
+import Testing
+
 @testable import SenimCrypto
 
 @Suite("GOST R 34.10 / GOST 34.310 / GOST 34.10-2015 signatures")
@@ -26,33 +27,57 @@ struct GOSTSignatureTests {
     /// RFC 7091 §7.2: the 512-bit worked example of GOST R 34.10-2012.
     @Test func rfc7091Example512() throws {
         let group = GOSTGroup.shared(.example512)
-        let d = BigNumber(hex: "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B102072E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4")
-        let e = BigNumber(hex: "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C")
-        let k = BigNumber(hex: "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F365886748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1")
+        let d = BigNumber(
+            hex:
+                "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B102072E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4"
+        )
+        let e = BigNumber(
+            hex:
+                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C"
+        )
+        let k = BigNumber(
+            hex:
+                "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F365886748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1"
+        )
         let point = GOSTSignatureMath.publicKey(privateKey: d, group: group)
         let q = point.affineCoordinates()
-        #expect(Hex.encode(q.x.bigEndianBytes(count: 64)) == "115dc5bc96760c7b48598d8ab9e740d4c4a85a65be33c1815b5c320c854621dd5a515856d13314af69bc5b924c8b4ddff75c45415c1d9dd9dd33612cd530efe1")
-        #expect(Hex.encode(q.y.bigEndianBytes(count: 64)) == "37c7c90cd40b0f5621dc3ac1b751cfa0e2634fa0503b3d52639f5d7fb72afd61ea199441d943ffe7f0c70a2759a3cdb84c114e1f9339fdf27f35eca93677beec")
+        #expect(
+            Hex.encode(q.x.bigEndianBytes(count: 64))
+                == "115dc5bc96760c7b48598d8ab9e740d4c4a85a65be33c1815b5c320c854621dd5a515856d13314af69bc5b924c8b4ddff75c45415c1d9dd9dd33612cd530efe1"
+        )
+        #expect(
+            Hex.encode(q.y.bigEndianBytes(count: 64))
+                == "37c7c90cd40b0f5621dc3ac1b751cfa0e2634fa0503b3d52639f5d7fb72afd61ea199441d943ffe7f0c70a2759a3cdb84c114e1f9339fdf27f35eca93677beec"
+        )
         let signature = try #require(GOSTSignatureMath.sign(alpha: e, privateKey: d, nonce: k, group: group))
-        #expect(Hex.encode(signature.r.bigEndianBytes(count: 64)) == "2f86fa60a081091a23dd795e1e3c689ee512a3c82ee0dcc2643c78eea8fcacd35492558486b20f1c9ec197c90699850260c93bcbcd9c5c3317e19344e173ae36")
-        #expect(Hex.encode(signature.s.bigEndianBytes(count: 64)) == "1081b394696ffe8e6585e7a9362d26b6325f56778aadbc081c0bfbe933d52ff5823ce288e8c4f362526080df7f70ce406a6eeb1f56919cb92a9853bde73e5b4a")
+        #expect(
+            Hex.encode(signature.r.bigEndianBytes(count: 64))
+                == "2f86fa60a081091a23dd795e1e3c689ee512a3c82ee0dcc2643c78eea8fcacd35492558486b20f1c9ec197c90699850260c93bcbcd9c5c3317e19344e173ae36"
+        )
+        #expect(
+            Hex.encode(signature.s.bigEndianBytes(count: 64))
+                == "1081b394696ffe8e6585e7a9362d26b6325f56778aadbc081c0bfbe933d52ff5823ce288e8c4f362526080df7f70ce406a6eeb1f56919cb92a9853bde73e5b4a"
+        )
         #expect(try GOSTSignatureMath.verify(alpha: e, r: signature.r, s: signature.s, publicKey: point))
-        let otherDigest = BigNumber(hex: "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8D")
+        let otherDigest = BigNumber(
+            hex:
+                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8D"
+        )
         #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: signature.r, s: signature.s, publicKey: point))
     }
 
     /// Real NCA RK certificates: each signature over the exact TBS bytes verifies with the issuer's key,
     /// and fails after one flipped bit in the TBS or in the signature.
     @Test(arguments: [
-        ("kz/ca/nca_gost_test.der", "kz/ca/root_gost_test.der"),                 // GOST-2004
-        ("kz/ca/root_gost_test.der", "kz/ca/root_gost_test.der"),                // self-signed GOST-2004
+        ("kz/ca/nca_gost_test.der", "kz/ca/root_gost_test.der"), // GOST-2004
+        ("kz/ca/root_gost_test.der", "kz/ca/root_gost_test.der"), // self-signed GOST-2004
         ("kz/certs/ceo_valid_sign_2004_gost.der", "kz/ca/nca_gost_test.der"),
-        ("kz/ca/nca_gost2015_test.cer", "kz/ca/root_test_gost_2022.cer"),         // GOST-2015-512
+        ("kz/ca/nca_gost2015_test.cer", "kz/ca/root_test_gost_2022.cer"), // GOST-2015-512
         ("kz/ca/root_test_gost_2022.cer", "kz/ca/root_test_gost_2022.cer"),
         ("kz/keys/individual_valid_2015.cer", "kz/ca/nca_gost2015_test.cer"),
         ("kz/keys/ceo_revoked_2015.cer", "kz/ca/nca_gost2015_test.cer"),
-        ("kz/prod-ca/nca_gost.crt", "kz/prod-ca/root_gost.crt"),                  // production GOST-2004
-        ("kz/ca/nca_rsa_test.der", "kz/ca/root_rsa_test.der"),                    // RSA-4096
+        ("kz/prod-ca/nca_gost.crt", "kz/prod-ca/root_gost.crt"), // production GOST-2004
+        ("kz/ca/nca_rsa_test.der", "kz/ca/root_rsa_test.der"), // RSA-4096
         ("kz/certs/individual_valid_sign_2004_rsa.der", "kz/ca/nca_rsa_test.der"),
         ("kz/prod-ca/nca_rsa.crt", "kz/prod-ca/root_rsa.crt"),
     ])
@@ -91,7 +116,7 @@ struct GOSTSignatureTests {
         #expect(throws: SenimCryptoError.self) {
             try key.isValidSignature(zeros, for: [1, 2, 3], algorithm: .gost(.gost34102015_512))
         }
-        let ones = [UInt8](repeating: 0xff, count: 128)  // r, s ≥ q
+        let ones = [UInt8](repeating: 0xff, count: 128) // r, s ≥ q
         #expect(throws: SenimCryptoError.self) {
             try key.isValidSignature(ones, for: [1, 2, 3], algorithm: .gost(.gost34102015_512))
         }
@@ -107,9 +132,10 @@ struct GOSTSignatureTests {
     @Test func pointOffTheCurveIsRejected() throws {
         let issuer = try CertificateFields(der: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))
         var keyBits = issuer.subjectPublicKeyInfo.keyBytes
-        keyBits[keyBits.count - 1] ^= 0x01  // Y changes: almost surely off the curve
-        let spki = try SubjectPublicKeyInfo(algorithm: issuer.subjectPublicKeyInfo.algorithm,
-                                            subjectPublicKey: ASN1BitString(bytes: keyBits[...]))
+        keyBits[keyBits.count - 1] ^= 0x01 // Y changes: almost surely off the curve
+        let spki = try SubjectPublicKeyInfo(
+            algorithm: issuer.subjectPublicKeyInfo.algorithm,
+            subjectPublicKey: ASN1BitString(bytes: keyBits[...]))
         #expect(throws: SenimCryptoError.self) { try PublicKey(subjectPublicKeyInfo: spki) }
     }
 }
@@ -140,7 +166,8 @@ struct GOSTFastPathTests {
             #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: r, s: s, publicKey: key))
             #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: r, s: s, publicKey: key, allowFastPath: false))
 
-            let randomR = BigNumber(littleEndian: randomBytes(n - 1)), randomS = BigNumber(littleEndian: randomBytes(n - 1))
+            let randomR = BigNumber(littleEndian: randomBytes(n - 1))
+            let randomS = BigNumber(littleEndian: randomBytes(n - 1))
             let fastRandom = try GOSTSignatureMath.verify(alpha: digest, r: randomR, s: randomS, publicKey: key)
             let slowRandom = try GOSTSignatureMath.verify(alpha: digest, r: randomR, s: randomS, publicKey: key, allowFastPath: false)
             #expect(fastRandom == slowRandom)
@@ -154,8 +181,10 @@ struct GOSTFastPathTests {
 struct GOSTParameterSetTests {
     /// Building a group checks that G is on the curve and has order q (OpenSSL validates both); a signature
     /// round trip then exercises the equations, and a wrong digest must fail, on every published set.
-    @Test(arguments: [GOSTCurve.cryptoProA, .cryptoProB, .cryptoProC, .tc26_256_A, .tc26_512_A, .tc26_512_B, .tc26_512_C,
-                      .example256, .example512])
+    @Test(arguments: [
+        GOSTCurve.cryptoProA, .cryptoProB, .cryptoProC, .tc26_256_A, .tc26_512_A, .tc26_512_B, .tc26_512_C,
+        .example256, .example512,
+    ])
     func signVerifyRoundTrip(curve: GOSTCurve) throws {
         let group = GOSTGroup.shared(curve)
         #expect(group.curve == curve)

@@ -1,6 +1,7 @@
 import SenimTestSupport
-import Testing
 import SwiftASN1
+import Testing
+
 @testable import SenimCrypto
 
 /// Fuzz-shaped input to every parser in SenimCrypto: 10,000 mutations of a real sample each. The only
@@ -12,7 +13,8 @@ struct MalformedInputTests {
     /// Runs `parse` on mutations of `sample`, requiring every thrown error to be a SenimCryptoError.
     func fuzz(_ sample: [UInt8], seed: UInt64, _ parse: ([UInt8]) throws -> Void) {
         var mutator = Mutator(seed: seed)
-        var rejected = 0, unexpected: [String] = []
+        var rejected = 0
+        var unexpected: [String] = []
         for _ in 0..<Self.iterations {
             let input = mutator.mutate(sample)
             do { try parse(input) } catch is SenimCryptoError {
@@ -34,14 +36,15 @@ struct MalformedInputTests {
 
     @Test func gostSignatureValues() throws {
         let subject = try CertificateFields(der: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))
-        let key = try PublicKey(subjectPublicKeyInfo: try CertificateFields(der: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer")).subjectPublicKeyInfo)
+        let key = try PublicKey(
+            subjectPublicKeyInfo: try CertificateFields(der: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer")).subjectPublicKeyInfo)
         var mutator = Mutator(seed: 7)
         var valid = 0
         for _ in 0..<Self.iterations {
             let signature = mutator.mutate(subject.signature)
             do {
                 if try key.isValidSignature(signature, for: subject.tbsBytes, algorithm: .gost(.gost34102015_512)) { valid += 1 }
-            } catch {}  // typed throws: only SenimCryptoError can arrive here
+            } catch {} // typed throws: only SenimCryptoError can arrive here
         }
         #expect(valid == 0)
     }

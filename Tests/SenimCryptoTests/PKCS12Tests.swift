@@ -1,6 +1,7 @@
 import SenimTestSupport
-import Testing
 import SwiftASN1
+import Testing
+
 @testable import SenimCrypto
 
 @Suite("PKCS#12 and private keys")
@@ -66,9 +67,11 @@ struct PKCS12Tests {
     }
 
     /// OpenSSL 3 defaults: PBES2 / PBKDF2-HMAC-SHA256 / AES-256-CBC, MAC SHA-256 (recorded with `openssl pkcs12 -export`).
-    @Test(arguments: [("rsa2048", SignatureAlgorithm.rsaPSS(RSAPSSParameters(digest: .sha256))),
-                      ("ecp256", SignatureAlgorithm.ecdsa(.sha256)),
-                      ("ed25519", SignatureAlgorithm.ed25519)])
+    @Test(arguments: [
+        ("rsa2048", SignatureAlgorithm.rsaPSS(RSAPSSParameters(digest: .sha256))),
+        ("ecp256", SignatureAlgorithm.ecdsa(.sha256)),
+        ("ed25519", SignatureAlgorithm.ed25519),
+    ])
     func modernOpenSSLFiles(name: String, algorithm: SignatureAlgorithm) throws {
         let file = try PKCS12(derEncoded: try TestVectors.bytes("generated/\(name).pbes2.p12"), password: "senimkey")
         let key = try #require(file.keys.first).privateKey

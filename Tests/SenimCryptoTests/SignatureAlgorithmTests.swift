@@ -1,15 +1,18 @@
 import SwiftASN1
 import Testing
+
 @testable import SenimCrypto
 
 @Suite("Signature algorithm identifiers")
 struct SignatureAlgorithmTests {
-    static let all: [SignatureAlgorithm] = [
-        .rsaPKCS1v15(.sha1), .rsaPKCS1v15(.sha224), .rsaPKCS1v15(.sha256), .rsaPKCS1v15(.sha384), .rsaPKCS1v15(.sha512),
-        .rsaPSS(RSAPSSParameters(digest: .sha256)), .rsaPSS(RSAPSSParameters(digest: .sha512, maskGenerationDigest: .sha256, saltLength: 0)),
-        .ecdsa(.sha1), .ecdsa(.sha224), .ecdsa(.sha256), .ecdsa(.sha384), .ecdsa(.sha512),
-        .ed25519, .dsa(.sha1), .dsa(.sha224), .dsa(.sha256),
-    ] + GOSTSignatureScheme.allCases.map { .gost($0) }
+    static let all: [SignatureAlgorithm] =
+        [
+            .rsaPKCS1v15(.sha1), .rsaPKCS1v15(.sha224), .rsaPKCS1v15(.sha256), .rsaPKCS1v15(.sha384), .rsaPKCS1v15(.sha512),
+            .rsaPSS(RSAPSSParameters(digest: .sha256)),
+            .rsaPSS(RSAPSSParameters(digest: .sha512, maskGenerationDigest: .sha256, saltLength: 0)),
+            .ecdsa(.sha1), .ecdsa(.sha224), .ecdsa(.sha256), .ecdsa(.sha384), .ecdsa(.sha512),
+            .ed25519, .dsa(.sha1), .dsa(.sha224), .dsa(.sha256),
+        ] + GOSTSignatureScheme.allCases.map { .gost($0) }
 
     @Test func algorithmIdentifiersRoundTrip() throws {
         for algorithm in Self.all {
@@ -26,9 +29,16 @@ struct SignatureAlgorithmTests {
             guard let uri = algorithm.xmlSignatureMethodURI else { continue }
             #expect(try SignatureAlgorithm(xmlSignatureMethodURI: uri) == algorithm)
         }
-        #expect(try SignatureAlgorithm(xmlSignatureMethodURI: "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512") == .gost(.gost34102015_512))
-        #expect(try SignatureAlgorithm(xmlSignatureMethodURI: "http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311") == .gost(.gost34310_2004))
-        #expect(throws: SenimCryptoError.self) { try SignatureAlgorithm(xmlSignatureMethodURI: "http://www.w3.org/2000/09/xmldsig#hmac-sha1") }
+        #expect(
+            try SignatureAlgorithm(
+                xmlSignatureMethodURI: "urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34102015-gostr34112015-512")
+                == .gost(.gost34102015_512))
+        #expect(
+            try SignatureAlgorithm(xmlSignatureMethodURI: "http://www.w3.org/2001/04/xmldsig-more#gost34310-gost34311")
+                == .gost(.gost34310_2004))
+        #expect(throws: SenimCryptoError.self) {
+            try SignatureAlgorithm(xmlSignatureMethodURI: "http://www.w3.org/2000/09/xmldsig#hmac-sha1")
+        }
     }
 
     /// OpenSSL writes rsaEncryption as the SignerInfo signatureAlgorithm; Kalkan writes the GOST key OID or the

@@ -1,6 +1,7 @@
-import SenimTestSupport
 import Foundation
+import SenimTestSupport
 import Testing
+
 @testable import SenimCrypto
 
 /// Every Wycheproof verification file in testvectors/suites/wycheproof (C2SP/wycheproof, Apache-2.0) that
@@ -59,7 +60,8 @@ struct WycheproofTests {
     static func algorithm(file: String, group: Group) throws -> SignatureAlgorithm {
         if file.hasPrefix("rsa_signature_") { return .rsaPKCS1v15(try digest(group.sha)) }
         if file.hasPrefix("rsa_pss_") {
-            return .rsaPSS(RSAPSSParameters(digest: try digest(group.sha), maskGenerationDigest: try digest(group.mgfSha), saltLength: group.sLen))
+            return .rsaPSS(
+                RSAPSSParameters(digest: try digest(group.sha), maskGenerationDigest: try digest(group.mgfSha), saltLength: group.sLen))
         }
         if file.hasPrefix("ecdsa_") { return .ecdsa(try digest(group.sha)) }
         if file.hasPrefix("ed25519") { return .ed25519 }
@@ -75,13 +77,17 @@ struct WycheproofTests {
         let data = try Data(contentsOf: TestVectors.url("\(Self.directory)/\(file)"))
         let header = try JSONDecoder().decode(File.self, from: data)
         let bodies = try JSONDecoder().decode(FileWithTests.self, from: data)
-        var passed = 0, acceptableAccepted = 0, acceptableRejected = 0, total = 0
+        var passed = 0
+        var acceptableAccepted = 0
+        var acceptableRejected = 0
+        var total = 0
         for (group, body) in zip(header.testGroups, bodies.testGroups) {
             let algorithm = try Self.algorithm(file: file, group: group)
             let key = try? PublicKey(subjectPublicKeyInfoDER: try Hex.decode(group.publicKeyDer))
             for test in body.tests {
                 total += 1
-                let message = try Hex.decode(test.msg), signature = try Hex.decode(test.sig)
+                let message = try Hex.decode(test.msg)
+                let signature = try Hex.decode(test.sig)
                 let verified: Bool
                 if let key {
                     verified = (try? key.isValidSignature(signature, for: message, algorithm: algorithm)) ?? false
@@ -101,6 +107,8 @@ struct WycheproofTests {
             }
         }
         #expect(total == header.numberOfTests)
-        print("Wycheproof \(file): \(total) tests, \(passed) valid/invalid as expected, acceptable: \(acceptableAccepted) accepted / \(acceptableRejected) rejected")
+        print(
+            "Wycheproof \(file): \(total) tests, \(passed) valid/invalid as expected, acceptable: \(acceptableAccepted) accepted / \(acceptableRejected) rejected"
+        )
     }
 }

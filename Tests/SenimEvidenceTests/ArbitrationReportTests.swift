@@ -3,6 +3,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimEvidence
 
 @Suite("Arbitration report")
@@ -27,7 +28,7 @@ struct ArbitrationReportTests {
         let golden = TestVectors.url("evidence/report.\(language.rawValue).html")
         if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_SAMPLE"] == "1" { try Data(html.utf8).write(to: golden) }
         #expect(html == (try String(contentsOf: golden, encoding: .utf8)))
-        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))  // self-contained
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script")) // self-contained
         #expect(html.contains("43508b758f44e897fdfa72a5b1e4f248b66fc7410ded10ec6d662e1b74da0dd6"))
         #expect(html.contains("@page { size: A4"))
     }
@@ -58,10 +59,15 @@ struct ArbitrationReportTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let page = directory.appendingPathComponent("report.html"), png = directory.appendingPathComponent("report.png")
+        let page = directory.appendingPathComponent("report.html")
+        let png = directory.appendingPathComponent("report.png")
         try Data(try await Self.report(.ru).html.utf8).write(to: page)
-        let result = try ExternalTool.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400",
-                                                     "--screenshot=\(png.path)", page.absoluteString])
+        let result = try ExternalTool.run(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400",
+                "--screenshot=\(png.path)", page.absoluteString,
+            ])
         #expect(result.status == 0, "\(result.output)")
         let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
         #expect(size > 20_000, "screenshot of \(size) bytes")

@@ -3,6 +3,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimEvidence
 
 @Suite("Canonical JSON, audit chain, signed checkpoints")
@@ -11,13 +12,18 @@ struct AuditTests {
     @Test func rfc8785Examples() throws {
         let escaped = try CanonicalJSON.parse(Array(#"{"string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/"}"#.utf8))
         #expect(String(decoding: CanonicalJSON.serialize(escaped), as: UTF8.self) == #"{"string":"€$\u000f\nA'B\"\\\\\"/"}"#)
-        let keys = try CanonicalJSON.parse(Array(#"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#.utf8))
+        let keys = try CanonicalJSON.parse(
+            Array(
+                #"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#
+                    .utf8))
         let text = String(decoding: CanonicalJSON.serialize(keys), as: UTF8.self)
         let order = ["\\r", "1", "\u{80}", "ö", "€", "😀", "\u{FB33}"].compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
         #expect(order.count == 7 && order == order.sorted())
         #expect(throws: CanonicalJSONError.floatingPoint("1.5")) { try CanonicalJSON.parse(Array(#"{"a":1.5}"#.utf8)) }
         #expect(throws: CanonicalJSONError.self) { try CanonicalJSON.parse(Array(#"{"a":1,"a":2}"#.utf8)) }
-        #expect(throws: CanonicalJSONError.tooDeep) { try CanonicalJSON.parse(Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8)) }
+        #expect(throws: CanonicalJSONError.tooDeep) {
+            try CanonicalJSON.parse(Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8))
+        }
         #expect(CanonicalJSON.timestamp(Date(timeIntervalSince1970: 1_764_584_130.1234)) == "2025-12-01T10:15:30.123Z")
     }
 
@@ -32,9 +38,10 @@ struct AuditTests {
             .completed,
         ]
         return (0..<count).map { index in
-            AuditEvent(sequence: UInt64(index), documentID: "d-1", time: Date(timeIntervalSince1970: 1_764_584_130 + Double(index)),
-                       actor: actor, client: client, documentSHA256: String(repeating: "ab", count: 32),
-                       documentGOST34311: String(repeating: "cd", count: 32), action: actions[index % actions.count])
+            AuditEvent(
+                sequence: UInt64(index), documentID: "d-1", time: Date(timeIntervalSince1970: 1_764_584_130 + Double(index)),
+                actor: actor, client: client, documentSHA256: String(repeating: "ab", count: 32),
+                documentGOST34311: String(repeating: "cd", count: 32), action: actions[index % actions.count])
         }
     }
 
@@ -56,17 +63,23 @@ struct AuditTests {
             .smsSent(signerID: nil, phoneMasked: "+7 701 *** ** 67", purpose: "login", providerMessageID: nil),
             .linkOpened(signerID: "s-1"), .documentViewed(signerID: nil), .otpRequested(challengeID: "c", purpose: "sign"),
             .otpFailed(challengeID: "c", attempt: 3), .otpConfirmed(challengeID: "c", attempt: 4),
-            .edsSignatureReceived(signerID: "s", format: "XMLDSig", signatureSHA256: "ab", indication: "TOTAL_PASSED", subIndication: nil, signerIIN: nil, signerBIN: "123"),
-            .sesSignatureRecorded(signerID: "s", challengeID: "c", recordSHA256: "cd"), .signatureRefused(signerID: "s", reason: "IIN \u{1}"),
+            .edsSignatureReceived(
+                signerID: "s", format: "XMLDSig", signatureSHA256: "ab", indication: "TOTAL_PASSED", subIndication: nil, signerIIN: nil,
+                signerBIN: "123"),
+            .sesSignatureRecorded(signerID: "s", challengeID: "c", recordSHA256: "cd"),
+            .signatureRefused(signerID: "s", reason: "IIN \u{1}"),
             .rejected(signerID: "s", reason: "Не согласен\\"), .completed, .cancelled(reason: nil), .cancelled(reason: "ошибка"), .expired,
             .tariffDebited(packageID: "t", usesLeft: -1), .downloaded(item: "evidence"), .evidenceExported(packageSHA256: "ef"),
             .administrative(action: "block", target: "u-2"),
         ]
         for (index, action) in actions.enumerated() {
-            let event = AuditEvent(sequence: UInt64(index), documentID: "d-1", time: Date(timeIntervalSince1970: 1_764_584_130.1234 + Double(index)),
-                                   actor: AuditActor(userID: index % 2 == 0 ? nil : "u", role: .client), client: ClientContext(ipAddress: nil, userAgent: "UA"),
-                                   documentSHA256: "ab", documentGOST34311: "cd", action: action)
-            let direct = try CanonicalJSON.encode(event), reference = try CanonicalJSON.encodeThroughFoundation(event)
+            let event = AuditEvent(
+                sequence: UInt64(index), documentID: "d-1", time: Date(timeIntervalSince1970: 1_764_584_130.1234 + Double(index)),
+                actor: AuditActor(userID: index % 2 == 0 ? nil : "u", role: .client),
+                client: ClientContext(ipAddress: nil, userAgent: "UA"),
+                documentSHA256: "ab", documentGOST34311: "cd", action: action)
+            let direct = try CanonicalJSON.encode(event)
+            let reference = try CanonicalJSON.encodeThroughFoundation(event)
             #expect(direct == reference, "\(action): \(String(decoding: direct, as: UTF8.self))")
         }
         #expect(throws: CanonicalJSONError.floatingPoint("1.5")) { try CanonicalJSON.encode(["x": 1.5]) }
@@ -103,9 +116,11 @@ struct AuditTests {
 
         // An inserted event renumbered to fit still breaks the link to what follows.
         var inserted = Array(chained.prefix(2))
-        let forged = try AuditChain.link(AuditEvent(sequence: 2, documentID: "d-1", time: Date(), actor: chained[0].event.actor, client: chained[0].event.client,
-                                                    documentSHA256: chained[0].event.documentSHA256, documentGOST34311: chained[0].event.documentGOST34311,
-                                                    action: .rejected(signerID: "s-1", reason: "forged")), after: try Hex.decode(chained[1].hash))
+        let forged = try AuditChain.link(
+            AuditEvent(
+                sequence: 2, documentID: "d-1", time: Date(), actor: chained[0].event.actor, client: chained[0].event.client,
+                documentSHA256: chained[0].event.documentSHA256, documentGOST34311: chained[0].event.documentGOST34311,
+                action: .rejected(signerID: "s-1", reason: "forged")), after: try Hex.decode(chained[1].hash))
         inserted.append(forged)
         inserted += chained.dropFirst(2).map { link in
             var event = link.event

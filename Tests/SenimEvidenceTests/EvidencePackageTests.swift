@@ -5,22 +5,26 @@ import SenimPKI
 import SenimTestSupport
 import SenimXMLDSig
 import Testing
+
 @testable import SenimEvidence
 
 /// An evidence package built from a GOST-2015 CMS signature of an NCA test key and an SMS-OTP simple
 /// signature, sealed by the platform, verified offline; then every kind of change is caught and named.
 @Suite("Evidence package")
 struct EvidencePackageTests {
-    static let signedAt = Date(timeIntervalSince1970: 1_787_000_000)   // 2026-08-17
+    static let signedAt = Date(timeIntervalSince1970: 1_787_000_000) // 2026-08-17
     static let validatedAt = Date(timeIntervalSince1970: 1_788_000_000) // 2026-08-29
 
     static func context() throws -> ValidationContext {
         let shipped = try TrustStore(directory: TestVectors.root.deletingLastPathComponent().appendingPathComponent("certs").path)
-        let store = TrustStore(roots: shipped.roots + [try Certificate(bytes: try TestVectors.bytes("generated/test-pki/root.cert.pem"))], intermediates: shipped.intermediates)
+        let store = TrustStore(
+            roots: shipped.roots + [try Certificate(bytes: try TestVectors.bytes("generated/test-pki/root.cert.pem"))],
+            intermediates: shipped.intermediates)
         var policy = ValidationPolicy.kazakhstanDefault
-        policy.revocationRequiredForCACertificates = false  // the vectors hold no CRL of the NCA root for its intermediate
+        policy.revocationRequiredForCACertificates = false // the vectors hold no CRL of the NCA root for its intermediate
         let testCRL = try CertificateRevocationList(bytes: try TestVectors.bytes("generated/test-pki/root.crl"))
-        return ValidationContext(trustStore: store, policy: policy, revocationSources: [OfflineRevocationSource(revocationLists: [testCRL])])
+        return ValidationContext(
+            trustStore: store, policy: policy, revocationSources: [OfflineRevocationSource(revocationLists: [testCRL])])
     }
 
     /// Builds the package into `directory` and returns its path.
@@ -28,7 +32,8 @@ struct EvidencePackageTests {
         let document = Array("%PDF-1.7\nДоговор поставки № 17 / Жеткізу шарты № 17\n%%EOF\n".utf8)
         let documentPath = directory.appendingPathComponent("Договор.pdf").path
         try Data(document).write(to: URL(fileURLWithPath: documentPath))
-        let sha256 = Hex.encode(DigestAlgorithm.sha256.hash(document)), gost = Hex.encode(DigestAlgorithm.gost34311.hash(document))
+        let sha256 = Hex.encode(DigestAlgorithm.sha256.hash(document))
+        let gost = Hex.encode(DigestAlgorithm.gost34311.hash(document))
 
         // The partner's GOST-2015 signature (as NCALayer would send it) and its report at completion.
         let partner = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
@@ -36,13 +41,15 @@ struct EvidencePackageTests {
         let crlBytes = try TestVectors.bytes("kz/crl/nca_gost2022_test.2026-08-11.crl")
         let crl = try CertificateRevocationList(bytes: crlBytes)
         let context = try Self.context()
-        let withCRL = ValidationContext(trustStore: context.trustStore, policy: context.policy,
-                                        revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: [crl])])
+        let withCRL = ValidationContext(
+            trustStore: context.trustStore, policy: context.policy,
+            revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: [crl])])
         let report = await CMSSignatureValidator(context: withCRL).validate(cms, content: .bytes(document), at: validatedAt)
         #expect(report.indication == .totalPassed, "\(report.signatures.map(\.messages))")
 
         // A second signer's GOST-2015 XML signature (eGov mobile's XML method) of a statement naming the document.
-        let xmlSigner = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
+        let xmlSigner = try SigningIdentity(
+            pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
         let statement = DocumentStatement.text(documentID: "d-17", fileName: "Договор.pdf", sha256: sha256, gost34311: gost)
         let xml = try XMLSigner(identity: xmlSigner).signEnveloped(Array(statement.utf8))
         let xmlReport = await XMLSignatureValidator(context: withCRL).validate(xml: xml, at: validatedAt).report
@@ -50,14 +57,18 @@ struct EvidencePackageTests {
 
         // The client's simple signature by SMS code.
         let authority = try SESAuthority(key: [UInt8](repeating: 7, count: 32))
-        let binding = SESBinding(documentID: "d-17", documentSHA256: sha256, documentGOST34311: gost, signerID: "s-2", signerIIN: "123456789011",
-                                 phoneE164: "+77011234567", action: .sign, consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array("Келісемін".utf8))))
+        let binding = SESBinding(
+            documentID: "d-17", documentSHA256: sha256, documentGOST34311: gost, signerID: "s-2", signerIIN: "123456789011",
+            phoneE164: "+77011234567", action: .sign, consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array("Келісемін".utf8))))
         var (challenge, code) = try authority.issue(binding, at: signedAt)
         challenge.deliveryID = "sms-1001"
         let client = ClientContext(ipAddress: "198.51.100.9", userAgent: "Mozilla/5.0 (Android 14)", device: "Android")
-        let ses = try authority.confirm(&challenge, code: code, signerID: "s-2", currentDocumentSHA256: sha256, at: signedAt.addingTimeInterval(40), client: client).get()
-        let platform = try SigningIdentity(privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
-                                           certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
+        let ses = try authority.confirm(
+            &challenge, code: code, signerID: "s-2", currentDocumentSHA256: sha256, at: signedAt.addingTimeInterval(40), client: client
+        ).get()
+        let platform = try SigningIdentity(
+            privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
+            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
         let sealedSES = try ses.sealed(by: platform, at: signedAt.addingTimeInterval(41))
 
         // The audit log, chained, and its head in the platform log.
@@ -65,34 +76,46 @@ struct EvidencePackageTests {
         let actions: [AuditAction] = [
             .documentUploaded(fileName: "Договор.pdf", mediaType: "application/pdf", size: Int64(document.count)),
             .signerAdded(signerID: "s-2", surname: "Тестов", name: "Тест", iin: "123456789011", phoneMasked: "+7 701 *** ** 67", order: 1),
-            .edsSignatureReceived(signerID: "s-1", format: "CAdES-BASELINE-B", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(cms.derEncoded)),
-                                  indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: "123456789021"),
-            .edsSignatureReceived(signerID: "s-3", format: "XMLDSig", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(xml)),
-                                  indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: nil),
+            .edsSignatureReceived(
+                signerID: "s-1", format: "CAdES-BASELINE-B", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(cms.derEncoded)),
+                indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: "123456789021"),
+            .edsSignatureReceived(
+                signerID: "s-3", format: "XMLDSig", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(xml)),
+                indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: nil),
             .sentForSigning(signingMethod: "EDS_OR_SES", signingOrder: "SEQUENTIAL"),
             .otpConfirmed(challengeID: challenge.id, attempt: 1),
-            .sesSignatureRecorded(signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
+            .sesSignatureRecorded(
+                signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
             .completed,
         ]
-        let chained = try AuditChain.chain(actions.enumerated().map { index, action in
-            AuditEvent(sequence: UInt64(index), documentID: "d-17", time: signedAt.addingTimeInterval(Double(index)), actor: actor, client: client,
-                       documentSHA256: sha256, documentGOST34311: gost, action: action)
-        })
+        let chained = try AuditChain.chain(
+            actions.enumerated().map { index, action in
+                AuditEvent(
+                    sequence: UInt64(index), documentID: "d-17", time: signedAt.addingTimeInterval(Double(index)), actor: actor,
+                    client: client,
+                    documentSHA256: sha256, documentGOST34311: gost, action: action)
+            })
         let previous = try Hex.decode(chained.last?.hash ?? "")
         var log = MerkleLog()
         for other in 0..<12 { log.append(leafData: Array("another document \(other)".utf8)) }
-        let leafIndex = log.append(leafData: try AuditAnchor(documentID: "d-17", lastSequence: UInt64(actions.count - 1), head: Hex.encode(previous)).leafData())
+        let leafIndex = log.append(
+            leafData: try AuditAnchor(documentID: "d-17", lastSequence: UInt64(actions.count - 1), head: Hex.encode(previous)).leafData())
         for other in 12..<20 { log.append(leafData: Array("another document \(other)".utf8)) }
         let noteKey = try NoteKey(name: "senimkey.kz/log", publicKey: try platform.certificate.publicKey, algorithm: platform.algorithm)
-        let checkpoint = try Checkpoint(origin: "senimkey.kz/log", size: log.size, rootHash: log.root).signed(by: noteKey, privateKey: platform.privateKey)
+        let checkpoint = try Checkpoint(origin: "senimkey.kz/log", size: log.size, rootHash: log.root).signed(
+            by: noteKey, privateKey: platform.privateKey)
 
         let contents = EvidencePackageContents(
             documentName: "Договор.pdf", documentPath: documentPath,
-            edsSignatures: [.init(signerLabel: "ТЕСТОВ ТЕСТ", kind: .cms, bytes: cms.derEncoded, report: report),
-                            .init(signerLabel: "ТЕСТОВ ТЕСТ (XML)", kind: .xml, bytes: xml, report: xmlReport)],
+            edsSignatures: [
+                .init(signerLabel: "ТЕСТОВ ТЕСТ", kind: .cms, bytes: cms.derEncoded, report: report),
+                .init(signerLabel: "ТЕСТОВ ТЕСТ (XML)", kind: .xml, bytes: xml, report: xmlReport),
+            ],
             sesSignatures: [.init(signerLabel: "Тестов Тест", record: sealedSES)],
-            revocationData: [("nca_gost2022_test.crl", crlBytes)], certificates: cms.certificates + [xmlSigner.certificate], auditLog: chained,
-            inclusion: .init(leafIndex: leafIndex, treeSize: log.size, proof: try log.inclusionProof(index: leafIndex), checkpoint: checkpoint),
+            revocationData: [("nca_gost2022_test.crl", crlBytes)], certificates: cms.certificates + [xmlSigner.certificate],
+            auditLog: chained,
+            inclusion: .init(
+                leafIndex: leafIndex, treeSize: log.size, proof: try log.inclusionProof(index: leafIndex), checkpoint: checkpoint),
             policy: context.policy)
         let path = directory.appendingPathComponent("evidence.asice").path
         _ = try await EvidencePackageBuilder(seal: PlatformSeal(identity: platform)).build(contents, to: path, at: validatedAt)
@@ -127,7 +150,8 @@ struct EvidencePackageTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try await Self.build(in: directory))))
-        let verified = try await Self.verify(bytes), steps = verified.steps
+        let verified = try await Self.verify(bytes)
+        let steps = verified.steps
         for step in steps { print("  \(step.number). \(step.name): \(step.indication.rawValue) — \(step.detail)") }
         #expect(verified.overall == .totalPassed)
         #expect(steps.map(\.name).contains("checkpoint"))
@@ -161,7 +185,9 @@ struct EvidencePackageTests {
         let added = try rebuilt { entries in entries.insert(("document/extra.txt", Array("unsigned".utf8)), at: entries.count - 2) }
         #expect((try await Self.verify(added)).overall == .totalFailed)
         let truncated = try rebuilt { entries in
-            if let position = entries.firstIndex(where: { $0.0 == "audit/log.jsonl" }) { entries[position].1 = Array(entries[position].1.dropLast(40)) }
+            if let position = entries.firstIndex(where: { $0.0 == "audit/log.jsonl" }) {
+                entries[position].1 = Array(entries[position].1.dropLast(40))
+            }
         }
         #expect((try await Self.verify(truncated)).overall == .totalFailed)
         // Any raw byte of the archive (headers included), sampled across the file.

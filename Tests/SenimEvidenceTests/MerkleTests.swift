@@ -2,6 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimTestSupport
 import Testing
+
 @testable import SenimEvidence
 
 @Suite("RFC 6962 Merkle log")
@@ -28,12 +29,20 @@ struct MerkleTests {
     static func bytes(_ base64: String) -> [UInt8] { Array(Data(base64Encoded: base64) ?? Data()) }
 
     /// Runs every vector of a folder: those with wantErr must fail, the others verify. Returns (positive, negative).
-    static func run<Vector: Decodable>(_ folder: String, as type: Vector.Type, wantErr: (Vector) -> Bool, describe: (Vector) -> String,
-                                       verify: (Vector) throws -> Void) throws -> (Int, Int) {
-        var positive = 0, negative = 0
+    static func run<Vector: Decodable>(
+        _ folder: String, as type: Vector.Type, wantErr: (Vector) -> Bool, describe: (Vector) -> String,
+        verify: (Vector) throws -> Void
+    ) throws -> (Int, Int) {
+        var positive = 0
+        var negative = 0
         for file in try files(folder) {
             let vector = try JSONDecoder().decode(Vector.self, from: Data(contentsOf: file))
-            let failure: (any Error)? = { do { try verify(vector); return nil } catch { return error } }()
+            let failure: (any Error)? = {
+                do {
+                    try verify(vector)
+                    return nil
+                } catch { return error }
+            }()
             if wantErr(vector) {
                 negative += 1
                 if failure == nil { Issue.record("\(file.path): \(describe(vector)) verified but must fail") }
@@ -48,8 +57,9 @@ struct MerkleTests {
     /// All transparency-dev inclusion vectors (positive and negative).
     @Test func transparencyDevInclusion() throws {
         let (positive, negative) = try Self.run("inclusion", as: InclusionVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
-            try MerkleProof.verifyInclusion(leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, treeSize: vector.treeSize,
-                                            proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
+            try MerkleProof.verifyInclusion(
+                leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, treeSize: vector.treeSize,
+                proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
         }
         print("merkle inclusion vectors: \(positive) positive, \(negative) negative")
         #expect(positive + negative >= 98)
@@ -57,8 +67,9 @@ struct MerkleTests {
 
     @Test func transparencyDevConsistency() throws {
         let (positive, negative) = try Self.run("consistency", as: ConsistencyVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
-            try MerkleProof.verifyConsistency(size1: vector.size1, size2: vector.size2, root1: Self.bytes(vector.root1), root2: Self.bytes(vector.root2),
-                                              proof: (vector.proof ?? []).map(Self.bytes))
+            try MerkleProof.verifyConsistency(
+                size1: vector.size1, size2: vector.size2, root1: Self.bytes(vector.root1), root2: Self.bytes(vector.root2),
+                proof: (vector.proof ?? []).map(Self.bytes))
         }
         print("merkle consistency vectors: \(positive) positive, \(negative) negative")
         #expect(positive + negative >= 98)
@@ -67,12 +78,15 @@ struct MerkleTests {
     /// The subtree vectors (Merkle Tree Certificates subtrees): 204 inclusion and 118 consistency cases.
     @Test func transparencyDevSubtrees() throws {
         let inclusion = try Self.run("subtreeinclusion", as: SubtreeInclusionVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
-            try MerkleProof.verifySubtreeInclusion(leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, start: vector.start, end: vector.end,
-                                                   proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
+            try MerkleProof.verifySubtreeInclusion(
+                leafHash: Self.bytes(vector.leafHash), index: vector.leafIdx, start: vector.start, end: vector.end,
+                proof: (vector.proof ?? []).map(Self.bytes), root: Self.bytes(vector.root))
         }
-        let consistency = try Self.run("subtreeconsistency", as: SubtreeConsistencyVector.self, wantErr: \.wantErr, describe: \.desc) { vector in
-            try MerkleProof.verifySubtreeConsistency(start: vector.start, end: vector.end, size: vector.size, subtreeRoot: Self.bytes(vector.root1),
-                                                     treeRoot: Self.bytes(vector.root2), proof: (vector.proof ?? []).map(Self.bytes))
+        let consistency = try Self.run("subtreeconsistency", as: SubtreeConsistencyVector.self, wantErr: \.wantErr, describe: \.desc) {
+            vector in
+            try MerkleProof.verifySubtreeConsistency(
+                start: vector.start, end: vector.end, size: vector.size, subtreeRoot: Self.bytes(vector.root1),
+                treeRoot: Self.bytes(vector.root2), proof: (vector.proof ?? []).map(Self.bytes))
         }
         print("merkle subtree vectors: inclusion \(inclusion.0)+\(inclusion.1), consistency \(consistency.0)+\(consistency.1)")
         #expect(inclusion.0 + inclusion.1 == 204)
@@ -99,9 +113,11 @@ struct MerkleTests {
             let root = log.root(ofSize: size)
             for index in 0..<size {
                 let proof = try log.inclusionProof(index: index, treeSize: size)
-                try MerkleProof.verifyInclusion(leafHash: MerkleHash.leaf(leaves[Int(index)]), index: index, treeSize: size, proof: proof, root: root)
+                try MerkleProof.verifyInclusion(
+                    leafHash: MerkleHash.leaf(leaves[Int(index)]), index: index, treeSize: size, proof: proof, root: root)
                 #expect(throws: MerkleProofError.self) {
-                    try MerkleProof.verifyInclusion(leafHash: MerkleHash.leaf(Array("other".utf8)), index: index, treeSize: size, proof: proof, root: root)
+                    try MerkleProof.verifyInclusion(
+                        leafHash: MerkleHash.leaf(Array("other".utf8)), index: index, treeSize: size, proof: proof, root: root)
                 }
             }
             for older in 1...size {

@@ -4,6 +4,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimEvidence
 
 /// The platform seal, timestamped by a TSA on loopback that the test starts (built on SenimCMS's TSA).
@@ -12,17 +13,21 @@ struct PlatformSealTests {
     static let manifest = Array(#"{"files":{"document/Шарт.pdf":"ab"}}"#.utf8)
 
     static func testPKI(_ name: String) throws -> SigningIdentity {
-        try SigningIdentity(privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/\(name).key.pem")),
-                            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/\(name).cert.pem")))
+        try SigningIdentity(
+            privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/\(name).key.pem")),
+            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/\(name).cert.pem")))
     }
 
     static func validator() throws -> CMSSignatureValidator {
         let shipped = try TrustStore(directory: TestVectors.root.deletingLastPathComponent().appendingPathComponent("certs").path)
-        let store = TrustStore(roots: shipped.roots + [try Certificate(bytes: try TestVectors.bytes("generated/test-pki/root.cert.pem"))], intermediates: shipped.intermediates)
+        let store = TrustStore(
+            roots: shipped.roots + [try Certificate(bytes: try TestVectors.bytes("generated/test-pki/root.cert.pem"))],
+            intermediates: shipped.intermediates)
         var policy = ValidationPolicy.kazakhstanDefault
         policy.revocationRequiredForCACertificates = false
         let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("generated/test-pki/root.crl"))
-        return CMSSignatureValidator(trustStore: store, policy: policy, revocationSources: [OfflineRevocationSource(revocationLists: [crl])])
+        return CMSSignatureValidator(
+            trustStore: store, policy: policy, revocationSources: [OfflineRevocationSource(revocationLists: [crl])])
     }
 
     @Test func sealWithALoopbackTSA() async throws {
@@ -38,7 +43,8 @@ struct PlatformSealTests {
         defer { server.shutdown() }
         let seal = PlatformSeal(identity: try Self.testPKI("signer_ec"), timestampAuthorityURL: "\(server.baseURL)/tsp")
         let sealed = try await seal.seal(Self.manifest, at: Date(timeIntervalSince1970: 1_780_000_000))
-        let report = try await Self.validator().validate(sealed, content: .bytes(Self.manifest), at: Date(timeIntervalSince1970: 1_790_000_000))
+        let report = try await Self.validator().validate(
+            sealed, content: .bytes(Self.manifest), at: Date(timeIntervalSince1970: 1_790_000_000))
         let signature = try #require(report.signatures.first)
         #expect(signature.indication == .totalPassed, "\(signature.messages)")
         #expect(signature.format == "CAdES-BASELINE-T")
@@ -58,8 +64,9 @@ struct PlatformSealTests {
         }
         // A TSA answering with a token for another request (a replayed one) is refused.
         let tsa = TimeStampAuthority(identity: try Self.testPKI("tsa"), policy: [1, 2, 3], clock: { Date() })
-        let replayed = tsa.respond(to: TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash([1]), nonce: [9]).derEncoded,
-                                   serialNumber: [1])
+        let replayed = tsa.respond(
+            to: TimeStampRequest(imprintAlgorithm: .sha256, messageImprint: DigestAlgorithm.sha256.hash([1]), nonce: [9]).derEncoded,
+            serialNumber: [1])
         let replaying = try LoopbackHTTPServer { _ in LoopbackHTTPServer.Route(body: replayed) }
         defer { replaying.shutdown() }
         await #expect(throws: PlatformSeal.SealError.self) {
@@ -73,5 +80,10 @@ final class Counter: @unchecked Sendable {
     // @unchecked: the value is guarded by the lock.
     private let lock = NSLock()
     private var value: UInt8 = 0
-    func next() -> [UInt8] { lock.lock(); defer { lock.unlock() }; value &+= 1; return [value] }
+    func next() -> [UInt8] {
+        lock.lock()
+        defer { lock.unlock() }
+        value &+= 1
+        return [value]
+    }
 }

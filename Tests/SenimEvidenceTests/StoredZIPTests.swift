@@ -2,6 +2,7 @@ import CShims
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimEvidence
 
 @Suite("Stored ZIP (ASiC-E container)")
@@ -38,12 +39,18 @@ struct StoredZIPTests {
         // The same archive read from its file by offset: the same entries, and the document streamed in chunks.
         let fromFile = try StoredZIPReader(source: .file(path: path))
         #expect(fromFile.entries == reader.entries)
-        var streamed: [UInt8] = [], chunks = 0
-        try fromFile.stream(try #require(fromFile.entry("document/Шарт.pdf"))) { streamed += $0; chunks += 1 }
+        var streamed: [UInt8] = []
+        var chunks = 0
+        try fromFile.stream(try #require(fromFile.entry("document/Шарт.pdf"))) {
+            streamed += $0
+            chunks += 1
+        }
         #expect(streamed == largeBytes && chunks == 3)
         #expect(try fromFile.canonicalFramingProblem() == nil)
 
-        let python = try ExternalTool.run("/usr/bin/python3", ["-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read('document/Шарт.pdf')))", path])
+        let python = try ExternalTool.run(
+            "/usr/bin/python3",
+            ["-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip()); print(len(z.read('document/Шарт.pdf')))", path])
         #expect(python.status == 0, "\(python.output)")
         #expect(python.output.contains("None\n3145728"))
 
@@ -51,7 +58,9 @@ struct StoredZIPTests {
         tampered[2_000_000] ^= 0x01
         let tamperedReader = try StoredZIPReader(bytes: tampered)
         #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try tamperedReader.data("document/Шарт.pdf") }
-        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) { try tamperedReader.stream(tamperedReader.entries[1]) { _ in } }
+        #expect(throws: StoredZIPError.checksumMismatch("document/Шарт.pdf")) {
+            try tamperedReader.stream(tamperedReader.entries[1]) { _ in }
+        }
         // A header byte outside any entry (the local header's time field) is not canonical framing.
         var retimed = bytes
         retimed[10] ^= 0x01

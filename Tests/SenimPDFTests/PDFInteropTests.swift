@@ -106,7 +106,9 @@ struct PDFInteropTests {
     @Test func documentTimestampIsAProofOfExistence() async throws {
         var policy = ValidationPolicy.kazakhstanDefault
         let sunset = ISO8601DateFormatter().date(from: "2027-06-01T00:00:00Z")
-        policy.algorithms = policy.algorithms.map { $0.algorithm == "ecdsa-sha256" ? .init(algorithm: "ecdsa-sha256", acceptedUntil: sunset) : $0 }
+        policy.algorithms = policy.algorithms.map {
+            $0.algorithm == "ecdsa-sha256" ? .init(algorithm: "ecdsa-sha256", acceptedUntil: sunset) : $0
+        }
         let base = try PDFFixtures.context()
         let context = ValidationContext(trustStore: base.trustStore, policy: policy, revocationSources: base.revocationSources)
         let bytes = try PDFFixtures.vector("pades-lta-ecdsa.pdf")
@@ -121,7 +123,8 @@ struct PDFInteropTests {
         #expect(signature.bestSignatureTime == stamp.bestSignatureTime)
         // Without the document timestamp's proof (the same file cut back to its signed revision) the sunset decides.
         let revision = try #require(result.signatures.first?.byteRange).suffix(2).reduce(0, +)
-        let alone = await PDFSignatureValidator(context: context).validate(bytes: Array(bytes.prefix(revision)), at: PDFFixtures.validationTime)
+        let alone = await PDFSignatureValidator(context: context).validate(
+            bytes: Array(bytes.prefix(revision)), at: PDFFixtures.validationTime)
         #expect(alone.report.signatures.first?.indication == .indeterminate)
         #expect(alone.report.signatures.first?.subIndication == .cryptoConstraintsFailure)
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SenimPDF
 import SenimTestSupport
 import Testing
+
+@testable import SenimPDF
 
 /// 10,000 malformed PDFs through the reader (open, signature fields, DSS, every revision's changes): each one
 /// is a value — a document or a typed ``PDFError`` — never a crash, and no refusal sentence leaks internals.
@@ -52,7 +53,9 @@ struct PDFMutationTests {
     @Test func tenThousandMalformedInputs() async throws {
         let seeds = try Self.seeds.map { try PDFFixtures.vector($0) }
         var mutator = Mutator(seed: 0x5045_4E49_4D50_4446)
-        var opened = 0, completed = 0, refused: [String: Int] = [:]
+        var opened = 0
+        var completed = 0
+        var refused: [String: Int] = [:]
         var leaked: [String] = []
         for round in 0..<10_000 {
             let input = Self.mutate(seeds[round % seeds.count], with: &mutator)

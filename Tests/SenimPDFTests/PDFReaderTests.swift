@@ -30,7 +30,7 @@ struct PDFReaderTests {
         let base = try PDFDocument(source: PDFMemorySource(try PDFFixtures.vector("base.pdf")))
         #expect(base.revisions.count == 1)
         #expect(base.revisions[0].kind == .table)
-        #expect(base.revisions[0].endOffset == base.count - 1)  // %%EOF then one LF
+        #expect(base.revisions[0].endOffset == base.count - 1) // %%EOF then one LF
         #expect(base.revisions[0].endOfLineLength == 1)
         let two = try PDFDocument(source: PDFMemorySource(try PDFFixtures.vector("two-signatures.pdf")))
         #expect(two.revisions.count == 3)
@@ -76,7 +76,10 @@ struct PDFReaderTests {
 
     @Test func prevLoopIsDetected() {
         let bytes = Self.pdf { xref in "<< /Size 2 /Root 1 0 R /Prev \(xref) >>" }
-        guard case .crossReferenceLoop = Self.error(bytes) else { Issue.record("\(String(describing: Self.error(bytes)))"); return }
+        guard case .crossReferenceLoop = Self.error(bytes) else {
+            Issue.record("\(String(describing: Self.error(bytes)))")
+            return
+        }
     }
 
     @Test func encryptedIsRefused() {
@@ -102,9 +105,15 @@ struct PDFReaderTests {
 
     @Test func brokenTableIsTyped() {
         var bytes = Self.pdf()
-        guard let at = PDFFixtures.offset(of: "0000000000 65535 f", in: bytes) else { Issue.record("no free entry"); return }
+        guard let at = PDFFixtures.offset(of: "0000000000 65535 f", in: bytes) else {
+            Issue.record("no free entry")
+            return
+        }
         bytes[at + 11] = UInt8(ascii: "x")
-        guard case .brokenCrossReference = Self.error(bytes) else { Issue.record("\(String(describing: Self.error(bytes)))"); return }
+        guard case .brokenCrossReference = Self.error(bytes) else {
+            Issue.record("\(String(describing: Self.error(bytes)))")
+            return
+        }
     }
 
     @Test func wrongObjectAtOffset() throws {

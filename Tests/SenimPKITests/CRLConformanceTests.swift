@@ -1,6 +1,7 @@
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimPKI
 
 /// RFC 5280 §6.3 CRL processing on vectors made with `openssl ca` (testvectors/generated/crl-conformance/make.sh):
@@ -18,7 +19,8 @@ struct CRLConformanceTests {
     }
 
     static func validate(_ leaf: String, intermediates: [String] = ["ca"], crls: [String], profile: RelyingPartyProfile = .lenient)
-        throws -> Result<ValidatedPath, PathValidationFailure> {
+        throws -> Result<ValidatedPath, PathValidationFailure>
+    {
         var inputs = PathValidationInputs(validationTime: time, trustAnchors: [try certificate("root")])
         inputs.revocationRequired = true
         inputs.profile = profile
@@ -78,7 +80,8 @@ struct CRLConformanceTests {
         // Without the CRL issuer's certificate the indirect CRL cannot be verified: undetermined, never passed.
         #expect(Self.unknownReason(try Self.validate("leaf-indirect", intermediates: ["ca"], crls: ["indirect"])) != nil)
         // CA A's own CRL is not in the scope of a distribution point that names another CRL issuer.
-        #expect(Self.unknownReason(try Self.validate("leaf-indirect", intermediates: ["ca", "crl-issuer"], crls: ["ca-complete-1"])) != nil)
+        #expect(
+            Self.unknownReason(try Self.validate("leaf-indirect", intermediates: ["ca", "crl-issuer"], crls: ["ca-complete-1"])) != nil)
     }
 
     @Test func crlSignedByTheRolledOverKey() throws {
@@ -99,7 +102,7 @@ struct CRLConformanceTests {
     @Test func negativeSerialsAreLookedUpByBytesWithAWarning() throws {
         let leaf = try Self.certificate("leaf-negative")
         #expect(leaf.hasNegativeSerialNumber)
-        #expect(leaf.serialNumberHex == "-edcc")  // -4660 as DER two's complement: ED CC
+        #expect(leaf.serialNumberHex == "-edcc") // -4660 as DER two's complement: ED CC
         let list = try Self.crl("ca-full-5")
         #expect(list.hasNegativeSerialNumbers)
         #expect(Self.isRevoked(try Self.validate("leaf-negative", crls: ["ca-full-5"])))
@@ -107,8 +110,10 @@ struct CRLConformanceTests {
         let path = try Self.validate("leaf-good", crls: ["ca-full-5"]).get()
         #expect(path.warnings.contains { $0.contains("negative serial numbers") })
         // The strict profile refuses the negative serial itself.
-        guard case .failure(.profileViolation(_, let rule)) = try Self.validate("leaf-negative", crls: ["ca-full-5"], profile: .strict) else {
-            Issue.record("strict profile accepted a negative serial"); return
+        guard case .failure(.profileViolation(_, let rule)) = try Self.validate("leaf-negative", crls: ["ca-full-5"], profile: .strict)
+        else {
+            Issue.record("strict profile accepted a negative serial")
+            return
         }
         #expect(rule == "serial number is negative")
     }

@@ -1,8 +1,9 @@
-import SenimTestSupport
 import Foundation
 import SenimCrypto
+import SenimTestSupport
 import SwiftASN1
 import Testing
+
 @testable import SenimPKI
 
 @Suite("Certificates and KZ identity")
@@ -18,14 +19,41 @@ struct CertificateTests {
 
     /// testvectors/kz/MANIFEST.md §2 and §3.
     static let manifest: [Expectation] = [
-        .init(path: "kz/ca/nca_gost2015_test.cer", commonName: "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022", serialHex: "7ad24b1ba3a0c961fe1ca8503e6aa2bb450db8a3", sha256: "beeffc0bdb77cd798c35983eb0715f6ef0051cccb71d7cd05505e8a4fb2c6f4d", notBefore: "2022-07-07T09:55:23Z", notAfter: "2032-07-04T09:55:23Z"),
-        .init(path: "kz/ca/nca_gost_test.crt", commonName: "ҰКО 3.0 (GOST TEST)", serialHex: "1236e8f1619123d1e96f00e56791f855e2dcb457", sha256: "0307e8bdf77cb708b7c9d9a5799facdc6de7154447cb394af9ac9b528c3d82c7", notBefore: "2019-03-14T11:34:07Z", notAfter: "2024-03-12T11:34:07Z"),
-        .init(path: "kz/ca/nca_rsa_test.crt", commonName: "ҰКО 3.0 (RSA TEST)", serialHex: "452a6437611c183fbf1ec5a1ba4920dd72148a9b", sha256: "7e96a36409dc11e0fc99efae41f8c639e16a495d77c2f2278edb98580f997231", notBefore: "2019-03-15T03:42:17Z", notAfter: "2024-03-13T03:42:17Z"),
-        .init(path: "kz/ca/root_gost_test.der", commonName: "НЕГІЗГІ КО TEST (GOST)", serialHex: "02c7e4fa323a30dcfd902cd9761e232e28fd6680", sha256: "06021684f52054692a1859686d5af527eda779e6183c2f3cd4fc1278e4067beb", notBefore: "2018-07-05T05:22:12Z", notAfter: "2038-06-30T05:22:12Z"),
-        .init(path: "kz/ca/root_test_gost_2022.cer", commonName: "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022", serialHex: "27d3ab7790372e5b698170dde60ccca38bc3a4b2", sha256: "b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6", notBefore: "2022-07-07T09:05:52Z", notAfter: "2032-07-07T09:05:52Z"),
-        .init(path: "kz/prod-ca/root_rsa.crt", commonName: "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)", serialHex: "54a51869ef8b3f15fdeaadbd47e094816b066a3b", sha256: "a7064abc5699827f370c67b09f1a1bfd7ad5e1514d471223df209c08300ea972", notBefore: "2015-07-27T05:22:53Z", notAfter: "2025-07-27T05:22:53Z"),
-        .init(path: "kz/certs/ceo_valid_sign_2004_gost.cer", commonName: "ТЕСТОВ ТЕСТ", serialHex: "6cbd4560a33a58c0b07c3363c9ae0674a0838e58", sha256: "1c7652e8c6080208da8ee0fda6cbcfc49c696220f68531bb529a0f4a0e883e73", notBefore: "2022-01-18T04:45:35Z", notAfter: "2023-01-18T04:45:35Z"),
-        .init(path: "kz/keys/individual_valid_2015.cer", commonName: "ТЕСТТОВ ТЕСТТ", serialHex: "0ff06211dc82beb00253ffa000f1de84abef454f", sha256: "7f37c6d5b43b68cb940b2b4a42a511b8c0b2bf5c261008d8fca31cd90552182a", notBefore: "2022-07-28T00:00:00Z", notAfter: "2023-07-28T23:59:59Z"),
+        .init(
+            path: "kz/ca/nca_gost2015_test.cer", commonName: "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022",
+            serialHex: "7ad24b1ba3a0c961fe1ca8503e6aa2bb450db8a3",
+            sha256: "beeffc0bdb77cd798c35983eb0715f6ef0051cccb71d7cd05505e8a4fb2c6f4d", notBefore: "2022-07-07T09:55:23Z",
+            notAfter: "2032-07-04T09:55:23Z"),
+        .init(
+            path: "kz/ca/nca_gost_test.crt", commonName: "ҰКО 3.0 (GOST TEST)", serialHex: "1236e8f1619123d1e96f00e56791f855e2dcb457",
+            sha256: "0307e8bdf77cb708b7c9d9a5799facdc6de7154447cb394af9ac9b528c3d82c7", notBefore: "2019-03-14T11:34:07Z",
+            notAfter: "2024-03-12T11:34:07Z"),
+        .init(
+            path: "kz/ca/nca_rsa_test.crt", commonName: "ҰКО 3.0 (RSA TEST)", serialHex: "452a6437611c183fbf1ec5a1ba4920dd72148a9b",
+            sha256: "7e96a36409dc11e0fc99efae41f8c639e16a495d77c2f2278edb98580f997231", notBefore: "2019-03-15T03:42:17Z",
+            notAfter: "2024-03-13T03:42:17Z"),
+        .init(
+            path: "kz/ca/root_gost_test.der", commonName: "НЕГІЗГІ КО TEST (GOST)", serialHex: "02c7e4fa323a30dcfd902cd9761e232e28fd6680",
+            sha256: "06021684f52054692a1859686d5af527eda779e6183c2f3cd4fc1278e4067beb", notBefore: "2018-07-05T05:22:12Z",
+            notAfter: "2038-06-30T05:22:12Z"),
+        .init(
+            path: "kz/ca/root_test_gost_2022.cer", commonName: "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022",
+            serialHex: "27d3ab7790372e5b698170dde60ccca38bc3a4b2",
+            sha256: "b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6", notBefore: "2022-07-07T09:05:52Z",
+            notAfter: "2032-07-07T09:05:52Z"),
+        .init(
+            path: "kz/prod-ca/root_rsa.crt", commonName: "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA)",
+            serialHex: "54a51869ef8b3f15fdeaadbd47e094816b066a3b",
+            sha256: "a7064abc5699827f370c67b09f1a1bfd7ad5e1514d471223df209c08300ea972", notBefore: "2015-07-27T05:22:53Z",
+            notAfter: "2025-07-27T05:22:53Z"),
+        .init(
+            path: "kz/certs/ceo_valid_sign_2004_gost.cer", commonName: "ТЕСТОВ ТЕСТ", serialHex: "6cbd4560a33a58c0b07c3363c9ae0674a0838e58",
+            sha256: "1c7652e8c6080208da8ee0fda6cbcfc49c696220f68531bb529a0f4a0e883e73", notBefore: "2022-01-18T04:45:35Z",
+            notAfter: "2023-01-18T04:45:35Z"),
+        .init(
+            path: "kz/keys/individual_valid_2015.cer", commonName: "ТЕСТТОВ ТЕСТТ", serialHex: "0ff06211dc82beb00253ffa000f1de84abef454f",
+            sha256: "7f37c6d5b43b68cb940b2b4a42a511b8c0b2bf5c261008d8fca31cd90552182a", notBefore: "2022-07-28T00:00:00Z",
+            notAfter: "2023-07-28T23:59:59Z"),
     ]
 
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text) ?? .distantPast }
@@ -35,7 +63,7 @@ struct CertificateTests {
         let expected = try #require(Self.manifest.first { $0.path == path })
         let certificate = try Certificate(bytes: try TestVectors.bytes(path))
         #expect(certificate.subject.commonName == expected.commonName)
-        #expect(certificate.serialNumberHex == expected.serialHex)  // whole bytes, as OpenSSL prints them
+        #expect(certificate.serialNumberHex == expected.serialHex) // whole bytes, as OpenSSL prints them
         #expect(Hex.encode(certificate.sha256Fingerprint) == expected.sha256)
         #expect(certificate.version == 3)
         // The individual_valid_2015 row in MANIFEST gives dates only; check the day for it.
@@ -86,7 +114,7 @@ struct CertificateTests {
         #expect(signer.organisation == "АО \"ТЕСТ\"")
         #expect(signer.roles == [.emailProtection, .legalEntity, .firstHead])
         #expect(signer.roles.contains { $0.signsForOrganisation })
-        #expect(signer.warnings.count == 2)  // test IIN and BIN fail the check digit
+        #expect(signer.warnings.count == 2) // test IIN and BIN fail the check digit
         let usage = try #require(try certificate.extensions.keyUsage)
         #expect(usage.bits == [KeyUsage.digitalSignature, KeyUsage.nonRepudiation, KeyUsage.keyEncipherment])
         #expect(try certificate.extensions.certificatePolicies?.map(\.identifier) == [[1, 2, 398, 3, 3, 2]])

@@ -2,6 +2,7 @@ import Foundation
 import SenimTestSupport
 import SwiftASN1
 import Testing
+
 @testable import SenimPKI
 
 /// NIST PKITS (Public Key Interoperability Test Suite, certification path validation, public domain), the data
@@ -29,7 +30,8 @@ struct PKITSTests {
         let should_validate: Bool
     }
 
-    static let manifest: Manifest? = try? JSONDecoder().decode(Manifest.self, from: Data(contentsOf: TestVectors.url("suites/pkits/pkits.json")))
+    static let manifest: Manifest? = try? JSONDecoder().decode(
+        Manifest.self, from: Data(contentsOf: TestVectors.url("suites/pkits/pkits.json")))
 
     static func certificate(_ name: String) throws -> Certificate {
         try Certificate(derEncoded: try TestVectors.bytes("suites/pkits/certs/\(name).crt"))
@@ -41,7 +43,8 @@ struct PKITSTests {
 
     /// The verdict, and for a valid path the authorities-constrained policy set it yields.
     static func run(_ testCase: Case, manifest: Manifest, profile: RelyingPartyProfile = .lenient)
-        -> Result<ValidatedPath, PathValidationFailure>? {
+        -> Result<ValidatedPath, PathValidationFailure>?
+    {
         do {
             let anchor = try certificate(testCase.certificates[0])
             let leaf = try certificate(testCase.certificates[testCase.certificates.count - 1])
@@ -50,13 +53,14 @@ struct PKITSTests {
             var inputs = PathValidationInputs(
                 validationTime: ISO8601DateFormatter().date(from: manifest.validation_time) ?? .distantPast, trustAnchors: [anchor],
                 initialPolicySet: try oids(testCase.initial_policy_set, manifest.policies),
-                initialExplicitPolicy: testCase.initial_explicit_policy, initialPolicyMappingInhibit: testCase.initial_policy_mapping_inhibit,
+                initialExplicitPolicy: testCase.initial_explicit_policy,
+                initialPolicyMappingInhibit: testCase.initial_policy_mapping_inhibit,
                 initialAnyPolicyInhibit: testCase.initial_inhibit_any_policy)
             inputs.revocationRequired = true
             inputs.profile = profile
             return CertificatePathValidator(inputs: inputs).validate(leaf: leaf, intermediates: intermediates, revocationLists: crls)
         } catch {
-            return nil  // unreadable input: no path
+            return nil // unreadable input: no path
         }
     }
 
@@ -66,7 +70,9 @@ struct PKITSTests {
     @Test func everyCase() throws {
         let manifest = try #require(Self.manifest)
         #expect(manifest.cases.count == 249)
-        var mismatches: [String: String] = [:], policyMismatches: [String] = [], policyComparisons = 0
+        var mismatches: [String: String] = [:]
+        var policyMismatches: [String] = []
+        var policyComparisons = 0
         for testCase in manifest.cases {
             let key = "\(testCase.id)#\(testCase.variant)"
             let outcome = Self.run(testCase, manifest: manifest)
@@ -104,7 +110,9 @@ struct PKITSReasonTests {
     static func reason(_ id: String) throws -> String? {
         let manifest = try #require(PKITSTests.manifest)
         let testCase = try #require(manifest.cases.first { $0.id == id })
-        guard case .failure(.revocationUnknown(_, let reason, let subIndication))? = PKITSTests.run(testCase, manifest: manifest) else { return nil }
+        guard case .failure(.revocationUnknown(_, let reason, let subIndication))? = PKITSTests.run(testCase, manifest: manifest) else {
+            return nil
+        }
         #expect(subIndication == .revocationOutOfBoundsNoPOE)
         return reason
     }
@@ -121,7 +129,10 @@ struct PKITSReasonTests {
         let testCase = try #require(manifest.cases.first { $0.id == "4.1.5" })
         let inheriting = try PKITSTests.certificate("DSAParametersInheritedCACert")
         #expect(KeyParameterInheritance.inheritsParameters(inheriting))
-        guard case .success(let path)? = PKITSTests.run(testCase, manifest: manifest) else { Issue.record("4.1.5 did not validate"); return }
+        guard case .success(let path)? = PKITSTests.run(testCase, manifest: manifest) else {
+            Issue.record("4.1.5 did not validate")
+            return
+        }
         #expect(path.certificates.count == 4)
     }
 }

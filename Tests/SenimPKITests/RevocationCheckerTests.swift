@@ -3,17 +3,21 @@ import SenimCrypto
 import SenimTestSupport
 import SwiftASN1
 import Testing
+
 @testable import SenimPKI
 
 @Suite("Revocation checking")
 struct RevocationCheckerTests {
     static func certificate(_ path: String) throws -> Certificate { try Certificate(bytes: try TestVectors.bytes(path)) }
     static func ocsp(_ path: String) throws -> OCSPResponse { try OCSPResponse(derEncoded: try TestVectors.bytes(path)) }
-    static func crl(_ path: String) throws -> CertificateRevocationList { try CertificateRevocationList(bytes: try TestVectors.bytes(path)) }
+    static func crl(_ path: String) throws -> CertificateRevocationList {
+        try CertificateRevocationList(bytes: try TestVectors.bytes(path))
+    }
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text) ?? .distantPast }
 
     @Test func ocspRevokedBeforeAndAfterTheTime() throws {
-        let leaf = try Self.certificate("kz/keys/ceo_revoked_2015.cer"), issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
+        let leaf = try Self.certificate("kz/keys/ceo_revoked_2015.cer")
+        let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let checker = RevocationChecker(ocspResponses: [try Self.ocsp("kz/ocsp/ocsp_response_ceo_2015_revoked.bin")])
         let after = checker.check(leaf, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z"))
         #expect(after.status == .revoked(at: Self.date("2022-07-27T10:25:30Z"), reason: .certificateHold))
@@ -26,7 +30,8 @@ struct RevocationCheckerTests {
     }
 
     @Test func ocspGoodAndStale() throws {
-        let leaf = try Self.certificate("kz/keys/individual_valid_sign_2004.cer"), issuer = try Self.certificate("kz/ca/nca_rsa_test.der")
+        let leaf = try Self.certificate("kz/keys/individual_valid_sign_2004.cer")
+        let issuer = try Self.certificate("kz/ca/nca_rsa_test.der")
         let checker = RevocationChecker(ocspResponses: [try Self.ocsp("kz/ocsp/ocsp_response_individual_sign_2004.bin")])
         #expect(checker.check(leaf, issuer: issuer, at: Self.date("2022-09-01T00:00:00Z")).status == .good())
         // Validated "now" (2026), a 2022 response without nextUpdate is stale: TRY_LATER, never "good".
@@ -34,9 +39,11 @@ struct RevocationCheckerTests {
     }
 
     @Test func ocspOfAnotherIssuerIsNoEvidence() throws {
-        let leaf = try Self.certificate("kz/keys/ceo_sign_revoked_2004.cer"), issuer = try Self.certificate("kz/ca/nca_gost_test.der")
+        let leaf = try Self.certificate("kz/keys/ceo_sign_revoked_2004.cer")
+        let issuer = try Self.certificate("kz/ca/nca_gost_test.der")
         let right = RevocationChecker(ocspResponses: [try Self.ocsp("kz/ocsp/ocsp_response_ceo_sign_2004_revoked.bin")])
-        #expect(right.check(leaf, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).status
+        #expect(
+            right.check(leaf, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).status
                 == .revoked(at: Self.date("2022-01-18T06:30:55Z"), reason: .superseded))
         let wrong = RevocationChecker(ocspResponses: [try Self.ocsp("kz/ocsp/ocsp_response_ceo_2015_revoked.bin")])
         #expect(wrong.check(leaf, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).source == .none)
@@ -45,38 +52,54 @@ struct RevocationCheckerTests {
     /// MANIFEST §5: the test responder's "revoked 1970, certificateHold" means "not issued / unknown", and a
     /// nonce mismatch must not yield a status.
     @Test func nonIssuedConventionAndNonce() throws {
-        let leaf = try Self.certificate("kz/keys/individual_valid_2015.cer"), issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
+        let leaf = try Self.certificate("kz/keys/individual_valid_2015.cer")
+        let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let response = try Self.ocsp("kz/ocsp/ocsp_response_individual_2015.bin")
         let time = Self.date("2022-08-01T00:00:00Z")
         let plain = RevocationChecker(ocspResponses: [response]).check(leaf, issuer: issuer, at: time)
-        guard case .unknown(let subIndication, let reason) = plain.status else { Issue.record("non-issued read as \(plain.status)"); return }
+        guard case .unknown(let subIndication, let reason) = plain.status else {
+            Issue.record("non-issued read as \(plain.status)")
+            return
+        }
         #expect(subIndication == .revocationOutOfBoundsNoPOE)
         #expect(reason.contains("does not know"))
-        let wrongNonce = RevocationChecker(ocspResponses: [response], expectedNonce: try Hex.decode("ff02fd04fb06f908")).check(leaf, issuer: issuer, at: time)
-        guard case .unknown(_, let nonceReason) = wrongNonce.status else { Issue.record("nonce mismatch gave a status"); return }
+        let wrongNonce = RevocationChecker(ocspResponses: [response], expectedNonce: try Hex.decode("ff02fd04fb06f908")).check(
+            leaf, issuer: issuer, at: time)
+        guard case .unknown(_, let nonceReason) = wrongNonce.status else {
+            Issue.record("nonce mismatch gave a status")
+            return
+        }
         #expect(nonceReason.contains("nonce"))
     }
 
     /// A response signed (validly) by an NCA certificate without id-kp-OCSPSigning must be refused.
     @Test func unauthorisedResponderIsRefused() throws {
-        let leaf = try Self.certificate("kz/keys/ceo_revoked_2015.cer"), issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
+        let leaf = try Self.certificate("kz/keys/ceo_revoked_2015.cer")
+        let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let file = try PKCS12(derEncoded: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
         let responderCertificate = try Certificate(derEncoded: try #require(file.certificateOfFirstKey).derEncoded)
-        let forged = try OCSPResponseBuilder.good(for: leaf, issuer: issuer, responder: responderCertificate,
-                                                  key: try #require(file.keys.first).privateKey, producedAt: Self.date("2026-06-01T00:00:00Z"))
+        let forged = try OCSPResponseBuilder.good(
+            for: leaf, issuer: issuer, responder: responderCertificate,
+            key: try #require(file.keys.first).privateKey, producedAt: Self.date("2026-06-01T00:00:00Z"))
         let response = try OCSPResponse(derEncoded: forged)
-        #expect(try response.isSignatureValid(responderKey: responderCertificate.publicKey))  // the signature itself is fine
+        #expect(try response.isSignatureValid(responderKey: responderCertificate.publicKey)) // the signature itself is fine
         let check = RevocationChecker(ocspResponses: [response]).check(leaf, issuer: issuer, at: Self.date("2026-06-01T00:00:00Z"))
-        guard case .unknown(_, let reason) = check.status else { Issue.record("unauthorised responder accepted: \(check.status)"); return }
+        guard case .unknown(_, let reason) = check.status else {
+            Issue.record("unauthorised responder accepted: \(check.status)")
+            return
+        }
         #expect(reason.contains("neither the issuer nor delegated"))
     }
 
     @Test func crlVerdicts() throws {
         let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let old = try Self.crl("kz/crl/nca_gost2022_test.crl")
-        let ceo = try Self.certificate("kz/keys/ceo_revoked_2015.cer"), individual = try Self.certificate("kz/keys/individual_valid_2015.cer")
+        let ceo = try Self.certificate("kz/keys/ceo_revoked_2015.cer")
+        let individual = try Self.certificate("kz/keys/individual_valid_2015.cer")
         let checker = RevocationChecker(revocationLists: [old])
-        #expect(checker.check(ceo, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).status == .revoked(at: Self.date("2022-07-27T10:25:30Z"), reason: .certificateHold))
+        #expect(
+            checker.check(ceo, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).status
+                == .revoked(at: Self.date("2022-07-27T10:25:30Z"), reason: .certificateHold))
         #expect(checker.check(individual, issuer: issuer, at: Self.date("2022-08-01T00:00:00Z")).status == .good())
         // Stale at "now": INDETERMINATE / TRY_LATER, never "good".
         #expect(checker.check(individual, issuer: issuer, at: Self.date("2026-11-24T00:00:00Z")).subIndication == .tryLater)
@@ -91,12 +114,15 @@ struct RevocationCheckerTests {
 
 /// Builds a minimal, correctly signed BasicOCSPResponse (RFC 6960 §4.2.1) for negative tests.
 enum OCSPResponseBuilder {
-    static func good(for certificate: Certificate, issuer: Certificate, responder: Certificate, key: PrivateKey, producedAt: Date) throws -> [UInt8] {
+    static func good(for certificate: Certificate, issuer: Certificate, responder: Certificate, key: PrivateKey, producedAt: Date) throws
+        -> [UInt8]
+    {
         let calendar = Calendar(identifier: .gregorian)
         var utc = calendar
         utc.timeZone = TimeZone(identifier: "UTC")!
         let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: producedAt)
-        let time = try GeneralizedTime(year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!, fractionalSeconds: 0)
+        let time = try GeneralizedTime(
+            year: c.year!, month: c.month!, day: c.day!, hours: c.hour!, minutes: c.minute!, seconds: c.second!, fractionalSeconds: 0)
         var data = DER.Serializer()
         try data.appendConstructedNode(identifier: .sequence) { coder in
             try coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)) { coder in
@@ -108,7 +134,8 @@ enum OCSPResponseBuilder {
                     try coder.appendConstructedNode(identifier: .sequence) { coder in
                         try coder.serialize(AlgorithmIdentifier(algorithm: .Digest.sha256))
                         try coder.serialize(ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subject.derEncoded)[...]))
-                        try coder.serialize(ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subjectPublicKeyInfo.keyBytes)[...]))
+                        try coder.serialize(
+                            ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subjectPublicKeyInfo.keyBytes)[...]))
                         try coder.serialize(ArraySlice(certificate.serialNumber))
                     }
                     coder.appendPrimitiveNode(identifier: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) { _ in }

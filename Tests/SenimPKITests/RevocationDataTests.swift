@@ -1,7 +1,8 @@
-import SenimTestSupport
 import Foundation
 import SenimCrypto
+import SenimTestSupport
 import Testing
+
 @testable import SenimPKI
 
 @Suite("CRLs and OCSP responses")
@@ -15,7 +16,10 @@ struct RevocationDataTests {
         ("kz/crl/nca_gost_test.crl", "kz/ca/nca_gost_test.der", 7, 31, "2022-03-29T04:30:07Z", "2022-09-25T04:30:07Z"),
         ("kz/crl/nca_rsa_test.crl", "kz/ca/nca_rsa_test.der", 9, 126, "2022-03-29T04:18:29Z", "2022-09-25T04:18:29Z"),
         ("kz/crl/nca_gost2022_test.crl", "kz/ca/nca_gost2015_test.cer", 4, 6, "2022-07-27T11:26:06Z", "2023-01-23T11:26:06Z"),
-        ("kz/crl/nca_gost2022_test.2026-08-11.crl", "kz/ca/nca_gost2015_test.cer", 166, 195, "2026-08-11T03:49:19Z", "2027-02-07T03:49:19Z"),
+        (
+            "kz/crl/nca_gost2022_test.2026-08-11.crl", "kz/ca/nca_gost2015_test.cer", 166, 195, "2026-08-11T03:49:19Z",
+            "2027-02-07T03:49:19Z"
+        ),
     ])
     func crlFacts(path: String, issuerPath: String, number: Int, entries: Int, thisUpdate: String, nextUpdate: String) throws {
         let crl = try CertificateRevocationList(bytes: try TestVectors.bytes(path))
@@ -32,7 +36,9 @@ struct RevocationDataTests {
         var tampered = crl.tbsBytes
         tampered[tampered.count - 5] ^= 0x01
         let key = try issuer.publicKey
-        #expect(try !key.isValidSignature(crl.signature, for: tampered, algorithm: SignatureAlgorithm(algorithmIdentifier: crl.signatureAlgorithm)))
+        #expect(
+            try !key.isValidSignature(
+                crl.signature, for: tampered, algorithm: SignatureAlgorithm(algorithmIdentifier: crl.signatureAlgorithm)))
     }
 
     @Test func revokedAndActiveSerialsAsTheManifestLists() throws {
@@ -42,8 +48,12 @@ struct RevocationDataTests {
         #expect(ceo2004.reason == .superseded)
 
         let rsa = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_rsa_test.crl"))
-        #expect(rsa.entry(forSerial: Self.serial("1ab11253653b2537f2edd55f0f66281ca4fa3f98"))?.revocationDate == Self.date("2022-01-18T04:41:12Z"))
-        #expect(rsa.entry(forSerial: Self.serial("46757a2158a604189c40fb1fcdab1143f83f32db"))?.revocationDate == Self.date("2022-01-18T04:40:24Z"))
+        #expect(
+            rsa.entry(forSerial: Self.serial("1ab11253653b2537f2edd55f0f66281ca4fa3f98"))?.revocationDate
+                == Self.date("2022-01-18T04:41:12Z"))
+        #expect(
+            rsa.entry(forSerial: Self.serial("46757a2158a604189c40fb1fcdab1143f83f32db"))?.revocationDate
+                == Self.date("2022-01-18T04:40:24Z"))
         let validRSA = try Certificate(bytes: try TestVectors.bytes("kz/keys/individual_valid_sign_2004.cer"))
         #expect(rsa.entry(forSerial: validRSA.serialNumber) == nil)
 
@@ -90,11 +100,17 @@ struct RevocationDataTests {
         func status(_ path: String) throws -> OCSPResponse.CertificateStatus? {
             try OCSPResponse(derEncoded: try TestVectors.bytes(path)).responses.first?.status
         }
-        #expect(try status("kz/ocsp/ocsp_response_ceo_2015_revoked.bin") == .revoked(at: Self.date("2022-07-27T10:25:30Z"), reason: .certificateHold))
-        #expect(try status("kz/ocsp/ocsp_response_ceo_sign_2004_revoked.bin") == .revoked(at: Self.date("2022-01-18T06:30:55Z"), reason: .superseded))
+        #expect(
+            try status("kz/ocsp/ocsp_response_ceo_2015_revoked.bin")
+                == .revoked(at: Self.date("2022-07-27T10:25:30Z"), reason: .certificateHold))
+        #expect(
+            try status("kz/ocsp/ocsp_response_ceo_sign_2004_revoked.bin")
+                == .revoked(at: Self.date("2022-01-18T06:30:55Z"), reason: .superseded))
         #expect(try status("kz/ocsp/ocsp_response_individual_sign_2004.bin") == .good)
         // The responder's "not issued / unknown to me" convention: revoked at the epoch, certificateHold.
-        #expect(try status("kz/ocsp/ocsp_response_individual_2015.bin") == .revoked(at: Date(timeIntervalSince1970: 0), reason: .certificateHold))
+        #expect(
+            try status("kz/ocsp/ocsp_response_individual_2015.bin")
+                == .revoked(at: Date(timeIntervalSince1970: 0), reason: .certificateHold))
     }
 
     @Test func malformedRevocationData() throws {
@@ -132,12 +148,12 @@ struct DERCursorTests {
     }
 
     @Test(arguments: [
-        [UInt8]([0x30, 0x80, 0x00, 0x00]),              // indefinite length is BER, not DER
-        [0x30, 0x84, 0x7f, 0xff, 0xff, 0xff, 0x00],     // 2 GiB claimed, 1 byte present: no allocation, an error
+        [UInt8]([0x30, 0x80, 0x00, 0x00]), // indefinite length is BER, not DER
+        [0x30, 0x84, 0x7f, 0xff, 0xff, 0xff, 0x00], // 2 GiB claimed, 1 byte present: no allocation, an error
         [0x30, 0x81, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00], // long form for a length below 128
         [0x30, 0x82, 0x00, 0x90] + [UInt8](repeating: 0, count: 0x90), // leading zero length octet
-        [0x30],                                          // truncated
-        [0x1f, 0x01, 0x00],                              // multi-byte tag
+        [0x30], // truncated
+        [0x1f, 0x01, 0x00], // multi-byte tag
     ])
     func rejectsMalformedLengths(bytes: [UInt8]) {
         #expect(throws: DERCursor.Malformed.self) { _ = try first(bytes) }

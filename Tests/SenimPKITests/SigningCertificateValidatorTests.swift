@@ -1,7 +1,8 @@
-import SenimTestSupport
 import Foundation
 import SenimCrypto
+import SenimTestSupport
 import Testing
+
 @testable import SenimPKI
 
 @Suite("Signing certificate validation")
@@ -15,15 +16,17 @@ struct SigningCertificateValidatorTests {
     /// OCSP evidence for the CEO key (revoked 2022-07-27) and a CRL for the CA itself being absent: the CA's own
     /// status is unknown, so revocation is not required for this check.
     static func ocspOnly() throws -> RevocationChecker {
-        RevocationChecker(ocspResponses: [try OCSPResponse(derEncoded: try TestVectors.bytes("kz/ocsp/ocsp_response_ceo_2015_revoked.bin"))])
+        RevocationChecker(ocspResponses: [try OCSPResponse(derEncoded: try TestVectors.bytes("kz/ocsp/ocsp_response_ceo_2015_revoked.bin"))]
+        )
     }
 
     @Test func revokedBeforeTheTimeIsIndeterminateRevokedNoPOE() throws {
         var policy = ValidationPolicy.kazakhstanDefault
-        policy.revocationRequired = false  // no evidence exists for the CA certificate itself in the vectors
+        policy.revocationRequired = false // no evidence exists for the CA certificate itself in the vectors
         let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: try Self.ocspOnly(), policy: policy)
-        let report = validator.validate(try Self.certificate("kz/keys/ceo_revoked_2015.cer"), at: Self.date("2022-08-01T00:00:00Z"),
-                                        signatureAlgorithm: .gost(.gost34102015_512))
+        let report = validator.validate(
+            try Self.certificate("kz/keys/ceo_revoked_2015.cer"), at: Self.date("2022-08-01T00:00:00Z"),
+            signatureAlgorithm: .gost(.gost34102015_512))
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .revokedNoPOE)
         #expect(report.chain.count == 3)
@@ -36,11 +39,12 @@ struct SigningCertificateValidatorTests {
     /// time before that, the 2026-08-11 CRL proves it was still good then, and the later revocation is recorded.
     @Test func beforeTheRevocationItPassesAndRecordsTheLaterRevocation() throws {
         var policy = ValidationPolicy.kazakhstanDefault
-        policy.revocationRequired = false  // the vectors hold no CRL of the root for the CA certificate itself
+        policy.revocationRequired = false // the vectors hold no CRL of the root for the CA certificate itself
         let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_gost2022_test.2026-08-11.crl"))
         let file = try PKCS12(derEncoded: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/employee.p12"), password: "Qwerty12")
         let leaf = try Certificate(derEncoded: try #require(file.certificateOfFirstKey).derEncoded)
-        let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: RevocationChecker(revocationLists: [crl]), policy: policy)
+        let validator = SigningCertificateValidator(
+            trustStore: try Self.store(), revocation: RevocationChecker(revocationLists: [crl]), policy: policy)
         let before = validator.validate(leaf, at: Self.date("2026-05-20T00:00:00Z"), signatureAlgorithm: .gost(.gost34102015_512))
         #expect(before.indication == .totalPassed)
         #expect(before.messages.contains { $0.contains("revoked later") })
@@ -53,8 +57,9 @@ struct SigningCertificateValidatorTests {
         let crl = try CertificateRevocationList(bytes: try TestVectors.bytes("kz/crl/nca_gost2022_test.crl"))
         let validator = SigningCertificateValidator(trustStore: try Self.store(), revocation: RevocationChecker(revocationLists: [crl]))
         // Inside the certificate's validity (until 2023-07-28) but after the CRL's nextUpdate (2023-01-23).
-        let report = validator.validate(try Self.certificate("kz/keys/individual_valid_2015.cer"), at: Self.date("2023-03-01T00:00:00Z"),
-                                        signatureAlgorithm: .gost(.gost34102015_512))
+        let report = validator.validate(
+            try Self.certificate("kz/keys/individual_valid_2015.cer"), at: Self.date("2023-03-01T00:00:00Z"),
+            signatureAlgorithm: .gost(.gost34102015_512))
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .tryLater)
     }
@@ -63,8 +68,9 @@ struct SigningCertificateValidatorTests {
         var policy = ValidationPolicy.kazakhstanDefault
         policy.revocationRequired = false
         let validator = SigningCertificateValidator(trustStore: try Self.store(), policy: policy)
-        let report = validator.validate(try Self.certificate("kz/keys/individual_auth_revoked_2004.cer"), at: Self.date("2022-06-01T00:00:00Z"),
-                                        signatureAlgorithm: .rsaPKCS1v15(.sha256))
+        let report = validator.validate(
+            try Self.certificate("kz/keys/individual_auth_revoked_2004.cer"), at: Self.date("2022-06-01T00:00:00Z"),
+            signatureAlgorithm: .rsaPKCS1v15(.sha256))
         #expect(report.subIndication == .chainConstraintsFailure)
         #expect(report.messages.contains { $0.contains("AUTH") })
     }
@@ -90,19 +96,22 @@ struct EvidenceSourceTests {
         var policy = ValidationPolicy.kazakhstanDefault
         policy.revocationRequired = false
         let validator = SigningCertificateValidator(trustStore: TrustStore(roots: [root]), policy: policy)
-        let outcome = await validator.validate(leaf, at: ISO8601DateFormatter().date(from: "2022-08-01T00:00:00Z")!,
-                                               revocationSources: [OfflineRevocationSource(revocationLists: [crl])],
-                                               certificateSources: [OfflineCertificateSource(certificates: [intermediate])])
+        let outcome = await validator.validate(
+            leaf, at: ISO8601DateFormatter().date(from: "2022-08-01T00:00:00Z")!,
+            revocationSources: [OfflineRevocationSource(revocationLists: [crl])],
+            certificateSources: [OfflineCertificateSource(certificates: [intermediate])])
         #expect(outcome.report.subIndication == .revokedNoPOE)
         #expect(outcome.report.chain.count == 3)
         #expect(outcome.report.chain.first?.revocation?.source == "CRL")
     }
 
     @Test func keyPurposeFromPoliciesAndKeyUsage() throws {
-        func purpose(_ path: String) throws -> Signer.KeyPurpose { Signer(certificate: try Certificate(bytes: try TestVectors.bytes(path))).keyPurpose }
-        #expect(try purpose("kz/keys/individual_sign_revoked_2004.cer") == .signing)          // policy 1.2.398.3.3.2.3
-        #expect(try purpose("kz/keys/individual_auth_revoked_2004.cer") == .authentication)   // policy 1.2.398.3.3.2.4
-        #expect(try purpose("kz/certs/ceo_valid_sign_2004_gost.der") == .signing)             // policy 1.2.398.3.3.2.1
+        func purpose(_ path: String) throws -> Signer.KeyPurpose {
+            Signer(certificate: try Certificate(bytes: try TestVectors.bytes(path))).keyPurpose
+        }
+        #expect(try purpose("kz/keys/individual_sign_revoked_2004.cer") == .signing) // policy 1.2.398.3.3.2.3
+        #expect(try purpose("kz/keys/individual_auth_revoked_2004.cer") == .authentication) // policy 1.2.398.3.3.2.4
+        #expect(try purpose("kz/certs/ceo_valid_sign_2004_gost.der") == .signing) // policy 1.2.398.3.3.2.1
         #expect(try purpose("kz/keys/individual_valid_2015.cer") == .signingAndAuthentication) // GOST-2015: one key for both
     }
 

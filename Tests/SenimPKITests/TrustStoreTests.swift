@@ -1,6 +1,7 @@
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimPKI
 
 @Suite("Trust store")
@@ -12,15 +13,15 @@ struct TrustStoreTests {
         let pins = TrustStore.pinnedFingerprints(readme: readme)
         #expect(pins.count == 10)
         let store = try TrustStore(directory: Self.certs.path, pinnedSHA256: pins)
-        #expect(store.roots.count == 5)          // 3 test roots + 2 production roots
-        #expect(store.intermediates.count == 5)  // 3 test CAs + 2 production CAs
+        #expect(store.roots.count == 5) // 3 test roots + 2 production roots
+        #expect(store.intermediates.count == 5) // 3 test CAs + 2 production CAs
         #expect(store.roots.allSatisfy { $0.isSelfIssued })
     }
 
     @Test func unpinnedFileIsRefused() throws {
         let readme = try String(contentsOf: Self.certs.appendingPathComponent("README.md"), encoding: .utf8)
         var pins = TrustStore.pinnedFingerprints(readme: readme)
-        pins.remove("b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6")  // root_test_gost_2022
+        pins.remove("b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6") // root_test_gost_2022
         #expect(throws: TrustStore.LoadError.self) { try TrustStore(directory: Self.certs.path, pinnedSHA256: pins) }
     }
 
@@ -28,10 +29,12 @@ struct TrustStoreTests {
     @Test func storeDrivesPathValidation() throws {
         let store = try TrustStore(directory: Self.certs.path)
         let leaf = try Certificate(bytes: try TestVectors.bytes("kz/keys/individual_valid_2015.cer"))
-        let validator = CertificatePathValidator(inputs: PathValidationInputs(
-            validationTime: ISO8601DateFormatter().date(from: "2022-08-01T00:00:00Z")!, trustAnchors: store.roots))
+        let validator = CertificatePathValidator(
+            inputs: PathValidationInputs(
+                validationTime: ISO8601DateFormatter().date(from: "2022-08-01T00:00:00Z")!, trustAnchors: store.roots))
         guard case .success(let path) = validator.validate(leaf: leaf, intermediates: store.intermediates) else {
-            Issue.record("no path through the shipped store"); return
+            Issue.record("no path through the shipped store")
+            return
         }
         #expect(path.certificates.count == 3)
         #expect(path.trustAnchor.subject.commonName == "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022")

@@ -1,7 +1,8 @@
-import SenimTestSupport
 import Foundation
+import SenimTestSupport
 import SwiftASN1
 import Testing
+
 @testable import SenimPKI
 
 /// x509-limbo (C2SP, Apache-2.0), the hand-written cases in testvectors/suites/x509-limbo.
@@ -29,7 +30,8 @@ struct X509LimboTests {
     /// Cases that still disagree, each with the reason; the test fails if this list is wrong in either direction,
     /// so it can only shrink.
     static let knownMismatches: [String: String] = [
-        "rfc5280::ca-as-leaf-wrong-san": "peer-name matching: the expected hostname is not in the SAN (document signing checks no hostname)",
+        "rfc5280::ca-as-leaf-wrong-san":
+            "peer-name matching: the expected hostname is not in the SAN (document signing checks no hostname)",
         "rfc5280::san::ip-in-dns": "peer-name matching: an IP peer name against a dNSName SAN (document signing checks no peer name)",
         "rfc5280::aki::cross-signed-root-missing-aki":
             "pedantic-rfc5280: contradicts cve::cve-2024-0567, where a cross-signed trusted root without AKI must validate; "
@@ -65,17 +67,20 @@ struct X509LimboTests {
                 maximumIntermediates: testCase.max_chain_depth)
             // x509-limbo's rfc5280::* cases expect the CA-side MUSTs to be enforced.
             inputs.profile = .strict
-            if case .success = CertificatePathValidator(inputs: inputs).validate(leaf: leaf, intermediates: intermediates, revocationLists: crls) {
+            if case .success = CertificatePathValidator(inputs: inputs).validate(
+                leaf: leaf, intermediates: intermediates, revocationLists: crls)
+            {
                 return true
             }
             return false
         } catch {
-            return false  // unparseable input is a failure to validate
+            return false // unparseable input is a failure to validate
         }
     }
 
     @Test func applicableCases() throws {
-        let suite = try JSONDecoder().decode(Suite.self, from: Data(contentsOf: TestVectors.url("suites/x509-limbo/limbo-handwritten.json")))
+        let suite = try JSONDecoder().decode(
+            Suite.self, from: Data(contentsOf: TestVectors.url("suites/x509-limbo/limbo-handwritten.json")))
         let applicable = suite.testcases.filter { testCase in Self.applicablePrefixes.contains { testCase.id.hasPrefix($0) } }
         var mismatches: [String: String] = [:]
         for testCase in applicable {
@@ -85,10 +90,12 @@ struct X509LimboTests {
             }
         }
         let passing = applicable.count - mismatches.count
-        print("x509-limbo: \(passing)/\(applicable.count - Self.knownMismatches.count) applicable cases agree; skipped with reasons: "
-              + "\(Self.knownMismatches.count) listed below and \(suite.testcases.count - applicable.count) webpki::* cases")
+        print(
+            "x509-limbo: \(passing)/\(applicable.count - Self.knownMismatches.count) applicable cases agree; skipped with reasons: "
+                + "\(Self.knownMismatches.count) listed below and \(suite.testcases.count - applicable.count) webpki::* cases")
         for (id, why) in mismatches.sorted(by: { $0.key < $1.key }) {
-            print("x509-limbo \(Self.knownMismatches[id] == nil ? "MISMATCH" : "skipped"): \(id) (\(why)) \(Self.knownMismatches[id] ?? "")")
+            print(
+                "x509-limbo \(Self.knownMismatches[id] == nil ? "MISMATCH" : "skipped"): \(id) (\(why)) \(Self.knownMismatches[id] ?? "")")
         }
         #expect(Set(mismatches.keys) == Set(Self.knownMismatches.keys))
     }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SenimServer
 import SenimTestSupport
 import Testing
+
+@testable import SenimServer
 
 /// The served OpenAPI document is the router's own list: every route is documented, every documented
 /// operation is routed, and every operation that needs a session refuses an anonymous call with 401.
@@ -17,7 +18,8 @@ import Testing
 
         let (router, api, pages) = try PlatformServer(platform: server.platform).makeRouter()
         func openAPI(_ path: String) -> String {
-            path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
         }
         // Every route is either documented API or an HTML page, and no page lives under /api.
         let pageRoutes = Set(pages.routes.map { "\($0.method.rawValue) \(openAPI($0.path))" })
@@ -28,8 +30,10 @@ import Testing
         #expect(Set(api.operations.map(\.operationID)).count == api.operations.count, "operation ids are unique")
 
         for operation in api.operations where operation.authenticated {
-            let path = operation.path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "x" : String($0) }.joined(separator: "/")
-            let answer = try await server.request(.init(rawValue: operation.method.rawValue), path, json: operation.requestBody == nil ? nil : [:])
+            let path = operation.path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "x" : String($0) }
+                .joined(separator: "/")
+            let answer = try await server.request(
+                .init(rawValue: operation.method.rawValue), path, json: operation.requestBody == nil ? nil : [:])
             #expect(answer.status == 401, "\(operation.method.rawValue) \(operation.path) answered \(answer.status) without a session")
         }
     }

@@ -1,9 +1,10 @@
 import Foundation
-@testable import SenimServer
 import SenimPKI
 import SenimTestSupport
 import SenimWorkflow
 import Testing
+
+@testable import SenimServer
 
 /// A real browser (headless Chromium through chromedriver) walks the platform as people would: the partner
 /// logs in with the code from the SMS outbox, uploads a PDF with a signer, sends it, signs first through NCALayer
@@ -12,7 +13,8 @@ import Testing
 /// package; a second signer rejects a second document. With SENIMKEY_WRITE_SCREENSHOTS=1 the signer's page
 /// (phone) and the partner's list (desktop) are written to docs/screenshots/.
 @Suite(.serialized) struct BrowserWalkTests {
-    static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
         .appendingPathComponent("docs/screenshots")
 
     @Test func partnerAndSignerWalkThePlatformInChromium() async throws {
@@ -39,7 +41,9 @@ import Testing
         let pdf = server.directory + "/Договор.pdf"
         try Data("%PDF-1.4\n% Договор поставки\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
         // The second document goes to a second signer, who rejects it.
-        for (title, signer, iin) in [("signed", EndToEndTests.client1, EndToEndTests.client1IIN), ("rejected", EndToEndTests.client2, "123456789011")] {
+        for (title, signer, iin) in [
+            ("signed", EndToEndTests.client1, EndToEndTests.client1IIN), ("rejected", EndToEndTests.client2, "123456789011"),
+        ] {
             try await partner.open(base + "/cabinet/new")
             try await partner.type("#file", pdf)
             try await partner.type("#surname1", "Сериков")
@@ -65,7 +69,7 @@ import Testing
                 _ = try await partner.element(".result")
             } else {
                 try await partner.click("#get-code")
-                _ = try await partner.element("#code")  // the code page: the SMS has gone out
+                _ = try await partner.element("#code") // the code page: the SMS has gone out
                 try await partner.type("#code", try server.lastCode(to: EndToEndTests.manager))
                 try await partner.click("#confirm-code")
                 _ = try await partner.element(".result")
@@ -80,7 +84,7 @@ import Testing
             try await phone.click("#accept")
             try await phone.click("#open-link")
             _ = try await phone.element("#consent")
-            try await phone.open(try await phone.url() + "?lang=ru")  // the language switch; the choice is kept in a cookie
+            try await phone.open(try await phone.url() + "?lang=ru") // the language switch; the choice is kept in a cookie
             _ = try await phone.element("#consent")
             let source = try await phone.source()
             #expect(source.contains("Договор.pdf") && source.contains(PageStrings.ru["consentText"] ?? "?"))

@@ -22,11 +22,14 @@ struct EGovMobileApp {
         var items = body["documentsToSign"] as? [[String: Any]] ?? []
         for index in items.indices {
             if let xml = items[index]["documentXml"] as? String {
-                items[index]["documentXml"] = String(decoding: try XMLSigner(identity: identity).signEnveloped(Array(xml.utf8)), as: UTF8.self)
+                items[index]["documentXml"] = String(
+                    decoding: try XMLSigner(identity: identity).signEnveloped(Array(xml.utf8)), as: UTF8.self)
             } else if var holder = items[index]["document"] as? [String: Any], var file = holder["file"] as? [String: Any],
-                      let data = (file["data"] as? String).flatMap({ Data(base64Encoded: $0) }) {
+                let data = (file["data"] as? String).flatMap({ Data(base64Encoded: $0) })
+            {
                 let detached = body["signMethod"] as? String == "CMS_SIGN_ONLY"
-                let cms = try CMSBuilder.sign(Array(data), detached: detached, signers: [CMSSigner(identity: identity, signingTime: ServerHarness.pinnedTime)])
+                let cms = try CMSBuilder.sign(
+                    Array(data), detached: detached, signers: [CMSSigner(identity: identity, signingTime: ServerHarness.pinnedTime)])
                 file["data"] = Data(cms.derEncoded).base64EncodedString()
                 holder["file"] = file
                 items[index]["document"] = holder

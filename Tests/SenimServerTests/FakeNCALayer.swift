@@ -22,18 +22,25 @@ final class FakeNCALayer: @unchecked Sendable {
         self.identity = identity
         self.signingTime = signingTime
         let key = try PrivateKey.generateP256()
-        let certificate = try SelfSignedCertificate.make(commonName: "127.0.0.1", organisation: "fake NCALayer", key: key, algorithm: .ecdsa(.sha256),
-                                                         validFrom: Date().addingTimeInterval(-3600), validUntil: Date().addingTimeInterval(86_400))
-        let tls = try NIOSSLContext(configuration: .makeServerConfiguration(
-            certificateChain: [.certificate(try NIOSSLCertificate(bytes: certificate.derEncoded, format: .der))],
-            privateKey: .privateKey(try NIOSSLPrivateKey(bytes: try key.pkcs8DER(), format: .der))))
-        let reply: @Sendable (String) -> String = { [identity, signingTime] request in Self.answer(request, identity: identity, signingTime: signingTime) }
+        let certificate = try SelfSignedCertificate.make(
+            commonName: "127.0.0.1", organisation: "fake NCALayer", key: key, algorithm: .ecdsa(.sha256),
+            validFrom: Date().addingTimeInterval(-3600), validUntil: Date().addingTimeInterval(86_400))
+        let tls = try NIOSSLContext(
+            configuration: .makeServerConfiguration(
+                certificateChain: [.certificate(try NIOSSLCertificate(bytes: certificate.derEncoded, format: .der))],
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: try key.pkcs8DER(), format: .der))))
+        let reply: @Sendable (String) -> String = { [identity, signingTime] request in
+            Self.answer(request, identity: identity, signingTime: signingTime)
+        }
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                let upgrader = NIOWebSocketServerUpgrader(shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture(HTTPHeaders()) },
-                                                          upgradePipelineHandler: { channel, _ in channel.pipeline.addHandler(Responder(reply: reply)) })
-                do { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) } catch { return channel.eventLoop.makeFailedFuture(error) }
+                let upgrader = NIOWebSocketServerUpgrader(
+                    shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture(HTTPHeaders()) },
+                    upgradePipelineHandler: { channel, _ in channel.pipeline.addHandler(Responder(reply: reply)) })
+                do { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
                 return channel.pipeline.configureHTTPServerPipeline(withServerUpgrade: (upgraders: [upgrader], completionHandler: { _ in }))
             }
             .bind(host: "127.0.0.1", port: port).wait()
@@ -47,9 +54,10 @@ final class FakeNCALayer: @unchecked Sendable {
     /// The reply to one request: a CMS over the base64 `args.data`, or NCALayer's error shape.
     static func answer(_ request: String, identity: SigningIdentity, signingTime: Date) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(request.utf8)) as? [String: Any],
-              object["module"] as? String == "kz.gov.pki.knca.basics", object["method"] as? String == "sign",
-              let args = object["args"] as? [String: Any], let data = (args["data"] as? String).flatMap({ Data(base64Encoded: $0) }),
-              let cms = try? CMSBuilder.sign(Array(data), detached: true, signers: [CMSSigner(identity: identity, signingTime: signingTime)]) else {
+            object["module"] as? String == "kz.gov.pki.knca.basics", object["method"] as? String == "sign",
+            let args = object["args"] as? [String: Any], let data = (args["data"] as? String).flatMap({ Data(base64Encoded: $0) }),
+            let cms = try? CMSBuilder.sign(Array(data), detached: true, signers: [CMSSigner(identity: identity, signingTime: signingTime)])
+        else {
             return #"{"status":false,"code":"500","message":"unsupported request"}"#
         }
         return #"{"status":true,"body":{"result":""# + Data(cms.derEncoded).base64EncodedString() + #""}}"#

@@ -1,7 +1,8 @@
 import Foundation
-@testable import SenimServer
 import SenimTestSupport
 import Testing
+
+@testable import SenimServer
 
 /// The QR encoder checked by an independent decoder: zbar (`zbarimg`, Debian's zbar-tools) reads back every
 /// payload, at every mask of versions 1 and 5 and at versions up to 10 with the mask the penalty picks.
@@ -12,7 +13,8 @@ import Testing
 
     /// The code as a PGM image (10 pixels a module, 4 modules of quiet zone) that zbar decodes.
     static func decode(_ code: QRCode) throws -> String {
-        let scale = 10, side = (code.size + 8) * scale
+        let scale = 10
+        let side = (code.size + 8) * scale
         var pixels = "P2 \(side) \(side) 1\n"
         for row in -4..<(code.size + 4) {
             let line = (-4..<(code.size + 4)).map { column in
@@ -48,7 +50,9 @@ import Testing
         let code = try QRCode(text: "mobileSign:https://senimkey.kz/api/v1/mgovSign/AbCdEf0123456789")
         #expect((0..<8).contains(code.mask) && code.size == 17 + 4 * code.version)
         let svg = code.svg(title: "eGov mobile")
-        #expect(svg.hasPrefix("<svg") && svg.contains("viewBox=\"0 0 \(code.size + 8) \(code.size + 8)\"") && svg.contains("aria-label=\"eGov mobile\""))
+        #expect(
+            svg.hasPrefix("<svg") && svg.contains("viewBox=\"0 0 \(code.size + 8) \(code.size + 8)\"")
+                && svg.contains("aria-label=\"eGov mobile\""))
         #expect(throws: QRCode.QRCodeError.self) { try QRCode(bytes: [UInt8](repeating: 0x41, count: 300)) }
     }
 }

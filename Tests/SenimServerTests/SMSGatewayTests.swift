@@ -2,10 +2,11 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
-@testable import SenimServer
 import SenimTestSupport
 import SenimWorkflow
 import Testing
+
+@testable import SenimServer
 
 /// The HTTP SMS provider client against a fake provider on loopback: retried through transient failures and
 /// timeouts with backoff, refused at once on a client error, and the provider's message id returned.
@@ -15,8 +16,10 @@ import Testing
     /// Sends through a client of the test's own, so no pooled connection is shared with another test's fake.
     static func send(to url: String, attempts: Int = 4, timeout: TimeAmount = .seconds(5)) async throws -> String {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
-        let provider = HTTPSMSProvider(configuration: .init(url: url, authorization: "Bearer provider-secret", timeout: timeout, maximumAttempts: attempts,
-                                                            initialBackoff: .milliseconds(10)), client: client)
+        let provider = HTTPSMSProvider(
+            configuration: .init(
+                url: url, authorization: "Bearer provider-secret", timeout: timeout, maximumAttempts: attempts,
+                initialBackoff: .milliseconds(10)), client: client)
         let result = await Result(catching: { try await provider.send(Self.message) })
         try await client.shutdown()
         return try result.get()
@@ -25,7 +28,9 @@ import Testing
     @Test func transientFailuresAreRetriedAndTheIDReturned() async throws {
         let calls = Counter()
         let fake = try LoopbackHTTPServer { _ in
-            calls.increment() <= 2 ? .init(status: .serviceUnavailable, body: []) : .init(status: .ok, body: Array(#"{"id":"prov-42","status":"queued"}"#.utf8))
+            calls.increment() <= 2
+                ? .init(status: .serviceUnavailable, body: [])
+                : .init(status: .ok, body: Array(#"{"id":"prov-42","status":"queued"}"#.utf8))
         }
         defer { fake.shutdown() }
         let id = try await Self.send(to: fake.baseURL + "/send")
@@ -46,7 +51,7 @@ import Testing
     }
 
     @Test func timeoutsAreRetriedThenReported() async throws {
-        let fake = try LoopbackHTTPServer { _ in .init(status: .ok, body: Array(#"{"id":"late"}"#.utf8), delay: .seconds(10)) }  // far past the timeout, even on a loaded machine
+        let fake = try LoopbackHTTPServer { _ in .init(status: .ok, body: Array(#"{"id":"late"}"#.utf8), delay: .seconds(10)) } // far past the timeout, even on a loaded machine
         defer { fake.shutdown() }
         do {
             _ = try await Self.send(to: fake.baseURL, attempts: 2, timeout: .milliseconds(200))
@@ -72,7 +77,12 @@ import Testing
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
 }
 
 extension Result where Failure == any Error {

@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import Logging
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import SenimCMS
@@ -32,19 +32,24 @@ final class ServerHarness: @unchecked Sendable {
     /// (no CRL of the root itself is published with the test pack, so CA revocation is not required).
     static func validation() throws -> (ValidationContext, [(name: String, bytes: [UInt8])]) {
         let crl = try TestVectors.bytes("kz/crl/nca_gost2022_test.2026-08-11.crl")
-        let store = TrustStore(roots: [try Certificate(bytes: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))],
-                               intermediates: [try Certificate(bytes: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))])
+        let store = TrustStore(
+            roots: [try Certificate(bytes: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))],
+            intermediates: [try Certificate(bytes: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))])
         var policy = ValidationPolicy.kazakhstanDefault
         policy.identifier = "senimkey-platform-test"
         policy.revocationRequiredForCACertificates = false
-        return (ValidationContext(trustStore: store, policy: policy,
-                                  revocationSources: [OfflineRevocationSource(revocationLists: [try CertificateRevocationList(bytes: crl)])]),
-                [("nca_gost2022_test.2026-08-11.crl", crl)])
+        return (
+            ValidationContext(
+                trustStore: store, policy: policy,
+                revocationSources: [OfflineRevocationSource(revocationLists: [try CertificateRevocationList(bytes: crl)])]),
+            [("nca_gost2022_test.2026-08-11.crl", crl)]
+        )
     }
 
     static func sealIdentity() throws -> SigningIdentity {
-        try SigningIdentity(privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
-                            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
+        try SigningIdentity(
+            privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
+            certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
     }
 
     /// The agreement the tests' platform has in force.
@@ -55,9 +60,11 @@ final class ServerHarness: @unchecked Sendable {
     /// Tests sign the partner's slot by SMS code unless they are about that rule.
     static let rules = WorkflowRules(acceptsNCATestIdentifiers: true, partnerSignatureRequiresEDS: false)
 
-    init(_ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
-         access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
-         publicBaseURL: String = "http://127.0.0.1", peer: Bool = false, adjust: (inout ServerConfiguration) -> Void = { _ in }) async throws {
+    init(
+        _ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
+        access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
+        publicBaseURL: String = "http://127.0.0.1", peer: Bool = false, adjust: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws {
         let (store, peerStore, directory, faults) = try await kind.makeStores(peer: peer)
         self.directory = directory
         self.peerStore = peerStore
@@ -65,7 +72,8 @@ final class ServerHarness: @unchecked Sendable {
         outbox = try OutboxSMSSender(directory: directory + "/outbox")
         let (validation, revocation) = try Self.validation()
         var configuration = ServerConfiguration(
-            host: "127.0.0.1", port: 0, publicBaseURL: publicBaseURL, blobDirectory: directory + "/blobs", sesKey: [UInt8](repeating: 9, count: 32),
+            host: "127.0.0.1", port: 0, publicBaseURL: publicBaseURL, blobDirectory: directory + "/blobs",
+            sesKey: [UInt8](repeating: 9, count: 32),
             sealIdentity: try Self.sealIdentity(), validation: validation, revocationFiles: revocation,
             access: access,
             rules: rules, maximumDocumentSize: maximumDocumentSize, trustedProxies: trustedProxies, sms: outbox,
@@ -80,7 +88,10 @@ final class ServerHarness: @unchecked Sendable {
             try await server.run(logger: logger, onListening: { port.continuation.yield($0) })
         }
         var bound = 0
-        for await value in port.stream { bound = value; break }
+        for await value in port.stream {
+            bound = value
+            break
+        }
         baseURL = "http://127.0.0.1:\(bound)"
     }
 
@@ -95,7 +106,9 @@ final class ServerHarness: @unchecked Sendable {
         let headers: HTTPHeaders
         var text: String { String(decoding: body, as: UTF8.self) }
         func json() throws -> [String: Any] {
-            guard let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { throw HarnessError("not a JSON object: \(text)") }
+            guard let object = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
+                throw HarnessError("not a JSON object: \(text)")
+            }
             return object
         }
     }
@@ -114,8 +127,10 @@ final class ServerHarness: @unchecked Sendable {
     }()
 
     /// One request over real HTTP on loopback.
-    func request(_ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, body: [UInt8]? = nil,
-                 headers extra: [(String, String)] = []) async throws -> Answer {
+    func request(
+        _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, body: [UInt8]? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> Answer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -142,23 +157,34 @@ final class ServerHarness: @unchecked Sendable {
     /// The code in the newest SMS to `phone` (as a developer reads it from the outbox).
     func lastCode(to phone: String) throws -> String {
         guard let message = try outbox.messages().last(where: { $0.to == phone }) else { throw HarnessError("no SMS to \(phone)") }
-        guard let range = message.text.range(of: #"\d{6}"#, options: .regularExpression) else { throw HarnessError("no code in \(message.text)") }
+        guard let range = message.text.range(of: #"\d{6}"#, options: .regularExpression) else {
+            throw HarnessError("no code in \(message.text)")
+        }
         return String(message.text[range])
     }
 
     func lastLink(to phone: String) throws -> String {
         guard let message = try outbox.messages().last(where: { $0.to == phone && $0.purpose == "signingLink" }),
-              let range = message.text.range(of: #"/s/[A-Za-z0-9_-]+"#, options: .regularExpression) else { throw HarnessError("no link to \(phone)") }
+            let range = message.text.range(of: #"/s/[A-Za-z0-9_-]+"#, options: .regularExpression)
+        else { throw HarnessError("no link to \(phone)") }
         return String(message.text[range].dropFirst(3))
     }
 
     /// Logs in by SMS code (accepting the agreement) and returns the session token.
     func login(_ phone: String) async throws -> String {
         let code = try await request(.POST, "/api/v1/auth/code", json: ["phone": phone])
-        guard code.status == 202, let challenge = try code.json()["challengeID"] as? String else { throw HarnessError("code: \(code.status) \(code.text)") }
-        let session = try await request(.POST, "/api/v1/auth/session", json: ["phone": phone, "challengeID": challenge, "code": try lastCode(to: phone),
-                                                                             "acceptAgreement": true])
-        guard session.status == 200, let token = try session.json()["token"] as? String else { throw HarnessError("session: \(session.status) \(session.text)") }
+        guard code.status == 202, let challenge = try code.json()["challengeID"] as? String else {
+            throw HarnessError("code: \(code.status) \(code.text)")
+        }
+        let session = try await request(
+            .POST, "/api/v1/auth/session",
+            json: [
+                "phone": phone, "challengeID": challenge, "code": try lastCode(to: phone),
+                "acceptAgreement": true,
+            ])
+        guard session.status == 200, let token = try session.json()["token"] as? String else {
+            throw HarnessError("session: \(session.status) \(session.text)")
+        }
         return token
     }
 }
@@ -168,8 +194,16 @@ final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var time: Date
     init(_ time: Date) { self.time = time }
-    var now: Date { lock.lock(); defer { lock.unlock() }; return time }
-    func advance(_ interval: TimeInterval) { lock.lock(); time += interval; lock.unlock() }
+    var now: Date {
+        lock.lock()
+        defer { lock.unlock() }
+        return time
+    }
+    func advance(_ interval: TimeInterval) {
+        lock.lock()
+        time += interval
+        lock.unlock()
+    }
 }
 
 /// Every log line the server wrote, to prove no code or token ever reaches a log.
@@ -182,10 +216,15 @@ final class CapturedLogs: LogHandler, @unchecked Sendable {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 
     func log(event: LogEvent) {
-        let line = "\(event.level) \(event.message) \((metadata.merging(event.metadata ?? [:]) { $1 }).map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
+        let line =
+            "\(event.level) \(event.message) \((metadata.merging(event.metadata ?? [:]) { $1 }).map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
         lock.lock()
         stored.append(line)
         lock.unlock()

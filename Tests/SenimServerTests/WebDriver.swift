@@ -28,14 +28,26 @@ final class WebDriver: @unchecked Sendable {
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-chromium-\(UUID().uuidString)").path
-        let created = try await call(.POST, "/session", [
-            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": [
-                "binary": "/usr/bin/chromium",
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),\(height)",
-                         "--user-data-dir=\(profile)", "--lang=ru", "--ignore-certificate-errors"],
-            ]]],
-        ])
-        guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else { throw Failure(description: "no session: \(created)") }
+        let created = try await call(
+            .POST, "/session",
+            [
+                "capabilities": [
+                    "alwaysMatch": [
+                        "browserName": "chrome",
+                        "goog:chromeOptions": [
+                            "binary": "/usr/bin/chromium",
+                            "args": [
+                                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                "--window-size=\(width),\(height)",
+                                "--user-data-dir=\(profile)", "--lang=ru", "--ignore-certificate-errors",
+                            ],
+                        ],
+                    ]
+                ]
+            ])
+        guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
+            throw Failure(description: "no session: \(created)")
+        }
         session = id
     }
 
@@ -67,7 +79,9 @@ final class WebDriver: @unchecked Sendable {
         for _ in 0..<50 {
             do {
                 let found = try await call(.POST, "/session/\(session)/element", ["using": "css selector", "value": css])
-                guard let value = found["value"] as? [String: Any], let id = value[Self.elementKey] as? String else { throw Failure(description: "no \(css)") }
+                guard let value = found["value"] as? [String: Any], let id = value[Self.elementKey] as? String else {
+                    throw Failure(description: "no \(css)")
+                }
                 return id
             } catch {
                 lastError = error
@@ -87,7 +101,9 @@ final class WebDriver: @unchecked Sendable {
     }
 
     func type(_ css: String, _ text: String) async throws {
-        try await retrying { try await self.call(.POST, "/session/\(self.session)/element/\(try await self.element(css))/value", ["text": text]) }
+        try await retrying {
+            try await self.call(.POST, "/session/\(self.session)/element/\(try await self.element(css))/value", ["text": text])
+        }
     }
 
     func click(_ css: String) async throws {
@@ -97,7 +113,10 @@ final class WebDriver: @unchecked Sendable {
     /// An element found while the previous page was still going away is stale by the time it is used: find it again.
     private func retrying(_ action: () async throws -> [String: Any]) async throws {
         for attempt in 0..<20 {
-            do { _ = try await action(); return } catch let failure as Failure where failure.description.contains("stale element") && attempt < 19 {
+            do {
+                _ = try await action()
+                return
+            } catch let failure as Failure where failure.description.contains("stale element") && attempt < 19 {
                 try await Task.sleep(nanoseconds: 100_000_000)
             }
         }
@@ -127,7 +146,9 @@ final class WebDriver: @unchecked Sendable {
     }
 
     func screenshot() async throws -> Data {
-        guard let encoded = (try await call(.GET, "/session/\(session)/screenshot"))["value"] as? String, let png = Data(base64Encoded: encoded) else {
+        guard let encoded = (try await call(.GET, "/session/\(session)/screenshot"))["value"] as? String,
+            let png = Data(base64Encoded: encoded)
+        else {
             throw Failure(description: "no screenshot")
         }
         return png

@@ -26,20 +26,26 @@ public enum ExternalTool {
     /// Swift's cooperative pool (two threads on a two-core machine) would stall every other test of the run, the
     /// loopback servers' handlers among them. Standard output and standard error are read at the same time, so a
     /// process that writes more than a pipe holds to one of them cannot deadlock.
-    public static func outcome(_ executable: URL, _ arguments: [String], in directory: URL, standardInput: Data? = nil) async throws -> Outcome {
+    public static func outcome(_ executable: URL, _ arguments: [String], in directory: URL, standardInput: Data? = nil) async throws
+        -> Outcome
+    {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try outcomeBlocking(executable, arguments, in: directory, standardInput: standardInput) })
+                continuation.resume(
+                    with: Result { try outcomeBlocking(executable, arguments, in: directory, standardInput: standardInput) })
             }.start()
         }
     }
 
-    private static func outcomeBlocking(_ executable: URL, _ arguments: [String], in directory: URL, standardInput: Data?) throws -> Outcome {
+    private static func outcomeBlocking(_ executable: URL, _ arguments: [String], in directory: URL, standardInput: Data?) throws -> Outcome
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -50,8 +56,9 @@ public enum ExternalTool {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errorReader.wait()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-                       standardError: String(decoding: errData, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -12,12 +12,16 @@ public enum LanguageCheck {
 
     /// Words every language writes the same way.
     public static let shared: Set<String> = [
-        "SMS", "PDF", "QR", "JSON", "XML", "CMS", "CAdES", "XAdES", "PAdES", "NCALayer", "eGov", "mobile", "Business", "Kalkan", "ISO", "RFC", "Base64",
+        "SMS", "PDF", "QR", "JSON", "XML", "CMS", "CAdES", "XAdES", "PAdES", "NCALayer", "eGov", "mobile", "Business", "Kalkan", "ISO",
+        "RFC", "Base64",
         "Senimkey", "NCA", "ETSI", "HTML", "ASiC", "OCSP", "CRL", "TSA", "IUS", "CIVILE", "MB", "KB", "EDS", "BIN", "IIN", "OK",
     ]
 
     static let stopWords: [Language: Set<String>] = [
-        .en: ["the", "is", "are", "of", "not", "and", "or", "to", "a", "an", "for", "with", "this", "that", "was", "be", "by", "in", "on", "no"],
+        .en: [
+            "the", "is", "are", "of", "not", "and", "or", "to", "a", "an", "for", "with", "this", "that", "was", "be", "by", "in", "on",
+            "no",
+        ],
         .ru: ["и", "не", "в", "на", "для", "или", "что", "это", "по", "из", "от", "нет", "уже", "ещё", "только", "был", "была"],
         .kk: ["және", "емес", "үшін", "немесе", "бұл", "жоқ", "мен", "бар", "тек", "әлі"],
     ]
@@ -39,13 +43,16 @@ public enum LanguageCheck {
     /// in any language and the caller's `names`.
     public static func foreignWords(in text: String, language: Language, names: [String] = []) -> [String] {
         var problems: [String] = []
-        for marker in ["nil", "Optional(", "Error.", ".swift:", "SwiftASN1", "Swift."] where text.contains(marker) { problems.append(marker) }
+        for marker in ["nil", "Optional(", "Error.", ".swift:", "SwiftASN1", "Swift."] where text.contains(marker) {
+            problems.append(marker)
+        }
         var stripped = text
         for name in names where !name.isEmpty { stripped = stripped.replacingOccurrences(of: name, with: " ") }
         for pattern in [#"https?://\S+"#, #"\S+@\S+"#, #"«[^»]*»"#, #"“[^”]*”"#, #""[^"]*""#, #"`[^`]*`"#] {
             stripped = stripped.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
-        let tokens = stripped.components(separatedBy: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;:()[]{}!?—–«»\"'<>=+*|")))
+        let tokens = stripped.components(
+            separatedBy: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;:()[]{}!?—–«»\"'<>=+*|")))
         for raw in tokens {
             let token = raw.trimmingCharacters(in: CharacterSet(charactersIn: ".-…"))
             guard !token.isEmpty, token.rangeOfCharacter(from: .letters) != nil else { continue }

@@ -12,7 +12,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public var body: [UInt8]
         public var delay: TimeAmount?
         public init(status: HTTPResponseStatus = .ok, body: [UInt8], delay: TimeAmount? = nil) {
-            self.status = status; self.body = body; self.delay = delay
+            self.status = status
+            self.body = body
+            self.delay = delay
         }
     }
 
@@ -33,7 +35,11 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
 
     public var port: Int { channel?.localAddress?.port ?? 0 }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
-    public var received: [Received] { lock.lock(); defer { lock.unlock() }; return log }
+    public var received: [Received] {
+        lock.lock()
+        defer { lock.unlock() }
+        return log
+    }
 
     /// A server that answers every request with `handler` (a TSA that must read the request).
     public convenience init(handler: @escaping @Sendable (Received) -> Route) throws {
@@ -82,13 +88,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 body += buffer.readBytes(length: buffer.readableBytes) ?? []
             case .end:
                 guard let head else { return }
-                let route = server.respond(to: Received(method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body,
-                                                                authorization: head.headers.first(name: "Authorization")))
+                let route = server.respond(
+                    to: Received(
+                        method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body,
+                        authorization: head.headers.first(name: "Authorization")))
                 let write = { [self] in
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Length", value: "\(route.body.count)")
                     headers.add(name: "Connection", value: "close")
-                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: route.status, headers: headers))), promise: nil)
+                    context.write(
+                        wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: route.status, headers: headers))),
+                        promise: nil)
                     context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: route.body)))), promise: nil)
                     context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
                 }

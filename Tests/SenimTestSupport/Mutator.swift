@@ -28,7 +28,8 @@ public struct Mutator {
             bytes.insert(contentsOf: (0..<(1 + below(16))).map { _ in UInt8(truncatingIfNeeded: next()) }, at: at)
         case 3:
             if !bytes.isEmpty {
-                let at = below(bytes.count), count = min(1 + below(16), bytes.count - at)
+                let at = below(bytes.count)
+                let count = min(1 + below(16), bytes.count - at)
                 bytes.removeSubrange(at..<(at + count))
             }
         case 4:

@@ -12,7 +12,8 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
     /// SQLite always; PostgreSQL when a server URL is set, with a loud note when it is not.
     public static let available: [StoreKind] = {
         if postgresURL == nil {
-            let note = "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set (see README, \"PostgreSQL for the store tests\") ***\n\n"
+            let note =
+                "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set (see README, \"PostgreSQL for the store tests\") ***\n\n"
             FileHandle.standardError.write(Data(note.utf8))
             return [.sqlite]
         }
@@ -22,7 +23,9 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
     public var testDescription: String { rawValue }
 
     /// A migrated engine on an empty database, its blob store, and the fault hook.
-    public func make(rules: WorkflowRules = WorkflowRules()) async throws -> (engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection) {
+    public func make(rules: WorkflowRules = WorkflowRules()) async throws -> (
+        engine: WorkflowEngine, blobs: BlobStore, faults: FaultInjection
+    ) {
         let (store, directory, faults) = try await makeStore()
         let engine = WorkflowEngine(store: store, rules: rules)
         try await engine.migrate()
@@ -45,14 +48,18 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
             let path = directory + "/senimkey.sqlite"
             return (try SQLiteStore(path: path, faults: faults), peer ? try SQLiteStore(path: path) : nil, directory, faults)
         case .postgresql:
-            guard let url = Self.postgresURL, var components = URLComponents(string: url) else { throw StoreError.database("no PostgreSQL URL") }
+            guard let url = Self.postgresURL, var components = URLComponents(string: url) else {
+                throw StoreError.database("no PostgreSQL URL")
+            }
             let name = "senimkey_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
             let admin = try PostgreSQLStore(url: url, maximumConnections: 1)
             _ = try await admin.query(SQLStatement("CREATE DATABASE \(name)"))
             components.path = "/" + name
             let database = components.string ?? url
-            return (try PostgreSQLStore(url: database, maximumConnections: 8, faults: faults),
-                    peer ? try PostgreSQLStore(url: database, maximumConnections: 4) : nil, directory, faults)
+            return (
+                try PostgreSQLStore(url: database, maximumConnections: 8, faults: faults),
+                peer ? try PostgreSQLStore(url: database, maximumConnections: 4) : nil, directory, faults
+            )
         }
     }
 }

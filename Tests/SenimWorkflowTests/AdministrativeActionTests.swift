@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SenimWorkflow
 
 /// The administration chain's text for each action is fixed (chains already written must keep reading), and reads
@@ -19,7 +20,10 @@ struct AdministrativeActionTests {
     }
 
     @Test func unknownTextsAreNotGuessed() {
-        for text in ["", "user", "user sleeping", "partner inactive now", "employee rights x", "employee powers 3", "tariff active many uses", "tariff on 3 uses"] {
+        for text in [
+            "", "user", "user sleeping", "partner inactive now", "employee rights x", "employee powers 3", "tariff active many uses",
+            "tariff on 3 uses",
+        ] {
             #expect(AdministrativeAction(recorded: text) == nil, "\(text)")
         }
         #expect(AdministrativeAction.identifiers(inTarget: "t-1 of p-2") == ["t-1", "p-2"])

@@ -1,6 +1,7 @@
 import Foundation
 import SenimCrypto
 import Testing
+
 @testable import SenimWorkflow
 
 @Suite("Blob store")
@@ -17,7 +18,7 @@ struct BlobStoreTests {
         #expect(stored.gost34311 == Hex.encode(DigestAlgorithm.gost34311.hash(bytes)))
         #expect(stored.path.hasSuffix("/f7/f7846f55cf23e14eebeab5b4e1550cad5b509e3348fbc4efa3a1413d393cb650") && stored.size == 14)
         #expect(try blobs.contents(of: stored.path) == bytes)
-        #expect(try blobs.store(bytes).path == stored.path)  // the same bytes are one file
+        #expect(try blobs.store(bytes).path == stored.path) // the same bytes are one file
 
         // Streamed in chunks as an upload arrives; over the limit nothing is kept.
         let chunks = AsyncStream<[UInt8]> { continuation in

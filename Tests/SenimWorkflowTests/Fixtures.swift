@@ -1,11 +1,12 @@
 import Foundation
 import SenimEvidence
 import SenimPKI
+
 @testable import SenimWorkflow
 
 /// Valid IINs/BINs (check digit per the NCA algorithm) and ready-made people for the workflow tests.
 enum Fixtures {
-    static let time = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21
+    static let time = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21
     static let client = ClientContext(ipAddress: "203.0.113.7", userAgent: "Mozilla/5.0 (Linux; Android 14)", device: "Android")
 
     /// An IIN with a correct check digit, from 11 digits.
@@ -36,18 +37,27 @@ enum Fixtures {
     static let employment = Employee(partnerID: "p-1", userID: "u-employee", rights: .all)
     static var employeePrincipal: WorkflowPrincipal { WorkflowPrincipal(user: employee, employments: [employment]) }
 
-    static func upload(sha256: String = String(repeating: "ab", count: 32), order: Document.SigningOrder = .parallel,
-                       method: Document.SigningMethod = .either, partnerFirst: Bool = true, deadline: Date? = nil) -> UploadRequest {
-        UploadRequest(partnerID: "p-1", fileName: "Договор.pdf", mediaType: "application/pdf", size: 1234, sha256: sha256,
-                      gost34311: String(repeating: "cd", count: 32), signingMethod: method, signingOrder: order, partnerSignsFirst: partnerFirst, deadline: deadline)
+    static func upload(
+        sha256: String = String(repeating: "ab", count: 32), order: Document.SigningOrder = .parallel,
+        method: Document.SigningMethod = .either, partnerFirst: Bool = true, deadline: Date? = nil
+    ) -> UploadRequest {
+        UploadRequest(
+            partnerID: "p-1", fileName: "Договор.pdf", mediaType: "application/pdf", size: 1234, sha256: sha256,
+            gost34311: String(repeating: "cd", count: 32), signingMethod: method, signingOrder: order, partnerSignsFirst: partnerFirst,
+            deadline: deadline)
     }
 
-    static func ses(_ iin: String, sha256: String = String(repeating: "ab", count: 32), id: String = UUID().uuidString) -> SignatureEvidence {
+    static func ses(_ iin: String, sha256: String = String(repeating: "ab", count: 32), id: String = UUID().uuidString) -> SignatureEvidence
+    {
         .ses(.init(challengeID: id, recordSHA256: String(repeating: "0", count: 63) + "1", signerIIN: iin, documentSHA256: sha256))
     }
 
-    static func partnerEDS(bin: KazakhIdentifier = partnerBIN, roles: [SignerRole] = [.firstHead], indication: Indication = .totalPassed) -> SignatureEvidence {
-        .eds(.init(format: "CAdES-BASELINE-T", signatureSHA256: String(repeating: "e", count: 64), indication: indication,
-                   signerIIN: KazakhIdentifier(iin("80010100001"), kind: .iin), signerBIN: bin, roles: roles))
+    static func partnerEDS(bin: KazakhIdentifier = partnerBIN, roles: [SignerRole] = [.firstHead], indication: Indication = .totalPassed)
+        -> SignatureEvidence
+    {
+        .eds(
+            .init(
+                format: "CAdES-BASELINE-T", signatureSHA256: String(repeating: "e", count: 64), indication: indication,
+                signerIIN: KazakhIdentifier(iin("80010100001"), kind: .iin), signerBIN: bin, roles: roles))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimEvidence
 import Testing
+
 @testable import SenimWorkflow
 
 /// The crash test with a real crash: a child process (this test binary, re-run on this test with
@@ -47,27 +48,43 @@ struct KilledProcessTests {
         let engine = WorkflowEngine(store: try SQLiteStore(path: database))
         let documents = try await engine.documents(ofPartner: "p-1", limit: 500)
         #expect(documents.count >= 40)
-        var signed = 0, pending = 0
+        var signed = 0
+        var pending = 0
         for document in documents {
             let log = try await engine.auditLog(ofDocument: document.id)
             _ = try AuditChain.verify(log)
             let actions = log.map(\.event.action)
             let state = try await engine.state(ofDocument: document.id)
-            let signatures = actions.filter { if case .sesSignatureRecorded = $0 { return true } else if case .edsSignatureReceived = $0 { return true } else { return false } }
+            let signatures = actions.filter {
+                if case .sesSignatureRecorded = $0 {
+                    return true
+                } else if case .edsSignatureReceived = $0 {
+                    return true
+                } else {
+                    return false
+                }
+            }
             #expect(signatures.count == state.signers.filter { $0.state == .signed }.count, "\(document.id): signers and log disagree")
-            #expect((document.status == .signed) == actions.contains(.completed), "\(document.id): status \(document.status) and log disagree")
+            #expect(
+                (document.status == .signed) == actions.contains(.completed), "\(document.id): status \(document.status) and log disagree")
             if document.status == .signed { signed += 1 }
             if document.status == .pending { pending += 1 }
         }
         let package = try #require(try await engine.tariffPackages(ofPartner: "p-1").first)
         #expect(package.usesUsed == signed && package.usesReserved == pending)
         // Every leaf anchors the head its command left: the event exists and its hash is the one in the leaf.
-        let leaves = try await engine.store.query(SQLStatement("SELECT leaf_index, leaf_hash, document_id, last_sequence FROM log_leaves ORDER BY leaf_index"))
+        let leaves = try await engine.store.query(
+            SQLStatement("SELECT leaf_index, leaf_hash, document_id, last_sequence FROM log_leaves ORDER BY leaf_index"))
         #expect(leaves.count >= 300)
         #expect(leaves.map { $0[0].integer } == (0..<leaves.count).map { Int64($0) })
         for leaf in leaves {
-            guard let documentID = leaf[2].text, let sequence = leaf[3].integer else { Issue.record("leaf row \(leaf)"); continue }
-            let event = try await engine.store.query(SQLStatement("SELECT hash FROM audit_events WHERE document_id = ? AND sequence = ?", [.text(documentID), .integer(sequence)]))
+            guard let documentID = leaf[2].text, let sequence = leaf[3].integer else {
+                Issue.record("leaf row \(leaf)")
+                continue
+            }
+            let event = try await engine.store.query(
+                SQLStatement(
+                    "SELECT hash FROM audit_events WHERE document_id = ? AND sequence = ?", [.text(documentID), .integer(sequence)]))
             let anchor = AuditAnchor(documentID: documentID, lastSequence: UInt64(sequence), head: event.first?.first?.text ?? "")
             #expect(leaf[1].text == Hex.encode(MerkleHash.leaf(try anchor.leafData())), "leaf \(leaf[0])")
         }
@@ -79,7 +96,8 @@ struct KilledProcessTests {
         let engine = WorkflowEngine(store: try SQLiteStore(path: database))
         let blobs = try BlobStore(directory: (database as NSString).deletingLastPathComponent + "/blobs")
         let clients = (0..<2).map { index in
-            WorkflowPrincipal(user: Fixtures.user("u-client-\(index)", phone: 100 + index, iin: Fixtures.iin(String(90_010_100_000 + index))))
+            WorkflowPrincipal(
+                user: Fixtures.user("u-client-\(index)", phone: 100 + index, iin: Fixtures.iin(String(90_010_100_000 + index))))
         }
         let stop = Date().addingTimeInterval(60)
         var round = 0
@@ -89,9 +107,12 @@ struct KilledProcessTests {
                     let id = "k-\(round)-\(lane)"
                     group.addTask {
                         let sent = try await WorkflowStoreTests.sendDocument(engine, blobs, id: id, clients: clients)
-                        try await engine.execute(.sign(documentID: id, signerID: "\(id)-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal, client: Fixtures.client)
+                        try await engine.execute(
+                            .sign(documentID: id, signerID: "\(id)-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal,
+                            client: Fixtures.client)
                         for (index, client) in clients.enumerated() {
-                            _ = try await WorkflowStoreTests.sesSign(engine, document: sent.document, signerID: "\(id)-s\(index)", as: client)
+                            _ = try await WorkflowStoreTests.sesSign(
+                                engine, document: sent.document, signerID: "\(id)-s\(index)", as: client)
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SenimWorkflow
 
 /// Every role × every action, against one pending document of partner p-1 uploaded by `u-uploader`, whose
@@ -7,15 +8,19 @@ import Testing
 @Suite("Permissions")
 struct PermissionsTests {
     static let document: Document = {
-        var document = Document(id: "d-1", partnerID: "p-1", createdBy: "u-uploader", fileName: "a.pdf", mediaType: "application/pdf", size: 1,
-                                sha256: String(repeating: "a", count: 64), gost34311: String(repeating: "b", count: 64), createdAt: Fixtures.time)
+        var document = Document(
+            id: "d-1", partnerID: "p-1", createdBy: "u-uploader", fileName: "a.pdf", mediaType: "application/pdf", size: 1,
+            sha256: String(repeating: "a", count: 64), gost34311: String(repeating: "b", count: 64), createdAt: Fixtures.time)
         document.status = .pending
         return document
     }()
     static let signerIIN = Fixtures.iin("90010100001")
     static let signers = [
-        Signer(id: "d-1-partner", documentID: "d-1", party: .partner, surname: "ТОО", name: "", iin: nil, phone: nil, order: 0, state: .signed),
-        Signer(id: "s-1", documentID: "d-1", surname: "Абаев", name: "Асхат", iin: .init(signerIIN, kind: .iin), phone: Fixtures.phone(5), order: 1, state: .notified),
+        Signer(
+            id: "d-1-partner", documentID: "d-1", party: .partner, surname: "ТОО", name: "", iin: nil, phone: nil, order: 0, state: .signed),
+        Signer(
+            id: "s-1", documentID: "d-1", surname: "Абаев", name: "Асхат", iin: .init(signerIIN, kind: .iin), phone: Fixtures.phone(5),
+            order: 1, state: .notified),
     ]
 
     static func employee(_ id: String, partner: String = "p-1", rights: EmployeeRights) -> WorkflowPrincipal {
@@ -27,30 +32,61 @@ struct PermissionsTests {
         var blocked = Fixtures.user("u-blocked", phone: 5, iin: signerIIN)
         blocked.status = .blocked
         return [
-            ("named signer", WorkflowPrincipal(user: Fixtures.user("u-signer", phone: 5, iin: signerIIN)), [.viewDocument, .readContent, .sign, .reject]),
-            ("named signer, IIN not yet known", WorkflowPrincipal(user: Fixtures.user("u-signer", phone: 5)), [.viewDocument, .readContent, .sign, .reject]),
+            (
+                "named signer", WorkflowPrincipal(user: Fixtures.user("u-signer", phone: 5, iin: signerIIN)),
+                [.viewDocument, .readContent, .sign, .reject]
+            ),
+            (
+                "named signer, IIN not yet known", WorkflowPrincipal(user: Fixtures.user("u-signer", phone: 5)),
+                [.viewDocument, .readContent, .sign, .reject]
+            ),
             ("same phone, another IIN", WorkflowPrincipal(user: Fixtures.user("u-other", phone: 5, iin: Fixtures.iin("90010100002"))), []),
             ("another client", WorkflowPrincipal(user: Fixtures.user("u-other", phone: 6)), []),
-            ("uploader with every right", employee("u-uploader", rights: .all), [.viewDocument, .readContent, .upload, .editDraft, .send, .cancel, .signForPartner, .manageEmployees]),
+            (
+                "uploader with every right", employee("u-uploader", rights: .all),
+                [.viewDocument, .readContent, .upload, .editDraft, .send, .cancel, .signForPartner, .manageEmployees]
+            ),
             ("uploader with upload only", employee("u-uploader", rights: .upload), [.viewDocument, .readContent, .upload]),
             ("colleague without view-all", employee("u-colleague", rights: [.upload, .send]), [.upload]),
             ("colleague with view-all", employee("u-colleague", rights: [.viewAllPartnerDocuments]), [.viewDocument, .readContent]),
             // Who signs for the partner reads what they sign.
-            ("colleague who signs for the partner", employee("u-colleague", rights: [.signForPartner]), [.viewDocument, .readContent, .signForPartner]),
+            (
+                "colleague who signs for the partner", employee("u-colleague", rights: [.signForPartner]),
+                [.viewDocument, .readContent, .signForPartner]
+            ),
             ("employee of another partner", employee("u-foreign", partner: "p-2", rights: .all), []),
-            ("administrator", WorkflowPrincipal(user: Fixtures.user("u-admin", phone: 9, admin: true)), [.administerPartners, .administerUsers, .administerTariffs]),
+            (
+                "administrator", WorkflowPrincipal(user: Fixtures.user("u-admin", phone: 9, admin: true)),
+                [.administerPartners, .administerUsers, .administerTariffs]
+            ),
             ("blocked user", WorkflowPrincipal(user: blocked), []),
             // Administrators never act for a partner, even where an employment row names them.
-            ("administrator with an employment", WorkflowPrincipal(user: Fixtures.user("u-uploader", phone: 9, admin: true),
-                                                                   employments: [Employee(partnerID: "p-1", userID: "u-uploader", rights: .all)]),
-             [.administerPartners, .administerUsers, .administerTariffs]),
+            (
+                "administrator with an employment",
+                WorkflowPrincipal(
+                    user: Fixtures.user("u-uploader", phone: 9, admin: true),
+                    employments: [Employee(partnerID: "p-1", userID: "u-uploader", rights: .all)]),
+                [.administerPartners, .administerUsers, .administerTariffs]
+            ),
             // A session from the signer's SMS link: that signer's actions on that document, whatever the account is.
-            ("link session of the signer", .linkHolder(Fixtures.user("u-signer", phone: 5, admin: true), scope: .init(documentID: "d-1", signerID: "s-1")),
-             [.viewDocument, .readContent, .sign, .reject]),
-            ("link session of another document", .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-2", signerID: "s-1")), []),
-            ("link session of another signer", .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-1", signerID: "s-9")), []),
-            ("link session of an employee with every right", .linkHolder(Fixtures.user("u-uploader", phone: 5), scope: .init(documentID: "d-1", signerID: "s-1")),
-             [.viewDocument, .readContent, .sign, .reject]),
+            (
+                "link session of the signer",
+                .linkHolder(Fixtures.user("u-signer", phone: 5, admin: true), scope: .init(documentID: "d-1", signerID: "s-1")),
+                [.viewDocument, .readContent, .sign, .reject]
+            ),
+            (
+                "link session of another document",
+                .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-2", signerID: "s-1")), []
+            ),
+            (
+                "link session of another signer",
+                .linkHolder(Fixtures.user("u-signer", phone: 5), scope: .init(documentID: "d-1", signerID: "s-9")), []
+            ),
+            (
+                "link session of an employee with every right",
+                .linkHolder(Fixtures.user("u-uploader", phone: 5), scope: .init(documentID: "d-1", signerID: "s-1")),
+                [.viewDocument, .readContent, .sign, .reject]
+            ),
         ]
     }()
 
@@ -58,7 +94,8 @@ struct PermissionsTests {
     func roleAgainstEveryAction(row: Int) {
         let (who, principal, allowed) = Self.table[row]
         for action in WorkflowAction.allCases {
-            let decision = Permissions.decide(principal, action, document: Self.document, signers: Self.signers, partnerID: "p-1", partner: Fixtures.partner)
+            let decision = Permissions.decide(
+                principal, action, document: Self.document, signers: Self.signers, partnerID: "p-1", partner: Fixtures.partner)
             #expect(decision.isAllowed == allowed.contains(action), "\(who) \(action.rawValue): \(decision)")
         }
     }
@@ -70,10 +107,14 @@ struct PermissionsTests {
         #expect(Permissions.decide(signer, .viewDocument, document: Self.document, signers: waiting) == .denied(.notSentToYouYet))
         #expect(!Permissions.decide(signer, .sign, document: Self.document, signers: waiting).isAllowed)
         let admin = WorkflowPrincipal(user: Fixtures.user("u-admin", phone: 9, admin: true))
-        #expect(Permissions.decide(admin, .readContent, document: Self.document, signers: Self.signers) == .denied(.administratorsDoNotReadDocuments))
+        #expect(
+            Permissions.decide(admin, .readContent, document: Self.document, signers: Self.signers)
+                == .denied(.administratorsDoNotReadDocuments))
         var inactive = Fixtures.partner
         inactive.status = .inactive
         #expect(!Permissions.decide(Self.employee("u-uploader", rights: .all), .send, document: Self.document, partner: inactive).isAllowed)
-        #expect(Permissions.decide(Self.employee("u-uploader", rights: .all), .viewDocument, document: Self.document, partner: inactive).isAllowed)
+        #expect(
+            Permissions.decide(Self.employee("u-uploader", rights: .all), .viewDocument, document: Self.document, partner: inactive)
+                .isAllowed)
     }
 }

@@ -1,9 +1,10 @@
-import SenimTestSupport
 import Foundation
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
+import SenimTestSupport
 import Testing
+
 @testable import SenimWorkflow
 
 /// One suite, two stores: the whole flow, its audit chain and log, refusals, aborted transactions, retries,
@@ -19,35 +20,50 @@ struct WorkflowStoreTests {
         try await engine.save(.partner(Fixtures.partner), by: Self.admin, client: Fixtures.client, at: t)
         try await engine.save(.user(Fixtures.employee), by: Self.admin, client: Fixtures.client, at: t)
         try await engine.save(.employee(Fixtures.employment), by: nil, client: Fixtures.client, at: t)
-        try await engine.save(.tariff(TariffPackage(id: "t-1", partnerID: "p-1", usesTotal: uses, validFrom: t.addingTimeInterval(-3600),
-                                                    validUntil: t.addingTimeInterval(86_400 * 365))), by: Self.admin, client: Fixtures.client, at: t)
+        try await engine.save(
+            .tariff(
+                TariffPackage(
+                    id: "t-1", partnerID: "p-1", usesTotal: uses, validFrom: t.addingTimeInterval(-3600),
+                    validUntil: t.addingTimeInterval(86_400 * 365))), by: Self.admin, client: Fixtures.client, at: t)
         let people = (0..<clients).map { index in
-            WorkflowPrincipal(user: Fixtures.user("u-client-\(index)", phone: 100 + index, iin: Fixtures.iin(String(90_010_100_000 + index))))
+            WorkflowPrincipal(
+                user: Fixtures.user("u-client-\(index)", phone: 100 + index, iin: Fixtures.iin(String(90_010_100_000 + index))))
         }
         for person in people { try await engine.save(.user(person.user), by: nil, client: Fixtures.client, at: t) }
         return people
     }
 
     /// Uploads a document (its bytes into the blob store), names the clients, sends it.
-    static func sendDocument(_ engine: WorkflowEngine, _ blobs: BlobStore, id: String, clients: [WorkflowPrincipal],
-                             order: Document.SigningOrder = .parallel, at time: Date = t) async throws -> CommandResult {
+    static func sendDocument(
+        _ engine: WorkflowEngine, _ blobs: BlobStore, id: String, clients: [WorkflowPrincipal],
+        order: Document.SigningOrder = .parallel, at time: Date = t
+    ) async throws -> CommandResult {
         let stored = try blobs.store(Array("%PDF-1.7 договор \(id)".utf8))
-        let upload = UploadRequest(partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: stored.size, sha256: stored.sha256,
-                                   gost34311: stored.gost34311, signingOrder: order)
-        try await engine.execute(.upload(documentID: id, uploadedBy: Fixtures.employee.id, upload), by: Fixtures.employeePrincipal,
-                                 client: Fixtures.client, blobPath: stored.path, at: time)
+        let upload = UploadRequest(
+            partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: stored.size, sha256: stored.sha256,
+            gost34311: stored.gost34311, signingOrder: order)
+        try await engine.execute(
+            .upload(documentID: id, uploadedBy: Fixtures.employee.id, upload), by: Fixtures.employeePrincipal,
+            client: Fixtures.client, blobPath: stored.path, at: time)
         for (index, client) in clients.enumerated() {
-            try await engine.execute(.addSigner(documentID: id, signerID: "\(id)-s\(index)",
-                                                SignerRequest(surname: "Клиент", name: "№\(index)", iin: client.user.iin?.digits ?? "", phone: client.user.phone.e164)),
-                                     by: Fixtures.employeePrincipal, client: Fixtures.client, at: time)
+            try await engine.execute(
+                .addSigner(
+                    documentID: id, signerID: "\(id)-s\(index)",
+                    SignerRequest(surname: "Клиент", name: "№\(index)", iin: client.user.iin?.digits ?? "", phone: client.user.phone.e164)),
+                by: Fixtures.employeePrincipal, client: Fixtures.client, at: time)
         }
         return try await engine.execute(.send(documentID: id), by: Fixtures.employeePrincipal, client: Fixtures.client, at: time)
     }
 
-    static func sesSign(_ engine: WorkflowEngine, document: Document, signerID: String, as principal: WorkflowPrincipal, key: String? = nil,
-                        at time: Date = t.addingTimeInterval(60)) async throws -> CommandResult {
-        try await engine.execute(.sign(documentID: document.id, signerID: signerID, Fixtures.ses(principal.user.iin?.digits ?? "", sha256: document.sha256, id: "challenge-\(signerID)")),
-                                 by: principal, client: Fixtures.client, idempotencyKey: key, at: time)
+    static func sesSign(
+        _ engine: WorkflowEngine, document: Document, signerID: String, as principal: WorkflowPrincipal, key: String? = nil,
+        at time: Date = t.addingTimeInterval(60)
+    ) async throws -> CommandResult {
+        try await engine.execute(
+            .sign(
+                documentID: document.id, signerID: signerID,
+                Fixtures.ses(principal.user.iin?.digits ?? "", sha256: document.sha256, id: "challenge-\(signerID)")),
+            by: principal, client: Fixtures.client, idempotencyKey: key, at: time)
     }
 
     @Test(arguments: StoreKind.available)
@@ -56,10 +72,12 @@ struct WorkflowStoreTests {
         let clients = try await Self.setUp(engine, uses: 5)
         let sent = try await Self.sendDocument(engine, blobs, id: "d-1", clients: clients)
         #expect(sent.document.status == .pending && sent.notify.map(\.id) == ["d-1-partner"])
-        let partner = try await engine.execute(.sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal,
-                                               client: Fixtures.client, blobPath: nil, at: Self.t.addingTimeInterval(30))
+        let partner = try await engine.execute(
+            .sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal,
+            client: Fixtures.client, blobPath: nil, at: Self.t.addingTimeInterval(30))
         #expect(partner.notify.map(\.id) == ["d-1-s0", "d-1-s1"])
-        _ = try await engine.execute(.view(documentID: "d-1", signerID: "d-1-s0"), by: clients[0], client: Fixtures.client, at: Self.t.addingTimeInterval(40))
+        _ = try await engine.execute(
+            .view(documentID: "d-1", signerID: "d-1-s0"), by: clients[0], client: Fixtures.client, at: Self.t.addingTimeInterval(40))
         _ = try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: clients[0])
         let last = try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s1", as: clients[1])
         #expect(last.document.status == .signed)
@@ -74,7 +92,9 @@ struct WorkflowStoreTests {
         #expect(log.map { $0.event.sequence } == Array(0..<UInt64(log.count)))
         let actions = log.map(\.event.action)
         #expect(actions.contains(.completed) && actions.contains(.tariffDebited(packageID: "t-1", usesLeft: 4)))
-        let everyEventHasClientAndDigest = log.allSatisfy { $0.event.client.ipAddress == "203.0.113.7" && $0.event.documentSHA256 == sent.document.sha256 }
+        let everyEventHasClientAndDigest = log.allSatisfy {
+            $0.event.client.ipAddress == "203.0.113.7" && $0.event.documentSHA256 == sent.document.sha256
+        }
         #expect(everyEventHasClientAndDigest)
         #expect(log.first { $0.event.action == .documentViewed(signerID: "d-1-s0") }?.event.actor.role == .client)
         // Every command appended one leaf anchoring the document's head at that moment; the last one anchors the final head.
@@ -85,9 +105,12 @@ struct WorkflowStoreTests {
         #expect(leaves.last == MerkleHash.leaf(try anchor.leafData()))
         #expect(last.leafIndex == UInt64(leaves.count - 1))
         let proof = try merkle.inclusionProof(index: last.leafIndex)
-        try MerkleProof.verifyInclusion(leafHash: MerkleHash.leaf(try anchor.leafData()), index: last.leafIndex, treeSize: merkle.size, proof: proof, root: merkle.root)
+        try MerkleProof.verifyInclusion(
+            leafHash: MerkleHash.leaf(try anchor.leafData()), index: last.leafIndex, treeSize: merkle.size, proof: proof, root: merkle.root)
         // The document's bytes are where the store says, unchanged.
-        #expect(DigestAlgorithm.sha256.hash(try blobs.contents(of: try await engine.blobPath(ofDocument: "d-1"))) == (try Hex.decode(sent.document.sha256)))
+        #expect(
+            DigestAlgorithm.sha256.hash(try blobs.contents(of: try await engine.blobPath(ofDocument: "d-1")))
+                == (try Hex.decode(sent.document.sha256)))
     }
 
     @Test(arguments: StoreKind.available)
@@ -96,27 +119,39 @@ struct WorkflowStoreTests {
         let clients = try await Self.setUp(engine)
         let sent = try await Self.sendDocument(engine, blobs, id: "d-1", clients: clients, order: .sequential)
         // The partner's slot signed with another organisation's certificate: refused, and the attempt is on record.
-        await #expect(throws: WorkflowError.partnerBINMismatch(expected: Fixtures.partnerBIN.digits, found: Fixtures.bin("99999999999").digits)) {
-            try await engine.execute(.sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS(bin: Fixtures.bin("99999999999"))),
-                                     by: Fixtures.employeePrincipal, client: Fixtures.client)
+        await #expect(
+            throws: WorkflowError.partnerBINMismatch(expected: Fixtures.partnerBIN.digits, found: Fixtures.bin("99999999999").digits)
+        ) {
+            try await engine.execute(
+                .sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS(bin: Fixtures.bin("99999999999"))),
+                by: Fixtures.employeePrincipal, client: Fixtures.client)
         }
         var log = try await engine.auditLog(ofDocument: "d-1")
-        let refusalRecorded = log.contains { if case .signatureRefused(let signer, _) = $0.event.action { return signer == "d-1-partner" } else { return false } }
+        let refusalRecorded = log.contains {
+            if case .signatureRefused(let signer, _) = $0.event.action { return signer == "d-1-partner" } else { return false }
+        }
         #expect(refusalRecorded)
         #expect(try await engine.state(ofDocument: "d-1").signers[0].state == .notified)
         // A client acting for someone else's slot, and a stranger: denied before anything is written.
         let before = log.count
-        _ = try await engine.execute(.sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal, client: Fixtures.client)
-        await #expect(throws: WorkflowError.self) { try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: clients[1]) }
+        _ = try await engine.execute(
+            .sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal,
+            client: Fixtures.client)
+        await #expect(throws: WorkflowError.self) {
+            try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: clients[1])
+        }
         let stranger = WorkflowPrincipal(user: Fixtures.user("u-stranger", phone: 555))
-        await #expect(throws: WorkflowError.self) { try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: stranger) }
+        await #expect(throws: WorkflowError.self) {
+            try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: stranger)
+        }
         await #expect(throws: WorkflowError.self) {
             try await engine.execute(.cancel(documentID: "d-1", reason: nil), by: Self.admin, client: Fixtures.client)
         }
         log = try await engine.auditLog(ofDocument: "d-1")
-        #expect(log.count == before + 1)  // the partner's signature; nothing from the denied commands
+        #expect(log.count == before + 1) // the partner's signature; nothing from the denied commands
         // Rejection by the signer whose turn it is ends the process and releases the reserved use.
-        let rejected = try await engine.execute(.reject(documentID: "d-1", signerID: "d-1-s0", reason: "Сумма неверна"), by: clients[0], client: Fixtures.client)
+        let rejected = try await engine.execute(
+            .reject(documentID: "d-1", signerID: "d-1-s0", reason: "Сумма неверна"), by: clients[0], client: Fixtures.client)
         #expect(rejected.document.status == .rejected)
         let packages = try await engine.tariffPackages(ofPartner: "p-1")
         #expect(packages.first?.usesReserved == 0 && packages.first?.usesUsed == 0)
@@ -130,12 +165,17 @@ struct WorkflowStoreTests {
         let (engine, blobs, faults) = try await kind.make()
         let clients = try await Self.setUp(engine, clients: 1)
         let sent = try await Self.sendDocument(engine, blobs, id: "d-1", clients: clients)
-        _ = try await engine.execute(.sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal, client: Fixtures.client)
-        let logBefore = try await engine.auditLog(ofDocument: "d-1"), leavesBefore = try await engine.logLeafHashes()
+        _ = try await engine.execute(
+            .sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), by: Fixtures.employeePrincipal,
+            client: Fixtures.client)
+        let logBefore = try await engine.auditLog(ofDocument: "d-1")
+        let leavesBefore = try await engine.logLeafHashes()
         let stateBefore = try await engine.state(ofDocument: "d-1")
 
         faults.failNextCommits(1)
-        await #expect(throws: StoreError.self) { try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: clients[0], key: "retry-1") }
+        await #expect(throws: StoreError.self) {
+            try await Self.sesSign(engine, document: sent.document, signerID: "d-1-s0", as: clients[0], key: "retry-1")
+        }
         #expect(try await engine.state(ofDocument: "d-1") == stateBefore)
         #expect(try await engine.auditLog(ofDocument: "d-1") == logBefore)
         #expect(try await engine.logLeafHashes() == leavesBefore)
@@ -149,7 +189,8 @@ struct WorkflowStoreTests {
         #expect(try await engine.tariffPackages(ofPartner: "p-1").first?.usesUsed == 1)
         // The same key for another request is refused.
         await #expect(throws: WorkflowError.idempotencyKeyReused("retry-1")) {
-            try await engine.execute(.view(documentID: "d-1", signerID: "d-1-s0"), by: clients[0], client: Fixtures.client, idempotencyKey: "retry-1")
+            try await engine.execute(
+                .view(documentID: "d-1", signerID: "d-1-s0"), by: clients[0], client: Fixtures.client, idempotencyKey: "retry-1")
         }
         // Aborting every kind of write: a failed upload leaves no document.
         faults.failNextCommits(1)
@@ -166,14 +207,18 @@ struct WorkflowStoreTests {
         var documents: [Document] = []
         for index in 0..<20 {
             let sent = try await Self.sendDocument(engine, blobs, id: "d-\(index)", clients: clients)
-            _ = try await engine.execute(.sign(documentID: sent.document.id, signerID: "\(sent.document.id)-partner", Fixtures.partnerEDS()),
-                                         by: Fixtures.employeePrincipal, client: Fixtures.client)
+            _ = try await engine.execute(
+                .sign(documentID: sent.document.id, signerID: "\(sent.document.id)-partner", Fixtures.partnerEDS()),
+                by: Fixtures.employeePrincipal, client: Fixtures.client)
             documents.append(sent.document)
         }
         let completions = try await withThrowingTaskGroup(of: Bool.self) { group in
             for document in documents {
                 for (index, client) in clients.enumerated() {
-                    group.addTask { try await Self.sesSign(engine, document: document, signerID: "\(document.id)-s\(index)", as: client).document.status == .signed }
+                    group.addTask {
+                        try await Self.sesSign(engine, document: document, signerID: "\(document.id)-s\(index)", as: client).document.status
+                            == .signed
+                    }
                 }
             }
             return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -210,12 +255,14 @@ struct WorkflowStoreTests {
         #expect(second.map(\.id) == ["d-2", "d-1", "d-0"])
         #expect(try await engine.documents(ofPartner: "p-1", status: .cancelled).map(\.id) == ["d-3"])
         #expect(try await engine.documents(ofPartner: "p-2").isEmpty)
-        if kind == .sqlite {  // the embedded store runs in WAL mode, synced at every commit
+        if kind == .sqlite { // the embedded store runs in WAL mode, synced at every commit
             #expect(try await engine.store.query(SQLStatement("PRAGMA journal_mode")).first?.first?.text == "wal")
             #expect(try await engine.store.query(SQLStatement("PRAGMA synchronous")).first?.first?.integer == 2)
         }
-        #expect(try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations ORDER BY version")).map { $0.first?.integer } == [1, 2, 3])
-        try await engine.migrate()  // applying the migrations again changes nothing
+        #expect(
+            try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations ORDER BY version")).map { $0.first?.integer }
+                == [1, 2, 3])
+        try await engine.migrate() // applying the migrations again changes nothing
         #expect(try await engine.documents(ofPartner: "p-1", status: .pending).count == 6)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SenimTestSupport
 import Testing
+
 @testable import SenimXMLDSig
 
 /// The W3C Merlin golden files (merlin-c14n-three): each Reference's node-set, defined by its XPath filter,
@@ -8,8 +9,10 @@ import Testing
 @Suite("Canonical XML")
 struct CanonicalizationTests {
     static let folder = "suites/xmlsec/merlin-c14n-three"
-    static let namespaces = ["bar": "http://example.org/bar", "foo": "http://example.org/foo", "baz": "http://example.org/baz",
-                             "dsig": "http://www.w3.org/2000/09/xmldsig#"]
+    static let namespaces = [
+        "bar": "http://example.org/bar", "foo": "http://example.org/foo", "baz": "http://example.org/baz",
+        "dsig": "http://www.w3.org/2000/09/xmldsig#",
+    ]
 
     /// (XPath filter, method, prefix list) of each of the 27 References, read from signature.xml.
     static func references() throws -> [(String, CanonicalizationMethod, [String])] {
@@ -22,7 +25,10 @@ struct CanonicalizationTests {
             var method = CanonicalizationMethod.inclusive10
             var prefixes: [String] = []
             for transform in transforms {
-                if case .canonicalization(let found, let list) = XMLTransform(transform) { method = found; prefixes = list }
+                if case .canonicalization(let found, let list) = XMLTransform(transform) {
+                    method = found
+                    prefixes = list
+                }
             }
             return (xpath, method, prefixes)
         }
@@ -36,7 +42,8 @@ struct CanonicalizationTests {
         for (index, (filter, method, prefixes)) in references.enumerated() {
             // URI="" selects the document without comments; the XPath filter keeps the nodes it is true for.
             let xpath = "(//. | //@* | //namespace::*)[\(filter)]"
-            let output = try Canonicalizer.canonicalize(document, xpath: xpath, namespaces: Self.namespaces, method: method, inclusivePrefixes: prefixes)
+            let output = try Canonicalizer.canonicalize(
+                document, xpath: xpath, namespaces: Self.namespaces, method: method, inclusivePrefixes: prefixes)
             let expected = try TestVectors.bytes("\(Self.folder)/c14n-\(index).txt")
             #expect(output == expected, "reference \(index): \(String(decoding: output, as: UTF8.self))")
         }
@@ -55,12 +62,17 @@ struct CanonicalizationTests {
         let document = try XMLDocument(bytes: Array("<a xmlns:p=\"urn:p\" xml:id=\"x\" xml:lang=\"en\"><b/></a>".utf8))
         let b = try #require(document.root.childElements.first)
         let selection = NodeSelection(root: b, excludeComments: true)
-        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive10), as: UTF8.self)
+        #expect(
+            String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive10), as: UTF8.self)
                 == "<b xmlns:p=\"urn:p\" xml:id=\"x\" xml:lang=\"en\"></b>")
-        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive11), as: UTF8.self)
+        #expect(
+            String(decoding: try Canonicalizer.canonicalize(document, selection, method: .inclusive11), as: UTF8.self)
                 == "<b xmlns:p=\"urn:p\" xml:lang=\"en\"></b>")
         #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .exclusive10), as: UTF8.self) == "<b></b>")
-        #expect(String(decoding: try Canonicalizer.canonicalize(document, selection, method: .exclusive10, inclusivePrefixes: ["p"]), as: UTF8.self)
+        #expect(
+            String(
+                decoding: try Canonicalizer.canonicalize(document, selection, method: .exclusive10, inclusivePrefixes: ["p"]), as: UTF8.self
+            )
                 == "<b xmlns:p=\"urn:p\"></b>")
     }
 
@@ -69,10 +81,12 @@ struct CanonicalizationTests {
         let document = try XMLDocument(bytes: Array(xml.utf8))
         let without = try Canonicalizer.canonicalize(document, NodeSelection(root: nil, excludeComments: false), method: .inclusive10)
         #expect(String(decoding: without, as: UTF8.self) == "<a b=\"x&#xD;y\" c=\"1\">\nt&#xD;\n<e></e></a>")
-        let with = try Canonicalizer.canonicalize(document, NodeSelection(root: nil, excludeComments: false), method: .inclusive10WithComments)
+        let with = try Canonicalizer.canonicalize(
+            document, NodeSelection(root: nil, excludeComments: false), method: .inclusive10WithComments)
         #expect(String(decoding: with, as: UTF8.self) == "<a b=\"x&#xD;y\" c=\"1\">\n<!-- note -->t&#xD;\n<e></e></a>")
         // A same-document URI drops comments even under #WithComments (XML-DSig §4.4.3.3).
-        let uriEmpty = try Canonicalizer.canonicalize(document, NodeSelection(root: nil, excludeComments: true), method: .inclusive10WithComments)
+        let uriEmpty = try Canonicalizer.canonicalize(
+            document, NodeSelection(root: nil, excludeComments: true), method: .inclusive10WithComments)
         #expect(uriEmpty == without)
     }
 }

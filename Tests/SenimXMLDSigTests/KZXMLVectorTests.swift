@@ -3,6 +3,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimXMLDSig
 
 /// NCANode's signed XML (MANIFEST §7) at pinned times.
@@ -40,7 +41,8 @@ struct KZXMLVectorTests {
 
         var options = XMLValidationOptions()
         options.multipleSignatureOrder = .independent
-        let strict = try await XMLFixtures.validator(options: options).validate(xml: bytes, at: XMLFixtures.date("2021-06-01T00:00:00Z")).report
-        #expect(strict.signatures[0].subIndication == .hashFailure)  // plain XML-DSig processing fails the first signature
+        let strict = try await XMLFixtures.validator(options: options).validate(xml: bytes, at: XMLFixtures.date("2021-06-01T00:00:00Z"))
+            .report
+        #expect(strict.signatures[0].subIndication == .hashFailure) // plain XML-DSig processing fails the first signature
     }
 }

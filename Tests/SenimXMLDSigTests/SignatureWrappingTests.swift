@@ -3,6 +3,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimXMLDSig
 
 /// Signature-wrapping attacks built here (the signxml / DSS lesson): each must fail, or report a scope that
@@ -16,14 +17,17 @@ struct SignatureWrappingTests {
     }
 
     /// A document whose Signature signs the element with Id="pay" only (URI="#pay"), built with our canonicaliser.
-    static func signedByID(_ body: String = "<Payment Id=\"pay\"><Amount>100</Amount></Payment>",
-                           transform: String = "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                           uri: String = "#pay") throws -> String {
+    static func signedByID(
+        _ body: String = "<Payment Id=\"pay\"><Amount>100</Amount></Payment>",
+        transform: String = "<ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+        uri: String = "#pay"
+    ) throws -> String {
         let identity = try identity()
         let document = "<Envelope xmlns=\"urn:bank\">\(body)</Envelope>"
         let parsed = try XMLDocument(bytes: Array(document.utf8))
         let target = try XMLIDIndex(document: parsed, idAttributes: ["Id"]).element(for: "pay")
-        let digest = DigestAlgorithm.streebog512.hash(try Canonicalizer.canonicalize(parsed, NodeSelection(root: target, excludeComments: true), method: .exclusive10))
+        let digest = DigestAlgorithm.streebog512.hash(
+            try Canonicalizer.canonicalize(parsed, NodeSelection(root: target, excludeComments: true), method: .exclusive10))
         let signature = """
             <ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo>\
             <ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>\
@@ -36,7 +40,8 @@ struct SignatureWrappingTests {
         let unsigned = "<Envelope xmlns=\"urn:bank\">\(body)\(signature)</Envelope>"
         let placed = try XMLDocument(bytes: Array(unsigned.utf8))
         let signedInfo = try #require(placed.root.child("Signature", XMLNamespace.dsig)?.child("SignedInfo", XMLNamespace.dsig))
-        let canonical = try Canonicalizer.canonicalize(placed, NodeSelection(root: signedInfo, excludeComments: false), method: .exclusive10)
+        let canonical = try Canonicalizer.canonicalize(
+            placed, NodeSelection(root: signedInfo, excludeComments: false), method: .exclusive10)
         let value = try identity.privateKey.signature(for: canonical, algorithm: identity.algorithm)
         return unsigned.replacingOccurrences(of: "VALUE", with: Data(value).base64EncodedString())
     }
@@ -62,8 +67,11 @@ struct SignatureWrappingTests {
     /// reference still resolves to the signed original, and the scope names where it is now.
     @Test func signedElementMovedAndForgeryInserted() async throws {
         let signed = try Self.signedByID()
-        let attacked = signed.replacingOccurrences(of: "<Payment Id=\"pay\"><Amount>100</Amount></Payment>",
-                                                   with: "<Payment Id=\"evil\"><Amount>999999</Amount></Payment><Wrapper><Payment Id=\"pay\"><Amount>100</Amount></Payment></Wrapper>")
+        let attacked = signed.replacingOccurrences(
+            of: "<Payment Id=\"pay\"><Amount>100</Amount></Payment>",
+            with:
+                "<Payment Id=\"evil\"><Amount>999999</Amount></Payment><Wrapper><Payment Id=\"pay\"><Amount>100</Amount></Payment></Wrapper>"
+        )
         let result = try await Self.validate(attacked)
         let signedBytes = String(decoding: result.signedData[0][0].canonicalBytes, as: UTF8.self)
         #expect(!signedBytes.contains("999999"))
@@ -72,7 +80,8 @@ struct SignatureWrappingTests {
 
     @Test func duplicatedIDIsAFormatFailure() async throws {
         let signed = try Self.signedByID()
-        let attacked = signed.replacingOccurrences(of: "<ds:Signature", with: "<Payment Id=\"pay\"><Amount>999999</Amount></Payment><ds:Signature")
+        let attacked = signed.replacingOccurrences(
+            of: "<ds:Signature", with: "<Payment Id=\"pay\"><Amount>999999</Amount></Payment><ds:Signature")
         let result = try await Self.validate(attacked)
         #expect(result.report.signatures[0].subIndication == .formatFailure)
         #expect(result.report.signatures[0].messages[0].contains("more than one element"))
@@ -90,10 +99,11 @@ struct SignatureWrappingTests {
     }
 
     @Test func fakeContentBesideTheSignedOneIsOutsideTheScope() async throws {
-        let attacked = try Self.signedByID().replacingOccurrences(of: "</Envelope>", with: "<Payment><Amount>5</Amount></Payment></Envelope>")
+        let attacked = try Self.signedByID().replacingOccurrences(
+            of: "</Envelope>", with: "<Payment><Amount>5</Amount></Payment></Envelope>")
         let result = try await Self.validate(attacked)
-        #expect(result.report.indication == .totalPassed)  // the signature is fine …
-        #expect(result.report.signatures[0].signedDataScope[0].coverage == .partial)  // … and says it covers one element
+        #expect(result.report.indication == .totalPassed) // the signature is fine …
+        #expect(result.report.signatures[0].signedDataScope[0].coverage == .partial) // … and says it covers one element
         #expect(!String(decoding: result.signedData[0][0].canonicalBytes, as: UTF8.self).contains("<Amount>5<"))
     }
 
@@ -109,7 +119,8 @@ struct SignatureWrappingTests {
 
     /// Redeclaring the default namespace on the signed element changes its canonical form: detected.
     @Test func namespaceRedeclaration() async throws {
-        let attacked = try Self.signedByID().replacingOccurrences(of: "<Payment Id=\"pay\">", with: "<Payment xmlns=\"urn:evil\" Id=\"pay\">")
+        let attacked = try Self.signedByID().replacingOccurrences(
+            of: "<Payment Id=\"pay\">", with: "<Payment xmlns=\"urn:evil\" Id=\"pay\">")
         #expect(try await Self.validate(attacked).report.signatures[0].subIndication == .hashFailure)
     }
 
@@ -135,7 +146,9 @@ struct SignatureWrappingTests {
         #expect(xsltReport.messages[0].contains("not allowed"))
         let external = try Self.signedByID(uri: "file:///etc/passwd")
         #expect(try await Self.validate(external).report.signatures[0].subIndication == .sigConstraintsFailure)
-        let xpath = try Self.signedByID(transform: "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>//Amount</ds:XPath></ds:Transform>")
+        let xpath = try Self.signedByID(
+            transform:
+                "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"><ds:XPath>//Amount</ds:XPath></ds:Transform>")
         #expect(try await Self.validate(xpath).report.signatures[0].subIndication == .sigConstraintsFailure)
         let filter2 = try Self.signedByID(transform: "<ds:Transform Algorithm=\"http://www.w3.org/2002/06/xmldsig-filter2\"/>")
         #expect(try await Self.validate(filter2).report.signatures[0].subIndication == .sigConstraintsFailure)
@@ -145,7 +158,8 @@ struct SignatureWrappingTests {
     @Test func signatureInsideTheSignedContentWithoutEnvelopedTransform() async throws {
         let signed = try Self.signedByID()
         let signature = String(signed[signed.range(of: "<ds:Signature")!.lowerBound..<signed.range(of: "</ds:Signature>")!.upperBound])
-        let moved = signed.replacingOccurrences(of: signature, with: "").replacingOccurrences(of: "</Amount>", with: "</Amount>\(signature)")
+        let moved = signed.replacingOccurrences(of: signature, with: "").replacingOccurrences(
+            of: "</Amount>", with: "</Amount>\(signature)")
         #expect(try await Self.validate(moved).report.signatures[0].subIndication == .hashFailure)
     }
 }
@@ -158,7 +172,9 @@ struct HostileXMLTests {
 
     @Test func billionLaughsIsRefusedFast() async throws {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-        for level in 1...9 { xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">" }
+        for level in 1...9 {
+            xml += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
+        }
         xml += "]>\n<lolz>&lol9;</lolz>"
         let start = Date()
         let report = try await Self.validate(xml)
@@ -191,14 +207,19 @@ struct HostileXMLTests {
 
     /// 10,000 mutations of signed documents: typed results, never a crash.
     @Test func tenThousandMutatedSignedDocuments() async throws {
-        let seeds = try ["kz/xml/xml_signed_one_signer_rsa.xml", "kz/xml/xml_signed_two_signers_rsa_gost2015.xml"].map { try TestVectors.bytes($0) }
+        let seeds = try ["kz/xml/xml_signed_one_signer_rsa.xml", "kz/xml/xml_signed_two_signers_rsa_gost2015.xml"].map {
+            try TestVectors.bytes($0)
+        }
         var mutator = Mutator(seed: 0x0786_5E1C)
         let validator = try XMLFixtures.validator()
-        var failed = 0, passed = 0
+        var failed = 0
+        var passed = 0
         for round in 0..<10_000 {
             var input = seeds[round % seeds.count]
             // Text-level mutations hit markup more often than the binary mutator alone.
-            if round % 2 == 0 || input.isEmpty { input = mutator.mutate(input) } else {
+            if round % 2 == 0 || input.isEmpty {
+                input = mutator.mutate(input)
+            } else {
                 let at = mutator.below(input.count)
                 let markup = Array("<>&\"'/=ds:#x".utf8)
                 input[at] = markup[mutator.below(markup.count)]

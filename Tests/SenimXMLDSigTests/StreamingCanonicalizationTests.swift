@@ -3,13 +3,16 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimXMLDSig
 
 /// The streaming path (no tree, for large documents) must agree with the tree path on every digest and
 /// verdict; documents it cannot handle fall back to the tree.
 @Suite("Streaming enveloped signatures")
 struct StreamingCanonicalizationTests {
-    static func both(_ bytes: [UInt8], at time: Date) async throws -> (tree: SignatureValidationReport, stream: SignatureValidationReport, streamed: Bool) {
+    static func both(_ bytes: [UInt8], at time: Date) async throws -> (
+        tree: SignatureValidationReport, stream: SignatureValidationReport, streamed: Bool
+    ) {
         let tree = try await XMLFixtures.validator().validate(xml: bytes, at: time).report
         var options = XMLValidationOptions()
         options.retainSignedData = false
@@ -48,14 +51,15 @@ struct StreamingCanonicalizationTests {
         ]
         for (index, text) in documents.enumerated() {
             var signed = try XMLSigner(identity: identity).signEnveloped(Array(text.utf8))
-            if index == 0 { signed = try XMLSigner(identity: identity).signEnveloped(signed) }  // co-signed
+            if index == 0 { signed = try XMLSigner(identity: identity).signEnveloped(signed) } // co-signed
             let (tree, stream, streamed) = try await Self.both(signed, at: XMLFixtures.date("2026-05-10T00:00:00Z"))
             #expect(streamed, "document \(index)")
             Self.expectSame(tree, stream)
             #expect(stream.indication == .totalPassed, "document \(index): \(stream.signatures.map(\.messages))")
             // A tampered byte is caught on the streaming path too.
-            let tampered = Array(String(decoding: signed, as: UTF8.self).replacingOccurrences(of: "</root>", with: "<x/></root>")
-                .replacingOccurrences(of: "Қазақ", with: "Казак").replacingOccurrences(of: "a=\"3\"", with: "a=\"4\"").utf8)
+            let tampered = Array(
+                String(decoding: signed, as: UTF8.self).replacingOccurrences(of: "</root>", with: "<x/></root>")
+                    .replacingOccurrences(of: "Қазақ", with: "Казак").replacingOccurrences(of: "a=\"3\"", with: "a=\"4\"").utf8)
             let (treeTampered, streamTampered, _) = try await Self.both(tampered, at: XMLFixtures.date("2026-05-10T00:00:00Z"))
             Self.expectSame(treeTampered, streamTampered)
             #expect(streamTampered.signatures.contains { $0.subIndication == .hashFailure }, "document \(index)")
@@ -68,7 +72,8 @@ struct StreamingCanonicalizationTests {
         let byID = try SignatureWrappingTests.signedByID()
         let byIDStream = try StreamingEnvelopedSignatures(bytes: Array(byID.utf8), options: options)
         #expect(byIDStream == nil)
-        let report = try await XMLFixtures.validator(options: options).validate(xml: Array(byID.utf8), at: SignatureWrappingTests.time).report
+        let report = try await XMLFixtures.validator(options: options).validate(xml: Array(byID.utf8), at: SignatureWrappingTests.time)
+            .report
         #expect(report.indication == .totalPassed)
         let unsigned = try StreamingEnvelopedSignatures(bytes: Array("<a/>".utf8), options: options)
         #expect(unsigned == nil)

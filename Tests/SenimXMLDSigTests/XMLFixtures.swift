@@ -2,6 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimPKI
 import SenimTestSupport
+
 @testable import SenimXMLDSig
 
 enum XMLFixtures {
@@ -21,7 +22,8 @@ enum XMLFixtures {
 
     static func validator(options: XMLValidationOptions = XMLValidationOptions(), crls: [String] = []) throws -> XMLSignatureValidator {
         let lists = try crls.map { try CertificateRevocationList(bytes: try TestVectors.bytes($0)) }
-        return XMLSignatureValidator(trustStore: try trustStore(), policy: policy,
-                                     revocationSources: [OfflineRevocationSource(revocationLists: lists)], options: options)
+        return XMLSignatureValidator(
+            trustStore: try trustStore(), policy: policy,
+            revocationSources: [OfflineRevocationSource(revocationLists: lists)], options: options)
     }
 }

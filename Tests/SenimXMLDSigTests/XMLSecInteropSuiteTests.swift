@@ -3,6 +3,7 @@ import SenimCrypto
 import SenimPKI
 import SenimTestSupport
 import Testing
+
 @testable import SenimXMLDSig
 
 /// The xmlsec1 interop cases (`suites/xmlsec/expected-results.json`, from xmlsec's testDSig.sh): every case
@@ -24,12 +25,14 @@ struct XMLSecInteropSuiteTests {
     /// on the command line is used for the end-entity certificate.
     static func policy(revocation: Bool) -> ValidationPolicy {
         var policy = ValidationPolicy.kazakhstanDefault
-        policy.algorithms = (policy.algorithms.map(\.algorithm) + ["gostr34102001"]).map { ValidationPolicy.AlgorithmRule(algorithm: $0, acceptedUntil: nil) }
+        policy.algorithms = (policy.algorithms.map(\.algorithm) + ["gostr34102001"]).map {
+            ValidationPolicy.AlgorithmRule(algorithm: $0, acceptedUntil: nil)
+        }
         policy.minimumRSAModulusBits = 1024
         policy.requireNonRepudiation = false
         policy.revocationRequired = revocation
         policy.revocationRequiredForCACertificates = false
-        policy.enforceCertificateProfile = false  // upstream runs every verify with --X509-skip-strict-checks
+        policy.enforceCertificateProfile = false // upstream runs every verify with --X509-skip-strict-checks
         return policy
     }
 
@@ -37,7 +40,8 @@ struct XMLSecInteropSuiteTests {
     static func unsupported(_ xml: String) -> String? {
         let uris = xml.components(separatedBy: "Algorithm=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
         for uri in uris {
-            let known = (try? SignatureAlgorithm(xmlSignatureMethodURI: uri)) != nil || (try? DigestAlgorithm(xmlDigestMethodURI: uri)) != nil
+            let known =
+                (try? SignatureAlgorithm(xmlSignatureMethodURI: uri)) != nil || (try? DigestAlgorithm(xmlDigestMethodURI: uri)) != nil
                 || CanonicalizationMethod(rawValue: uri) != nil || uri == XMLTransform.envelopedURI || uri == XMLTransform.xpathURI
             if !known { return "unsupported algorithm \(uri)" }
         }
@@ -48,10 +52,18 @@ struct XMLSecInteropSuiteTests {
     static func evaluate(_ testCase: Case) async throws -> (Bool, String) {
         let xml = try TestVectors.bytes("\(base)/\(testCase.file)")
         let tokens = testCase.verify_args.split(separator: " ").map(String.init)
-        var trusted: [Certificate] = [], untrusted: [Certificate] = [], crls: [CertificateRevocationList] = []
-        var pinned: Certificate?, time = Date(), insecure = false, verifyKeys = false
+        var trusted: [Certificate] = []
+        var untrusted: [Certificate] = []
+        var crls: [CertificateRevocationList] = []
+        var pinned: Certificate?
+        var time = Date()
+        var insecure = false
+        var verifyKeys = false
         var index = 0
-        func next() -> String { index += 1; return index < tokens.count ? tokens[index] : "" }
+        func next() -> String {
+            index += 1
+            return index < tokens.count ? tokens[index] : ""
+        }
         func certificate(_ path: String) throws -> Certificate { try Certificate(bytes: try TestVectors.bytes("\(base)/\(path)")) }
         while index < tokens.count {
             let token = tokens[index]
@@ -71,9 +83,10 @@ struct XMLSecInteropSuiteTests {
         }
         var options = XMLValidationOptions()
         options.signingCertificate = pinned
-        let validator = XMLSignatureValidator(trustStore: TrustStore(roots: trusted), policy: policy(revocation: !crls.isEmpty && !insecure),
-                                              revocationSources: [OfflineRevocationSource(revocationLists: crls)], extraCertificates: untrusted,
-                                              options: options)
+        let validator = XMLSignatureValidator(
+            trustStore: TrustStore(roots: trusted), policy: policy(revocation: !crls.isEmpty && !insecure),
+            revocationSources: [OfflineRevocationSource(revocationLists: crls)], extraCertificates: untrusted,
+            options: options)
         let signature = await validator.validate(xml: xml, at: time).report.signatures.first
         guard let signature else { return (false, "no signature") }
         let cryptographic = signature.intact && signature.cryptographicallyValid
@@ -84,15 +97,28 @@ struct XMLSecInteropSuiteTests {
 
     @Test func expectedResults() async throws {
         let suite = try JSONDecoder().decode(Suite.self, from: Data(try TestVectors.bytes("\(Self.base)/expected-results.json")))
-        var agreed = 0, skipped: [String: String] = [:], disagreed: [String] = []
+        var agreed = 0
+        var skipped: [String: String] = [:]
+        var disagreed: [String] = []
         for (number, testCase) in suite.cases.enumerated() {
             let key = "\(number):\(testCase.file.split(separator: "/").last ?? "")"
             let xml = String(decoding: try TestVectors.bytes("\(Self.base)/\(testCase.file)"), as: UTF8.self)
-            if let reason = Self.unsupported(xml) { skipped[key] = reason; continue }
-            if testCase.verify_args.isEmpty { skipped[key] = "the key comes from xmlsec's NSS database (\(testCase.note))"; continue }
-            if let reason = Self.divergences[key] { skipped[key] = reason; continue }
+            if let reason = Self.unsupported(xml) {
+                skipped[key] = reason
+                continue
+            }
+            if testCase.verify_args.isEmpty {
+                skipped[key] = "the key comes from xmlsec's NSS database (\(testCase.note))"
+                continue
+            }
+            if let reason = Self.divergences[key] {
+                skipped[key] = reason
+                continue
+            }
             let (ours, detail) = try await Self.evaluate(testCase)
-            if ours == (testCase.expected == "success") { agreed += 1 } else {
+            if ours == (testCase.expected == "success") {
+                agreed += 1
+            } else {
                 disagreed.append("\(key) expected \(testCase.expected) [\(testCase.verify_args)] \(testCase.note) — ours: \(detail)")
             }
         }
@@ -107,6 +133,6 @@ struct XMLSecInteropSuiteTests {
     static let divergences: [String: String] = [
         "72:enveloped-x509-missing-cert.xml":
             "xmlsec ignores a CRL issued after the validation time (\"CRL is not valid yet\"); here such a CRL still proves the "
-            + "certificate was revoked before that time (2026-03-08 < 2026-03-10), so the result is REVOKED_NO_POE, as EN 319 102-1 past-time validation wants",
+            + "certificate was revoked before that time (2026-03-08 < 2026-03-10), so the result is REVOKED_NO_POE, as EN 319 102-1 past-time validation wants"
     ]
 }

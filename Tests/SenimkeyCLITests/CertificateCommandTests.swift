@@ -41,19 +41,25 @@ struct VerifyCertificateCommandTests {
     /// Revocation is required by default: without a CRL or OCSP response the chain is INDETERMINATE, never passed;
     /// soft-fail reports the unknown status and passes; the mode is printed either way.
     @Test func revocationModes() async throws {
-        let required = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z"])
+        let required = try await CLIProcess.run([
+            "cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+        ])
         #expect(required.status == 2)
         #expect(required.standardOutput.hasPrefix("INDETERMINATE / REVOCATION_OUT_OF_BOUNDS_NO_POE"))
         #expect(required.standardOutput.contains("revocation mode require, profile lenient"))
-        let soft = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
-                                       "--revocation", "soft-fail"])
+        let soft = try await CLIProcess.run([
+            "cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+            "--revocation", "soft-fail",
+        ])
         #expect(soft.status == 0)
         #expect(soft.standardOutput.hasPrefix("TOTAL_PASSED"))
         #expect(soft.standardOutput.contains("revocation mode soft-fail"))
         #expect(soft.standardOutput.contains("revocation status of"))
         // hard-fail: the NCA certificates name their CRL distribution points, so unknown status is decisive.
-        let hard = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
-                                       "--revocation", "hard-fail", "--format", "json"])
+        let hard = try await CLIProcess.run([
+            "cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
+            "--revocation", "hard-fail", "--format", "json",
+        ])
         #expect(hard.status == 2)
         let object = try JSONSerialization.jsonObject(with: Data(hard.standardOutput.utf8)) as? [String: Any]
         #expect(object?["revocationMode"] as? String == "hard-fail")
@@ -63,17 +69,21 @@ struct VerifyCertificateCommandTests {
 
     /// With the leaf's CRL and soft-fail for the CA certificate (the vectors hold no root CRL), the chain passes.
     @Test func validChainWithItsCRLExits0() async throws {
-        let result = try await CLIProcess.run(["cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
-                                         "--trust", root, "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z",
-                                         "--revocation", "soft-fail"])
+        let result = try await CLIProcess.run([
+            "cert", "verify", "testvectors/kz/keys/individual_valid_2015.cer", "--intermediate", intermediate,
+            "--trust", root, "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z",
+            "--revocation", "soft-fail",
+        ])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("TOTAL_PASSED"))
         #expect(result.standardOutput.contains("revocation good (CRL)"))
     }
 
     @Test func revokedByCRLExits2WithTheReason() async throws {
-        let result = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", root,
-                                         "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z", "--format", "json"])
+        let result = try await CLIProcess.run([
+            "cert", "verify", leaf, "--intermediate", intermediate, "--trust", root,
+            "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--at", "2022-08-01T00:00:00Z", "--format", "json",
+        ])
         #expect(result.status == 2)
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(object?["indication"] as? String == "INDETERMINATE")
@@ -81,7 +91,10 @@ struct VerifyCertificateCommandTests {
     }
 
     @Test func noTrustAnchorAndBadInput() async throws {
-        let untrusted = try await CLIProcess.run(["cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at", "2022-08-01T00:00:00Z"])
+        let untrusted = try await CLIProcess.run([
+            "cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at",
+            "2022-08-01T00:00:00Z",
+        ])
         #expect(untrusted.status == 2)
         #expect(untrusted.standardOutput.contains("NO_CERTIFICATE_CHAIN_FOUND"))
         #expect(try await CLIProcess.run(["cert", "verify", "README.md", "--trust", root]).status == 65)
@@ -97,8 +110,10 @@ struct OnlineVerifyCommandTests {
     @Test func fetchesIssuerAndCRL() async throws {
         let root = CLIProcess.repositoryRoot.appendingPathComponent("testvectors")
         let server = try LoopbackHTTPServer(routes: [
-            "/cert/nca_gost2022_test.cer": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/ca/nca_gost2015_test.cer")))),
-            "/crl/nca_gost2022_test.crl": .init(body: Array(try Data(contentsOf: root.appendingPathComponent("kz/crl/nca_gost2022_test.crl")))),
+            "/cert/nca_gost2022_test.cer": .init(
+                body: Array(try Data(contentsOf: root.appendingPathComponent("kz/ca/nca_gost2015_test.cer")))),
+            "/crl/nca_gost2022_test.crl": .init(
+                body: Array(try Data(contentsOf: root.appendingPathComponent("kz/crl/nca_gost2022_test.crl")))),
         ])
         defer { server.shutdown() }
         let result = try await CLIProcess.run([
@@ -126,21 +141,26 @@ struct TrustSyncCommandTests {
         let vectors = CLIProcess.repositoryRoot.appendingPathComponent("testvectors/kz")
         func file(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: vectors.appendingPathComponent(path))) }
         var tampered = try file("ca/root_rsa_test.der")
-        tampered[tampered.count - 20] ^= 0x01  // breaks the root's self-signature
+        tampered[tampered.count - 20] ^= 0x01 // breaks the root's self-signature
         let server = try LoopbackHTTPServer(routes: [
             "/cert/root_gost_2022.cer": .init(body: try file("ca/root_test_gost_2022.cer")),
             "/cert/nca_gost_2022.cer": .init(body: try file("ca/nca_gost2015_test.cer")),
             "/cert/root_rsa_2020.cer": .init(body: tampered),
-            "/cert/nca_rsa_2022.cer": .init(body: try file("ca/nca_gost_test.der")),  // not issued by any served root
+            "/cert/nca_rsa_2022.cer": .init(body: try file("ca/nca_gost_test.der")), // not issued by any served root
         ])
         defer { server.shutdown() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-trust-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let arguments = ["trust", "sync", "--dir", directory.path, "--mirror", "pki.gov.kz=\(server.baseURL)", "--mirror", "root.gov.kz=\(server.baseURL)"]
+        let arguments = [
+            "trust", "sync", "--dir", directory.path, "--mirror", "pki.gov.kz=\(server.baseURL)", "--mirror",
+            "root.gov.kz=\(server.baseURL)",
+        ]
 
         let first = try await CLIProcess.run(arguments)
         #expect(first.status == 1)
-        #expect(first.standardOutput.contains("new        root_gost_2022.cer  b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6"))
+        #expect(
+            first.standardOutput.contains("new        root_gost_2022.cer  b995e79e7c07429f8f79e185451e5599ce342ac720000f01b3854fdfa03031a6")
+        )
         #expect(first.standardOutput.contains("new        nca_gost_2022.cer"))
         #expect(first.standardOutput.contains("FAILED     root_rsa_2020.cer") && first.standardOutput.contains("self-signed"))
         #expect(first.standardOutput.contains("FAILED     nca_rsa_2022.cer"))
@@ -164,16 +184,25 @@ struct TrustSyncCommandTests {
 /// basicConstraints is not critical (PKITS 4.6.4) and says so; `--profile strict` refuses it; a delta CRL decides.
 @Suite("senimkey cert verify on PKITS")
 struct VerifyCertificatePKITSTests {
-    static func file(_ name: String, _ kind: String = "certs", _ ext: String = "crt") -> String { "testvectors/suites/pkits/\(kind)/\(name).\(ext)" }
+    static func file(_ name: String, _ kind: String = "certs", _ ext: String = "crt") -> String {
+        "testvectors/suites/pkits/\(kind)/\(name).\(ext)"
+    }
     static func crl(_ name: String) -> [String] { ["--crl", file(name, "crls", "crl")] }
 
     @Test func basicConstraintsNotCriticalLenientAndStrict() async throws {
-        let arguments = ["cert", "verify", Self.file("ValidbasicConstraintsNotCriticalTest4EE"), "--intermediate", Self.file("basicConstraintsNotCriticalCACert"),
-                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z"]
+        let arguments =
+            [
+                "cert", "verify", Self.file("ValidbasicConstraintsNotCriticalTest4EE"), "--intermediate",
+                Self.file("basicConstraintsNotCriticalCACert"),
+                "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z",
+            ]
             + Self.crl("TrustAnchorRootCRL") + Self.crl("basicConstraintsNotCriticalCACRL")
         let lenient = try await CLIProcess.run(arguments)
         #expect(lenient.status == 0, "\(lenient.standardOutput)")
-        #expect(lenient.standardOutput.contains("profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"))
+        #expect(
+            lenient.standardOutput.contains(
+                "profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"
+            ))
         let strict = try await CLIProcess.run(arguments + ["--profile", "strict"])
         #expect(strict.status == 2)
         #expect(strict.standardOutput.hasPrefix("INDETERMINATE / CERTIFICATE_CHAIN_GENERAL_FAILURE"))
@@ -182,9 +211,12 @@ struct VerifyCertificatePKITSTests {
 
     @Test func deltaCRLRevocationThroughTheCLI() async throws {
         // PKITS 4.15.9 (Invalid delta-CRL Test9): revoked only on the delta CRL.
-        let result = try await CLIProcess.run(["cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
-                                         "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z", "--format", "json"]
-                                        + Self.crl("TrustAnchorRootCRL") + Self.crl("deltaCRLCA2CRL") + Self.crl("deltaCRLCA2deltaCRL"))
+        let result = try await CLIProcess.run(
+            [
+                "cert", "verify", Self.file("InvaliddeltaCRLTest9EE"), "--intermediate", Self.file("deltaCRLCA2Cert"),
+                "--trust", Self.file("TrustAnchorRootCertificate"), "--at", "2011-04-15T00:00:00Z", "--format", "json",
+            ]
+                + Self.crl("TrustAnchorRootCRL") + Self.crl("deltaCRLCA2CRL") + Self.crl("deltaCRLCA2deltaCRL"))
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(result.status == 2)
         #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
@@ -207,14 +239,19 @@ struct PKITSThroughCLITests {
 
     @Test func everyCaseAgrees() async throws {
         let folder = "testvectors/suites/pkits"
-        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
+        let manifest = try JSONDecoder().decode(
+            Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
         var disagreements: [String] = []
         for testCase in manifest.cases {
             let certificates = testCase.certificates.map { "\(folder)/certs/\($0).crt" }
-            var arguments = ["cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validation_time]
+            var arguments = [
+                "cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validation_time,
+            ]
             for path in certificates.dropFirst().dropLast() { arguments += ["--intermediate", path] }
             for name in testCase.crls { arguments += ["--crl", "\(folder)/crls/\(name).crl"] }
-            for name in testCase.initial_policy_set where name != "anyPolicy" { arguments += ["--initial-policy", manifest.policies[name] ?? name] }
+            for name in testCase.initial_policy_set where name != "anyPolicy" {
+                arguments += ["--initial-policy", manifest.policies[name] ?? name]
+            }
             if testCase.initial_explicit_policy { arguments.append("--require-explicit-policy") }
             if testCase.initial_policy_mapping_inhibit { arguments.append("--inhibit-policy-mapping") }
             if testCase.initial_inhibit_any_policy { arguments.append("--inhibit-any-policy") }

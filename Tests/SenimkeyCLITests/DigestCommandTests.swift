@@ -5,7 +5,10 @@ import Testing
 struct DigestCommandTests {
     @Test(arguments: [
         ("sha256", "ecd71870d1963316a97e3ac3408c9835ad8cf0f3c1bc703527c30265534f75ae"),
-        ("streebog512", "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef2552d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990"),
+        (
+            "streebog512",
+            "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef2552d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990"
+        ),
     ])
     func knownAnswersOnAVectorFile(algorithm: String, expected: String) async throws {
         // testvectors/kz/cms/signed_cms_two_signers_detached.data holds "test123".
@@ -19,8 +22,9 @@ struct DigestCommandTests {
         let input = Data("This is message, length=32 bytes".utf8)
         let gost = try await CLIProcess.run(["digest", "--alg", "gost34311", "-"], standardInput: input)
         #expect(gost.standardOutput == "b1c466d37519b82e8319819ff32595e047a28cb6f83eff1c6916a815a637fffa  -\n")
-        let streebog = try await CLIProcess.run(["digest", "--alg", "streebog256", "-"],
-                                          standardInput: Data("012345678901234567890123456789012345678901234567890123456789012".utf8))
+        let streebog = try await CLIProcess.run(
+            ["digest", "--alg", "streebog256", "-"],
+            standardInput: Data("012345678901234567890123456789012345678901234567890123456789012".utf8))
         #expect(streebog.standardOutput == "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500  -\n")
     }
 
@@ -44,13 +48,15 @@ struct DigestCommandTests {
         let result = try await CLIProcess.run(["digest", "--alg", "streebog512,sha256,gost34311,sha256", path])
         #expect(result.status == 0)
         let gost = try await CLIProcess.run(["digest", "--alg", "gost34311", path]).standardOutput
-        let streebog = "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef25"
+        let streebog =
+            "f0afdd66f832bb219c87cf0136baf552a0fb66306f4f2a173626f11e14a7ef25"
             + "52d4b2087fd8e94f6044fe5595dc681e02f92b34bf93fbd1590910e376b12990"
-        #expect(result.standardOutput == """
-            streebog512 \(streebog)  \(path)
-            sha256 ecd71870d1963316a97e3ac3408c9835ad8cf0f3c1bc703527c30265534f75ae  \(path)
-            gost34311 \(gost)
-            """)
+        #expect(
+            result.standardOutput == """
+                streebog512 \(streebog)  \(path)
+                sha256 ecd71870d1963316a97e3ac3408c9835ad8cf0f3c1bc703527c30265534f75ae  \(path)
+                gost34311 \(gost)
+                """)
     }
 
     /// A large file through the read-ahead path, from a file and from standard input, against single runs.

@@ -13,7 +13,12 @@ struct MessageRuleTests {
     static func violations(_ text: String) -> [String] {
         guard let forbidden else { return ["no pattern"] }
         return forbidden.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            Range(match.range, in: text).map { String(text[text.index($0.lowerBound, offsetBy: -min(60, text.distance(from: text.startIndex, to: $0.lowerBound)))..<$0.upperBound]) }
+            Range(match.range, in: text).map {
+                String(
+                    text[
+                        text.index(
+                            $0.lowerBound, offsetBy: -min(60, text.distance(from: text.startIndex, to: $0.lowerBound)))..<$0.upperBound])
+            }
         }
     }
 
@@ -36,11 +41,14 @@ struct MessageRuleTests {
             ("kz/keys/ceo_revoked_2015.cer", ["cert", "verify"], ["--trust", "testvectors/kz/ca/root_test_gost_2022.cer"] + at),
         ]
         var mutator = Mutator(seed: 17)
-        var runs = 0, problems: [String] = []
+        var runs = 0
+        var problems: [String] = []
         for (path, command, options) in sources {
             let original = Array(try Data(contentsOf: root.appendingPathComponent(path)))
-            var corpus: [[UInt8]] = [original + [0x30, 0x03, 0x02, 0x01, 0x01], Array(original.prefix(original.count / 2)),
-                                     Array(original.prefix(40)), [0x30, 0x80] + Array(original.dropFirst(2))]
+            var corpus: [[UInt8]] = [
+                original + [0x30, 0x03, 0x02, 0x01, 0x01], Array(original.prefix(original.count / 2)),
+                Array(original.prefix(40)), [0x30, 0x80] + Array(original.dropFirst(2)),
+            ]
             for _ in 0..<6 { corpus.append(mutator.mutate(original)) }
             for (index, bytes) in corpus.enumerated() {
                 let file = try Self.temporary(bytes, "\(runs)-\(index)")
@@ -53,9 +61,11 @@ struct MessageRuleTests {
         let crl = Array(try Data(contentsOf: root.appendingPathComponent("kz/crl/nca_gost2022_test.crl")))
         for index in 0..<6 {
             let file = try Self.temporary(index == 0 ? crl + [1, 2, 3] : mutator.mutate(crl), "crl-\(index)")
-            let result = try await CLIProcess.run(["cert", "verify", "testvectors/kz/keys/ceo_revoked_2015.cer", "--intermediate",
-                                             "testvectors/kz/ca/nca_gost2015_test.cer", "--trust", "testvectors/kz/ca/root_test_gost_2022.cer",
-                                             "--crl", file, "--at", "2022-08-01T00:00:00Z"])
+            let result = try await CLIProcess.run([
+                "cert", "verify", "testvectors/kz/keys/ceo_revoked_2015.cer", "--intermediate",
+                "testvectors/kz/ca/nca_gost2015_test.cer", "--trust", "testvectors/kz/ca/root_test_gost_2022.cer",
+                "--crl", file, "--at", "2022-08-01T00:00:00Z",
+            ])
             runs += 1
             problems += Self.violations(result.standardOutput + result.standardError).map { "crl #\(index): …\($0)" }
         }
@@ -72,7 +82,9 @@ struct MessageRuleTests {
         let result = try await CLIProcess.run(["verify", padded, "--at", "2022-08-01T00:00:00Z", "--format", "json"])
         #expect(result.standardOutput.contains("4096 zero bytes of padding follow the CMS structure"))
         #expect(!result.standardOutput.contains("FORMAT_FAILURE"))
-        let baseline = try await CLIProcess.run(["verify", "testvectors/kz/cms/signed_cms_one_signer_rsa_attached.cms", "--at", "2022-08-01T00:00:00Z"])
+        let baseline = try await CLIProcess.run([
+            "verify", "testvectors/kz/cms/signed_cms_one_signer_rsa_attached.cms", "--at", "2022-08-01T00:00:00Z",
+        ])
         #expect(result.status == baseline.status)
         let garbage = try Self.temporary(original + [0x05, 0x00], "garbage.cms")
         let refused = try await CLIProcess.run(["verify", garbage, "--at", "2022-08-01T00:00:00Z", "--format", "json"])
@@ -83,7 +95,10 @@ struct MessageRuleTests {
     /// `verify` on an evidence package runs the package verification; a PDF goes to the PDF verifier, which names
     /// what is wrong with a broken one (a format failure, exit 1).
     @Test func verifyDetectsEvidencePackagesAndPDF() async throws {
-        let options = ["--trust", "certs", "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/generated/test-pki/root.crl"]
+        let options = [
+            "--trust", "certs", "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl",
+            "testvectors/generated/test-pki/root.crl",
+        ]
         let package = try await CLIProcess.run(["verify", "testvectors/evidence/sample.asice"] + options)
         let direct = try await CLIProcess.run(["evidence", "verify", "testvectors/evidence/sample.asice"] + options)
         #expect(package.standardOutput.contains("is an evidence package: verifying the package"))

@@ -18,7 +18,8 @@ struct ServeCommandTests {
         process.executableURL = CLIProcess.binary
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
         process.currentDirectoryURL = CLIProcess.repositoryRoot
-        let pipe = Pipe(), output = Output()
+        let pipe = Pipe()
+        let output = Output()
         process.standardOutput = pipe
         process.standardError = pipe
         pipe.fileHandleForReading.readabilityHandler = { output.append($0.availableData) }
@@ -29,7 +30,9 @@ struct ServeCommandTests {
             pipe.fileHandleForReading.readabilityHandler = nil
         }
         let deadline = Date().addingTimeInterval(60)
-        while !output.current.contains("listening") && process.isRunning && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        while !output.current.contains("listening") && process.isRunning && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         try #require(output.current.contains("listening"), "the server did not start: \(output.current)")
         try body(output.current)
     }
@@ -40,7 +43,8 @@ struct ServeCommandTests {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-serve-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: data) }
         try await Self.whileServing(["--data", data]) { printed in
-            #expect(printed.contains("SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them."))
+            #expect(
+                printed.contains("SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them."))
             for key in ["keys/ses.key", "keys/seal.key.pem"] {
                 let mode = try FileManager.default.attributesOfItem(atPath: data + "/" + key)[.posixPermissions] as? Int
                 #expect(mode == 0o600, "\(key)")

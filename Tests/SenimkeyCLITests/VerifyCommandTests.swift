@@ -15,17 +15,22 @@ struct VerifyCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_rsa.key.pem"))
-        let identity = try SigningIdentity(privateKey: key, certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_rsa.cert.pem")))
-        let cms = try CMSBuilder.sign(content, detached: true, signers: [CMSSigner(identity: identity, signingTime: Date(timeIntervalSince1970: 1_700_000_000))])
-        let signature = directory.appendingPathComponent("document.p7s"), data = directory.appendingPathComponent("document.pdf")
-        try Data(Data(cms.derEncoded).base64EncodedString().utf8).write(to: signature)  // base64, as NCALayer returns it
+        let identity = try SigningIdentity(
+            privateKey: key, certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_rsa.cert.pem")))
+        let cms = try CMSBuilder.sign(
+            content, detached: true, signers: [CMSSigner(identity: identity, signingTime: Date(timeIntervalSince1970: 1_700_000_000))])
+        let signature = directory.appendingPathComponent("document.p7s")
+        let data = directory.appendingPathComponent("document.pdf")
+        try Data(Data(cms.derEncoded).base64EncodedString().utf8).write(to: signature) // base64, as NCALayer returns it
         try Data(content).write(to: data)
         return (signature, data)
     }
 
     @Test func kzVectorTextNamesSignersAndWhy() async throws {
-        let result = try await CLIProcess.run(["verify", "testvectors/kz/cms/signed_cms_two_signers_attached.cms", "--crl", "testvectors/kz/crl/nca_gost2022_test.crl",
-                                         "--at", "2022-10-01T00:00:00Z"])
+        let result = try await CLIProcess.run([
+            "verify", "testvectors/kz/cms/signed_cms_two_signers_attached.cms", "--crl", "testvectors/kz/crl/nca_gost2022_test.crl",
+            "--at", "2022-10-01T00:00:00Z",
+        ])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("CMS: TOTAL_FAILED / EXPIRED"))
         #expect(result.standardOutput.contains("ТЕСТТОВ ТЕСТТ, IIN 123456789012"))
@@ -34,15 +39,21 @@ struct VerifyCommandTests {
     }
 
     @Test func jsonHasTheDesignShape() async throws {
-        let result = try await CLIProcess.run(["verify", "--format", "json", "testvectors/kz/cms/signed_cms_two_signers_attached.cms", "--at", "2022-10-01T00:00:00Z"])
+        let result = try await CLIProcess.run([
+            "verify", "--format", "json", "testvectors/kz/cms/signed_cms_two_signers_attached.cms", "--at", "2022-10-01T00:00:00Z",
+        ])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        for key in ["indication", "subIndication", "validationTime", "policy", "signatures", "messages"] { #expect(object[key] != nil, "\(key)") }
+        for key in ["indication", "subIndication", "validationTime", "policy", "signatures", "messages"] {
+            #expect(object[key] != nil, "\(key)")
+        }
         #expect((object["policy"] as? [String: Any])?["sha256"] as? String == ValidationPolicy.kazakhstanDefault.sha256)
         let signatures = try #require(object["signatures"] as? [[String: Any]])
         #expect(signatures.count == 2)
-        for key in ["indication", "format", "signer", "signatureAlgorithm", "digestAlgorithm", "claimedSigningTime", "bestSignatureTime", "intact",
-                    "cryptographicallyValid", "chain", "revocation", "timestamps", "signedDataScope", "messages"] {
+        for key in [
+            "indication", "format", "signer", "signatureAlgorithm", "digestAlgorithm", "claimedSigningTime", "bestSignatureTime", "intact",
+            "cryptographicallyValid", "chain", "revocation", "timestamps", "signedDataScope", "messages",
+        ] {
             #expect(signatures[0][key] != nil, "\(key)")
         }
         let signer = try #require(signatures[0]["signer"] as? [String: Any])
@@ -74,19 +85,25 @@ struct VerifyCommandTests {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         try encoder.encode(relaxed).write(to: policy)
-        let result = try await CLIProcess.run(["verify", "testvectors/kz/tsp/tsp_response.bin", "--data", data.path, "--policy", policy.path])
+        let result = try await CLIProcess.run([
+            "verify", "testvectors/kz/tsp/tsp_response.bin", "--data", data.path, "--policy", policy.path,
+        ])
         #expect(result.status == 0, "\(result.standardOutput)")
         #expect(result.standardOutput.contains("TimeStampToken: TOTAL_PASSED"))
         #expect(result.standardOutput.contains("sha1 imprint matches"))
         try Data([0xCA, 0xFE]).write(to: data)
-        let wrong = try await CLIProcess.run(["verify", "testvectors/kz/tsp/tsp_response.bin", "--data", data.path, "--policy", policy.path])
+        let wrong = try await CLIProcess.run([
+            "verify", "testvectors/kz/tsp/tsp_response.bin", "--data", data.path, "--policy", policy.path,
+        ])
         #expect(wrong.status == 1)
         #expect(wrong.standardOutput.contains("HASH_FAILURE"))
     }
 
     @Test func kalkanXMLWithTwoSigners() async throws {
-        let result = try await CLIProcess.run(["verify", "testvectors/kz/xml/xml_signed_two_signers_rsa_gost2015.xml", "--at", "2022-09-01T00:00:00Z",
-                                         "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--format", "json"])
+        let result = try await CLIProcess.run([
+            "verify", "testvectors/kz/xml/xml_signed_two_signers_rsa_gost2015.xml", "--at", "2022-09-01T00:00:00Z",
+            "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--format", "json",
+        ])
         #expect(result.status == 2)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(object["container"] as? String == "XML")
@@ -104,7 +121,9 @@ struct VerifyCommandTests {
     @Test func exitCodesForBadInput() async throws {
         #expect(try await CLIProcess.run(["verify", "README.md"]).status == 65)
         #expect(try await CLIProcess.run(["verify", "/nonexistent/file.p7s"]).status == 65)
-        #expect(try await CLIProcess.run(["verify", "testvectors/kz/cms/signed_cms_one_signer_rsa_attached.cms", "--at", "yesterday"]).status == 64)
+        #expect(
+            try await CLIProcess.run(["verify", "testvectors/kz/cms/signed_cms_one_signer_rsa_attached.cms", "--at", "yesterday"]).status
+                == 64)
         let truncated = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-truncated-\(UUID().uuidString).p7s")
         try Data(try TestVectors.bytes("kz/cms/signed_cms_one_signer_rsa_attached.cms").prefix(900)).write(to: truncated)
         let broken = try await CLIProcess.run(["verify", truncated.path])

@@ -39,7 +39,9 @@ public struct SigningCertificateReference: Sendable, Hashable {
         certificateHash = try BERReading.octets(node)
         if let issuerSerial = fields.next() {
             var parts = try BERReading.children(issuerSerial, .sequence, "IssuerSerial").makeIterator()
-            guard let names = parts.next(), let serial = parts.next() else { throw ASN1Error.invalidASN1Object(reason: "incomplete IssuerSerial") }
+            guard let names = parts.next(), let serial = parts.next() else {
+                throw ASN1Error.invalidASN1Object(reason: "incomplete IssuerSerial")
+            }
             // GeneralNames: the directoryName [4] EXPLICIT Name is the one that identifies a certificate issuer.
             var directoryName: DistinguishedName?
             for name in try BERReading.children(names, .sequence, "GeneralNames") where name.identifier == BERReading.tag(4) {

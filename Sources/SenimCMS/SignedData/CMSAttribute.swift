@@ -14,7 +14,9 @@ public struct CMSAttribute: Sendable, Hashable {
         var iterator = children.makeIterator()
         guard let typeNode = iterator.next() else { throw ASN1Error.invalidASN1Object(reason: "attribute without a type") }
         type = try ASN1ObjectIdentifier(berEncoded: typeNode)
-        guard let set = iterator.next(), iterator.next() == nil else { throw ASN1Error.invalidASN1Object(reason: "attribute \(type) is not {type, SET}") }
+        guard let set = iterator.next(), iterator.next() == nil else {
+            throw ASN1Error.invalidASN1Object(reason: "attribute \(type) is not {type, SET}")
+        }
         values = try BERReading.children(set, .set, "attribute values").map { Array($0.encodedBytes) }
         encoded = Array(node.encodedBytes)
     }
@@ -42,7 +44,8 @@ public struct CMSAttributes: Sendable, Hashable {
 
     /// Every attribute type that occurs more than once.
     public var duplicatedTypes: [ASN1ObjectIdentifier] {
-        var seen = Set<ASN1ObjectIdentifier>(), duplicated: [ASN1ObjectIdentifier] = []
+        var seen = Set<ASN1ObjectIdentifier>()
+        var duplicated: [ASN1ObjectIdentifier] = []
         for attribute in attributes where !seen.insert(attribute.type).inserted && !duplicated.contains(attribute.type) {
             duplicated.append(attribute.type)
         }

@@ -28,7 +28,9 @@ public struct SignedData: Sendable {
     public static let maximumInputSize = 256 << 20
 
     public init(bytes input: [UInt8]) throws(CMSError) {
-        guard input.count <= Self.maximumInputSize else { throw .malformed("input of \(input.count) bytes exceeds the \(Self.maximumInputSize)-byte limit") }
+        guard input.count <= Self.maximumInputSize else {
+            throw .malformed("input of \(input.count) bytes exceeds the \(Self.maximumInputSize)-byte limit")
+        }
         let der: [UInt8]
         do { der = try DERInput.decode(input, pemLabels: ["CMS", "PKCS7", "SIGNED DATA"]) } catch {
             throw .malformed(error.description)
@@ -80,9 +82,13 @@ public struct SignedData: Sendable {
         guard let typeNode = top.next() else { throw ASN1Error.invalidASN1Object(reason: "ContentInfo without contentType") }
         let type = try ASN1ObjectIdentifier(berEncoded: typeNode)
         guard type == .CMS.signedData else { throw CMSError.notSignedData(type.description) }
-        guard let wrapper = top.next(), top.next() == nil else { throw ASN1Error.invalidASN1Object(reason: "ContentInfo without [0] content") }
+        guard let wrapper = top.next(), top.next() == nil else {
+            throw ASN1Error.invalidASN1Object(reason: "ContentInfo without [0] content")
+        }
         var wrapped = try BERReading.children(wrapper, BERReading.tag(0), "ContentInfo content").makeIterator()
-        guard let signedDataNode = wrapped.next(), wrapped.next() == nil else { throw ASN1Error.invalidASN1Object(reason: "empty [0] content") }
+        guard let signedDataNode = wrapped.next(), wrapped.next() == nil else {
+            throw ASN1Error.invalidASN1Object(reason: "empty [0] content")
+        }
 
         var nodes = try BERReading.children(signedDataNode, .sequence, "SignedData").makeIterator()
         func next(_ what: String) throws -> ASN1Node {
@@ -101,7 +107,9 @@ public struct SignedData: Sendable {
         encapsulatedContentType = try ASN1ObjectIdentifier(berEncoded: encapType)
         if let explicit = encap.next() {
             var inner = try BERReading.children(explicit, BERReading.tag(0), "eContent").makeIterator()
-            guard let octets = inner.next(), inner.next() == nil, encap.next() == nil else { throw ASN1Error.invalidASN1Object(reason: "malformed eContent") }
+            guard let octets = inner.next(), inner.next() == nil, encap.next() == nil else {
+                throw ASN1Error.invalidASN1Object(reason: "malformed eContent")
+            }
             guard octets.identifier == .octetString else { throw ASN1Error.unexpectedFieldType(octets.identifier) }
             encapsulatedContent = try BERReading.octets(octets)
         } else {
@@ -109,7 +117,9 @@ public struct SignedData: Sendable {
         }
         fields = Array(versionNode.encodedBytes) + Array(digestSet.encodedBytes) + Array(encapNode.encodedBytes)
 
-        var certificates: [Certificate] = [], lists: [CertificateRevocationList] = [], responses: [OCSPResponse] = []
+        var certificates: [Certificate] = []
+        var lists: [CertificateRevocationList] = []
+        var responses: [OCSPResponse] = []
         var current = try next("signerInfos")
         if current.identifier == BERReading.tag(0) {
             // CertificateChoices: X.509 certificates (SEQUENCE); attribute and other certificates are skipped.
@@ -130,7 +140,9 @@ public struct SignedData: Sendable {
                 } else if item.identifier == BERReading.tag(1) {
                     // OtherRevocationInfoFormat ::= SEQUENCE { otherRevInfoFormat OID, otherRevInfo ANY } ([1] IMPLICIT)
                     var other = try BERReading.children(item, BERReading.tag(1), "OtherRevocationInfoFormat").makeIterator()
-                    guard let formatNode = other.next(), let value = other.next() else { throw ASN1Error.invalidASN1Object(reason: "empty OtherRevocationInfoFormat") }
+                    guard let formatNode = other.next(), let value = other.next() else {
+                        throw ASN1Error.invalidASN1Object(reason: "empty OtherRevocationInfoFormat")
+                    }
                     if try ASN1ObjectIdentifier(berEncoded: formatNode) == .CMS.ocspRevocationInfo {
                         do { responses.append(try OCSPResponse(derEncoded: Array(value.encodedBytes))) } catch {
                             throw CMSError.malformed("embedded OCSP response: \(DecodingErrorText.sentence(error))")
@@ -163,7 +175,9 @@ public struct SignedData: Sendable {
 
     static func assemble(fields: [UInt8], signerInfos: [[UInt8]]) throws(CMSError) -> SignedData {
         let signedData = DERWriter.sequence([fields, DERWriter.tlv(0x31, signerInfos.flatMap { $0 })])
-        let contentInfo = DERWriter.sequence([(try? DERWriter.encode(ASN1ObjectIdentifier.CMS.signedData)) ?? [], DERWriter.contextConstructed(0, signedData)])
+        let contentInfo = DERWriter.sequence([
+            (try? DERWriter.encode(ASN1ObjectIdentifier.CMS.signedData)) ?? [], DERWriter.contextConstructed(0, signedData),
+        ])
         return try SignedData(bytes: contentInfo)
     }
 }

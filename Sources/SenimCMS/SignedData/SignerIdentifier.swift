@@ -15,8 +15,9 @@ public enum SignerIdentifier: Sendable, Hashable, CustomStringConvertible {
             guard let issuerNode = iterator.next(), let serialNode = iterator.next(), iterator.next() == nil else {
                 throw ASN1Error.invalidASN1Object(reason: "IssuerAndSerialNumber needs issuer and serial")
             }
-            self = .issuerAndSerialNumber(issuer: try DistinguishedName(derEncoded: Array(issuerNode.encodedBytes)),
-                                          serialNumber: try BERReading.integerBytes(serialNode))
+            self = .issuerAndSerialNumber(
+                issuer: try DistinguishedName(derEncoded: Array(issuerNode.encodedBytes)),
+                serialNumber: try BERReading.integerBytes(serialNode))
         } else if node.identifier == BERReading.tag(0) {
             self = .subjectKeyIdentifier(try BERReading.octets(node))
         } else {

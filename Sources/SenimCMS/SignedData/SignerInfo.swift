@@ -38,7 +38,9 @@ public struct SignerInfo: Sendable {
 
         var current = try next("signatureAlgorithm")
         if current.identifier == BERReading.tag(0) {
-            guard case .constructed(let items) = current.content else { throw ASN1Error.invalidASN1Object(reason: "signedAttrs not constructed") }
+            guard case .constructed(let items) = current.content else {
+                throw ASN1Error.invalidASN1Object(reason: "signedAttrs not constructed")
+            }
             signedAttributes = CMSAttributes(try items.map(CMSAttribute.init))
             signedAttributesBytes = Array(current.encodedBytes)
             fields += Array(current.encodedBytes)

@@ -35,12 +35,18 @@ public struct CMSSigner: Sendable {
             if let signingTime {
                 // RFC 5652 §11.3: UTCTime for 1950–2049, GeneralizedTime otherwise.
                 let year = ASN1Time.components(of: signingTime).0
-                let value = (1950..<2050).contains(year) ? try DERWriter.encode(try ASN1Time.utcTime(signingTime)) : try DERWriter.encode(try ASN1Time.generalizedTime(signingTime))
+                let value =
+                    (1950..<2050).contains(year)
+                    ? try DERWriter.encode(try ASN1Time.utcTime(signingTime))
+                    : try DERWriter.encode(try ASN1Time.generalizedTime(signingTime))
                 attributes.append(try CMSAttribute(type: .CMS.signingTime, values: [value]))
             }
             attributes.append(try CMSAttribute(type: .CMS.messageDigest, values: [DERWriter.octetString(contentDigest)]))
             if includeSigningCertificateV2 {
-                attributes.append(try CMSAttribute(type: .CMS.signingCertificateV2, values: [SigningCertificateReference.signingCertificateV2Value(for: identity.certificate)]))
+                attributes.append(
+                    try CMSAttribute(
+                        type: .CMS.signingCertificateV2,
+                        values: [SigningCertificateReference.signingCertificateV2Value(for: identity.certificate)]))
             }
             attributes += additionalSignedAttributes
             let signedSet = DERWriter.setOf(attributes.map(\.encoded))
@@ -79,35 +85,46 @@ public struct CMSSigner: Sendable {
 public enum CMSBuilder {
     /// Signs `content` with every signer. Detached leaves eContent out (NCALayer `encapsulate: false`, eGov
     /// `CMS_SIGN_ONLY`); the verifier then needs the content.
-    public static func sign(_ content: [UInt8], detached: Bool = false, contentType: ASN1ObjectIdentifier = .CMS.data,
-                            signers: [CMSSigner], certificates: [Certificate] = [], revocationLists: [CertificateRevocationList] = [],
-                            ocspResponses: [OCSPResponse] = []) throws(CMSError) -> SignedData {
+    public static func sign(
+        _ content: [UInt8], detached: Bool = false, contentType: ASN1ObjectIdentifier = .CMS.data,
+        signers: [CMSSigner], certificates: [Certificate] = [], revocationLists: [CertificateRevocationList] = [],
+        ocspResponses: [OCSPResponse] = []
+    ) throws(CMSError) -> SignedData {
         let digests = DigestSet.digests(of: content, algorithms: signers.map(\.digestAlgorithm))
-        return try sign(contentDigests: digests, content: detached ? nil : content, contentType: contentType, signers: signers,
-                        certificates: certificates, revocationLists: revocationLists, ocspResponses: ocspResponses)
+        return try sign(
+            contentDigests: digests, content: detached ? nil : content, contentType: contentType, signers: signers,
+            certificates: certificates, revocationLists: revocationLists, ocspResponses: ocspResponses)
     }
 
     /// Signs content known only by its digests (a large file hashed while streaming); the result is detached
     /// unless `content` is given.
-    public static func sign(contentDigests: [DigestAlgorithm: [UInt8]], content: [UInt8]? = nil, contentType: ASN1ObjectIdentifier = .CMS.data,
-                            signers: [CMSSigner], certificates: [Certificate] = [], revocationLists: [CertificateRevocationList] = [],
-                            ocspResponses: [OCSPResponse] = []) throws(CMSError) -> SignedData {
+    public static func sign(
+        contentDigests: [DigestAlgorithm: [UInt8]], content: [UInt8]? = nil, contentType: ASN1ObjectIdentifier = .CMS.data,
+        signers: [CMSSigner], certificates: [Certificate] = [], revocationLists: [CertificateRevocationList] = [],
+        ocspResponses: [OCSPResponse] = []
+    ) throws(CMSError) -> SignedData {
         guard !signers.isEmpty else { throw .signingFailed("no signer") }
         let infos = try signers.map { signer throws(CMSError) -> SignerInfo in
-            guard let digest = contentDigests[signer.digestAlgorithm] else { throw .signingFailed("no \(signer.digestAlgorithm.rawValue) digest of the content") }
+            guard let digest = contentDigests[signer.digestAlgorithm] else {
+                throw .signingFailed("no \(signer.digestAlgorithm.rawValue) digest of the content")
+            }
             return try signer.signerInfo(contentDigest: digest, contentType: contentType)
         }
         var embedded: [Certificate] = []
-        for certificate in signers.flatMap({ [$0.identity.certificate] + $0.identity.chain }) + certificates where !embedded.contains(certificate) {
+        for certificate in signers.flatMap({ [$0.identity.certificate] + $0.identity.chain }) + certificates
+        where !embedded.contains(certificate) {
             embedded.append(certificate)
         }
-        return try assemble(contentType: contentType, content: content, digestAlgorithms: signers.map(\.digestAlgorithm), certificates: embedded,
-                            revocationLists: revocationLists, ocspResponses: ocspResponses, signerInfos: infos)
+        return try assemble(
+            contentType: contentType, content: content, digestAlgorithms: signers.map(\.digestAlgorithm), certificates: embedded,
+            revocationLists: revocationLists, ocspResponses: ocspResponses, signerInfos: infos)
     }
 
     /// Adds a signer to an existing SignedData (NCANode `/cms/sign/add`, NCALayer co-signing): the received
     /// SignerInfos stay byte-identical. Detached signatures need the content's digest for the new signer.
-    public static func addSigner(_ signer: CMSSigner, to signedData: SignedData, detachedContentDigest: [UInt8]? = nil) throws(CMSError) -> SignedData {
+    public static func addSigner(_ signer: CMSSigner, to signedData: SignedData, detachedContentDigest: [UInt8]? = nil) throws(CMSError)
+        -> SignedData
+    {
         let digest: [UInt8]
         if let content = signedData.encapsulatedContent {
             digest = signer.digestAlgorithm.hash(content)
@@ -126,13 +143,16 @@ public enum CMSBuilder {
         for certificate in [signer.identity.certificate] + signer.identity.chain where !certificates.contains(certificate) {
             certificates.append(certificate)
         }
-        return try assemble(contentType: signedData.encapsulatedContentType, content: signedData.encapsulatedContent, digestAlgorithms: digests,
-                            certificates: certificates, revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses,
-                            signerInfos: signedData.signerInfos + [info])
+        return try assemble(
+            contentType: signedData.encapsulatedContentType, content: signedData.encapsulatedContent, digestAlgorithms: digests,
+            certificates: certificates, revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses,
+            signerInfos: signedData.signerInfos + [info])
     }
 
-    static func assemble(contentType: ASN1ObjectIdentifier, content: [UInt8]?, digestAlgorithms: [DigestAlgorithm], certificates: [Certificate],
-                         revocationLists: [CertificateRevocationList], ocspResponses: [OCSPResponse], signerInfos: [SignerInfo]) throws(CMSError) -> SignedData {
+    static func assemble(
+        contentType: ASN1ObjectIdentifier, content: [UInt8]?, digestAlgorithms: [DigestAlgorithm], certificates: [Certificate],
+        revocationLists: [CertificateRevocationList], ocspResponses: [OCSPResponse], signerInfos: [SignerInfo]
+    ) throws(CMSError) -> SignedData {
         do {
             // RFC 5652 §5.1: version 3 when any SignerInfo is v3 or the content is not id-data, else 1.
             let version = contentType != .CMS.data || signerInfos.contains { $0.version == 3 } ? 3 : 1

@@ -51,16 +51,22 @@ public struct TSTInfo: Sendable, Hashable {
             imprintAlgorithm = try DigestAlgorithm(objectIdentifier: try AlgorithmIdentifier(berEncoded: algorithmNode).algorithm)
             messageImprint = try BERReading.octets(hashNode)
             guard messageImprint.count == imprintAlgorithm.digestByteCount else {
-                throw ASN1Error.invalidASN1Object(reason: "messageImprint of \(messageImprint.count) bytes for \(imprintAlgorithm.rawValue)")
+                throw ASN1Error.invalidASN1Object(
+                    reason: "messageImprint of \(messageImprint.count) bytes for \(imprintAlgorithm.rawValue)")
             }
             serialNumber = try BERReading.integerBytes(try next("serialNumber"))
             genTime = try ASN1Time.date(from: try next("genTime"))
 
-            var accuracy: Accuracy?, ordering = false, nonce: [UInt8]?, tsaName: GeneralName?
+            var accuracy: Accuracy?
+            var ordering = false
+            var nonce: [UInt8]?
+            var tsaName: GeneralName?
             while let node = nodes.next() {
                 switch node.identifier {
                 case .sequence where accuracy == nil && nonce == nil:
-                    var seconds = 0, millis = 0, micros = 0
+                    var seconds = 0
+                    var millis = 0
+                    var micros = 0
                     for part in try BERReading.children(node, .sequence, "Accuracy") {
                         switch part.identifier {
                         case .integer: seconds = try Int(berEncoded: part)
@@ -82,7 +88,7 @@ public struct TSTInfo: Sendable, Hashable {
                     guard let name = inner.next() else { throw ASN1Error.invalidASN1Object(reason: "empty tsa") }
                     tsaName = try GeneralName(derEncoded: name)
                 case BERReading.tag(1):
-                    break  // extensions: none are defined that change verification
+                    break // extensions: none are defined that change verification
                 default:
                     throw ASN1Error.unexpectedFieldType(node.identifier)
                 }

@@ -12,7 +12,10 @@ public struct TimeStampAuthority: Sendable {
     public let clock: @Sendable () -> Date
     public let accuracy: TSTInfo.Accuracy?
 
-    public init(identity: SigningIdentity, policy: ASN1ObjectIdentifier, accuracy: TSTInfo.Accuracy? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        identity: SigningIdentity, policy: ASN1ObjectIdentifier, accuracy: TSTInfo.Accuracy? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.identity = identity
         self.policy = policy
         self.accuracy = accuracy
@@ -24,7 +27,11 @@ public struct TimeStampAuthority: Sendable {
         let genTime = clock()
         do {
             var fields = [DERWriter.integer(1), try DERWriter.encode(request.policy ?? policy)]
-            fields.append(DERWriter.sequence([try DERWriter.encode(CMSSigner.digestIdentifier(request.imprintAlgorithm)), DERWriter.octetString(request.messageImprint)]))
+            fields.append(
+                DERWriter.sequence([
+                    try DERWriter.encode(CMSSigner.digestIdentifier(request.imprintAlgorithm)),
+                    DERWriter.octetString(request.messageImprint),
+                ]))
             fields.append(DERWriter.tlv(0x02, serialNumber.isEmpty ? [0] : serialNumber))
             fields.append(try DERWriter.encode(try ASN1Time.generalizedTime(genTime, millisecondPrecision: true)))
             if let accuracy {

@@ -13,8 +13,10 @@ public struct TimeStampRequest: Sendable, Hashable {
     /// Ask the TSA to put its certificate in the token.
     public let certificateRequested: Bool
 
-    public init(imprintAlgorithm: DigestAlgorithm, messageImprint: [UInt8], policy: ASN1ObjectIdentifier? = nil,
-                nonce: [UInt8]? = nil, certificateRequested: Bool = true) {
+    public init(
+        imprintAlgorithm: DigestAlgorithm, messageImprint: [UInt8], policy: ASN1ObjectIdentifier? = nil,
+        nonce: [UInt8]? = nil, certificateRequested: Bool = true
+    ) {
         self.imprintAlgorithm = imprintAlgorithm
         self.messageImprint = messageImprint
         self.policy = policy
@@ -23,9 +25,12 @@ public struct TimeStampRequest: Sendable, Hashable {
     }
 
     /// A request for a signature timestamp over a SignerInfo's signature value (CAdES-T; RFC 3161 Appendix A).
-    public static func forSignature(of signerInfo: SignerInfo, imprintAlgorithm: DigestAlgorithm = .sha256, policy: ASN1ObjectIdentifier? = nil) -> TimeStampRequest {
-        TimeStampRequest(imprintAlgorithm: imprintAlgorithm, messageImprint: imprintAlgorithm.hash(signerInfo.signature), policy: policy,
-                         nonce: randomNonce())
+    public static func forSignature(
+        of signerInfo: SignerInfo, imprintAlgorithm: DigestAlgorithm = .sha256, policy: ASN1ObjectIdentifier? = nil
+    ) -> TimeStampRequest {
+        TimeStampRequest(
+            imprintAlgorithm: imprintAlgorithm, messageImprint: imprintAlgorithm.hash(signerInfo.signature), policy: policy,
+            nonce: randomNonce())
     }
 
     static func randomNonce() -> [UInt8] {
@@ -47,13 +52,19 @@ public struct TimeStampRequest: Sendable, Hashable {
         do {
             let root = try BER.parse(bytes)
             var nodes = try BERReading.children(root, .sequence, "TimeStampReq").makeIterator()
-            guard let version = nodes.next(), try Int(berEncoded: version) == 1 else { throw ASN1Error.invalidASN1Object(reason: "TimeStampReq version") }
+            guard let version = nodes.next(), try Int(berEncoded: version) == 1 else {
+                throw ASN1Error.invalidASN1Object(reason: "TimeStampReq version")
+            }
             guard let imprintNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no messageImprint") }
             var imprint = try BERReading.children(imprintNode, .sequence, "MessageImprint").makeIterator()
-            guard let algorithmNode = imprint.next(), let hashNode = imprint.next() else { throw ASN1Error.invalidASN1Object(reason: "incomplete MessageImprint") }
+            guard let algorithmNode = imprint.next(), let hashNode = imprint.next() else {
+                throw ASN1Error.invalidASN1Object(reason: "incomplete MessageImprint")
+            }
             imprintAlgorithm = try DigestAlgorithm(objectIdentifier: try AlgorithmIdentifier(berEncoded: algorithmNode).algorithm)
             messageImprint = try BERReading.octets(hashNode)
-            var policy: ASN1ObjectIdentifier?, nonce: [UInt8]?, certificateRequested = false
+            var policy: ASN1ObjectIdentifier?
+            var nonce: [UInt8]?
+            var certificateRequested = false
             while let node = nodes.next() {
                 switch node.identifier {
                 case .objectIdentifier: policy = try ASN1ObjectIdentifier(berEncoded: node)

@@ -47,7 +47,8 @@ public struct TimeStampResponse: Sendable {
             var statusParts = try BERReading.children(statusNode, .sequence, "PKIStatusInfo").makeIterator()
             guard let code = statusParts.next() else { throw ASN1Error.invalidASN1Object(reason: "no PKIStatus") }
             status = try Int(berEncoded: code)
-            var texts: [String] = [], bits: [Int] = []
+            var texts: [String] = []
+            var bits: [Int] = []
             while let part = statusParts.next() {
                 if part.identifier == .sequence {
                     texts = try BERReading.children(part, .sequence, "PKIFreeText").map { String(try ASN1UTF8String(berEncoded: $0)) }

@@ -21,10 +21,14 @@ public struct CMSSignatureValidator: Sendable {
     ///   - revocationSources: evidence besides what the CMS embeds (files, an evidence package, ``OnlineFetcher``).
     ///   - certificateSources: issuer certificates besides the embedded ones (AIA fetching).
     ///   - extraCertificates: certificates to find signers and intermediates among (`--ca`).
-    public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-                certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
-        self.init(context: ValidationContext(trustStore: trustStore, policy: policy, revocationSources: revocationSources,
-                                             certificateSources: certificateSources, extraCertificates: extraCertificates))
+    public init(
+        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
+        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []
+    ) {
+        self.init(
+            context: ValidationContext(
+                trustStore: trustStore, policy: policy, revocationSources: revocationSources,
+                certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
 
     public var trustStore: TrustStore { context.trustStore }
@@ -58,18 +62,20 @@ public struct CMSSignatureValidator: Sendable {
         if let eContent = signedData.encapsulatedContent {
             let digests = DigestSet.digests(of: eContent, algorithms: algorithms.union([.sha256]))
             contentDigests = digests
-            scope = SignedDataScope(name: "encapsulated content", coverage: .full,
-                                    description: "the eContent inside the CMS (\(eContent.count) bytes, \(signedData.encapsulatedContentType))",
-                                    digests: Self.hexDigests(digests), length: eContent.count)
+            scope = SignedDataScope(
+                name: "encapsulated content", coverage: .full,
+                description: "the eContent inside the CMS (\(eContent.count) bytes, \(signedData.encapsulatedContentType))",
+                digests: Self.hexDigests(digests), length: eContent.count)
             if content != nil { messages.append("the CMS is attached; the separately supplied content was not used") }
         } else if let content {
             do {
                 let (digests, length) = try await content.digests(for: algorithms.union(Self.isDigestOnly(content) ? [] : [.sha256]))
                 contentDigests = digests
-                scope = SignedDataScope(name: "detached content", coverage: length == nil ? .digest : .full,
-                                        description: length.map { "the detached content supplied for verification (\($0) bytes)" }
-                                            ?? "only digests of the detached content were supplied; the bytes themselves were not seen",
-                                        digests: Self.hexDigests(digests), length: length)
+                scope = SignedDataScope(
+                    name: "detached content", coverage: length == nil ? .digest : .full,
+                    description: length.map { "the detached content supplied for verification (\($0) bytes)" }
+                        ?? "only digests of the detached content were supplied; the bytes themselves were not seen",
+                    digests: Self.hexDigests(digests), length: length)
             } catch {
                 messages.append(error.description)
             }
@@ -77,21 +83,26 @@ public struct CMSSignatureValidator: Sendable {
 
         var reports: [SignatureReport] = []
         for (index, info) in signedData.signerInfos.enumerated() {
-            var report = await validateSigner(info, id: "S-\(index + 1)", in: signedData, contentType: signedData.encapsulatedContentType,
-                                              contentDigests: contentDigests, validationTime: validationTime)
+            var report = await validateSigner(
+                info, id: "S-\(index + 1)", in: signedData, contentType: signedData.encapsulatedContentType,
+                contentDigests: contentDigests, validationTime: validationTime)
             if let scope { report.signedDataScope = [scope] }
             reports.append(report)
         }
-        return SignatureValidationReport(container: "CMS", validationTime: validationTime, policy: context.policyReference, signatures: reports, messages: messages)
+        return SignatureValidationReport(
+            container: "CMS", validationTime: validationTime, policy: context.policyReference, signatures: reports, messages: messages)
     }
 
     // MARK: One signer
 
-    func validateSigner(_ info: SignerInfo, id: String, in signedData: SignedData, contentType: ASN1ObjectIdentifier?,
-                        contentDigests: [DigestAlgorithm: [UInt8]]?, validationTime: Date) async -> SignatureReport {
-        var check = SignerInfoCheck(info, id: id, format: "CMS", contentType: contentType, contentDigests: contentDigests,
-                                    candidates: signedData.certificates + context.candidateCertificates,
-                                    validationTime: validationTime)
+    func validateSigner(
+        _ info: SignerInfo, id: String, in signedData: SignedData, contentType: ASN1ObjectIdentifier?,
+        contentDigests: [DigestAlgorithm: [UInt8]]?, validationTime: Date
+    ) async -> SignatureReport {
+        var check = SignerInfoCheck(
+            info, id: id, format: "CMS", contentType: contentType, contentDigests: contentDigests,
+            candidates: signedData.certificates + context.candidateCertificates,
+            validationTime: validationTime)
         var report = check.report
 
         // Timestamps: signature timestamps (unsigned) are proofs of existence of the signature value; content
@@ -99,13 +110,17 @@ public struct CMSSignatureValidator: Sendable {
         let embedded = OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
         for attribute in info.unsignedAttributes.all(.CMS.signatureTimeStampToken) {
             for value in attribute.values {
-                report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "signature", imprintedData: .bytes(info.signature),
-                                                                   validationTime: validationTime, accompanying: signedData))
+                report.timestamps.append(
+                    await timestamps.validate(
+                        tokenBytes: value, type: "signature", imprintedData: .bytes(info.signature),
+                        validationTime: validationTime, accompanying: signedData))
             }
         }
         for value in (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values) {
-            report.timestamps.append(await timestamps.validate(tokenBytes: value, type: "content", imprintedData: .digests(contentDigests ?? [:]),
-                                                               validationTime: validationTime, accompanying: signedData))
+            report.timestamps.append(
+                await timestamps.validate(
+                    tokenBytes: value, type: "content", imprintedData: .digests(contentDigests ?? [:]),
+                    validationTime: validationTime, accompanying: signedData))
         }
         let proofs = report.timestamps.filter { $0.type == "signature" }.compactMap(\.proofOfExistence)
         if let earliest = proofs.min(), earliest < validationTime {
@@ -113,15 +128,17 @@ public struct CMSSignatureValidator: Sendable {
         }
         if !proofs.isEmpty { report.format = "CAdES-BASELINE-T" }
         for failed in report.timestamps where failed.indication != .totalPassed {
-            report.messages.append("\(failed.type) timestamp not used as proof of existence: \(failed.reason ?? failed.indication.rawValue)")
+            report.messages.append(
+                "\(failed.type) timestamp not used as proof of existence: \(failed.reason ?? failed.indication.rawValue)")
         }
 
         // X.509 validation of the signing certificate at the best signature time.
         if let certificate = check.certificate {
-            let outcome = await certificateValidator.validate(certificate, at: report.bestSignatureTime, revocationSources: context.revocationSources + [embedded],
-                                                              certificateSources: context.certificateSources,
-                                                              extraIntermediates: signedData.certificates + context.extraCertificates,
-                                                              signatureAlgorithm: check.algorithm)
+            let outcome = await certificateValidator.validate(
+                certificate, at: report.bestSignatureTime, revocationSources: context.revocationSources + [embedded],
+                certificateSources: context.certificateSources,
+                extraIntermediates: signedData.certificates + context.extraCertificates,
+                signatureAlgorithm: check.algorithm)
             report.apply(outcome.report)
             report.messages.append(contentsOf: outcome.errors.map { "fetch: \($0)" })
             checkSigningTimeClaim(&report, certificate: certificate, signatureTimestamps: proofs)
@@ -133,8 +150,10 @@ public struct CMSSignatureValidator: Sendable {
             do {
                 let counter = try SignerInfo(derEncoded: value)
                 let digests = (try? counter.digest).map { [$0: $0.hash(info.signature)] }
-                check.report.counterSignatures.append(await validateSigner(counter, id: "\(id).\(index + 1)", in: signedData, contentType: nil,
-                                                                           contentDigests: digests, validationTime: validationTime))
+                check.report.counterSignatures.append(
+                    await validateSigner(
+                        counter, id: "\(id).\(index + 1)", in: signedData, contentType: nil,
+                        contentDigests: digests, validationTime: validationTime))
             } catch {
                 var broken = SignatureReport(id: "\(id).\(index + 1)", format: "CMS countersignature", bestSignatureTime: validationTime)
                 broken.fail(.formatFailure, error.description)
@@ -151,12 +170,19 @@ public struct CMSSignatureValidator: Sendable {
         let validity = certificate.validity
         let provenBeforeExpiry = signatureTimestamps.contains { $0 <= validity.notAfter }
         if claimed > validity.notAfter && !provenBeforeExpiry {
-            report.fail(.expired, "the signature claims it was made at \(claimed.iso8601), after the signing certificate expired at \(validity.notAfter.iso8601), and no timestamp proves it existed earlier")
+            report.fail(
+                .expired,
+                "the signature claims it was made at \(claimed.iso8601), after the signing certificate expired at \(validity.notAfter.iso8601), and no timestamp proves it existed earlier"
+            )
         } else if claimed < validity.notBefore {
-            report.fail(.notYetValid, "the signature claims it was made at \(claimed.iso8601), before the signing certificate became valid at \(validity.notBefore.iso8601)")
+            report.fail(
+                .notYetValid,
+                "the signature claims it was made at \(claimed.iso8601), before the signing certificate became valid at \(validity.notBefore.iso8601)"
+            )
         }
         if let earliest = signatureTimestamps.min(), claimed > earliest.addingTimeInterval(policy.signingTimeTolerance) {
-            report.fail(.timestampOrderFailure, "the claimed signing time \(claimed.iso8601) is after the signature timestamp \(earliest.iso8601)")
+            report.fail(
+                .timestampOrderFailure, "the claimed signing time \(claimed.iso8601) is after the signature timestamp \(earliest.iso8601)")
         }
     }
 

@@ -19,8 +19,10 @@ struct SignerInfoCheck {
     ///   - contentDigests: digests of the signed content (or of the countersigned signature value); nil when
     ///     the content is not available.
     ///   - candidates: certificates to find the signer among (embedded first, then given, then the trust store).
-    init(_ info: SignerInfo, id: String, format: String, contentType: ASN1ObjectIdentifier?, contentDigests: [DigestAlgorithm: [UInt8]]?,
-         candidates: [Certificate], validationTime: Date) {
+    init(
+        _ info: SignerInfo, id: String, format: String, contentType: ASN1ObjectIdentifier?, contentDigests: [DigestAlgorithm: [UInt8]]?,
+        candidates: [Certificate], validationTime: Date
+    ) {
         report = SignatureReport(id: id, format: format, bestSignatureTime: validationTime)
         checkAlgorithms(info)
         let messageDigest = checkSignedAttributes(info, contentType: contentType)
@@ -50,14 +52,16 @@ struct SignerInfoCheck {
                 // RFC 5652 §5.3: signed attributes MUST be present when the content type is not id-data.
                 report.fail(.formatFailure, "no signed attributes although the content type is \(contentType.map { "\($0)" } ?? "")")
             }
-            report.messages.append("no signed attributes: the signature covers the content itself, with no signing time or certificate reference")
+            report.messages.append(
+                "no signed attributes: the signature covers the content itself, with no signing time or certificate reference")
             return nil
         }
         for duplicated in attributes.duplicatedTypes {
             if duplicated == .CMS.signingCertificate || duplicated == .CMS.signingCertificateV2 {
                 // RFC 5652 §11 leaves ESS attributes alone; EN 319 122-1 §5.2.2 wants exactly one: plain CMS, still validated.
-                report.messages.append("signed attribute \(duplicated) occurs more than once: "
-                                       + "the signature is plain CMS, not a CAdES baseline signature")
+                report.messages.append(
+                    "signed attribute \(duplicated) occurs more than once: "
+                        + "the signature is plain CMS, not a CAdES baseline signature")
                 hasDuplicateSigningCertificate = true
             } else {
                 // RFC 5652 §11.1–§11.3: content-type, message-digest and signing-time are single-instance attributes.
@@ -120,7 +124,10 @@ struct SignerInfoCheck {
                 do {
                     references.append(try SigningCertificateReference(value: try attribute.singleValue(), version: version))
                 } catch {
-                    report.fail(.formatFailure, "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: \(DecodingErrorText.sentence(error))")
+                    report.fail(
+                        .formatFailure,
+                        "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: \(DecodingErrorText.sentence(error))"
+                    )
                 }
             }
         }
@@ -131,13 +138,16 @@ struct SignerInfoCheck {
                 // EN 319 102-1 §5.2.3: the signed reference names the signing certificate; when no certificate at hand
                 // is that one, the signing certificate is not found (the signature value is not tried against another).
                 let name = reference.version == 2 ? "signingCertificateV2" : "signingCertificate"
-                report.fail(.noSigningCertificateFound,
-                            "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash matches none of the certificates "
-                            + "carried or given "
-                            + "(the certificate with the signer's identifier \(info.signerIdentifier) is another one)")
+                report.fail(
+                    .noSigningCertificateFound,
+                    "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash matches none of the certificates "
+                        + "carried or given "
+                        + "(the certificate with the signer's identifier \(info.signerIdentifier) is another one)")
                 return
             }
-            report.fail(.noSigningCertificateFound, "the signing certificate (\(info.signerIdentifier)) is neither in the CMS nor among the given or trusted certificates")
+            report.fail(
+                .noSigningCertificateFound,
+                "the signing certificate (\(info.signerIdentifier)) is neither in the CMS nor among the given or trusted certificates")
             return
         }
         self.certificate = certificate
@@ -147,7 +157,9 @@ struct SignerInfoCheck {
             let result = reference.matches(certificate)
             let name = reference.version == 2 ? "signingCertificateV2" : "signingCertificate"
             if !result.hash {
-                report.fail(.noSigningCertificateFound, "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash does not match the signing certificate")
+                report.fail(
+                    .noSigningCertificateFound,
+                    "the \(name) attribute's \(reference.hashAlgorithm.rawValue) hash does not match the signing certificate")
             } else if result.issuerSerial == false {
                 report.fail(.noSigningCertificateFound, "the \(name) attribute's issuer and serial do not match the signing certificate")
             }
@@ -155,8 +167,9 @@ struct SignerInfoCheck {
         // EN 319 122-1 §5.2.2: SHA-1 references belong in signing-certificate (v1), other hashes in v2.
         let sha1InV2 = references.contains { $0.version == 2 && $0.hashAlgorithm == .sha1 }
         if sha1InV2 {
-            report.messages.append("the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate "
-                                   + "(v1): the signature is plain CMS, not a CAdES baseline signature")
+            report.messages.append(
+                "the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate "
+                    + "(v1): the signature is plain CMS, not a CAdES baseline signature")
         }
         if !references.isEmpty && report.format == "CMS" && !sha1InV2 && !hasDuplicateSigningCertificate {
             report.format = "CAdES-BASELINE-B"
@@ -183,7 +196,10 @@ struct SignerInfoCheck {
         if messageDigest == actual {
             report.intact = true
         } else {
-            report.fail(.hashFailure, "the content's \(digest.rawValue) digest \(Hex.encode(actual)) differs from the signed messageDigest \(Hex.encode(messageDigest))")
+            report.fail(
+                .hashFailure,
+                "the content's \(digest.rawValue) digest \(Hex.encode(actual)) differs from the signed messageDigest \(Hex.encode(messageDigest))"
+            )
         }
     }
 
@@ -198,14 +214,16 @@ struct SignerInfoCheck {
                 valid = try key.isValidSignature(info.signature, digest: contentDigest, algorithm: algorithm)
                 report.intact = valid
             } else {
-                return  // content missing: already reported as SIGNED_DATA_NOT_FOUND
+                return // content missing: already reported as SIGNED_DATA_NOT_FOUND
             }
             report.cryptographicallyValid = valid
             if !valid {
                 report.fail(.sigCryptoFailure, "the signature value does not verify with the signing certificate's key")
             }
         } catch {
-            report.fail(.sigCryptoFailure, "the signature cannot be verified with the signing certificate's key: \(DecodingErrorText.sentence(error))")
+            report.fail(
+                .sigCryptoFailure,
+                "the signature cannot be verified with the signing certificate's key: \(DecodingErrorText.sentence(error))")
         }
     }
 }

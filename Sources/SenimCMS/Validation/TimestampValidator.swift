@@ -16,14 +16,19 @@ public struct TimestampValidator: Sendable {
         var tsaPolicy = context.policy
         tsaPolicy.requireNonRepudiation = false
         tsaPolicy.requiredRoles = []
-        tsaValidator = SigningCertificateValidator(trustStore: context.trustStore, revocation: RevocationChecker(maximumAge: context.policy.revocationMaximumAge),
-                                                   policy: tsaPolicy, policyReference: context.policyReference)
+        tsaValidator = SigningCertificateValidator(
+            trustStore: context.trustStore, revocation: RevocationChecker(maximumAge: context.policy.revocationMaximumAge),
+            policy: tsaPolicy, policyReference: context.policyReference)
     }
 
-    public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-                certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
-        self.init(context: ValidationContext(trustStore: trustStore, policy: policy, revocationSources: revocationSources,
-                                             certificateSources: certificateSources, extraCertificates: extraCertificates))
+    public init(
+        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
+        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []
+    ) {
+        self.init(
+            context: ValidationContext(
+                trustStore: trustStore, policy: policy, revocationSources: revocationSources,
+                certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
 
     private var policy: ValidationPolicy { context.policy }
@@ -33,11 +38,14 @@ public struct TimestampValidator: Sendable {
     ///     the content (or its digests) for a content or standalone timestamp.
     ///   - expectedNonce: the nonce sent in the request, which the token must echo.
     ///   - accompanying: the signature the token sits in, whose certificates and revocation data may serve the TSA path.
-    public func validate(tokenBytes: [UInt8], type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-                         validationTime: Date, accompanying: SignedData? = nil) async -> TimestampReport {
+    public func validate(
+        tokenBytes: [UInt8], type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
+        validationTime: Date, accompanying: SignedData? = nil
+    ) async -> TimestampReport {
         do {
-            return await validate(token: try TimeStampToken(bytes: tokenBytes), type: type, imprintedData: imprintedData,
-                                  expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying)
+            return await validate(
+                token: try TimeStampToken(bytes: tokenBytes), type: type, imprintedData: imprintedData,
+                expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying)
         } catch {
             var report = TimestampReport(type: type)
             report.fail(error.subIndication, "the timestamp token cannot be read: \(DecodingErrorText.sentence(error))")
@@ -45,8 +53,10 @@ public struct TimestampValidator: Sendable {
         }
     }
 
-    public func validate(token: TimeStampToken, type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-                         validationTime: Date, accompanying: SignedData? = nil) async -> TimestampReport {
+    public func validate(
+        token: TimeStampToken, type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
+        validationTime: Date, accompanying: SignedData? = nil
+    ) async -> TimestampReport {
         let info = token.info
         var report = TimestampReport(type: type)
         report.genTime = info.genTime
@@ -65,14 +75,16 @@ public struct TimestampValidator: Sendable {
         let digests = DigestSet.digests(of: eContent, algorithms: [(try? info0.digest) ?? .sha256])
         let accompanyingCertificates = accompanying?.certificates ?? []
         let candidates = signedData.certificates + accompanyingCertificates + context.candidateCertificates
-        let check = SignerInfoCheck(info0, id: "TST", format: "TimeStampToken", contentType: .CMS.tstInfo, contentDigests: digests,
-                                    candidates: candidates, validationTime: info.genTime)
+        let check = SignerInfoCheck(
+            info0, id: "TST", format: "TimeStampToken", contentType: .CMS.tstInfo, contentDigests: digests,
+            candidates: candidates, validationTime: info.genTime)
         report.cryptographicallyValid = check.report.cryptographicallyValid && check.report.intact
         report.tsaCertificate = check.report.signingCertificate
         if let reason = check.report.reason, let sub = check.report.subIndication {
             report.fail(sub, "timestamp token: \(reason)")
         }
-        let hasESSReference = info0.signedAttributes.map { $0[.CMS.signingCertificate] != nil || $0[.CMS.signingCertificateV2] != nil } ?? false
+        let hasESSReference =
+            info0.signedAttributes.map { $0[.CMS.signingCertificate] != nil || $0[.CMS.signingCertificateV2] != nil } ?? false
         if !hasESSReference {
             report.fail(.formatFailure, "the timestamp token has no signingCertificate(V2) attribute (RFC 3161 §2.4.1, RFC 5816)")
         }
@@ -84,7 +96,10 @@ public struct TimestampValidator: Sendable {
             if let actual = imprinted[algorithm] {
                 report.imprintMatches = actual == info.messageImprint
                 if !report.imprintMatches {
-                    report.fail(.hashFailure, "the timestamp's \(algorithm.rawValue) message imprint \(Hex.encode(info.messageImprint)) is not the hash of the \(type == "signature" ? "signature value" : "content") (\(Hex.encode(actual)))")
+                    report.fail(
+                        .hashFailure,
+                        "the timestamp's \(algorithm.rawValue) message imprint \(Hex.encode(info.messageImprint)) is not the hash of the \(type == "signature" ? "signature value" : "content") (\(Hex.encode(actual)))"
+                    )
                 }
             } else {
                 report.fail(.signedDataNotFound, "the \(algorithm.rawValue) digest of the stamped data is not available")
@@ -99,19 +114,29 @@ public struct TimestampValidator: Sendable {
         guard let certificate = check.certificate else { return report }
         checkTimeStampingUsage(certificate, into: &report)
         if let name = info.tsaName, case .directoryName(let directory) = name, !directory.matches(certificate.subject) {
-            report.fail(.sigConstraintsFailure, "the TSTInfo tsa name \(directory) is not the subject of the certificate that signed the token")
+            report.fail(
+                .sigConstraintsFailure, "the TSTInfo tsa name \(directory) is not the subject of the certificate that signed the token")
         }
 
         // The TSA path and revocation at genTime.
-        var sources = context.revocationSources + [OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)]
-        if let accompanying { sources.append(OfflineRevocationSource(revocationLists: accompanying.revocationLists, ocspResponses: accompanying.ocspResponses)) }
-        let outcome = await tsaValidator.validate(certificate, at: info.genTime, revocationSources: sources, certificateSources: context.certificateSources,
-                                                  extraIntermediates: signedData.certificates + accompanyingCertificates + context.extraCertificates,
-                                                  signatureAlgorithm: check.algorithm)
+        var sources =
+            context.revocationSources + [
+                OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
+            ]
+        if let accompanying {
+            sources.append(
+                OfflineRevocationSource(revocationLists: accompanying.revocationLists, ocspResponses: accompanying.ocspResponses))
+        }
+        let outcome = await tsaValidator.validate(
+            certificate, at: info.genTime, revocationSources: sources, certificateSources: context.certificateSources,
+            extraIntermediates: signedData.certificates + accompanyingCertificates + context.extraCertificates,
+            signatureAlgorithm: check.algorithm)
         report.chain = outcome.report.chain.map(SignatureReport.ChainEntry.init)
         report.chainTrusted = outcome.report.chain.last?.trusted ?? false
         if let sub = outcome.report.subIndication {
-            report.fail(sub, "TSA certificate at genTime: " + (outcome.report.messages.first ?? sub.rawValue), indication: outcome.report.indication)
+            report.fail(
+                sub, "TSA certificate at genTime: " + (outcome.report.messages.first ?? sub.rawValue), indication: outcome.report.indication
+            )
         }
         if info.genTime > validationTime.addingTimeInterval(policy.signingTimeTolerance) {
             report.fail(.timestampOrderFailure, "the timestamp's genTime is in the future of the validation time")

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A streaming hash: feed bytes with `update`, read the digest once with `finalize`.
 ///
@@ -39,9 +40,9 @@ enum StreamingReader {
     static func read(_ fileDescriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(SenimCryptoError) -> Int {
         while true {
             #if canImport(Glibc)
-            let count = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
+                let count = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
             #else
-            let count = Darwin.read(fileDescriptor, buffer.baseAddress, buffer.count)
+                let count = Darwin.read(fileDescriptor, buffer.baseAddress, buffer.count)
             #endif
             if count >= 0 { return count }
             if errno == EINTR { continue }

@@ -12,7 +12,10 @@ package enum DERWriter {
         } else {
             var bytes: [UInt8] = []
             var remaining = length
-            while remaining > 0 { bytes.insert(UInt8(remaining & 0xFF), at: 0); remaining >>= 8 }
+            while remaining > 0 {
+                bytes.insert(UInt8(remaining & 0xFF), at: 0)
+                remaining >>= 8
+            }
             out.append(0x80 | UInt8(bytes.count))
             out += bytes
         }
@@ -33,7 +36,10 @@ package enum DERWriter {
     package static func integer(_ value: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         var v = value
-        repeat { bytes.insert(UInt8(truncatingIfNeeded: v), at: 0); v >>= 8 } while v != 0 && v != -1
+        repeat {
+            bytes.insert(UInt8(truncatingIfNeeded: v), at: 0)
+            v >>= 8
+        } while v != 0 && v != -1
         if value >= 0, let first = bytes.first, first & 0x80 != 0 { bytes.insert(0, at: 0) }
         if value < 0, let first = bytes.first, first & 0x80 == 0 { bytes.insert(0xFF, at: 0) }
         return tlv(0x02, bytes)
@@ -54,4 +60,3 @@ package enum DERWriter {
     }
 
 }
-

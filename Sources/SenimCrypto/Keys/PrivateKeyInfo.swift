@@ -15,7 +15,7 @@ struct PrivateKeyInfo: Sendable {
                 }
                 let algorithm = try AlgorithmIdentifier(derEncoded: &nodes)
                 let key = try ASN1OctetString(derEncoded: &nodes)
-                while nodes.next() != nil {}  // attributes and the optional public key are not needed
+                while nodes.next() != nil {} // attributes and the optional public key are not needed
                 return (algorithm, Array(key.bytes))
             }
         } catch let error as SenimCryptoError {

@@ -23,7 +23,8 @@ final class EVPKey: @unchecked Sendable {
     /// An RSA public key from its modulus and exponent through `EVP_PKEY_fromdata` (see `senim_rsa_public_key`):
     /// ~4 µs, where OpenSSL 3's `d2i_PUBKEY` decoder framework takes ~85 µs for the same key.
     static func rsaPublicKey(modulus: ArraySlice<UInt8>, exponent: ArraySlice<UInt8>) throws(SenimCryptoError) -> EVPKey {
-        let n = Array(modulus), e = Array(exponent)
+        let n = Array(modulus)
+        let e = Array(exponent)
         guard let key = senim_rsa_public_key(n, n.count, e, e.count) else {
             throw .invalidKey("OpenSSL rejects the RSA key: \(OpenSSLErrorQueue.drain())")
         }
@@ -42,11 +43,14 @@ final class EVPKey: @unchecked Sendable {
 
     /// A fresh key on a named EC group (`P-256`), from OpenSSL's default random generator.
     static func generateEC(group: String) throws(SenimCryptoError) -> EVPKey {
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else { throw OpenSSLErrorQueue.failure("EVP_PKEY_CTX_new_from_name") }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else {
+            throw OpenSSLErrorQueue.failure("EVP_PKEY_CTX_new_from_name")
+        }
         defer { EVP_PKEY_CTX_free(context) }
         var key: OpaquePointer? = nil
         guard EVP_PKEY_keygen_init(context) == 1, EVP_PKEY_CTX_set_group_name(context, group) == 1, EVP_PKEY_generate(context, &key) == 1,
-              let key else { throw OpenSSLErrorQueue.failure("EVP_PKEY_generate \(group)") }
+            let key
+        else { throw OpenSSLErrorQueue.failure("EVP_PKEY_generate \(group)") }
         return EVPKey(pointer: key)
     }
 

@@ -20,8 +20,8 @@ enum EVPSignature {
         case .rsaPSS(let parameters):
             guard key.isRSA else { throw .invalidKey("\(algorithm) needs an RSA key, found \(key.typeName)") }
             guard EVP_PKEY_CTX_set_rsa_padding(keyContext, RSA_PKCS1_PSS_PADDING) == 1,
-                  EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, try digestMethod(parameters.maskGenerationDigest)) == 1,
-                  EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, Int32(parameters.saltLength)) == 1
+                EVP_PKEY_CTX_set_rsa_mgf1_md(keyContext, try digestMethod(parameters.maskGenerationDigest)) == 1,
+                EVP_PKEY_CTX_set_rsa_pss_saltlen(keyContext, Int32(parameters.saltLength)) == 1
             else { throw OpenSSLErrorQueue.failure("RSA-PSS parameters") }
         case .ecdsa:
             guard key.isEC else { throw .invalidKey("\(algorithm) needs an EC key, found \(key.typeName)") }
@@ -46,7 +46,8 @@ enum EVPSignature {
         var keyContext: OpaquePointer? = nil
         // Ed25519 hashes internally (PureEdDSA): no message digest is configured.
         let md: OpaquePointer? = algorithm == .ed25519 ? nil : try digestMethod(algorithm.digestAlgorithm ?? .sha256)
-        let initialised = operation == .verify
+        let initialised =
+            operation == .verify
             ? EVP_DigestVerifyInit(context, &keyContext, md, nil, key.pointer)
             : EVP_DigestSignInit(context, &keyContext, md, nil, key.pointer)
         guard initialised == 1 else {
@@ -85,9 +86,13 @@ enum EVPSignature {
     static func sign(message: [UInt8], key: EVPKey, algorithm: SignatureAlgorithm) throws(SenimCryptoError) -> [UInt8] {
         try withDigestContext(.sign, key: key, algorithm: algorithm) { (context) throws(SenimCryptoError) -> [UInt8] in
             var length = 0
-            guard EVP_DigestSign(context, nil, &length, message, message.count) == 1 else { throw OpenSSLErrorQueue.failure("EVP_DigestSign") }
+            guard EVP_DigestSign(context, nil, &length, message, message.count) == 1 else {
+                throw OpenSSLErrorQueue.failure("EVP_DigestSign")
+            }
             var signature = [UInt8](repeating: 0, count: length)
-            guard EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else { throw OpenSSLErrorQueue.failure("EVP_DigestSign") }
+            guard EVP_DigestSign(context, &signature, &length, message, message.count) == 1 else {
+                throw OpenSSLErrorQueue.failure("EVP_DigestSign")
+            }
             return Array(signature.prefix(length))
         }
     }

@@ -41,7 +41,7 @@ enum CBCDecryption {
         defer { EVP_CIPHER_free(cipher) }
         // RC2-40-CBC is a 5-byte key with 40 effective bits, exactly as OpenSSL's fixed cipher defines it.
         guard Int(EVP_CIPHER_get_key_length(cipher)) == key.count,
-              Int(EVP_CIPHER_get_iv_length(cipher)) == iv.count
+            Int(EVP_CIPHER_get_iv_length(cipher)) == iv.count
         else { throw .invalidParameters("\(cipherName) key or IV length") }
         guard ciphertext.count > 0, ciphertext.count % Int(EVP_CIPHER_get_block_size(cipher)) == 0 else {
             throw .decryptionFailed("ciphertext length \(ciphertext.count) is not a multiple of the block size")
@@ -50,7 +50,8 @@ enum CBCDecryption {
         defer { EVP_CIPHER_CTX_free(context) }
         guard EVP_DecryptInit_ex2(context, cipher, key, iv, nil) == 1 else { throw OpenSSLErrorQueue.failure("EVP_DecryptInit_ex2") }
         var output = [UInt8](repeating: 0, count: ciphertext.count + 32)
-        var written: Int32 = 0, final: Int32 = 0
+        var written: Int32 = 0
+        var final: Int32 = 0
         guard EVP_DecryptUpdate(context, &output, &written, ciphertext, Int32(ciphertext.count)) == 1 else {
             throw .decryptionFailed(OpenSSLErrorQueue.drain())
         }

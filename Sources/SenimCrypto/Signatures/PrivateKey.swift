@@ -16,7 +16,7 @@ public struct PrivateKey: Sendable {
         typealias OID = ASN1ObjectIdentifier.PublicKeyAlgorithm
         switch info.algorithm.algorithm {
         case OID.kzGOST34310, OID.kzGOST2015_256, OID.kzGOST2015_512,
-             OID.gostR3410_2001, OID.gostR3410_2012_256, OID.gostR3410_2012_512:
+            OID.gostR3410_2001, OID.gostR3410_2012_256, OID.gostR3410_2012_512:
             // The curve comes from the same parameter SEQUENCE as in the SubjectPublicKeyInfo.
             let group = GOSTGroup.shared(try GOSTCurve(parameterSet: GOSTPublicKey.curveOID(of: info.algorithm)))
             backing = .gost(try GOSTPrivateKey(privateKeyOctets: info.privateKey, group: group), algorithm: info.algorithm)

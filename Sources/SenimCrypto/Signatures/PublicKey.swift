@@ -19,7 +19,7 @@ public struct PublicKey: Sendable {
         typealias OID = ASN1ObjectIdentifier.PublicKeyAlgorithm
         switch spki.algorithm.algorithm {
         case OID.kzGOST34310, OID.kzGOST2015_256, OID.kzGOST2015_512,
-             OID.gostR3410_2001, OID.gostR3410_2012_256, OID.gostR3410_2012_512:
+            OID.gostR3410_2001, OID.gostR3410_2012_256, OID.gostR3410_2012_512:
             backing = .gost(try GOSTPublicKey(subjectPublicKeyInfo: spki))
         case OID.rsaEncryption:
             // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1), parsed strictly
@@ -80,7 +80,9 @@ public struct PublicKey: Sendable {
 
     /// Verifies `signature` over `message`. Returns false for a well-formed signature that does not match;
     /// throws for input that cannot be evaluated (wrong key type, bad length, r or s out of range).
-    public func isValidSignature<Message: DataProtocol>(_ signature: [UInt8], for message: Message, algorithm: SignatureAlgorithm) throws(SenimCryptoError) -> Bool {
+    public func isValidSignature<Message: DataProtocol>(_ signature: [UInt8], for message: Message, algorithm: SignatureAlgorithm)
+        throws(SenimCryptoError) -> Bool
+    {
         switch (backing, algorithm) {
         case (.gost(let key), .gost(let scheme)):
             try checkCurve(key, scheme)

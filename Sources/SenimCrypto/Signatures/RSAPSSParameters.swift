@@ -30,7 +30,8 @@ public struct RSAPSSParameters: Hashable, Sendable {
                     guard child.identifier.tagClass == .contextSpecific else {
                         throw SenimCryptoError.malformedEncoding("unexpected element in RSASSA-PSS-params")
                     }
-                    let inner: ASN1Node = try DER.explicitlyTagged(child, tagNumber: child.identifier.tagNumber, tagClass: .contextSpecific) { $0 }
+                    let inner: ASN1Node = try DER.explicitlyTagged(child, tagNumber: child.identifier.tagNumber, tagClass: .contextSpecific)
+                    { $0 }
                     switch child.identifier.tagNumber {
                     case 0:
                         let hash = try AlgorithmIdentifier(derEncoded: inner)

@@ -74,7 +74,8 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         default: try self.init(algorithmIdentifier: identifier)
         }
         if let implied = self.digestAlgorithm, implied != digestAlgorithm {
-            throw .invalidParameters("signature algorithm \(self) implies \(implied.rawValue) but digestAlgorithm is \(digestAlgorithm.rawValue)")
+            throw .invalidParameters(
+                "signature algorithm \(self) implies \(implied.rawValue) but digestAlgorithm is \(digestAlgorithm.rawValue)")
         }
     }
 
@@ -83,14 +84,16 @@ public enum SignatureAlgorithm: Hashable, Sendable, CustomStringConvertible {
         let null = try? ASN1Any(erasing: ASN1Null())
         switch self {
         case .rsaPSS(let parameters):
-            return AlgorithmIdentifier(algorithm: ASN1ObjectIdentifier.PublicKeyAlgorithm.rsassaPSS,
-                                       parameters: try? parameters.encodedParameters())
+            return AlgorithmIdentifier(
+                algorithm: ASN1ObjectIdentifier.PublicKeyAlgorithm.rsassaPSS,
+                parameters: try? parameters.encodedParameters())
         case .gost(let scheme):
             // KZ identifiers carry an explicit NULL (as in NCA certificates); RFC 9215 ones carry none.
             return AlgorithmIdentifier(algorithm: scheme.objectIdentifier, parameters: scheme.layout == .kazakh ? null : nil)
         case .rsaPKCS1v15, .ecdsa, .ed25519, .dsa:
             // Every such case is in the table; RSA identifiers carry NULL parameters (RFC 4055 §5), the others none.
-            let oid = Self.identifierTable.first(where: { $0.1 == self })?.0 ?? ASN1ObjectIdentifier.SignatureAlgorithm.sha256WithRSAEncryption
+            let oid =
+                Self.identifierTable.first(where: { $0.1 == self })?.0 ?? ASN1ObjectIdentifier.SignatureAlgorithm.sha256WithRSAEncryption
             if case .rsaPKCS1v15 = self { return AlgorithmIdentifier(algorithm: oid, parameters: null) }
             return AlgorithmIdentifier(algorithm: oid)
         }
@@ -152,7 +155,8 @@ extension RSAPSSParameters {
             try coder.serialize(explicitlyTaggedWithTagNumber: 1, tagClass: .contextSpecific) { coder in
                 var inner = DER.Serializer()
                 try inner.serialize(AlgorithmIdentifier(algorithm: maskGenerationDigest.objectIdentifier, parameters: null))
-                try coder.serialize(AlgorithmIdentifier(algorithm: .RSAPSS.mgf1, parameters: try ASN1Any(derEncoded: inner.serializedBytes)))
+                try coder.serialize(
+                    AlgorithmIdentifier(algorithm: .RSAPSS.mgf1, parameters: try ASN1Any(derEncoded: inner.serializedBytes)))
             }
             try coder.serialize(explicitlyTaggedWithTagNumber: 2, tagClass: .contextSpecific) { coder in
                 try coder.serialize(saltLength)

@@ -19,7 +19,8 @@ public enum AuditChainError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .sequenceGap(let expected, let found): return "event \(found) where \(expected) was expected: an event was removed, inserted or moved"
+        case .sequenceGap(let expected, let found):
+            return "event \(found) where \(expected) was expected: an event was removed, inserted or moved"
         case .wrongDocument(let sequence): return "event \(sequence) belongs to another document"
         case .previousHashMismatch(let sequence): return "event \(sequence) does not link to the event before it"
         case .hashMismatch(let sequence): return "event \(sequence) was changed after it was recorded"
@@ -39,20 +40,24 @@ public enum AuditChain {
     /// The link and its own canonical JSON, built from the event's canonical bytes (encoded once): what a
     /// store writes per event. Equal to `CanonicalJSON.encode(chained)`, since RFC 8785 orders the members
     /// `event`, `hash`, `previousHash` and the two hashes are lowercase hex.
-    public static func linkWithCanonicalBytes(_ event: AuditEvent, after previous: [UInt8]) throws(AuditChainError) -> (chained: ChainedEvent, canonical: [UInt8]) {
+    public static func linkWithCanonicalBytes(_ event: AuditEvent, after previous: [UInt8]) throws(AuditChainError) -> (
+        chained: ChainedEvent, canonical: [UInt8]
+    ) {
         let bytes: [UInt8]
         do { bytes = try event.canonicalBytes() } catch { throw .encoding(error.description) }
         var hasher = DigestAlgorithm.sha256.makeHasher()
         hasher.update(bytes: previous)
         hasher.update(bytes: bytes)
         let chained = ChainedEvent(event: event, previousHash: Hex.encode(previous), hash: Hex.encode(hasher.finalize()))
-        let canonical = Array("{\"event\":".utf8) + bytes + Array(",\"hash\":\"\(chained.hash)\",\"previousHash\":\"\(chained.previousHash)\"}".utf8)
+        let canonical =
+            Array("{\"event\":".utf8) + bytes + Array(",\"hash\":\"\(chained.hash)\",\"previousHash\":\"\(chained.previousHash)\"}".utf8)
         return (chained, canonical)
     }
 
     /// Links a document's events in order, from the genesis.
     public static func chain(_ events: [AuditEvent]) throws(AuditChainError) -> [ChainedEvent] {
-        var previous = genesis, chained: [ChainedEvent] = []
+        var previous = genesis
+        var chained: [ChainedEvent] = []
         for event in events {
             let link = try link(event, after: previous)
             chained.append(link)

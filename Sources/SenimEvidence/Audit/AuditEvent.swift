@@ -50,8 +50,9 @@ public enum AuditAction: Sendable, Codable, Hashable {
     case otpRequested(challengeID: String, purpose: String)
     case otpFailed(challengeID: String, attempt: Int)
     case otpConfirmed(challengeID: String, attempt: Int)
-    case edsSignatureReceived(signerID: String, format: String, signatureSHA256: String, indication: String, subIndication: String?,
-                              signerIIN: String?, signerBIN: String?)
+    case edsSignatureReceived(
+        signerID: String, format: String, signatureSHA256: String, indication: String, subIndication: String?,
+        signerIIN: String?, signerBIN: String?)
     case sesSignatureRecorded(signerID: String, challengeID: String, recordSHA256: String)
     case signatureRefused(signerID: String, reason: String)
     case rejected(signerID: String, reason: String)
@@ -78,8 +79,10 @@ public struct AuditEvent: Sendable, Codable, Hashable {
     public var documentGOST34311: String
     public var action: AuditAction
 
-    public init(sequence: UInt64, documentID: String, time: Date, actor: AuditActor, client: ClientContext,
-                documentSHA256: String, documentGOST34311: String, action: AuditAction) {
+    public init(
+        sequence: UInt64, documentID: String, time: Date, actor: AuditActor, client: ClientContext,
+        documentSHA256: String, documentGOST34311: String, action: AuditAction
+    ) {
         self.sequence = sequence
         self.documentID = documentID
         self.time = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)

@@ -1,5 +1,5 @@
-import SenimCrypto
 import Foundation
+import SenimCrypto
 import SenimPKI
 
 /// A JSON value restricted to what evidence needs: no floating-point numbers, so RFC 8785 (JCS)
@@ -162,7 +162,10 @@ public enum CanonicalJSON {
                 index += 1
                 var members: [String: JSONValue] = [:]
                 skipWhitespace()
-                if index < bytes.count, bytes[index] == 0x7D { index += 1; return .object(members) }
+                if index < bytes.count, bytes[index] == 0x7D {
+                    index += 1
+                    return .object(members)
+                }
                 while true {
                     skipWhitespace()
                     let key = try string()
@@ -172,7 +175,10 @@ public enum CanonicalJSON {
                     members[key] = try value(depth: depth + 1)
                     skipWhitespace()
                     guard index < bytes.count else { throw .malformed("unterminated object") }
-                    if bytes[index] == 0x2C { index += 1; continue }
+                    if bytes[index] == 0x2C {
+                        index += 1
+                        continue
+                    }
                     try expect("}")
                     return .object(members)
                 }
@@ -180,19 +186,31 @@ public enum CanonicalJSON {
                 index += 1
                 var items: [JSONValue] = []
                 skipWhitespace()
-                if index < bytes.count, bytes[index] == 0x5D { index += 1; return .array(items) }
+                if index < bytes.count, bytes[index] == 0x5D {
+                    index += 1
+                    return .array(items)
+                }
                 while true {
                     items.append(try value(depth: depth + 1))
                     skipWhitespace()
                     guard index < bytes.count else { throw .malformed("unterminated array") }
-                    if bytes[index] == 0x2C { index += 1; continue }
+                    if bytes[index] == 0x2C {
+                        index += 1
+                        continue
+                    }
                     try expect("]")
                     return .array(items)
                 }
             case 0x22: return .string(try string())
-            case 0x74: try expect("true"); return .bool(true)
-            case 0x66: try expect("false"); return .bool(false)
-            case 0x6E: try expect("null"); return .null
+            case 0x74:
+                try expect("true")
+                return .bool(true)
+            case 0x66:
+                try expect("false")
+                return .bool(false)
+            case 0x6E:
+                try expect("null")
+                return .null
             default: return try number()
             }
         }
@@ -202,7 +220,9 @@ public enum CanonicalJSON {
             if index < bytes.count, bytes[index] == 0x2D { index += 1 }
             while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
             var isFloat = false
-            while index < bytes.count, [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(bytes[index]) || (isFloat && (0x30...0x39).contains(bytes[index])) {
+            while index < bytes.count,
+                [0x2E, 0x65, 0x45, 0x2B, 0x2D].contains(bytes[index]) || (isFloat && (0x30...0x39).contains(bytes[index]))
+            {
                 isFloat = true
                 index += 1
             }
@@ -235,9 +255,14 @@ public enum CanonicalJSON {
                     let escape = bytes[index]
                     index += 1
                     switch escape {
-                    case 0x22: scalars.append("\""); case 0x5C: scalars.append("\\"); case 0x2F: scalars.append("/")
-                    case 0x62: scalars.append("\u{8}"); case 0x66: scalars.append("\u{C}"); case 0x6E: scalars.append("\n")
-                    case 0x72: scalars.append("\r"); case 0x74: scalars.append("\t")
+                    case 0x22: scalars.append("\"")
+                    case 0x5C: scalars.append("\\")
+                    case 0x2F: scalars.append("/")
+                    case 0x62: scalars.append("\u{8}")
+                    case 0x66: scalars.append("\u{C}")
+                    case 0x6E: scalars.append("\n")
+                    case 0x72: scalars.append("\r")
+                    case 0x74: scalars.append("\t")
                     case 0x75:
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
@@ -258,7 +283,8 @@ public enum CanonicalJSON {
         }
 
         mutating func hex4() throws(CanonicalJSONError) -> UInt32 {
-            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else {
+            guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
+            else {
                 throw .malformed("bad \\u escape")
             }
             index += 4

@@ -1,5 +1,5 @@
-import SenimCrypto
 import Foundation
+import SenimCrypto
 
 /// Encodes any `Encodable` straight into a ``JSONValue``, without Foundation's JSONEncoder and a second parse:
 /// the audit log encodes every event this way inside the store's write transaction, so its cost is a command's
@@ -77,7 +77,9 @@ private struct EncoderState: Encoder {
 }
 
 private func integer<T: BinaryInteger>(_ value: T, _ path: [any CodingKey]) throws -> JSONValue {
-    guard let exact = Int64(exactly: value) else { throw CanonicalJSONError.malformed("\(value) does not fit a 64-bit integer at \(path.map(\.stringValue))") }
+    guard let exact = Int64(exactly: value) else {
+        throw CanonicalJSONError.malformed("\(value) does not fit a 64-bit integer at \(path.map(\.stringValue))")
+    }
     return .integer(exact)
 }
 
@@ -106,7 +108,9 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try EncoderState(slot: slot.member(key.stringValue), codingPath: codingPath + [key]).encodeValue(value)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let nested = slot.member(key.stringValue)
         nested.becomeObject()
         return KeyedEncodingContainer(Keyed<NestedKey>(slot: nested, codingPath: codingPath + [key]))
@@ -119,7 +123,9 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder { EncoderState(slot: slot.member("super"), codingPath: codingPath) }
-    mutating func superEncoder(forKey key: Key) -> any Encoder { EncoderState(slot: slot.member(key.stringValue), codingPath: codingPath + [key]) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        EncoderState(slot: slot.member(key.stringValue), codingPath: codingPath + [key])
+    }
 }
 
 private struct Unkeyed: UnkeyedEncodingContainer {
@@ -144,7 +150,9 @@ private struct Unkeyed: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt16) throws { put(try integer(value, codingPath)) }
     mutating func encode(_ value: UInt32) throws { put(try integer(value, codingPath)) }
     mutating func encode(_ value: UInt64) throws { put(try integer(value, codingPath)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try EncoderState(slot: slot.appendItem(), codingPath: codingPath).encodeValue(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try EncoderState(slot: slot.appendItem(), codingPath: codingPath).encodeValue(value)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = slot.appendItem()

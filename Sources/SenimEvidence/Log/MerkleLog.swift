@@ -19,7 +19,8 @@ public struct MerkleLog: Sendable {
         levels[0] += leafHash
         size += 1
         // Every time a level gets an even count, its last two hashes form a complete subtree one level up.
-        var level = 0, count = size
+        var level = 0
+        var count = size
         while count & 1 == 0 {
             let hashes = levels[level]
             let pair = hashes.count - 2 * MerkleHash.size

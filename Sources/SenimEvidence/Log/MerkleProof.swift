@@ -31,27 +31,39 @@ public enum MerkleProof {
         return inner + border
     }
 
-    public static func verifyInclusion(leafHash: [UInt8], index: UInt64, treeSize: UInt64, proof: [[UInt8]], root: [UInt8]) throws(MerkleProofError) {
+    public static func verifyInclusion(leafHash: [UInt8], index: UInt64, treeSize: UInt64, proof: [[UInt8]], root: [UInt8])
+        throws(MerkleProofError)
+    {
         guard index < treeSize else { throw .indexOutOfRange(index: index, size: treeSize) }
-        guard leafHash.count == MerkleHash.size, root.count == MerkleHash.size, proof.allSatisfy({ $0.count == MerkleHash.size }) else { throw .malformedHash }
+        guard leafHash.count == MerkleHash.size, root.count == MerkleHash.size, proof.allSatisfy({ $0.count == MerkleHash.size }) else {
+            throw .malformedHash
+        }
         let expected = inclusionLength(index: index, size: treeSize)
         guard proof.count == expected else { throw .wrongProofLength(expected: expected, found: proof.count) }
-        var fn = index, sn = treeSize - 1, hash = leafHash
+        var fn = index
+        var sn = treeSize - 1
+        var hash = leafHash
         for sibling in proof {
             if fn & 1 == 1 || fn == sn {
                 hash = MerkleHash.node(sibling, hash)
                 if fn & 1 == 0 {
-                    repeat { fn >>= 1; sn >>= 1 } while fn & 1 == 0 && fn != 0
+                    repeat {
+                        fn >>= 1
+                        sn >>= 1
+                    } while fn & 1 == 0 && fn != 0
                 }
             } else {
                 hash = MerkleHash.node(hash, sibling)
             }
-            fn >>= 1; sn >>= 1
+            fn >>= 1
+            sn >>= 1
         }
         guard sn == 0, hash == root else { throw .rootMismatch }
     }
 
-    public static func verifyConsistency(size1: UInt64, size2: UInt64, root1: [UInt8], root2: [UInt8], proof: [[UInt8]]) throws(MerkleProofError) {
+    public static func verifyConsistency(size1: UInt64, size2: UInt64, root1: [UInt8], root2: [UInt8], proof: [[UInt8]])
+        throws(MerkleProofError)
+    {
         guard size1 <= size2 else { throw .sizesOutOfOrder(size1, size2) }
         // Roots are only compared (a root of the wrong length simply does not match); proof hashes are combined.
         guard proof.allSatisfy({ $0.count == MerkleHash.size }) else { throw .malformedHash }
@@ -64,21 +76,30 @@ public enum MerkleProof {
         guard !proof.isEmpty else { throw .wrongProofLength(expected: 1, found: 0) }
         // The hashes: root1 itself when size1 is a power of two (it is a complete subtree of the larger tree).
         let path = size1 & (size1 - 1) == 0 ? [root1] + proof : proof
-        var fn = size1 - 1, sn = size2 - 1
-        while fn & 1 == 1 { fn >>= 1; sn >>= 1 }
-        var fr = path[0], sr = path[0]
+        var fn = size1 - 1
+        var sn = size2 - 1
+        while fn & 1 == 1 {
+            fn >>= 1
+            sn >>= 1
+        }
+        var fr = path[0]
+        var sr = path[0]
         for hash in path.dropFirst() {
             guard sn != 0 else { throw .wrongProofLength(expected: path.count - 1, found: proof.count) }
             if fn & 1 == 1 || fn == sn {
                 fr = MerkleHash.node(hash, fr)
                 sr = MerkleHash.node(hash, sr)
                 if fn & 1 == 0 {
-                    repeat { fn >>= 1; sn >>= 1 } while fn & 1 == 0 && fn != 0
+                    repeat {
+                        fn >>= 1
+                        sn >>= 1
+                    } while fn & 1 == 0 && fn != 0
                 }
             } else {
                 sr = MerkleHash.node(sr, hash)
             }
-            fn >>= 1; sn >>= 1
+            fn >>= 1
+            sn >>= 1
         }
         guard sn == 0 else { throw .wrongProofLength(expected: path.count, found: proof.count) }
         guard fr == root1, sr == root2 else { throw .rootMismatch }

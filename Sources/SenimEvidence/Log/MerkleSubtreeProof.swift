@@ -13,7 +13,9 @@ extension MerkleProof {
     }
 
     /// A leaf in subtree `[start, end)` whose hash is `root`: an ordinary inclusion proof inside the subtree.
-    public static func verifySubtreeInclusion(leafHash: [UInt8], index: UInt64, start: UInt64, end: UInt64, proof: [[UInt8]], root: [UInt8]) throws(MerkleProofError) {
+    public static func verifySubtreeInclusion(leafHash: [UInt8], index: UInt64, start: UInt64, end: UInt64, proof: [[UInt8]], root: [UInt8])
+        throws(MerkleProofError)
+    {
         guard isValidSubtree(start: start, end: end) else { throw .indexOutOfRange(index: start, size: end) }
         guard index >= start, index < end else { throw .indexOutOfRange(index: index, size: end) }
         try verifyInclusion(leafHash: leafHash, index: index - start, treeSize: end - start, proof: proof, root: root)
@@ -22,7 +24,9 @@ extension MerkleProof {
     /// Subtree `[start, end)` with hash `subtreeRoot` is part of the tree of `size` leaves with hash `treeRoot`.
     /// RFC 9162 §2.1.4.2 generalised: left siblings inside the subtree fold into both hashes, those before
     /// `start` into the tree's only.
-    public static func verifySubtreeConsistency(start: UInt64, end: UInt64, size: UInt64, subtreeRoot: [UInt8], treeRoot: [UInt8], proof: [[UInt8]]) throws(MerkleProofError) {
+    public static func verifySubtreeConsistency(
+        start: UInt64, end: UInt64, size: UInt64, subtreeRoot: [UInt8], treeRoot: [UInt8], proof: [[UInt8]]
+    ) throws(MerkleProofError) {
         guard proof.allSatisfy({ $0.count == MerkleHash.size }) else { throw .malformedHash }
         guard end <= size, start <= end else { throw .sizesOutOfOrder(end, size) }
         if start == end {
@@ -40,9 +44,16 @@ extension MerkleProof {
         let width = end - start
         let path = width & (width - 1) == 0 ? [subtreeRoot] + proof : proof
         guard !path.isEmpty else { throw .wrongProofLength(expected: 1, found: 0) }
-        var fn = end - 1, sn = size - 1, level: UInt64 = 0
-        while fn & 1 == 1 { fn >>= 1; sn >>= 1; level += 1 }
-        var fr = path[0], sr = path[0]
+        var fn = end - 1
+        var sn = size - 1
+        var level: UInt64 = 0
+        while fn & 1 == 1 {
+            fn >>= 1
+            sn >>= 1
+            level += 1
+        }
+        var fr = path[0]
+        var sr = path[0]
         for hash in path.dropFirst() {
             guard sn != 0 else { throw .wrongProofLength(expected: path.count - 1, found: proof.count) }
             if fn & 1 == 1 || fn == sn {
@@ -55,12 +66,18 @@ extension MerkleProof {
                     sr = MerkleHash.node(hash, sr)
                 }
                 if fn & 1 == 0 {
-                    repeat { fn >>= 1; sn >>= 1; level += 1 } while fn & 1 == 0 && fn != 0
+                    repeat {
+                        fn >>= 1
+                        sn >>= 1
+                        level += 1
+                    } while fn & 1 == 0 && fn != 0
                 }
             } else {
                 sr = MerkleHash.node(sr, hash)
             }
-            fn >>= 1; sn >>= 1; level += 1
+            fn >>= 1
+            sn >>= 1
+            level += 1
         }
         guard sn == 0 else { throw .wrongProofLength(expected: path.count, found: proof.count) }
         guard fr == subtreeRoot, sr == treeRoot else { throw .rootMismatch }

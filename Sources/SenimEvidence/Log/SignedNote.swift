@@ -51,7 +51,9 @@ public enum SignedNote {
     public static func sign(_ text: String, key: NoteKey, privateKey: PrivateKey) throws(NoteError) -> String {
         guard text.hasSuffix("\n") else { throw .malformed("the note text must end in a newline") }
         let signature: [UInt8]
-        do { signature = try privateKey.signature(for: Array(text.utf8), algorithm: key.algorithm) } catch { throw .signingFailed(error.description) }
+        do { signature = try privateKey.signature(for: Array(text.utf8), algorithm: key.algorithm) } catch {
+            throw .signingFailed(error.description)
+        }
         return text + "\n" + "\u{2014} \(key.name) \(Data(key.keyID + signature).base64EncodedString())\n"
     }
 
@@ -71,7 +73,8 @@ public enum SignedNote {
             }
             let bytes = Array(blob)
             guard let key = keys.first(where: { $0.name == parts[1] && $0.keyID == Array(bytes.prefix(4)) }) else { continue }
-            let valid = (try? key.publicKey.isValidSignature(Array(bytes.dropFirst(4)), for: Array(text.utf8), algorithm: key.algorithm)) ?? false
+            let valid =
+                (try? key.publicKey.isValidSignature(Array(bytes.dropFirst(4)), for: Array(text.utf8), algorithm: key.algorithm)) ?? false
             guard valid else { throw .invalidSignature(key.name) }
             verified = true
         }
@@ -98,7 +101,8 @@ public struct Checkpoint: Sendable, Hashable {
     public init(text: String) throws(NoteError) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 4, !lines[0].isEmpty, let size = UInt64(lines[1]), String(size) == lines[1],
-              let root = Data(base64Encoded: String(lines[2])), root.count == 32 else {
+            let root = Data(base64Encoded: String(lines[2])), root.count == 32
+        else {
             throw .malformed("a checkpoint is origin, decimal size and base64 root hash, one per line")
         }
         origin = String(lines[0])

@@ -62,7 +62,9 @@ public enum EvidenceFinding: Sendable, Hashable {
         let table = ReportStrings.table(language)
         func t(_ key: ReportKey, _ arguments: String...) -> String {
             var text = table[key] ?? key.rawValue
-            for (index, argument) in arguments.enumerated().reversed() { text = text.replacingOccurrences(of: "%\(index + 1)", with: argument) }
+            for (index, argument) in arguments.enumerated().reversed() {
+                text = text.replacingOccurrences(of: "%\(index + 1)", with: argument)
+            }
             return text
         }
         func logged(_ inLog: Bool, _ summary: String) -> String { inLog ? summary : t(.findingNotInAuditLog) + "; " + summary }

@@ -23,7 +23,9 @@ public struct EvidencePackageBuilder: Sendable {
         // The document is streamed twice (digest, then archive): constant memory for any size.
         let documentEntry = "document/" + Self.safeName(contents.documentName)
         var hasher = DigestAlgorithm.sha256.makeHasher()
-        guard let handle = FileHandle(forReadingAtPath: contents.documentPath) else { throw StoredZIPError.io("cannot read \(contents.documentPath)") }
+        guard let handle = FileHandle(forReadingAtPath: contents.documentPath) else {
+            throw StoredZIPError.io("cannot read \(contents.documentPath)")
+        }
         try hasher.update(fileHandle: handle, path: contents.documentPath)
         try handle.close()
         manifest[documentEntry] = Hex.encode(hasher.finalize())
@@ -45,7 +47,9 @@ public struct EvidencePackageBuilder: Sendable {
         }
         for item in contents.revocationData { try add("revocation/" + Self.safeName(item.name), item.bytes) }
         // Named by SHA-256: two certificates never share a name (serial numbers are only unique per issuer).
-        for certificate in contents.certificates { try add("chains/\(Hex.encode(certificate.sha256Fingerprint)).cer", certificate.derEncoded) }
+        for certificate in contents.certificates {
+            try add("chains/\(Hex.encode(certificate.sha256Fingerprint)).cer", certificate.derEncoded)
+        }
         try add("audit/log.jsonl", try AuditLogJSONLines.encode(contents.auditLog))
         try add("audit/inclusion.json", try CanonicalJSON.encode(contents.inclusion))
         for report in contents.reports { try add("report/report.\(report.language).html", report.html) }

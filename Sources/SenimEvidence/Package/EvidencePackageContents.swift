@@ -5,7 +5,10 @@ import SenimPKI
 public struct EvidencePackageContents: Sendable {
     /// One signature as received, with the report made when the document was completed.
     public struct EDSSignature: Sendable {
-        public enum Kind: String, Sendable { case cms = "p7s", xml = "xml" }
+        public enum Kind: String, Sendable {
+            case cms = "p7s"
+            case xml = "xml"
+        }
         public let signerLabel: String
         public let kind: Kind
         public let bytes: [UInt8]
@@ -57,9 +60,11 @@ public struct EvidencePackageContents: Sendable {
     /// The validation policy the reports were made under; the package carries it so a verifier applies the same.
     public let policy: ValidationPolicy
 
-    public init(documentName: String, documentPath: String, edsSignatures: [EDSSignature], sesSignatures: [SESSignature],
-                revocationData: [(name: String, bytes: [UInt8])], certificates: [Certificate], auditLog: [ChainedEvent],
-                inclusion: LogInclusion, reports: [(language: String, html: [UInt8])] = [], policy: ValidationPolicy = .kazakhstanDefault) {
+    public init(
+        documentName: String, documentPath: String, edsSignatures: [EDSSignature], sesSignatures: [SESSignature],
+        revocationData: [(name: String, bytes: [UInt8])], certificates: [Certificate], auditLog: [ChainedEvent],
+        inclusion: LogInclusion, reports: [(language: String, html: [UInt8])] = [], policy: ValidationPolicy = .kazakhstanDefault
+    ) {
         self.documentName = documentName
         self.documentPath = documentPath
         self.edsSignatures = edsSignatures

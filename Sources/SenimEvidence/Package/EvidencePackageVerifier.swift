@@ -42,14 +42,17 @@ public struct EvidencePackageVerifier: Sendable {
 
         // 2. Manifest: every file listed with its SHA-256, nothing unlisted.
         guard let manifestBytes = package.files["META-INF/manifest.json"],
-              let manifest = try? CanonicalJSON.decoder().decode([String: [String: String]].self, from: Data(manifestBytes))["files"],
-              (try? CanonicalJSON.encode(["files": manifest])) == manifestBytes else {
+            let manifest = try? CanonicalJSON.decoder().decode([String: [String: String]].self, from: Data(manifestBytes))["files"],
+            (try? CanonicalJSON.encode(["files": manifest])) == manifestBytes
+        else {
             result.record(.manifest, .totalFailed, .manifestUnreadable)
             return result
         }
         result.manifestSHA256 = Hex.encode(DigestAlgorithm.sha256.hash(manifestBytes))
         let problems = Self.manifestProblems(manifest, package)
-        result.record(.manifest, problems.isEmpty ? .totalPassed : .totalFailed, problems.isEmpty ? .manifestMatches(files: manifest.count) : .manifestProblems(problems))
+        result.record(
+            .manifest, problems.isEmpty ? .totalPassed : .totalFailed,
+            problems.isEmpty ? .manifestMatches(files: manifest.count) : .manifestProblems(problems))
 
         let context = usesPackagePolicy ? Self.packagePolicy(package, over: self.context) : self.context
 
@@ -57,8 +60,11 @@ public struct EvidencePackageVerifier: Sendable {
         var sealCertificate: Certificate?
         if let seal = package.files["META-INF/seal.p7s"] {
             let signedData = try? SignedData(bytes: seal)
-            sealCertificate = signedData.flatMap { sealed in sealed.signerInfos.first.flatMap { signer in sealed.certificates.first { signer.signerIdentifier.matches($0) } } }
-            let (report, when, source) = await Self.validateSeal(seal, parsed: signedData, content: manifestBytes, at: time, validator: CMSSignatureValidator(context: context))
+            sealCertificate = signedData.flatMap { sealed in
+                sealed.signerInfos.first.flatMap { signer in sealed.certificates.first { signer.signerIdentifier.matches($0) } }
+            }
+            let (report, when, source) = await Self.validateSeal(
+                seal, parsed: signedData, content: manifestBytes, at: time, validator: CMSSignatureValidator(context: context))
             result.record(.seal, report.indication, .sealValidated(at: when, timeSource: source, summary: Self.summary(report)))
         } else {
             result.record(.seal, .totalFailed, .sealMissing)
@@ -68,17 +74,23 @@ public struct EvidencePackageVerifier: Sendable {
         let (logLineCount, events) = AuditLogJSONLines.decode(package.files["audit/log.jsonl"] ?? [])
         result.auditLog = events
         guard let document = package.document else {
-            result.record(.document, .totalFailed, package.documentEntries.isEmpty ? .documentMissing : .documentAmbiguous(entries: package.documentEntries.count))
+            result.record(
+                .document, .totalFailed,
+                package.documentEntries.isEmpty ? .documentMissing : .documentAmbiguous(entries: package.documentEntries.count))
             return result
         }
         result.document = document
-        let boundElsewhere = events.filter { $0.event.documentSHA256 != document.sha256 || $0.event.documentGOST34311 != document.gost34311 }
+        let boundElsewhere = events.filter {
+            $0.event.documentSHA256 != document.sha256 || $0.event.documentGOST34311 != document.gost34311
+        }
         if events.isEmpty {
             result.record(.document, .totalFailed, .documentNotInLog)
         } else if !boundElsewhere.isEmpty {
             result.record(.document, .totalFailed, .documentBoundElsewhere(events: boundElsewhere.count))
         } else {
-            result.record(.document, .totalPassed, .documentBound(entry: "document/" + document.name, sha256: document.sha256, gost34311: document.gost34311))
+            result.record(
+                .document, .totalPassed,
+                .documentBound(entry: "document/" + document.name, sha256: document.sha256, gost34311: document.gost34311))
         }
 
         // 5. Each EDS signature again, at the time its report recorded, with the package's own revocation data.
@@ -96,7 +108,9 @@ public struct EvidencePackageVerifier: Sendable {
         var head: [UInt8] = []
         do {
             head = try AuditChain.verify(events)
-            guard logLineCount == events.count, !events.isEmpty else { throw AuditChainError.encoding("\(logLineCount - events.count) lines of the log do not decode") }
+            guard logLineCount == events.count, !events.isEmpty else {
+                throw AuditChainError.encoding("\(logLineCount - events.count) lines of the log do not decode")
+            }
             result.record(.auditChain, .totalPassed, .auditChainIntact(events: events.count, head: Hex.encode(head)))
         } catch {
             result.record(.auditChain, .totalFailed, .auditChainBroken(reason: "\(DecodingErrorText.sentence(error))"))
@@ -104,29 +118,36 @@ public struct EvidencePackageVerifier: Sendable {
 
         // 8–9. The head's inclusion in the platform log and the checkpoint's signature by the platform key.
         guard let inclusionBytes = package.files["audit/inclusion.json"],
-              let inclusion = try? JSONDecoder().decode(EvidencePackageContents.LogInclusion.self, from: Data(inclusionBytes)),
-              let last = events.last else {
+            let inclusion = try? JSONDecoder().decode(EvidencePackageContents.LogInclusion.self, from: Data(inclusionBytes)),
+            let last = events.last
+        else {
             result.record(.logInclusion, .totalFailed, .inclusionMissing)
             return result
         }
         result.inclusion = inclusion
         do {
             let checkpoint = try Checkpoint(text: String(inclusion.checkpoint.components(separatedBy: "\n\n")[0]) + "\n")
-            let leaf = MerkleHash.leaf(try AuditAnchor(documentID: last.event.documentID, lastSequence: last.event.sequence, head: Hex.encode(head)).leafData())
+            let leaf = MerkleHash.leaf(
+                try AuditAnchor(documentID: last.event.documentID, lastSequence: last.event.sequence, head: Hex.encode(head)).leafData())
             guard checkpoint.size == inclusion.treeSize else { throw MerkleProofError.rootMismatch }
             let proof = try inclusion.proof.map { encoded throws(MerkleProofError) -> [UInt8] in
                 guard let node = Data(base64Encoded: encoded) else { throw .malformedHash }
                 return Array(node)
             }
-            try MerkleProof.verifyInclusion(leafHash: leaf, index: inclusion.leafIndex, treeSize: inclusion.treeSize, proof: proof, root: checkpoint.rootHash)
-            result.record(.logInclusion, .totalPassed, .inclusionVerified(leafIndex: inclusion.leafIndex, treeSize: inclusion.treeSize, origin: checkpoint.origin))
+            try MerkleProof.verifyInclusion(
+                leafHash: leaf, index: inclusion.leafIndex, treeSize: inclusion.treeSize, proof: proof, root: checkpoint.rootHash)
+            result.record(
+                .logInclusion, .totalPassed,
+                .inclusionVerified(leafIndex: inclusion.leafIndex, treeSize: inclusion.treeSize, origin: checkpoint.origin))
         } catch {
             result.record(.logInclusion, .totalFailed, .inclusionFailed(reason: "\(DecodingErrorText.sentence(error))"))
         }
         do {
             guard let certificate = sealCertificate, let key = try? certificate.publicKey else { throw NoteError.noTrustedSignature }
             let algorithm = try SigningIdentity.defaultAlgorithm(for: certificate)
-            let names = inclusion.checkpoint.split(separator: "\n").filter { $0.hasPrefix("\u{2014} ") }.compactMap { $0.split(separator: " ").dropFirst().first.map(String.init) }
+            let names = inclusion.checkpoint.split(separator: "\n").filter { $0.hasPrefix("\u{2014} ") }.compactMap {
+                $0.split(separator: " ").dropFirst().first.map(String.init)
+            }
             let keys = names.compactMap { try? NoteKey(name: $0, publicKey: key, algorithm: algorithm) }
             let checkpoint = try Checkpoint.verify(inclusion.checkpoint, trusting: keys)
             result.record(.checkpoint, .totalPassed, .checkpointVerified(origin: checkpoint.origin, size: checkpoint.size))
@@ -143,7 +164,9 @@ public struct EvidencePackageVerifier: Sendable {
     private func readContainer(_ source: StoredZIPReader.Source, into result: inout EvidencePackageVerification) -> PackageFiles? {
         do {
             let zip = try StoredZIPReader(source: source)
-            guard let first = zip.entries.first, first.name == "mimetype", try zip.contents(of: first) == Array(EvidencePackageBuilder.mimeType.utf8) else {
+            guard let first = zip.entries.first, first.name == "mimetype",
+                try zip.contents(of: first) == Array(EvidencePackageBuilder.mimeType.utf8)
+            else {
                 result.record(.container, .totalFailed, .mimetypeNotFirst)
                 return nil
             }
@@ -167,7 +190,10 @@ public struct EvidencePackageVerifier: Sendable {
         let covered = package.names.subtracting(["mimetype", "META-INF/manifest.json", "META-INF/seal.p7s"])
         for name in covered.sorted() where manifest[name] == nil { problems.append(.unlisted(name)) }
         for (name, digest) in manifest.sorted(by: { $0.key < $1.key }) {
-            guard let actual = package.sha256(of: name) else { problems.append(.missing(name)); continue }
+            guard let actual = package.sha256(of: name) else {
+                problems.append(.missing(name))
+                continue
+            }
             if actual != digest { problems.append(.digestMismatch(name)) }
         }
         return problems
@@ -176,10 +202,12 @@ public struct EvidencePackageVerifier: Sendable {
     /// The policy the package was made under, when it carries one and its hash is what the reports name.
     private static func packagePolicy(_ package: PackageFiles, over context: ValidationContext) -> ValidationContext {
         guard let bytes = package.files["validation/policy.json"],
-              let policy = try? JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(bytes)),
-              policy.sha256 == Hex.encode(DigestAlgorithm.sha256.hash(bytes)) else { return context }
-        return ValidationContext(trustStore: context.trustStore, policy: policy, revocationSources: context.revocationSources,
-                                 certificateSources: context.certificateSources, extraCertificates: context.extraCertificates)
+            let policy = try? JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(bytes)),
+            policy.sha256 == Hex.encode(DigestAlgorithm.sha256.hash(bytes))
+        else { return context }
+        return ValidationContext(
+            trustStore: context.trustStore, policy: policy, revocationSources: context.revocationSources,
+            certificateSources: context.certificateSources, extraCertificates: context.extraCertificates)
     }
 
     /// The context plus the package's CRLs, OCSP responses and path certificates.
@@ -187,18 +215,25 @@ public struct EvidencePackageVerifier: Sendable {
         let revocation = package.files.filter { $0.key.hasPrefix("revocation/") }.sorted { $0.key < $1.key }.map(\.value)
         let lists = revocation.compactMap { try? CertificateRevocationList(bytes: $0) }
         let responses = revocation.compactMap { try? OCSPResponse(derEncoded: $0) }
-        let certificates = package.files.filter { $0.key.hasPrefix("chains/") }.sorted { $0.key < $1.key }.compactMap { try? Certificate(bytes: $0.value) }
-        return ValidationContext(trustStore: context.trustStore, policy: context.policy,
-                                 revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)],
-                                 certificateSources: context.certificateSources, extraCertificates: context.extraCertificates + certificates)
+        let certificates = package.files.filter { $0.key.hasPrefix("chains/") }.sorted { $0.key < $1.key }.compactMap {
+            try? Certificate(bytes: $0.value)
+        }
+        return ValidationContext(
+            trustStore: context.trustStore, policy: context.policy,
+            revocationSources: context.revocationSources + [OfflineRevocationSource(revocationLists: lists, ocspResponses: responses)],
+            certificateSources: context.certificateSources, extraCertificates: context.extraCertificates + certificates)
     }
 
     /// Step 5 for one file: the signature re-validated, and its digest found among the audit log's received signatures.
-    private func verifyEDSSignature(_ file: String, _ package: PackageFiles, _ context: ValidationContext, at time: Date?,
-                                    events: [ChainedEvent], into result: inout EvidencePackageVerification) async {
+    private func verifyEDSSignature(
+        _ file: String, _ package: PackageFiles, _ context: ValidationContext, at time: Date?,
+        events: [ChainedEvent], into result: inout EvidencePackageVerification
+    ) async {
         guard let bytes = package.files[file], let document = package.document else { return }
         let number = file.dropFirst("signatures/".count).prefix { $0.isNumber }
-        let recorded = package.files["validation/\(number).json"].flatMap { try? JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data($0)) }
+        let recorded = package.files["validation/\(number).json"].flatMap {
+            try? JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data($0))
+        }
         let validationTime = time ?? recorded?.validationTime
         var report: SignatureValidationReport
         if file.hasSuffix(".xml") {
@@ -212,18 +247,31 @@ public struct EvidencePackageVerifier: Sendable {
                 report = report.recombined(container: "XML")
             }
         } else {
-            report = await CMSSignatureValidator(context: context).validate(cms: bytes, content: .hashed(digests: package.documentDigests, length: document.size), at: validationTime)
+            report = await CMSSignatureValidator(context: context).validate(
+                cms: bytes, content: .hashed(digests: package.documentDigests, length: document.size), at: validationTime)
         }
         let fileDigest = package.sha256(of: file)
-        let logged = events.contains { if case .edsSignatureReceived(_, _, let digest, _, _, _, _) = $0.event.action { return digest == fileDigest } else { return false } }
+        let logged = events.contains {
+            if case .edsSignatureReceived(_, _, let digest, _, _, _, _) = $0.event.action {
+                return digest == fileDigest
+            } else {
+                return false
+            }
+        }
         let indication = logged ? report.indication : .totalFailed
-        result.signatures.append(.init(file: file, kind: file.hasSuffix(".xml") ? .xml : .cms, recordedReport: recorded, report: report, simpleSignature: nil, indication: indication))
-        result.record(.signature(file: file), indication, .signatureValidated(at: validationTime, summary: Self.summary(report), inAuditLog: logged))
+        result.signatures.append(
+            .init(
+                file: file, kind: file.hasSuffix(".xml") ? .xml : .cms, recordedReport: recorded, report: report, simpleSignature: nil,
+                indication: indication))
+        result.record(
+            .signature(file: file), indication, .signatureValidated(at: validationTime, summary: Self.summary(report), inAuditLog: logged))
     }
 
     /// Step 6 for one record: its seal at the time it was sealed, its binding to the document, its digest in the audit log.
-    private func verifySimpleSignature(_ file: String, _ package: PackageFiles, _ context: ValidationContext, at time: Date?,
-                                       events: [ChainedEvent], into result: inout EvidencePackageVerification) async {
+    private func verifySimpleSignature(
+        _ file: String, _ package: PackageFiles, _ context: ValidationContext, at time: Date?,
+        events: [ChainedEvent], into result: inout EvidencePackageVerification
+    ) async {
         guard let json = package.files[file], let document = package.document else { return }
         let sealName = String(file.dropLast(".json".count)) + ".p7s"
         guard let seal = package.files[sealName] else {
@@ -231,13 +279,21 @@ public struct EvidencePackageVerifier: Sendable {
             return
         }
         let sealed = SealedSESRecord(json: json, seal: seal)
-        let (when, source) = time.map { ($0, EvidenceFinding.SealTime.given) } ?? (try? SignedData(bytes: seal)).flatMap(Self.sealingTime) ?? (Date(), .now)
+        let (when, source) =
+            time.map { ($0, EvidenceFinding.SealTime.given) } ?? (try? SignedData(bytes: seal)).flatMap(Self.sealingTime) ?? (Date(), .now)
         let report = await sealed.verify(with: CMSSignatureValidator(context: context), documentSHA256: document.sha256, at: when)
         let digest = package.sha256(of: file)
-        let logged = events.contains { if case .sesSignatureRecorded(_, _, let recordDigest) = $0.event.action { return recordDigest == digest } else { return false } }
+        let logged = events.contains {
+            if case .sesSignatureRecorded(_, _, let recordDigest) = $0.event.action { return recordDigest == digest } else { return false }
+        }
         let indication = logged ? report.indication : .totalFailed
-        result.signatures.append(.init(file: file, kind: .simple, recordedReport: nil, report: report, simpleSignature: try? sealed.record, indication: indication))
-        result.record(.simpleSignature(file: file), indication, .simpleSignatureValidated(at: when, timeSource: source, summary: Self.summary(report), inAuditLog: logged))
+        result.signatures.append(
+            .init(
+                file: file, kind: .simple, recordedReport: nil, report: report, simpleSignature: try? sealed.record, indication: indication)
+        )
+        result.record(
+            .simpleSignature(file: file), indication,
+            .simpleSignatureValidated(at: when, timeSource: source, summary: Self.summary(report), inAuditLog: logged))
     }
 
     // MARK: Seals
@@ -245,7 +301,8 @@ public struct EvidencePackageVerifier: Sendable {
     /// A seal validated at the time it was made: its timestamp's genTime when the timestamp holds, else the
     /// signing time it claims.
     static func validateSeal(_ seal: [UInt8], parsed: SignedData?, content: [UInt8], at time: Date?, validator: CMSSignatureValidator) async
-        -> (report: SignatureValidationReport, time: Date, source: EvidenceFinding.SealTime) {
+        -> (report: SignatureValidationReport, time: Date, source: EvidenceFinding.SealTime)
+    {
         let (when, claimedSource) = time.map { ($0, EvidenceFinding.SealTime.given) } ?? parsed.flatMap(sealingTime) ?? (Date(), .now)
         let report = await validator.validate(cms: seal, content: .bytes(content), at: when)
         let stamped = report.signatures.first?.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed } ?? false

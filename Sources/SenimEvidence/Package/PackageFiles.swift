@@ -23,10 +23,13 @@ struct PackageFiles {
     private let sha256ByName: [String: String]
 
     init(_ zip: StoredZIPReader) throws(StoredZIPError) {
-        var files: [String: [UInt8]] = [:], sha256ByName: [String: String] = [:]
+        var files: [String: [UInt8]] = [:]
+        var sha256ByName: [String: String] = [:]
         let documentEntries = zip.entries.filter { $0.name.hasPrefix("document/") }
         for entry in zip.entries where !entry.name.hasPrefix("document/") {
-            guard entry.range.count <= Self.entryLimit else { throw .malformed("\(entry.name) is \(entry.range.count) bytes; only the document may exceed \(Self.entryLimit)") }
+            guard entry.range.count <= Self.entryLimit else {
+                throw .malformed("\(entry.name) is \(entry.range.count) bytes; only the document may exceed \(Self.entryLimit)")
+            }
             let bytes = try zip.contents(of: entry)
             files[entry.name] = bytes
             sha256ByName[entry.name] = Hex.encode(DigestAlgorithm.sha256.hash(bytes))
@@ -37,7 +40,9 @@ struct PackageFiles {
 
         var algorithms: Set<DigestAlgorithm> = [.sha256, .gost34311]
         for name in signatureFiles where name.hasSuffix(".p7s") && !name.hasSuffix(".ses.p7s") {
-            if let bytes = files[name], let signedData = try? SignedData(bytes: bytes) { algorithms.formUnion(signedData.contentDigestAlgorithms) }
+            if let bytes = files[name], let signedData = try? SignedData(bytes: bytes) {
+                algorithms.formUnion(signedData.contentDigestAlgorithms)
+            }
         }
         var documentDigests: [DigestAlgorithm: [UInt8]] = [:]
         var document: EvidencePackageVerification.Document?
@@ -48,8 +53,9 @@ struct PackageFiles {
             sha256ByName[entry.name] = digests[.sha256].map(Hex.encode)
             if documentEntries.count == 1 {
                 documentDigests = digests
-                document = .init(name: String(entry.name.dropFirst("document/".count)), size: entry.range.count,
-                                 sha256: digests[.sha256].map(Hex.encode) ?? "", gost34311: digests[.gost34311].map(Hex.encode) ?? "")
+                document = .init(
+                    name: String(entry.name.dropFirst("document/".count)), size: entry.range.count,
+                    sha256: digests[.sha256].map(Hex.encode) ?? "", gost34311: digests[.gost34311].map(Hex.encode) ?? "")
             }
         }
         self.files = files

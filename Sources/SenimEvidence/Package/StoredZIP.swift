@@ -26,7 +26,12 @@ public enum StoredZIPError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Writes a stored ZIP to a file handle.
 public final class StoredZIPWriter {
-    private struct Entry { let name: [UInt8]; let offset: UInt32; let crc: UInt32; let size: UInt32 }
+    private struct Entry {
+        let name: [UInt8]
+        let offset: UInt32
+        let crc: UInt32
+        let size: UInt32
+    }
     private let handle: FileHandle?
     /// The archive when it is built in memory.
     private(set) var memory: [UInt8] = []
@@ -72,7 +77,8 @@ public final class StoredZIPWriter {
         let nameBytes = Array(name.utf8)
         let start = offset
         try write(StoredZIP.localHeader(name: nameBytes))
-        var crc: UInt32 = 0, size: UInt64 = 0
+        var crc: UInt32 = 0
+        var size: UInt64 = 0
         var failure: StoredZIPError?
         produce { chunk in
             guard failure == nil else { return }
@@ -81,7 +87,9 @@ public final class StoredZIPWriter {
             do throws(StoredZIPError) { try self.write(chunk) } catch { failure = error }
         }
         if let failure { throw failure }
-        guard size < UInt64(UInt32.max), offset < UInt64(UInt32.max) else { throw .io("entries over 4 GiB need ZIP64, which is not written") }
+        guard size < UInt64(UInt32.max), offset < UInt64(UInt32.max) else {
+            throw .io("entries over 4 GiB need ZIP64, which is not written")
+        }
         try write(StoredZIP.dataDescriptor(crc: crc, size: UInt32(size)))
         entries.append(Entry(name: nameBytes, offset: UInt32(start), crc: crc, size: UInt32(size)))
     }
@@ -98,8 +106,11 @@ public final class StoredZIPWriter {
     /// Writes the central directory and closes the file.
     public func finish() throws(StoredZIPError) {
         let directoryStart = offset
-        for entry in entries { try write(StoredZIP.centralRecord(name: entry.name, crc: entry.crc, size: entry.size, localOffset: entry.offset)) }
-        let end = StoredZIP.endRecord(count: entries.count, directorySize: UInt32(offset - directoryStart), directoryStart: UInt32(directoryStart))
+        for entry in entries {
+            try write(StoredZIP.centralRecord(name: entry.name, crc: entry.crc, size: entry.size, localOffset: entry.offset))
+        }
+        let end = StoredZIP.endRecord(
+            count: entries.count, directorySize: UInt32(offset - directoryStart), directoryStart: UInt32(directoryStart))
         try write(end)
         do { try handle?.close() } catch { throw .io("\(DecodingErrorText.sentence(error))") }
     }
@@ -129,16 +140,19 @@ enum StoredZIP {
     }
 
     static func endRecord(count: Int, directorySize: UInt32, directoryStart: UInt32) -> [UInt8] {
-        le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(count)) + le16(UInt16(count)) + le32(directorySize) + le32(directoryStart) + le16(0)
+        le32(0x0605_4B50) + le16(0) + le16(0) + le16(UInt16(count)) + le16(UInt16(count)) + le32(directorySize) + le32(directoryStart)
+            + le16(0)
     }
 
     static func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
     static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-    static func read16<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ at: Int) -> UInt16 where Bytes.Index == Int, Bytes.Element == UInt8 {
+    static func read16<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ at: Int) -> UInt16
+    where Bytes.Index == Int, Bytes.Element == UInt8 {
         guard at >= bytes.startIndex, at + 2 <= bytes.endIndex else { return 0 }
         return UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
     }
-    static func read32<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ at: Int) -> UInt32 where Bytes.Index == Int, Bytes.Element == UInt8 {
+    static func read32<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ at: Int) -> UInt32
+    where Bytes.Index == Int, Bytes.Element == UInt8 {
         guard at >= bytes.startIndex, at + 4 <= bytes.endIndex else { return 0 }
         return (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) }
     }
@@ -147,7 +161,8 @@ enum StoredZIP {
     static func validate(name: String) throws(StoredZIPError) {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), parts.allSatisfy({ !$0.isEmpty && $0 != ".." && $0 != "." }),
-              !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            !name.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else {
             throw .badEntryName(name)
         }
     }

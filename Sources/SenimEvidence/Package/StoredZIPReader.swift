@@ -53,23 +53,34 @@ public struct StoredZIPReader: Sendable {
         while end >= 0 && StoredZIP.read32(tail, end) != 0x0605_4B50 { end -= 1 }
         guard end >= 0 else { throw .malformed("no end-of-central-directory record") }
         let count = Int(StoredZIP.read16(tail, end + 10))
-        let directorySize = Int(StoredZIP.read32(tail, end + 12)), directoryStart = Int(StoredZIP.read32(tail, end + 16))
+        let directorySize = Int(StoredZIP.read32(tail, end + 12))
+        let directoryStart = Int(StoredZIP.read32(tail, end + 16))
         let endOffset = tailStart + end
-        guard directorySize <= Self.directoryLimit, directoryStart + directorySize <= endOffset else { throw .malformed("central directory out of range") }
+        guard directorySize <= Self.directoryLimit, directoryStart + directorySize <= endOffset else {
+            throw .malformed("central directory out of range")
+        }
         directoryRange = directoryStart..<(directoryStart + directorySize)
         let directory = try Self.read(source, directoryRange)
 
-        var entries: [Entry] = [], cursor = 0, names = Set<String>()
+        var entries: [Entry] = []
+        var cursor = 0
+        var names = Set<String>()
         for _ in 0..<count {
-            guard cursor + 46 <= directory.count, StoredZIP.read32(directory, cursor) == 0x0201_4B50 else { throw .malformed("bad central-directory record") }
+            guard cursor + 46 <= directory.count, StoredZIP.read32(directory, cursor) == 0x0201_4B50 else {
+                throw .malformed("bad central-directory record")
+            }
             let method = StoredZIP.read16(directory, cursor + 10)
             let crc = StoredZIP.read32(directory, cursor + 16)
-            let compressed = Int(StoredZIP.read32(directory, cursor + 20)), length = Int(StoredZIP.read32(directory, cursor + 24))
+            let compressed = Int(StoredZIP.read32(directory, cursor + 20))
+            let length = Int(StoredZIP.read32(directory, cursor + 24))
             let nameLength = Int(StoredZIP.read16(directory, cursor + 28))
-            let extra = Int(StoredZIP.read16(directory, cursor + 30)), comment = Int(StoredZIP.read16(directory, cursor + 32))
+            let extra = Int(StoredZIP.read16(directory, cursor + 30))
+            let comment = Int(StoredZIP.read16(directory, cursor + 32))
             let local = Int(StoredZIP.read32(directory, cursor + 42))
             guard cursor + 46 + nameLength <= directory.count else { throw .malformed("name out of range") }
-            guard let name = String(validating: directory[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self) else { throw .malformed("name is not UTF-8") }
+            guard let name = String(validating: directory[(cursor + 46)..<(cursor + 46 + nameLength)], as: UTF8.self) else {
+                throw .malformed("name is not UTF-8")
+            }
             try StoredZIP.validate(name: name)
             guard method == 0, compressed == length else { throw .malformed("\(name) is compressed; evidence packages store entries") }
             guard names.insert(name).inserted else { throw .malformed("\(name) occurs twice") }
@@ -121,19 +132,23 @@ public struct StoredZIPReader: Sendable {
             guard entry.localOffset == expectedOffset else { return "\(entry.name) does not start where the previous entry ends" }
             let header = StoredZIP.localHeader(name: name)
             guard try Self.read(source, entry.localOffset..<(entry.localOffset + header.count)) == header,
-                  entry.range.lowerBound == entry.localOffset + header.count else { return "the local header of \(entry.name) is not canonical" }
+                entry.range.lowerBound == entry.localOffset + header.count
+            else { return "the local header of \(entry.name) is not canonical" }
             let descriptor = StoredZIP.dataDescriptor(crc: entry.crc, size: UInt32(entry.range.count))
             guard entry.range.upperBound + descriptor.count <= size,
-                  try Self.read(source, entry.range.upperBound..<(entry.range.upperBound + descriptor.count)) == descriptor else {
+                try Self.read(source, entry.range.upperBound..<(entry.range.upperBound + descriptor.count)) == descriptor
+            else {
                 return "the data descriptor of \(entry.name) is not canonical"
             }
             expectedOffset = entry.range.upperBound + descriptor.count
-            directory += StoredZIP.centralRecord(name: name, crc: entry.crc, size: UInt32(entry.range.count), localOffset: UInt32(entry.localOffset))
+            directory += StoredZIP.centralRecord(
+                name: name, crc: entry.crc, size: UInt32(entry.range.count), localOffset: UInt32(entry.localOffset))
         }
         guard directoryRange.lowerBound == expectedOffset, try Self.read(source, directoryRange) == directory else {
             return "the central directory is not canonical"
         }
-        let end = StoredZIP.endRecord(count: entries.count, directorySize: UInt32(directory.count), directoryStart: UInt32(directoryRange.lowerBound))
+        let end = StoredZIP.endRecord(
+            count: entries.count, directorySize: UInt32(directory.count), directoryStart: UInt32(directoryRange.lowerBound))
         guard directoryRange.upperBound + end.count == size, try Self.read(source, directoryRange.upperBound..<size) == end else {
             return "the end-of-central-directory record is not canonical or bytes follow it"
         }
@@ -171,7 +186,9 @@ public struct StoredZIPReader: Sendable {
             while offset < range.upperBound {
                 let count = pread(descriptor, buffer.baseAddress, min(buffer.count, range.upperBound - offset), off_t(offset))
                 if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { throw .io(count == 0 ? "\(path) is shorter than its directory says" : String(cString: strerror(errno))) }
+                guard count > 0 else {
+                    throw .io(count == 0 ? "\(path) is shorter than its directory says" : String(cString: strerror(errno)))
+                }
                 body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 offset += count
             }

@@ -7,7 +7,13 @@ import SenimPKI
 /// the integrity proofs and the package verification, in Russian, Kazakh or English. Self-contained HTML (no
 /// external assets) with A4 print CSS; the same facts as JSON.
 public struct ArbitrationReport: Sendable, Codable {
-    public struct Party: Sendable, Codable { public let name: String; public let iin: String?; public let bin: String?; public let role: String; public let phone: String? }
+    public struct Party: Sendable, Codable {
+        public let name: String
+        public let iin: String?
+        public let bin: String?
+        public let role: String
+        public let phone: String?
+    }
     public struct SignatureEntry: Sendable, Codable {
         public let file: String
         public let type: String
@@ -75,10 +81,13 @@ public struct ArbitrationReport: Sendable, Codable {
         for file in verification.signatures {
             if file.kind == .simple {
                 let record = file.simpleSignature
-                signatures.append(SignatureEntry(file: file.file, type: strings[.signatureTypeSES] ?? "", signer: record.map { AuditActor.mask(phone: $0.binding.phoneE164) } ?? "—",
-                                                 iin: record?.binding.signerIIN, bin: nil, certificateSubject: nil, certificateIssuer: nil, certificateSerial: nil,
-                                                 validity: nil, indication: file.indication.rawValue, subIndication: nil,
-                                                 time: record.map { CanonicalJSON.timestamp($0.confirmedAt) }, proof: strings[.proofNone] ?? ""))
+                signatures.append(
+                    SignatureEntry(
+                        file: file.file, type: strings[.signatureTypeSES] ?? "",
+                        signer: record.map { AuditActor.mask(phone: $0.binding.phoneE164) } ?? "—",
+                        iin: record?.binding.signerIIN, bin: nil, certificateSubject: nil, certificateIssuer: nil, certificateSerial: nil,
+                        validity: nil, indication: file.indication.rawValue, subIndication: nil,
+                        time: record.map { CanonicalJSON.timestamp($0.confirmedAt) }, proof: strings[.proofNone] ?? ""))
                 continue
             }
             // The facts and verdict are the verifier's own (re-validated from the package); a file the audit log
@@ -87,28 +96,36 @@ public struct ArbitrationReport: Sendable, Codable {
                 let certificate = signature.signingCertificate
                 let stamped = signature.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed }
                 let indication = file.indication == .totalFailed ? Indication.totalFailed : signature.indication
-                signatures.append(SignatureEntry(
-                    file: file.file, type: strings[.signatureTypeEDS] ?? "", signer: signature.signer?.commonName ?? "—",
-                    iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, certificateSubject: certificate?.subject,
-                    certificateIssuer: certificate?.issuer, certificateSerial: certificate?.serialNumber,
-                    validity: certificate.map { "\($0.notBefore.iso8601) — \($0.notAfter.iso8601)" },
-                    indication: indication.rawValue, subIndication: signature.subIndication?.rawValue,
-                    time: (signature.claimedSigningTime ?? signature.bestSignatureTime).iso8601,
-                    proof: stamped ? "\(strings[.proofTimestamp] ?? ""), \(signature.bestSignatureTime.iso8601)" : strings[.proofNone] ?? ""))
-                if let signer = signature.signer, !parties.contains(where: { $0.iin == signer.iin?.digits && $0.bin == signer.bin?.digits }) {
-                    parties.append(Party(name: signer.commonName ?? "—", iin: signer.iin?.digits, bin: signer.bin?.digits,
-                                         role: signer.roles.map(\.rawValue).joined(separator: ", "), phone: nil))
+                signatures.append(
+                    SignatureEntry(
+                        file: file.file, type: strings[.signatureTypeEDS] ?? "", signer: signature.signer?.commonName ?? "—",
+                        iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, certificateSubject: certificate?.subject,
+                        certificateIssuer: certificate?.issuer, certificateSerial: certificate?.serialNumber,
+                        validity: certificate.map { "\($0.notBefore.iso8601) — \($0.notAfter.iso8601)" },
+                        indication: indication.rawValue, subIndication: signature.subIndication?.rawValue,
+                        time: (signature.claimedSigningTime ?? signature.bestSignatureTime).iso8601,
+                        proof: stamped
+                            ? "\(strings[.proofTimestamp] ?? ""), \(signature.bestSignatureTime.iso8601)" : strings[.proofNone] ?? ""))
+                if let signer = signature.signer, !parties.contains(where: { $0.iin == signer.iin?.digits && $0.bin == signer.bin?.digits })
+                {
+                    parties.append(
+                        Party(
+                            name: signer.commonName ?? "—", iin: signer.iin?.digits, bin: signer.bin?.digits,
+                            role: signer.roles.map(\.rawValue).joined(separator: ", "), phone: nil))
                 }
             }
         }
         self.parties = parties
         self.signatures = signatures
         timeline = events.map { chained in
-            TimelineEntry(time: CanonicalJSON.timestamp(chained.event.time), action: Self.label(chained.event.action, strings),
-                          actor: [chained.event.actor.role.rawValue, chained.event.actor.phoneMasked].compactMap { $0 }.joined(separator: " "),
-                          ipAddress: chained.event.client.ipAddress, device: chained.event.client.device ?? chained.event.client.userAgent)
+            TimelineEntry(
+                time: CanonicalJSON.timestamp(chained.event.time), action: Self.label(chained.event.action, strings),
+                actor: [chained.event.actor.role.rawValue, chained.event.actor.phoneMasked].compactMap { $0 }.joined(separator: " "),
+                ipAddress: chained.event.client.ipAddress, device: chained.event.client.device ?? chained.event.client.userAgent)
         }
-        steps = verification.steps.map { Step(number: $0.number, name: $0.name, indication: $0.indication, detail: $0.finding.text(in: language)) }
+        steps = verification.steps.map {
+            Step(number: $0.number, name: $0.name, indication: $0.indication, detail: $0.finding.text(in: language))
+        }
         overall = verification.overall
     }
 
@@ -116,27 +133,47 @@ public struct ArbitrationReport: Sendable, Codable {
         let key: ReportKey
         var detail = ""
         switch action {
-        case .agreementAccepted(let edition, _): key = .actionAgreementAccepted; detail = edition
-        case .documentUploaded(let name, _, _): key = .actionDocumentUploaded; detail = name
-        case .signerAdded(_, let surname, let name, _, _, _): key = .actionSignerAdded; detail = "\(surname) \(name)"
+        case .agreementAccepted(let edition, _):
+            key = .actionAgreementAccepted
+            detail = edition
+        case .documentUploaded(let name, _, _):
+            key = .actionDocumentUploaded
+            detail = name
+        case .signerAdded(_, let surname, let name, _, _, _):
+            key = .actionSignerAdded
+            detail = "\(surname) \(name)"
         case .sentForSigning: key = .actionSentForSigning
-        case .smsSent(_, let phone, _, _): key = .actionSmsSent; detail = phone
+        case .smsSent(_, let phone, _, _):
+            key = .actionSmsSent
+            detail = phone
         case .linkOpened: key = .actionLinkOpened
         case .documentViewed: key = .actionDocumentViewed
         case .otpRequested: key = .actionOtpRequested
-        case .otpFailed(_, let attempt): key = .actionOtpFailed; detail = "#\(attempt)"
+        case .otpFailed(_, let attempt):
+            key = .actionOtpFailed
+            detail = "#\(attempt)"
         case .otpConfirmed: key = .actionOtpConfirmed
-        case .edsSignatureReceived(_, let format, _, let indication, _, _, _): key = .actionEdsSignatureReceived; detail = "\(format), \(indication)"
+        case .edsSignatureReceived(_, let format, _, let indication, _, _, _):
+            key = .actionEdsSignatureReceived
+            detail = "\(format), \(indication)"
         case .sesSignatureRecorded: key = .actionSesSignatureRecorded
-        case .signatureRefused(_, let reason): key = .actionSignatureRefused; detail = reason
-        case .rejected(_, let reason): key = .actionRejected; detail = reason
+        case .signatureRefused(_, let reason):
+            key = .actionSignatureRefused
+            detail = reason
+        case .rejected(_, let reason):
+            key = .actionRejected
+            detail = reason
         case .completed: key = .actionCompleted
         case .cancelled: key = .actionCancelled
         case .expired: key = .actionExpired
         case .tariffDebited: key = .actionTariffDebited
-        case .downloaded(let item): key = .actionDownloaded; detail = item
+        case .downloaded(let item):
+            key = .actionDownloaded
+            detail = item
         case .evidenceExported: key = .actionEvidenceExported
-        case .administrative(let action, let target): key = .actionAdministrative; detail = "\(action) \(target)"
+        case .administrative(let action, let target):
+            key = .actionAdministrative
+            detail = "\(action) \(target)"
         }
         let text = strings[key] ?? key.rawValue
         return detail.isEmpty ? text : "\(text): \(detail)"
@@ -149,31 +186,49 @@ public struct ArbitrationReport: Sendable, Codable {
         func s(_ key: ReportKey) -> String { Self.escape(t[key] ?? key.rawValue) }
         func row(_ label: ReportKey, _ value: String?) -> String { "<tr><th>\(s(label))</th><td>\(Self.escape(value ?? "—"))</td></tr>" }
         func verdict(_ indication: Indication) -> String {
-            switch indication { case .totalPassed: return s(.passed); case .totalFailed: return s(.failed); case .indeterminate: return s(.indeterminate) }
+            switch indication {
+            case .totalPassed: return s(.passed)
+            case .totalFailed: return s(.failed)
+            case .indeterminate: return s(.indeterminate)
+            }
         }
-        var body = "<h1>\(s(.title))</h1><p class=\"sub\">\(s(.subtitle))</p><p class=\"verdict \(overall.rawValue.lowercased())\">\(Self.escape(overall.rawValue)) — \(verdict(overall))</p>"
-        body += "<h2>\(s(.documentSection))</h2><table class=\"kv\">" + row(.fileName, documentName) + row(.size, "\(documentSize) \(t[.bytes] ?? "")")
+        var body =
+            "<h1>\(s(.title))</h1><p class=\"sub\">\(s(.subtitle))</p><p class=\"verdict \(overall.rawValue.lowercased())\">\(Self.escape(overall.rawValue)) — \(verdict(overall))</p>"
+        body +=
+            "<h2>\(s(.documentSection))</h2><table class=\"kv\">" + row(.fileName, documentName)
+            + row(.size, "\(documentSize) \(t[.bytes] ?? "")")
             + row(.sha256, documentSHA256) + row(.gost34311, documentGOST34311) + "</table>"
-        body += "<h2>\(s(.partiesSection))</h2><table><tr><th>\(s(.signer))</th><th>\(s(.iin))</th><th>\(s(.bin))</th><th>\(s(.role))</th><th>\(s(.phone))</th></tr>"
+        body +=
+            "<h2>\(s(.partiesSection))</h2><table><tr><th>\(s(.signer))</th><th>\(s(.iin))</th><th>\(s(.bin))</th><th>\(s(.role))</th><th>\(s(.phone))</th></tr>"
         for party in parties {
-            body += "<tr><td>\(Self.escape(party.name))</td><td>\(Self.escape(party.iin ?? "—"))</td><td>\(Self.escape(party.bin ?? "—"))</td><td>\(Self.escape(party.role))</td><td>\(Self.escape(party.phone ?? "—"))</td></tr>"
+            body +=
+                "<tr><td>\(Self.escape(party.name))</td><td>\(Self.escape(party.iin ?? "—"))</td><td>\(Self.escape(party.bin ?? "—"))</td><td>\(Self.escape(party.role))</td><td>\(Self.escape(party.phone ?? "—"))</td></tr>"
         }
         body += "</table><h2>\(s(.signaturesSection))</h2>"
         for signature in signatures {
-            body += "<table class=\"kv signature\">" + row(.signer, signature.signer) + "<tr><th>\(s(.signatureTypeEDS))/\(s(.signatureTypeSES))</th><td>\(Self.escape(signature.type))</td></tr>"
-                + row(.iin, signature.iin) + row(.bin, signature.bin) + row(.certificate, signature.certificateSubject) + row(.issuer, signature.certificateIssuer)
+            body +=
+                "<table class=\"kv signature\">" + row(.signer, signature.signer)
+                + "<tr><th>\(s(.signatureTypeEDS))/\(s(.signatureTypeSES))</th><td>\(Self.escape(signature.type))</td></tr>"
+                + row(.iin, signature.iin) + row(.bin, signature.bin) + row(.certificate, signature.certificateSubject)
+                + row(.issuer, signature.certificateIssuer)
                 + row(.serial, signature.certificateSerial) + row(.validity, signature.validity)
-                + row(.verdict, signature.indication + (signature.subIndication.map { " / \($0)" } ?? "")) + row(.signedAt, signature.time) + row(.proof, signature.proof) + "</table>"
+                + row(.verdict, signature.indication + (signature.subIndication.map { " / \($0)" } ?? "")) + row(.signedAt, signature.time)
+                + row(.proof, signature.proof) + "</table>"
         }
         if signatures.contains(where: { $0.type == t[.signatureTypeSES] }) { body += "<p class=\"note\">\(s(.sesNotice))</p>" }
-        body += "<h2>\(s(.timelineSection))</h2><table><tr><th>\(s(.time))</th><th>\(s(.action))</th><th>\(s(.actor))</th><th>\(s(.ipAddress))</th><th>\(s(.device))</th></tr>"
+        body +=
+            "<h2>\(s(.timelineSection))</h2><table><tr><th>\(s(.time))</th><th>\(s(.action))</th><th>\(s(.actor))</th><th>\(s(.ipAddress))</th><th>\(s(.device))</th></tr>"
         for entry in timeline {
-            body += "<tr><td>\(Self.escape(entry.time))</td><td>\(Self.escape(entry.action))</td><td>\(Self.escape(entry.actor))</td><td>\(Self.escape(entry.ipAddress ?? "—"))</td><td>\(Self.escape(entry.device ?? "—"))</td></tr>"
+            body +=
+                "<tr><td>\(Self.escape(entry.time))</td><td>\(Self.escape(entry.action))</td><td>\(Self.escape(entry.actor))</td><td>\(Self.escape(entry.ipAddress ?? "—"))</td><td>\(Self.escape(entry.device ?? "—"))</td></tr>"
         }
-        body += "</table><h2>\(s(.integritySection))</h2><table class=\"kv\">" + row(.manifest, "SHA-256 " + manifestSHA256) + row(.auditHead, auditHead) + row(.logInclusion, logInclusion) + "</table>"
+        body +=
+            "</table><h2>\(s(.integritySection))</h2><table class=\"kv\">" + row(.manifest, "SHA-256 " + manifestSHA256)
+            + row(.auditHead, auditHead) + row(.logInclusion, logInclusion) + "</table>"
         body += "<h2>\(s(.verificationSection))</h2><table><tr><th>\(s(.step))</th><th>\(s(.result))</th><th></th></tr>"
         for step in steps {
-            body += "<tr><td>\(step.number). \(Self.escape(step.name))</td><td>\(verdict(step.indication))</td><td>\(Self.escape(step.detail))</td></tr>"
+            body +=
+                "<tr><td>\(step.number). \(Self.escape(step.name))</td><td>\(verdict(step.indication))</td><td>\(Self.escape(step.detail))</td></tr>"
         }
         body += "</table><h2>\(s(.howToSection))</h2><p>\(s(.howToText))</p><p class=\"note\">\(s(.finalNotice))</p>"
         return """

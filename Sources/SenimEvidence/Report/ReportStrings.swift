@@ -13,7 +13,13 @@ public enum ReportKey: String, Sendable, CaseIterable {
     case actionSesSignatureRecorded, actionSignatureRefused, actionRejected, actionCompleted, actionCancelled, actionExpired
     case actionTariffDebited, actionDownloaded, actionEvidenceExported, actionAdministrative, finalNotice
     // Templates of the verifier's findings (EvidenceFinding); %1, %2, %3 are its values.
-    case findingContainerUnreadable, findingMimetypeNotFirst, findingFramingNotCanonical, findingEntryChecksumMismatch, findingContainerIntact, findingManifestUnreadable, findingManifestUnlisted, findingManifestMissing, findingManifestDigestMismatch, findingManifestMatches, findingSealMissing, findingValidatedAt, findingTimeGiven, findingTimeTimestamp, findingTimeClaimed, findingTimeNow, findingTimeRecorded, findingDocumentMissing, findingDocumentAmbiguous, findingDocumentNotInLog, findingDocumentBoundElsewhere, findingDocumentBound, findingNotInAuditLog, findingSESSealMissing, findingSESNotEDS, findingAuditChainIntact, findingAuditChainBroken, findingInclusionMissing, findingInclusionVerified, findingInclusionFailed, findingCheckpointVerified, findingCheckpointFailed
+    case findingContainerUnreadable, findingMimetypeNotFirst, findingFramingNotCanonical, findingEntryChecksumMismatch,
+        findingContainerIntact, findingManifestUnreadable, findingManifestUnlisted, findingManifestMissing, findingManifestDigestMismatch,
+        findingManifestMatches, findingSealMissing, findingValidatedAt, findingTimeGiven, findingTimeTimestamp, findingTimeClaimed,
+        findingTimeNow, findingTimeRecorded, findingDocumentMissing, findingDocumentAmbiguous, findingDocumentNotInLog,
+        findingDocumentBoundElsewhere, findingDocumentBound, findingNotInAuditLog, findingSESSealMissing, findingSESNotEDS,
+        findingAuditChainIntact, findingAuditChainBroken, findingInclusionMissing, findingInclusionVerified, findingInclusionFailed,
+        findingCheckpointVerified, findingCheckpointFailed
 }
 
 enum ReportStrings {
@@ -27,9 +33,11 @@ enum ReportStrings {
 
     static let russian: [ReportKey: String] = [
         .title: "Отчёт о подписании документа", .subtitle: "Доказательства для арбитража «IUS CIVILE»",
-        .documentSection: "Документ", .fileName: "Имя файла", .size: "Размер", .bytes: "байт", .sha256: "SHA-256", .gost34311: "ГОСТ 34.311-95",
+        .documentSection: "Документ", .fileName: "Имя файла", .size: "Размер", .bytes: "байт", .sha256: "SHA-256",
+        .gost34311: "ГОСТ 34.311-95",
         .partiesSection: "Участники", .signaturesSection: "Подписи", .timelineSection: "Хронология действий",
-        .integritySection: "Доказательства целостности", .verificationSection: "Проверка пакета", .howToSection: "Как проверить самостоятельно",
+        .integritySection: "Доказательства целостности", .verificationSection: "Проверка пакета",
+        .howToSection: "Как проверить самостоятельно",
         .signatureTypeEDS: "ЭЦП", .signatureTypeSES: "Простая электронная подпись (SMS-код)",
         .sesNotice: "Простая электронная подпись одноразовым SMS-кодом не является ЭЦП.",
         .signer: "Подписант", .iin: "ИИН", .bin: "БИН", .role: "Роль", .phone: "Телефон", .certificate: "Сертификат", .issuer: "Издатель",
@@ -39,14 +47,19 @@ enum ReportStrings {
         .manifest: "Манифест", .auditHead: "Вершина цепочки журнала", .logInclusion: "Включение в журнал платформы",
         .checkpoint: "Контрольная точка", .seal: "Печать платформы", .step: "Шаг", .result: "Результат",
         .passed: "пройдено", .failed: "не пройдено", .indeterminate: "не определено",
-        .howToText: "Выполните senimkey evidence verify для этого пакета; подписи CMS можно проверить также командой openssl cms -verify, хэши — sha256sum.",
-        .actionAgreementAccepted: "Принято соглашение", .actionDocumentUploaded: "Документ загружен", .actionSignerAdded: "Добавлен подписант",
+        .howToText:
+            "Выполните senimkey evidence verify для этого пакета; подписи CMS можно проверить также командой openssl cms -verify, хэши — sha256sum.",
+        .actionAgreementAccepted: "Принято соглашение", .actionDocumentUploaded: "Документ загружен",
+        .actionSignerAdded: "Добавлен подписант",
         .actionSentForSigning: "Отправлен на подписание", .actionSmsSent: "Отправлено SMS", .actionLinkOpened: "Открыта ссылка",
         .actionDocumentViewed: "Документ просмотрен", .actionOtpRequested: "Запрошен SMS-код", .actionOtpFailed: "Неверный SMS-код",
-        .actionOtpConfirmed: "SMS-код подтверждён", .actionEdsSignatureReceived: "Получена ЭЦП", .actionSesSignatureRecorded: "Записана простая подпись",
-        .actionSignatureRefused: "Подпись отклонена проверкой", .actionRejected: "Подписант отказался", .actionCompleted: "Документ подписан",
+        .actionOtpConfirmed: "SMS-код подтверждён", .actionEdsSignatureReceived: "Получена ЭЦП",
+        .actionSesSignatureRecorded: "Записана простая подпись",
+        .actionSignatureRefused: "Подпись отклонена проверкой", .actionRejected: "Подписант отказался",
+        .actionCompleted: "Документ подписан",
         .actionCancelled: "Отменён", .actionExpired: "Истёк срок", .actionTariffDebited: "Списано использование тарифа",
-        .actionDownloaded: "Скачано", .actionEvidenceExported: "Выгружен пакет доказательств", .actionAdministrative: "Действие администратора",
+        .actionDownloaded: "Скачано", .actionEvidenceExported: "Выгружен пакет доказательств",
+        .actionAdministrative: "Действие администратора",
         .finalNotice: "Окончательный отчёт по состоянию пакета доказательств.",
         .findingContainerUnreadable: "архив не читается: %1",
         .findingMimetypeNotFirst: "первый файл не mimetype = %1",
@@ -84,9 +97,11 @@ enum ReportStrings {
 
     static let kazakh: [ReportKey: String] = [
         .title: "Құжатқа қол қою туралы есеп", .subtitle: "«IUS CIVILE» төрелігіне арналған дәлелдемелер",
-        .documentSection: "Құжат", .fileName: "Файл атауы", .size: "Көлемі", .bytes: "байт", .sha256: "SHA-256", .gost34311: "ГОСТ 34.311-95",
+        .documentSection: "Құжат", .fileName: "Файл атауы", .size: "Көлемі", .bytes: "байт", .sha256: "SHA-256",
+        .gost34311: "ГОСТ 34.311-95",
         .partiesSection: "Қатысушылар", .signaturesSection: "Қолтаңбалар", .timelineSection: "Әрекеттер хронологиясы",
-        .integritySection: "Тұтастық дәлелдері", .verificationSection: "Пакетті тексеру", .howToSection: "Өз бетінше қалай тексеруге болады",
+        .integritySection: "Тұтастық дәлелдері", .verificationSection: "Пакетті тексеру",
+        .howToSection: "Өз бетінше қалай тексеруге болады",
         .signatureTypeEDS: "ЭЦҚ", .signatureTypeSES: "Қарапайым электрондық қолтаңба (SMS-код)",
         .sesNotice: "Бір реттік SMS-кодпен қойылған қарапайым электрондық қолтаңба ЭЦҚ болып табылмайды.",
         .signer: "Қол қоюшы", .iin: "ЖСН", .bin: "БСН", .role: "Рөлі", .phone: "Телефон", .certificate: "Сертификат", .issuer: "Берген",
@@ -96,14 +111,18 @@ enum ReportStrings {
         .manifest: "Манифест", .auditHead: "Журнал тізбегінің басы", .logInclusion: "Платформа журналына енгізу",
         .checkpoint: "Бақылау нүктесі", .seal: "Платформа мөрі", .step: "Қадам", .result: "Нәтиже",
         .passed: "өтті", .failed: "өтпеді", .indeterminate: "анықталмады",
-        .howToText: "Осы пакет үшін senimkey evidence verify орындаңыз; CMS қолтаңбаларын openssl cms -verify арқылы, хэштерді sha256sum арқылы да тексеруге болады.",
+        .howToText:
+            "Осы пакет үшін senimkey evidence verify орындаңыз; CMS қолтаңбаларын openssl cms -verify арқылы, хэштерді sha256sum арқылы да тексеруге болады.",
         .actionAgreementAccepted: "Келісім қабылданды", .actionDocumentUploaded: "Құжат жүктелді", .actionSignerAdded: "Қол қоюшы қосылды",
         .actionSentForSigning: "Қол қоюға жіберілді", .actionSmsSent: "SMS жіберілді", .actionLinkOpened: "Сілтеме ашылды",
         .actionDocumentViewed: "Құжат қаралды", .actionOtpRequested: "SMS-код сұралды", .actionOtpFailed: "SMS-код қате",
-        .actionOtpConfirmed: "SMS-код расталды", .actionEdsSignatureReceived: "ЭЦҚ алынды", .actionSesSignatureRecorded: "Қарапайым қолтаңба жазылды",
-        .actionSignatureRefused: "Қолтаңба тексеруден өтпеді", .actionRejected: "Қол қоюшы бас тартты", .actionCompleted: "Құжатқа қол қойылды",
+        .actionOtpConfirmed: "SMS-код расталды", .actionEdsSignatureReceived: "ЭЦҚ алынды",
+        .actionSesSignatureRecorded: "Қарапайым қолтаңба жазылды",
+        .actionSignatureRefused: "Қолтаңба тексеруден өтпеді", .actionRejected: "Қол қоюшы бас тартты",
+        .actionCompleted: "Құжатқа қол қойылды",
         .actionCancelled: "Тоқтатылды", .actionExpired: "Мерзімі өтті", .actionTariffDebited: "Тариф пайдалануы есептен шығарылды",
-        .actionDownloaded: "Жүктеп алынды", .actionEvidenceExported: "Дәлелдемелер пакеті шығарылды", .actionAdministrative: "Әкімші әрекеті",
+        .actionDownloaded: "Жүктеп алынды", .actionEvidenceExported: "Дәлелдемелер пакеті шығарылды",
+        .actionAdministrative: "Әкімші әрекеті",
         .finalNotice: "Дәлелдемелер пакетінің жай-күйі бойынша түпкілікті есеп.",
         .findingContainerUnreadable: "архив оқылмайды: %1",
         .findingMimetypeNotFirst: "бірінші файл mimetype = %1 емес",
@@ -141,7 +160,8 @@ enum ReportStrings {
 
     static let english: [ReportKey: String] = [
         .title: "Document signing report", .subtitle: "Evidence for the arbitration court \u{201C}IUS CIVILE\u{201D}",
-        .documentSection: "Document", .fileName: "File name", .size: "Size", .bytes: "bytes", .sha256: "SHA-256", .gost34311: "GOST 34.311-95",
+        .documentSection: "Document", .fileName: "File name", .size: "Size", .bytes: "bytes", .sha256: "SHA-256",
+        .gost34311: "GOST 34.311-95",
         .partiesSection: "Parties", .signaturesSection: "Signatures", .timelineSection: "Timeline of actions",
         .integritySection: "Integrity proofs", .verificationSection: "Package verification", .howToSection: "How to verify independently",
         .signatureTypeEDS: "EDS", .signatureTypeSES: "Simple electronic signature (SMS code)",
@@ -153,18 +173,22 @@ enum ReportStrings {
         .manifest: "Manifest", .auditHead: "Audit chain head", .logInclusion: "Inclusion in the platform log",
         .checkpoint: "Checkpoint", .seal: "Platform seal", .step: "Step", .result: "Result",
         .passed: "passed", .failed: "failed", .indeterminate: "indeterminate",
-        .howToText: "Run senimkey evidence verify on this package; the CMS signatures also verify with openssl cms -verify, and the digests with sha256sum.",
+        .howToText:
+            "Run senimkey evidence verify on this package; the CMS signatures also verify with openssl cms -verify, and the digests with sha256sum.",
         .actionAgreementAccepted: "Agreement accepted", .actionDocumentUploaded: "Document uploaded", .actionSignerAdded: "Signer added",
         .actionSentForSigning: "Sent for signing", .actionSmsSent: "SMS sent", .actionLinkOpened: "Link opened",
         .actionDocumentViewed: "Document viewed", .actionOtpRequested: "SMS code requested", .actionOtpFailed: "Wrong SMS code",
-        .actionOtpConfirmed: "SMS code confirmed", .actionEdsSignatureReceived: "EDS signature received", .actionSesSignatureRecorded: "Simple signature recorded",
+        .actionOtpConfirmed: "SMS code confirmed", .actionEdsSignatureReceived: "EDS signature received",
+        .actionSesSignatureRecorded: "Simple signature recorded",
         .actionSignatureRefused: "Signature refused by validation", .actionRejected: "Signer rejected", .actionCompleted: "Document signed",
         .actionCancelled: "Cancelled", .actionExpired: "Expired", .actionTariffDebited: "Tariff use debited",
-        .actionDownloaded: "Downloaded", .actionEvidenceExported: "Evidence package exported", .actionAdministrative: "Administrator action",
+        .actionDownloaded: "Downloaded", .actionEvidenceExported: "Evidence package exported",
+        .actionAdministrative: "Administrator action",
         .finalNotice: "Final report on the state of the evidence package.",
         .findingContainerUnreadable: "the archive cannot be read: %1",
         .findingMimetypeNotFirst: "the first entry is not mimetype = %1",
-        .findingFramingNotCanonical: "the archive's framing (headers, flags, directory) differs from the canonical form the platform writes: %1",
+        .findingFramingNotCanonical:
+            "the archive's framing (headers, flags, directory) differs from the canonical form the platform writes: %1",
         .findingEntryChecksumMismatch: "%1 does not match its CRC-32",
         .findingContainerIntact: "%1 entries, every CRC-32 correct, mimetype first, canonical framing",
         .findingManifestUnreadable: "META-INF/manifest.json is missing or not canonical JSON",

@@ -19,22 +19,27 @@ public struct SESAuthority: Sendable {
     }
 
     /// A challenge and its code (the code goes into the SMS and nowhere else).
-    public func issue(_ binding: SESBinding, at time: Date, lifetime: TimeInterval = defaultLifetime) throws -> (challenge: SESChallenge, code: String) {
+    public func issue(_ binding: SESBinding, at time: Date, lifetime: TimeInterval = defaultLifetime) throws -> (
+        challenge: SESChallenge, code: String
+    ) {
         let id = Hex.encode(try MessageAuthentication.randomBytes(16))
         let expiresAt = time.addingTimeInterval(min(lifetime, Self.defaultLifetime))
         let bound = try CanonicalJSON.encode(binding) + Array(id.utf8) + Array(CanonicalJSON.timestamp(expiresAt).utf8)
         let mac = try MessageAuthentication.hmac(.sha256, key: key, message: Array("senimkey-ses-derive".utf8) + bound)
         let code = Self.truncate(mac)
-        let challenge = SESChallenge(id: id, binding: binding, createdAt: time, expiresAt: expiresAt, maxAttempts: Self.maximumAttempts,
-                                     attempts: 0, status: .pending, codeDigest: Hex.encode(try codeDigest(id: id, code: code)))
+        let challenge = SESChallenge(
+            id: id, binding: binding, createdAt: time, expiresAt: expiresAt, maxAttempts: Self.maximumAttempts,
+            attempts: 0, status: .pending, codeDigest: Hex.encode(try codeDigest(id: id, code: code)))
         return (challenge, code)
     }
 
     /// Checks a code and updates the challenge (attempts, status). On success the challenge is spent.
     /// - Parameter currentDocumentSHA256: recomputed from the stored bytes now, so a document changed after the
     ///   challenge was issued cannot be signed with it (PSD2 RTS Art. 5(1)(d)).
-    public func confirm(_ challenge: inout SESChallenge, code: String, signerID: String, currentDocumentSHA256: String,
-                        at time: Date, client: ClientContext) -> Result<SESRecord, SESFailure> {
+    public func confirm(
+        _ challenge: inout SESChallenge, code: String, signerID: String, currentDocumentSHA256: String,
+        at time: Date, client: ClientContext
+    ) -> Result<SESRecord, SESFailure> {
         switch challenge.status {
         case .confirmed: return .failure(.alreadyUsed)
         case .locked: return .failure(.locked)
@@ -63,7 +68,8 @@ public struct SESAuthority: Sendable {
     /// RFC 4226 §5.3 dynamic truncation to `digits` decimal digits.
     static func truncate(_ mac: [UInt8]) -> String {
         let offset = Int(mac[mac.count - 1] & 0x0F)
-        let value = (UInt32(mac[offset] & 0x7F) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
+        let value =
+            (UInt32(mac[offset] & 0x7F) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
         let code = value % 1_000_000
         return String(repeating: "0", count: digits - String(code).count) + String(code)
     }

@@ -17,8 +17,10 @@ public struct SESBinding: Sendable, Codable, Hashable {
     /// SHA-256 of the consent text and screen the signer was shown.
     public var consentTextSHA256: String
 
-    public init(documentID: String, documentSHA256: String, documentGOST34311: String, signerID: String, signerIIN: String,
-                phoneE164: String, action: SESAction, consentTextSHA256: String) {
+    public init(
+        documentID: String, documentSHA256: String, documentGOST34311: String, signerID: String, signerIIN: String,
+        phoneE164: String, action: SESAction, consentTextSHA256: String
+    ) {
         self.documentID = documentID
         self.documentSHA256 = documentSHA256
         self.documentGOST34311 = documentGOST34311

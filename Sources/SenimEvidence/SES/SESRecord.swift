@@ -56,7 +56,9 @@ public struct SealedSESRecord: Sendable, Hashable {
     }
 
     /// The seal's verdict over the record bytes, and whether the record is bound to `documentSHA256`.
-    public func verify(with validator: CMSSignatureValidator, documentSHA256: String, at time: Date? = nil) async -> SignatureValidationReport {
+    public func verify(with validator: CMSSignatureValidator, documentSHA256: String, at time: Date? = nil) async
+        -> SignatureValidationReport
+    {
         var report = await validator.validate(cms: seal, content: .bytes(json), at: time)
         if report.signatures.indices.contains(0) { report.signatures[0].format = "SES seal" }
         guard let record = try? record, record.type == SESRecord.kind, (try? CanonicalJSON.encode(record)) == json else {
@@ -66,6 +68,10 @@ public struct SealedSESRecord: Sendable, Hashable {
         if record.binding.documentSHA256 != documentSHA256 {
             report.failEverySignature(.hashFailure, "the SES record is bound to another document (\(record.binding.documentSHA256))")
         }
-        return report.recombined(container: "SES", messages: ["a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"])
+        return report.recombined(
+            container: "SES",
+            messages: [
+                "a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"
+            ])
     }
 }

@@ -26,7 +26,10 @@ public struct PlatformSeal: Sendable {
     /// The imprint algorithm sent to the TSA (the NCA TSA answers GOST 34.311, SHA-256 and Streebog).
     public let imprintAlgorithm: DigestAlgorithm
 
-    public init(identity: SigningIdentity, timestampAuthorityURL: String? = nil, fetcher: OnlineFetcher? = nil, imprintAlgorithm: DigestAlgorithm = .sha256) {
+    public init(
+        identity: SigningIdentity, timestampAuthorityURL: String? = nil, fetcher: OnlineFetcher? = nil,
+        imprintAlgorithm: DigestAlgorithm = .sha256
+    ) {
         self.identity = identity
         self.timestampAuthorityURL = timestampAuthorityURL
         self.fetcher = fetcher ?? (timestampAuthorityURL == nil ? nil : OnlineFetcher())
@@ -41,7 +44,8 @@ public struct PlatformSeal: Sendable {
         }
         guard let url = timestampAuthorityURL, let fetcher else { return signed }
         let request = TimeStampRequest.forSignature(of: signed.signerInfos[0], imprintAlgorithm: imprintAlgorithm)
-        let fetched = await fetcher.post(url, body: request.derEncoded, contentType: "application/timestamp-query", kind: .timestampResponse)
+        let fetched = await fetcher.post(
+            url, body: request.derEncoded, contentType: "application/timestamp-query", kind: .timestampResponse)
         let response: TimeStampResponse
         switch fetched {
         case .failure(let error): throw .timestamp(error.message)
@@ -53,7 +57,8 @@ public struct PlatformSeal: Sendable {
         }
         // The token must be for this request: the imprint over our signature value and our nonce.
         guard token.info.messageImprint == request.messageImprint, token.info.imprintAlgorithm == request.imprintAlgorithm,
-              token.info.nonce.map({ Array($0.drop(while: { $0 == 0 })) }) == request.nonce.map({ Array($0.drop(while: { $0 == 0 })) }) else {
+            token.info.nonce.map({ Array($0.drop(while: { $0 == 0 })) }) == request.nonce.map({ Array($0.drop(while: { $0 == 0 })) })
+        else {
             throw .timestamp("the token is not for this request (imprint or nonce differ)")
         }
         do {

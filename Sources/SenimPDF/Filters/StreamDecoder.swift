@@ -62,7 +62,7 @@ enum StreamDecoder {
         switch status {
         case Z_STREAM_END: return output
         case -100: throw .limitExceeded("a stream decodes to more than \(limit) bytes")
-        case Z_BUF_ERROR where !output.isEmpty: return output  // truncated but usable, as readers accept
+        case Z_BUF_ERROR where !output.isEmpty: return output // truncated but usable, as readers accept
         default: throw .undecodableStream("FlateDecode data is corrupt")
         }
     }
@@ -74,12 +74,14 @@ enum StreamDecoder {
             guard predictor == 1 else { throw .undecodableStream("predictor \(predictor) is not supported") }
             return data
         }
-        let colors = parameters["Colors"]?.integer ?? 1, bits = parameters["BitsPerComponent"]?.integer ?? 8
+        let colors = parameters["Colors"]?.integer ?? 1
+        let bits = parameters["BitsPerComponent"]?.integer ?? 8
         let columns = parameters["Columns"]?.integer ?? 1
         guard (1...4).contains(colors), [1, 2, 4, 8, 16].contains(bits), (1...(1 << 20)).contains(columns) else {
             throw .undecodableStream("unusable predictor parameters")
         }
-        let pixelBytes = max(1, colors * bits / 8), rowBytes = (colors * bits * columns + 7) / 8
+        let pixelBytes = max(1, colors * bits / 8)
+        let rowBytes = (colors * bits * columns + 7) / 8
         var output: [UInt8] = []
         output.reserveCapacity(data.count)
         var previous = [UInt8](repeating: 0, count: rowBytes)
@@ -92,7 +94,8 @@ enum StreamDecoder {
             if row.count < rowBytes { row += [UInt8](repeating: 0, count: rowBytes - row.count) }
             for column in 0..<rowBytes {
                 let left = column >= pixelBytes ? row[column - pixelBytes] : 0
-                let up = previous[column], upLeft = column >= pixelBytes ? previous[column - pixelBytes] : 0
+                let up = previous[column]
+                let upLeft = column >= pixelBytes ? previous[column - pixelBytes] : 0
                 switch type {
                 case 0: break
                 case 1: row[column] = row[column] &+ left
@@ -100,7 +103,9 @@ enum StreamDecoder {
                 case 3: row[column] = row[column] &+ UInt8((Int(left) + Int(up)) / 2)
                 case 4:
                     let p = Int(left) + Int(up) - Int(upLeft)
-                    let pa = abs(p - Int(left)), pb = abs(p - Int(up)), pc = abs(p - Int(upLeft))
+                    let pa = abs(p - Int(left))
+                    let pb = abs(p - Int(up))
+                    let pc = abs(p - Int(upLeft))
                     row[column] = row[column] &+ (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft)
                 default: throw .undecodableStream("PNG filter type \(type)")
                 }

@@ -36,7 +36,7 @@ enum PDFObjectWriter {
             out.append(0x5D)
         case .dictionary(let dictionary): write(dictionary, into: &out)
         case .reference(let reference): out += Array("\(reference.number) \(reference.generation) R".utf8)
-        case .stream(let dictionary, _): write(dictionary, into: &out)  // streams are never rewritten by the sealer
+        case .stream(let dictionary, _): write(dictionary, into: &out) // streams are never rewritten by the sealer
         }
     }
 

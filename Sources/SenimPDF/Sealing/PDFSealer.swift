@@ -38,7 +38,8 @@ public struct PDFSealer: Sendable {
         let pageReference = try firstPage(document, catalog: catalog)
         guard var page = try document.dictionary(.reference(pageReference)) else { throw .sealingFailed("the first page cannot be read") }
 
-        let signatureNumber = size, fieldNumber = size + 1
+        let signatureNumber = size
+        let fieldNumber = size + 1
         var nextNumber = size + 2
         var rewritten: [(Int, [UInt8])] = []
         let field = PDFReference(fieldNumber)

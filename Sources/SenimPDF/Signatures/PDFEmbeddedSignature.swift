@@ -42,11 +42,12 @@ extension PDFEmbeddedSignature {
     static func trimmedDER(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.count >= 2, bytes[0] == 0x30 else { return bytes }
         let first = Int(bytes[1])
-        var length = 0, header = 2
+        var length = 0
+        var header = 2
         if first < 0x80 {
             length = first
         } else if first == 0x80 {
-            return bytes  // BER indefinite length: leave the padding, the CMS reader stops at end-of-contents
+            return bytes // BER indefinite length: leave the padding, the CMS reader stops at end-of-contents
         } else {
             let count = first & 0x7F
             guard count <= 4, bytes.count >= 2 + count else { return bytes }

@@ -15,7 +15,8 @@ public struct PDFMemorySource: PDFByteSource {
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public var count: Int { bytes.count }
     public func read(_ range: Range<Int>) throws(PDFError) -> [UInt8] {
-        let lower = max(0, min(range.lowerBound, bytes.count)), upper = max(lower, min(range.upperBound, bytes.count))
+        let lower = max(0, min(range.lowerBound, bytes.count))
+        let upper = max(lower, min(range.upperBound, bytes.count))
         return Array(bytes[lower..<upper])
     }
 }
@@ -40,7 +41,8 @@ public final class PDFFileSource: PDFByteSource, @unchecked Sendable {
     deinit { close(descriptor) }
 
     public func read(_ range: Range<Int>) throws(PDFError) -> [UInt8] {
-        let lower = max(0, min(range.lowerBound, count)), upper = max(lower, min(range.upperBound, count))
+        let lower = max(0, min(range.lowerBound, count))
+        let upper = max(lower, min(range.upperBound, count))
         var buffer = [UInt8](repeating: 0, count: upper - lower)
         var done = 0
         while done < buffer.count {

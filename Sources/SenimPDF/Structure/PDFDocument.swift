@@ -210,7 +210,7 @@ public final class PDFDocument {
                 case 0: entries[number] = .free
                 case 1: entries[number] = .inUse(offset: fields[1], generation: fields[2])
                 case 2: entries[number] = .compressed(stream: fields[1], index: fields[2])
-                default: break  // §7.5.8.3: unknown types are references to the null object
+                default: break // §7.5.8.3: unknown types are references to the null object
                 }
                 row += 1
             }

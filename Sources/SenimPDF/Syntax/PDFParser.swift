@@ -49,7 +49,7 @@ struct PDFParser {
             let byte = bytes[position]
             if Self.isWhitespace(byte) {
                 position += 1
-            } else if byte == 0x25 {  // comment to end of line
+            } else if byte == 0x25 { // comment to end of line
                 while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
             } else {
                 return
@@ -281,7 +281,8 @@ struct PDFParser {
     ) throws(Failure)
         -> (reference: PDFReference, object: PDFObject)
     {
-        let numberWord = try token(), generationWord = try token()
+        let numberWord = try token()
+        let generationWord = try token()
         guard let number = Self.integer(numberWord), let generation = Self.integer(generationWord) else {
             throw .malformed("no object header")
         }

@@ -9,7 +9,8 @@ struct ModificationAnalyzer {
     func changes(in revision: Int) throws(PDFError) -> [ModificationFinding] {
         guard revision > 0, revision < document.revisions.count else { return [] }
         let previous = revision - 1
-        let trailer = document.revisions[revision].trailer, oldTrailer = document.revisions[previous].trailer
+        let trailer = document.revisions[revision].trailer
+        let oldTrailer = document.revisions[previous].trailer
         var findings: [ModificationFinding] = []
         func note(_ object: Int?, _ reason: ModificationReason, _ level: ModificationLevel, _ text: String) {
             // A widget merged with its field is reached from both /Fields and /Annots: one finding.
@@ -28,13 +29,14 @@ struct ModificationAnalyzer {
             let reference = PDFReference(number)
             let old = try? document.object(reference, at: previous)
             let new = try document.object(reference, at: revision)
-            guard let old = old ?? nil else { continue }  // a new object: judged where existing objects refer to it
+            guard let old = old ?? nil else { continue } // a new object: judged where existing objects refer to it
             guard let new else {
                 note(number, .objectDeleted, .other, "object \(number) (\(Self.kind(old))) is deleted")
                 continue
             }
             if try same(old, new) { continue }
-            let oldDictionary = old.dictionary, newDictionary = new.dictionary
+            let oldDictionary = old.dictionary
+            let newDictionary = new.dictionary
             if number == root, let oldDictionary, let newDictionary {
                 try catalog(oldDictionary, newDictionary, number: number, revision: revision, note: note)
             } else if info.contains(number) || oldDictionary?.type == "Metadata" {
@@ -118,7 +120,7 @@ struct ModificationAnalyzer {
                 }
                 for added in newFields where !oldFields.contains(added) { try addition(added, revision: revision, note: note) }
             case "SigFlags", "DR", "DA":
-                break  // resources and flags that signing sets (§12.7.3, Table 224)
+                break // resources and flags that signing sets (§12.7.3, Table 224)
             case "NeedAppearances":
                 note(number, .formFieldFilled, .formFilling, "the AcroForm asks viewers to regenerate appearances")
             default:

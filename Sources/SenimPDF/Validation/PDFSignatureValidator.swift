@@ -115,7 +115,8 @@ public struct PDFSignatureValidator: Sendable {
                 if problems.isEmpty, let revisionIndex {
                     // The last revision's range may stop at %%EOF and leave only its end-of-line after it.
                     let last = document.revisions[revisionIndex]
-                    let onlyEndOfLineAfter = end == document.count || (end == last.endOffset && document.count - end == last.endOfLineLength)
+                    let onlyEndOfLineAfter =
+                        end == document.count || (end == last.endOffset && document.count - end == last.endOfLineLength)
                     coverage =
                         revisionIndex < document.revisions.count - 1 ? .entireRevision : onlyEndOfLineAfter ? .entireFile : .partial
                     if coverage == .partial {
@@ -201,11 +202,14 @@ public struct PDFSignatureValidator: Sendable {
             let proof = reports[position].bestSignatureTime
             for earlier in signatures.indices where earlier != position && signatures[earlier].subFilter != .rfc3161 {
                 guard let revision = signedRevisions[earlier], revision < stamped, let ranges = signedRanges[earlier],
-                      reports[earlier].indication == .indeterminate, let sub = reports[earlier].subIndication, Self.proofOfExistenceHelps(sub),
-                      proof < reports[earlier].bestSignatureTime
+                    reports[earlier].indication == .indeterminate, let sub = reports[earlier].subIndication,
+                    Self.proofOfExistenceHelps(sub),
+                    proof < reports[earlier].bestSignatureTime
                 else { continue }
-                var again = await cryptographicReport(signatures[earlier], id: reports[earlier].id, ranges: ranges, document: document,
-                                                      context: validationContext, validationTime: proof) { _, _ in }
+                var again = await cryptographicReport(
+                    signatures[earlier], id: reports[earlier].id, ranges: ranges, document: document,
+                    context: validationContext, validationTime: proof
+                ) { _, _ in }
                 guard again.indication == .totalPassed else { continue }
                 again.signedDataScope = reports[earlier].signedDataScope
                 again.messages.insert(
@@ -365,7 +369,7 @@ public struct PDFSignatureValidator: Sendable {
     static func proofOfExistenceHelps(_ subIndication: SubIndication) -> Bool {
         switch subIndication {
         case .outOfBoundsNoPOE, .outOfBoundsNotRevoked, .revokedNoPOE, .revocationOutOfBoundsNoPOE, .cryptoConstraintsFailureNoPOE,
-             .cryptoConstraintsFailure, .noPOE:
+            .cryptoConstraintsFailure, .noPOE:
             return true
         default:
             return false

@@ -8,12 +8,14 @@ public enum ASN1Time {
         switch node.identifier {
         case .utcTime:
             let time = try UTCTime(derEncoded: node)
-            return date(year: time.year, month: time.month, day: time.day,
-                        hour: time.hours, minute: time.minutes, second: time.seconds, fraction: 0)
+            return date(
+                year: time.year, month: time.month, day: time.day,
+                hour: time.hours, minute: time.minutes, second: time.seconds, fraction: 0)
         case .generalizedTime:
             let time = try GeneralizedTime(derEncoded: node)
-            return date(year: time.year, month: time.month, day: time.day,
-                        hour: time.hours, minute: time.minutes, second: time.seconds, fraction: time.fractionalSeconds)
+            return date(
+                year: time.year, month: time.month, day: time.day,
+                hour: time.hours, minute: time.minutes, second: time.seconds, fraction: time.fractionalSeconds)
         default:
             throw ASN1Error.unexpectedFieldType(node.identifier)
         }
@@ -36,7 +38,10 @@ public enum ASN1Time {
         let interval = date.timeIntervalSince1970
         let whole = interval.rounded(.down)
         var (days, secondOfDay) = Int(whole).quotientAndRemainder(dividingBy: 86_400)
-        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

@@ -42,12 +42,18 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
             signatureAlgorithm = parsed.algorithm
             signature = Array(parsed.signature.bytes)
 
-            var fields: (Int, ([UInt8], Bool), AlgorithmIdentifier, DistinguishedName, Validity, DistinguishedName, SubjectPublicKeyInfo, [CertificateExtension])?
+            var fields:
+                (
+                    Int, ([UInt8], Bool), AlgorithmIdentifier, DistinguishedName, Validity, DistinguishedName, SubjectPublicKeyInfo,
+                    [CertificateExtension]
+                )?
             try DER.sequence(parsed.tbs, identifier: .sequence) { nodes in
-                let version = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
+                let version =
+                    try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
                 guard (0...2).contains(version) else { throw ASN1Error.invalidASN1Object(reason: "certificate version \(version + 1)") }
                 guard let serialNode = nodes.next(), serialNode.identifier == .integer,
-                      case .primitive(let serialContent) = serialNode.content else {
+                    case .primitive(let serialContent) = serialNode.content
+                else {
                     throw ASN1Error.invalidASN1Object(reason: "no serial number INTEGER")
                 }
                 let serial = try CertificateRevocationList.serialNumber(serialContent)
@@ -55,7 +61,9 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
                 guard let issuerNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no issuer") }
                 let issuer = try DistinguishedName(derEncoded: issuerNode)
                 let validity = try DER.sequence(nodes.next() ?? issuerNode, identifier: .sequence) { times in
-                    guard let from = times.next(), let to = times.next() else { throw ASN1Error.invalidASN1Object(reason: "incomplete validity") }
+                    guard let from = times.next(), let to = times.next() else {
+                        throw ASN1Error.invalidASN1Object(reason: "incomplete validity")
+                    }
                     return Validity(notBefore: try ASN1Time.date(from: from), notAfter: try ASN1Time.date(from: to))
                 }
                 guard let subjectNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no subject") }

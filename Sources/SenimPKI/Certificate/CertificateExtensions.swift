@@ -36,7 +36,9 @@ public struct CertificateExtensions: Sendable, Hashable, Sequence {
     public var basicConstraints: BasicConstraints? { get throws(PKIError) { try decode(ID.basicConstraints, BasicConstraints.init) } }
     public var keyUsage: KeyUsage? { get throws(PKIError) { try decode(ID.keyUsage, KeyUsage.init) } }
     public var extendedKeyUsage: [ASN1ObjectIdentifier]? {
-        get throws(PKIError) { try decode(ID.extendedKeyUsage) { try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: $0) } }
+        get throws(PKIError) {
+            try decode(ID.extendedKeyUsage) { try DER.sequence(of: ASN1ObjectIdentifier.self, identifier: .sequence, rootNode: $0) }
+        }
     }
     public var certificatePolicies: [PolicyInformation]? {
         get throws(PKIError) { try decode(ID.certificatePolicies, PolicyInformation.sequence) }
@@ -45,8 +47,12 @@ public struct CertificateExtensions: Sendable, Hashable, Sequence {
     public var policyConstraints: PolicyConstraints? { get throws(PKIError) { try decode(ID.policyConstraints, PolicyConstraints.init) } }
     public var inhibitAnyPolicy: Int? { get throws(PKIError) { try decode(ID.inhibitAnyPolicy) { try Int(derEncoded: $0) } } }
     public var nameConstraints: NameConstraints? { get throws(PKIError) { try decode(ID.nameConstraints, NameConstraints.init) } }
-    public var subjectAlternativeNames: [GeneralName]? { get throws(PKIError) { try decode(ID.subjectAlternativeName, GeneralName.sequence) } }
-    public var issuerAlternativeNames: [GeneralName]? { get throws(PKIError) { try decode(ID.issuerAlternativeName, GeneralName.sequence) } }
+    public var subjectAlternativeNames: [GeneralName]? {
+        get throws(PKIError) { try decode(ID.subjectAlternativeName, GeneralName.sequence) }
+    }
+    public var issuerAlternativeNames: [GeneralName]? {
+        get throws(PKIError) { try decode(ID.issuerAlternativeName, GeneralName.sequence) }
+    }
     public var subjectKeyIdentifier: [UInt8]? {
         get throws(PKIError) { try decode(ID.subjectKeyIdentifier) { Array(try ASN1OctetString(derEncoded: $0).bytes) } }
     }

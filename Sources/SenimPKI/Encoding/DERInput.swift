@@ -1,5 +1,5 @@
-import SenimCrypto
 import Foundation
+import SenimCrypto
 import SwiftASN1
 
 /// Binary input as users and NCA tools hand it over: DER (or BER), PEM with one of the expected labels, or
@@ -14,7 +14,8 @@ public enum DERInput {
             do {
                 let document = try PEMDocument(pemString: text.trimmingCharacters(in: .whitespacesAndNewlines))
                 guard labels.contains(document.discriminator) else {
-                    throw PKIError.malformedEncoding(what: "PEM", reason: "expected \(labels.joined(separator: " or ")), found \(document.discriminator)")
+                    throw PKIError.malformedEncoding(
+                        what: "PEM", reason: "expected \(labels.joined(separator: " or ")), found \(document.discriminator)")
                 }
                 return Array(document.derBytes)
             } catch let error as PKIError {

@@ -5,7 +5,8 @@ extension Date {
     /// creating an ISO8601DateFormatter per message costs more than validating a signature.
     public var iso8601: String {
         let c = ASN1Time.components(of: self)
-        return Self.zeroPadded(c.0, width: 4) + "-" + Self.zeroPadded(c.1, width: 2) + "-" + Self.zeroPadded(c.2, width: 2) + "T" + Self.zeroPadded(c.3, width: 2) + ":"
+        return Self.zeroPadded(c.0, width: 4) + "-" + Self.zeroPadded(c.1, width: 2) + "-" + Self.zeroPadded(c.2, width: 2) + "T"
+            + Self.zeroPadded(c.3, width: 2) + ":"
             + Self.zeroPadded(c.4, width: 2) + ":" + Self.zeroPadded(c.5, width: 2) + "Z"
     }
 

@@ -69,7 +69,8 @@ public actor OnlineFetcher {
                 result.errors.append("OCSP request: \(DecodingErrorText.sentence(error))")
                 continue
             }
-            switch await post(url, body: request.derEncoded, contentType: "application/ocsp-request", limit: configuration.maximumOCSPBytes) {
+            switch await post(url, body: request.derEncoded, contentType: "application/ocsp-request", limit: configuration.maximumOCSPBytes)
+            {
             case .success(let document):
                 do {
                     result.ocspResponses.append(try OCSPResponse(derEncoded: document.bytes))
@@ -117,7 +118,9 @@ public actor OnlineFetcher {
     }
 
     /// A POST with the fetcher's timeout, size cap and mirrors: OCSP requests, RFC 3161 `application/timestamp-query`.
-    public func post(_ url: String, body: [UInt8], contentType: String, kind: FetchedDocument.Kind, limit: Int = 1 << 20) async -> Swift.Result<FetchedDocument, FetchError> {
+    public func post(_ url: String, body: [UInt8], contentType: String, kind: FetchedDocument.Kind, limit: Int = 1 << 20) async
+        -> Swift.Result<FetchedDocument, FetchError>
+    {
         var request = HTTPClientRequest(url: configuration.mirrors.rewrite(url))
         request.method = .POST
         request.headers.add(name: "Content-Type", value: contentType)
@@ -125,7 +128,9 @@ public actor OnlineFetcher {
         return await send(request, originalURL: url, kind: kind, limit: limit)
     }
 
-    private func send(_ request: HTTPClientRequest, originalURL: String, kind: FetchedDocument.Kind, limit: Int) async -> Swift.Result<FetchedDocument, FetchError> {
+    private func send(_ request: HTTPClientRequest, originalURL: String, kind: FetchedDocument.Kind, limit: Int) async
+        -> Swift.Result<FetchedDocument, FetchError>
+    {
         do {
             let response = try await client.execute(request, timeout: configuration.timeout)
             guard response.status == .ok else {

@@ -10,7 +10,9 @@ public struct SigningIdentity: Sendable {
     public let chain: [Certificate]
     public let algorithm: SignatureAlgorithm
 
-    public init(privateKey: PrivateKey, certificate: Certificate, chain: [Certificate] = [], algorithm: SignatureAlgorithm? = nil) throws(PKIError) {
+    public init(privateKey: PrivateKey, certificate: Certificate, chain: [Certificate] = [], algorithm: SignatureAlgorithm? = nil)
+        throws(PKIError)
+    {
         self.privateKey = privateKey
         self.certificate = certificate
         self.chain = chain
@@ -31,7 +33,9 @@ public struct SigningIdentity: Sendable {
         }
         do {
             let certificate = try Certificate(derEncoded: entry.derEncoded)
-            let chain = try file.certificates.filter { $0.derEncoded != entry.derEncoded }.map { try Certificate(derEncoded: $0.derEncoded) }
+            let chain = try file.certificates.filter { $0.derEncoded != entry.derEncoded }.map {
+                try Certificate(derEncoded: $0.derEncoded)
+            }
             try self.init(privateKey: key.privateKey, certificate: certificate, chain: chain, algorithm: algorithm)
         } catch let error as PKIError {
             throw error

@@ -7,10 +7,14 @@ import SwiftASN1
 /// (`--trust seal.cert.pem`). Key usage is digitalSignature + nonRepudiation, as a signing certificate needs.
 public enum SelfSignedCertificate {
     /// - Parameter serialNumber: the serial's bytes (big-endian, positive); random 127 bits when nil.
-    public static func make(commonName: String, organisation: String, key: PrivateKey, algorithm: SignatureAlgorithm,
-                            validFrom: Date, validUntil: Date, serialNumber: [UInt8]? = nil) throws -> Certificate {
+    public static func make(
+        commonName: String, organisation: String, key: PrivateKey, algorithm: SignatureAlgorithm,
+        validFrom: Date, validUntil: Date, serialNumber: [UInt8]? = nil
+    ) throws -> Certificate {
         let name = DERWriter.sequence([
-            DERWriter.setOf([DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.NameAttribute.organization), utf8(organisation)])]),
+            DERWriter.setOf([
+                DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.NameAttribute.organization), utf8(organisation)])
+            ]),
             DERWriter.setOf([DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.NameAttribute.commonName), utf8(commonName)])]),
         ])
         let publicKey = try key.publicKey.subjectPublicKeyInfo
@@ -20,10 +24,19 @@ public enum SelfSignedCertificate {
         let signatureAlgorithm = try DERWriter.encode(algorithm.algorithmIdentifier)
         let extensions = DERWriter.sequence([
             // basicConstraints: not a CA (critical).
-            DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.basicConstraints), [0x01, 0x01, 0xFF], DERWriter.octetString(DERWriter.sequence([]))]),
+            DERWriter.sequence([
+                try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.basicConstraints), [0x01, 0x01, 0xFF],
+                DERWriter.octetString(DERWriter.sequence([])),
+            ]),
             // keyUsage: digitalSignature (bit 0) + nonRepudiation (bit 1), critical.
-            DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.keyUsage), [0x01, 0x01, 0xFF], DERWriter.octetString([0x03, 0x02, 0x06, 0xC0])]),
-            DERWriter.sequence([try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.subjectKeyIdentifier), DERWriter.octetString(DERWriter.octetString(keyIdentifier))]),
+            DERWriter.sequence([
+                try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.keyUsage), [0x01, 0x01, 0xFF],
+                DERWriter.octetString([0x03, 0x02, 0x06, 0xC0]),
+            ]),
+            DERWriter.sequence([
+                try DERWriter.encode(ASN1ObjectIdentifier.CertificateExtensionID.subjectKeyIdentifier),
+                DERWriter.octetString(DERWriter.octetString(keyIdentifier)),
+            ]),
         ])
         var serial = try serialNumber ?? MessageAuthentication.randomBytes(16)
         if serialNumber == nil { serial[0] &= 0x7F }

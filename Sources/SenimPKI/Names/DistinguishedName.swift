@@ -25,11 +25,12 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
             }
             var set: [Attribute] = []
             for attribute in attributes {
-                set.append(try DER.sequence(attribute, identifier: .sequence) { fields in
-                    let type = try ASN1ObjectIdentifier(derEncoded: &fields)
-                    guard let value = fields.next() else { throw ASN1Error.invalidASN1Object(reason: "attribute without value") }
-                    return Attribute(type: type, value: Self.decodeString(value), valueTag: value.identifier.tagNumber)
-                })
+                set.append(
+                    try DER.sequence(attribute, identifier: .sequence) { fields in
+                        let type = try ASN1ObjectIdentifier(derEncoded: &fields)
+                        guard let value = fields.next() else { throw ASN1Error.invalidASN1Object(reason: "attribute without value") }
+                        return Attribute(type: type, value: Self.decodeString(value), valueTag: value.identifier.tagNumber)
+                    })
             }
             guard !set.isEmpty else { throw ASN1Error.invalidASN1Object(reason: "empty RelativeDistinguishedName") }
             names.append(set)
@@ -67,7 +68,8 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
         guard relativeNames.count == other.relativeNames.count else { return false }
         for (left, right) in zip(relativeNames, other.relativeNames) {
             guard left.count == right.count else { return false }
-            let leftSet = left.map(Self.normalised).sorted(), rightSet = right.map(Self.normalised).sorted()
+            let leftSet = left.map(Self.normalised).sorted()
+            let rightSet = right.map(Self.normalised).sorted()
             if leftSet != rightSet { return false }
         }
         return true
@@ -83,19 +85,20 @@ public struct DistinguishedName: Sendable, Hashable, CustomStringConvertible {
     static func decodeString(_ node: ASN1Node) -> String? {
         guard node.identifier.tagClass == .universal, case .primitive(let bytes) = node.content else { return nil }
         switch node.identifier.tagNumber {
-        case 12, 19, 22, 26, 18:  // UTF8String, PrintableString, IA5String, VisibleString, NumericString
+        case 12, 19, 22, 26, 18: // UTF8String, PrintableString, IA5String, VisibleString, NumericString
             return String(decoding: bytes, as: UTF8.self)
-        case 20:  // TeletexString: in practice Latin-1
+        case 20: // TeletexString: in practice Latin-1
             return String(bytes.map { Character(Unicode.Scalar($0)) })
-        case 30:  // BMPString: UTF-16BE
+        case 30: // BMPString: UTF-16BE
             guard bytes.count % 2 == 0 else { return nil }
             let units = stride(from: bytes.startIndex, to: bytes.endIndex, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
             return String(decoding: units, as: UTF16.self)
-        case 28:  // UniversalString: UTF-32BE
+        case 28: // UniversalString: UTF-32BE
             guard bytes.count % 4 == 0 else { return nil }
             var scalars = String.UnicodeScalarView()
             for index in stride(from: bytes.startIndex, to: bytes.endIndex, by: 4) {
-                let value = UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
+                let value =
+                    UInt32(bytes[index]) << 24 | UInt32(bytes[index + 1]) << 16 | UInt32(bytes[index + 2]) << 8 | UInt32(bytes[index + 3])
                 guard let scalar = Unicode.Scalar(value) else { return nil }
                 scalars.append(scalar)
             }

@@ -19,8 +19,8 @@ extension ASN1ObjectIdentifier {
         /// GIVENNAME: in NCA certificates this holds the **patronymic** (the first name is in CN).
         public static let givenName: ASN1ObjectIdentifier = [2, 5, 4, 42]
         public static let emailAddress: ASN1ObjectIdentifier = [1, 2, 840, 113549, 1, 9, 1]
-        public static let domainComponent: ASN1ObjectIdentifier = [0, 9, 2342, 19200300, 100, 1, 25]
-        public static let userID: ASN1ObjectIdentifier = [0, 9, 2342, 19200300, 100, 1, 1]
+        public static let domainComponent: ASN1ObjectIdentifier = [0, 9, 2342, 19_200_300, 100, 1, 25]
+        public static let userID: ASN1ObjectIdentifier = [0, 9, 2342, 19_200_300, 100, 1, 1]
     }
 }
 

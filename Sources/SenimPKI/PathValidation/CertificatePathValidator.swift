@@ -18,7 +18,8 @@ public struct CertificatePathValidator: Sendable {
         var validator = PathValidator(inputs: inputs, revocationLists: revocationLists, signaturesVerified: true)
         validator.certificatePool = intermediates + inputs.trustAnchors
         var search = Search(inputs: inputs, intermediates: intermediates)
-        var lastFailure: PathValidationFailure = .noPathToTrustAnchor("no issuer of \(PathValidator.label(leaf)) among the trust anchors and intermediates")
+        var lastFailure: PathValidationFailure = .noPathToTrustAnchor(
+            "no issuer of \(PathValidator.label(leaf)) among the trust anchors and intermediates")
         var found: ValidatedPath?
         search.forEachCandidate(leaf: leaf) { path in
             switch Result(catching: { () throws(PathValidationFailure) -> ValidatedPath in try validator.validate(path) }) {
@@ -55,18 +56,26 @@ public struct CertificatePathValidator: Sendable {
                 if anchor == current {
                     // The chain reached a copy of the anchor among the intermediates (a CMS often carries its root):
                     // the anchor stands for that copy, and every certificate below it is still validated.
-                    if body([anchor] + chain.dropLast().reversed()) { stop = true; return }
+                    if body([anchor] + chain.dropLast().reversed()) {
+                        stop = true
+                        return
+                    }
                     continue
                 }
                 guard signs(anchor, current) else { continue }
-                if body([anchor] + chain.reversed()) { stop = true; return }
+                if body([anchor] + chain.reversed()) {
+                    stop = true
+                    return
+                }
                 if stop { return }
             }
             // Logical intermediates: a self-issued certificate (key rollover) does not add depth.
             let logicalIntermediates = chain.dropFirst().filter { !$0.isSelfIssued }.count
             let candidates = intermediates.filter { candidate in
                 current.issuer.matches(candidate.subject) && !chain.contains(candidate)
-                    && !chain.contains { $0.subject.matches(candidate.subject) && $0.subjectPublicKeyInfo == candidate.subjectPublicKeyInfo }
+                    && !chain.contains {
+                        $0.subject.matches(candidate.subject) && $0.subjectPublicKeyInfo == candidate.subjectPublicKeyInfo
+                    }
             }
             let aki = (try? current.extensions.authorityKeyIdentifier)?.keyIdentifier
             let ordered = candidates.sorted { first, _ in (try? first.extensions.subjectKeyIdentifier) == aki }
@@ -80,9 +89,13 @@ public struct CertificatePathValidator: Sendable {
 
         private mutating func signs(_ issuer: Certificate, _ subject: Certificate) -> Bool {
             signatureChecks += 1
-            if signatureChecks > inputs.signatureCheckBudget { budgetExhausted = true; return false }
+            if signatureChecks > inputs.signatureCheckBudget {
+                budgetExhausted = true
+                return false
+            }
             // Only a DSA key without parameters needs the pool (RFC 5280 §6.1.4 (d)–(f)); the common case stays cheap.
-            let key = KeyParameterInheritance.inheritsParameters(issuer)
+            let key =
+                KeyParameterInheritance.inheritsParameters(issuer)
                 ? KeyParameterInheritance.publicKey(of: issuer, pool: intermediates + inputs.trustAnchors) : try? issuer.publicKey
             guard let key else { return false }
             return (try? subject.isSignatureValid(issuerKey: key)) == true

@@ -10,8 +10,10 @@ import SwiftASN1
 enum CertificateProfileCheck {
     typealias ID = ASN1ObjectIdentifier.CertificateExtensionID
 
-    static func check(_ certificate: Certificate, isCA: Bool, requiresAuthorityKeyIdentifier: Bool,
-                      profile: RelyingPartyProfile = .strict, warnings: inout [String]) throws(PathValidationFailure) {
+    static func check(
+        _ certificate: Certificate, isCA: Bool, requiresAuthorityKeyIdentifier: Bool,
+        profile: RelyingPartyProfile = .strict, warnings: inout [String]
+    ) throws(PathValidationFailure) {
         let name = certificate.subject.description.isEmpty ? "serial \(certificate.serialNumberHex)" : certificate.subject.description
         func violation(_ rule: String) -> PathValidationFailure { .profileViolation(certificate: name, rule: rule) }
         /// A MUST on the CA: refused when strict, a warning when lenient.
@@ -30,7 +32,9 @@ enum CertificateProfileCheck {
         // §4.1.2.4: the issuer field MUST contain a non-empty distinguished name.
         if certificate.issuer.isEmpty { throw violation("empty issuer name") }
         // §4.1.1.2: the TBS signature field MUST equal signatureAlgorithm.
-        if certificate.tbsSignatureAlgorithm != certificate.signatureAlgorithm { throw violation("inner and outer signature algorithms differ") }
+        if certificate.tbsSignatureAlgorithm != certificate.signatureAlgorithm {
+            throw violation("inner and outer signature algorithms differ")
+        }
 
         if extensions[ID.authorityKeyIdentifier]?.critical == true { try issuerRule("authorityKeyIdentifier MUST be non-critical") }
         if extensions[ID.subjectKeyIdentifier]?.critical == true { try issuerRule("subjectKeyIdentifier MUST be non-critical") }

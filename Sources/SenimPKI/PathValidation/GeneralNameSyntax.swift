@@ -19,7 +19,9 @@ enum GeneralNameSyntax {
         for (index, label) in labels.enumerated() {
             if index == 0 && allowWildcard && label == "*" && labels.count > 2 { continue }
             guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-",
-                  label.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) || $0 == 0x2d })
+                label.utf8.allSatisfy({
+                    (0x30...0x39).contains($0) || (0x41...0x5a).contains($0) || (0x61...0x7a).contains($0) || $0 == 0x2d
+                })
             else { return false }
         }
         return true

@@ -10,10 +10,15 @@ enum KeyParameterInheritance {
         guard inheritsParameters(certificate) else { return try? certificate.publicKey }
         var current = certificate
         for _ in 0..<8 {
-            guard let issuer = pool.first(where: { $0.subject.matches(current.issuer) && $0 != current
-                && $0.subjectPublicKeyInfo.algorithm.algorithm == ASN1ObjectIdentifier.PublicKeyAlgorithm.dsa }) else { return nil }
+            guard
+                let issuer = pool.first(where: {
+                    $0.subject.matches(current.issuer) && $0 != current
+                        && $0.subjectPublicKeyInfo.algorithm.algorithm == ASN1ObjectIdentifier.PublicKeyAlgorithm.dsa
+                })
+            else { return nil }
             if !inheritsParameters(issuer) {
-                let algorithm = issuer.subjectPublicKeyInfo.algorithm, key = certificate.subjectPublicKeyInfo.subjectPublicKey
+                let algorithm = issuer.subjectPublicKeyInfo.algorithm
+                let key = certificate.subjectPublicKeyInfo.subjectPublicKey
                 guard let spki = try? SubjectPublicKeyInfo(algorithm: algorithm, subjectPublicKey: key) else { return nil }
                 return try? PublicKey(subjectPublicKeyInfo: spki)
             }

@@ -8,7 +8,7 @@ struct NameConstraintsState {
     private var permittedLayers: [[GeneralName]] = []
     private var excluded: [GeneralName] = []
     /// Comparisons left before the path is rejected as a denial-of-service attempt (x509-limbo "nc-dos").
-    private var budget = 1 << 16  // ~65k comparisons: far above any real certificate, far below nc-dos inputs
+    private var budget = 1 << 16 // ~65k comparisons: far above any real certificate, far below nc-dos inputs
 
     mutating func add(_ constraints: NameConstraints) {
         if let permitted = constraints.permitted { permittedLayers.append(permitted) }
@@ -51,7 +51,9 @@ struct NameConstraintsState {
     /// RFC 5280 §4.2.1.10: a DNS constraint is a name to which labels are added on the left; a leading period
     /// (allowed for URIs and e-mail, not here) makes the constraint malformed.
     static func validDNSConstraint(_ base: String) throws(PathValidationFailure) -> String {
-        if base.hasPrefix(".") { throw .malformed(certificate: "name constraints", reason: "DNS constraint with a leading period: \(base)") }
+        if base.hasPrefix(".") {
+            throw .malformed(certificate: "name constraints", reason: "DNS constraint with a leading period: \(base)")
+        }
         return base.lowercased()
     }
 
@@ -63,7 +65,8 @@ struct NameConstraintsState {
     static func sameType(_ a: GeneralName, _ b: GeneralName) -> Bool {
         switch (a, b) {
         case (.dnsName, .dnsName), (.rfc822Name, .rfc822Name), (.directoryName, .directoryName),
-             (.uniformResourceIdentifier, .uniformResourceIdentifier), (.ipAddress, .ipAddress): return true
+            (.uniformResourceIdentifier, .uniformResourceIdentifier), (.ipAddress, .ipAddress):
+            return true
         case (.otherName(let x), .otherName(let y)): return x == y
         default: return false
         }
@@ -90,7 +93,7 @@ struct NameConstraintsState {
         case (.directoryName(let subject), .directoryName(let base)):
             return directoryWithin(subject, base)
         case (.otherName, .otherName):
-            return true  // same type-id: its syntax is unknown, so any constraint of that type covers it
+            return true // same type-id: its syntax is unknown, so any constraint of that type covers it
         default:
             return false
         }
@@ -129,7 +132,8 @@ struct NameConstraintsState {
         guard base.relativeNames.count <= subject.relativeNames.count else { return false }
         for (left, right) in zip(subject.relativeNames.prefix(base.relativeNames.count), base.relativeNames) {
             guard left.count == right.count,
-                  Set(left.map { "\($0.type)=\(($0.value ?? "").lowercased())" }) == Set(right.map { "\($0.type)=\(($0.value ?? "").lowercased())" })
+                Set(left.map { "\($0.type)=\(($0.value ?? "").lowercased())" })
+                    == Set(right.map { "\($0.type)=\(($0.value ?? "").lowercased())" })
             else { return false }
         }
         return true

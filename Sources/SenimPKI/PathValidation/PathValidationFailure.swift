@@ -21,7 +21,7 @@ public enum PathValidationFailure: Error, Sendable, Hashable, CustomStringConver
         switch self {
         case .noPathToTrustAnchor: return .noCertificateChainFound
         case .signatureInvalid, .malformed, .profileViolation, .unknownCriticalExtension,
-             .notACertificateAuthority, .pathLengthExceeded, .keyUsageForbids, .nameConstraintViolated, .policyFailure:
+            .notACertificateAuthority, .pathLengthExceeded, .keyUsageForbids, .nameConstraintViolated, .policyFailure:
             return .certificateChainGeneralFailure
         case .extendedKeyUsageMissing: return .chainConstraintsFailure
         case .expired: return .outOfBoundsNoPOE

@@ -32,11 +32,13 @@ public struct PathValidationInputs: Sendable {
     /// same inputs, and this bound stops a chain of CRL signers from recursing without end.
     var crlSignerDepth = 0
 
-    public init(validationTime: Date, trustAnchors: [Certificate],
-                initialPolicySet: Set<ASN1ObjectIdentifier> = [PolicyInformation.anyPolicy],
-                initialExplicitPolicy: Bool = false, initialPolicyMappingInhibit: Bool = false,
-                initialAnyPolicyInhibit: Bool = false, requiredExtendedKeyUsages: [ASN1ObjectIdentifier] = [],
-                maximumIntermediates: Int? = nil, maximumPathLength: Int = 16, signatureCheckBudget: Int = 256) {
+    public init(
+        validationTime: Date, trustAnchors: [Certificate],
+        initialPolicySet: Set<ASN1ObjectIdentifier> = [PolicyInformation.anyPolicy],
+        initialExplicitPolicy: Bool = false, initialPolicyMappingInhibit: Bool = false,
+        initialAnyPolicyInhibit: Bool = false, requiredExtendedKeyUsages: [ASN1ObjectIdentifier] = [],
+        maximumIntermediates: Int? = nil, maximumPathLength: Int = 16, signatureCheckBudget: Int = 256
+    ) {
         self.validationTime = validationTime
         self.trustAnchors = trustAnchors
         self.initialPolicySet = initialPolicySet

@@ -16,7 +16,7 @@ struct PathValidator {
     var certificatePool: [Certificate] = []
 
     func validate(_ path: [Certificate]) throws(PathValidationFailure) -> ValidatedPath {
-        let n = path.count - 1  // certificates after the anchor
+        let n = path.count - 1 // certificates after the anchor
         // RFC 5280 validity has one-second granularity: compare at floor(time) (x509-limbo notafter-fractional).
         let time = Date(timeIntervalSince1970: inputs.validationTime.timeIntervalSince1970.rounded(.down))
         var policyTree = PolicyTree()
@@ -35,9 +35,10 @@ struct PathValidator {
             let isCA = !isLeaf || (isAnchor && n == 0)
             // A trust anchor is trusted by configuration, so it need not carry an authorityKeyIdentifier.
             if inputs.enforceProfile {
-                try CertificateProfileCheck.check(certificate, isCA: isCA && !(isLeaf && !isAnchor),
-                                                  requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued,
-                                                  profile: inputs.profile, warnings: &warnings)
+                try CertificateProfileCheck.check(
+                    certificate, isCA: isCA && !(isLeaf && !isAnchor),
+                    requiresAuthorityKeyIdentifier: !isAnchor && !selfIssued,
+                    profile: inputs.profile, warnings: &warnings)
             }
 
             // §6.1.3 (a): signature with the working key, validity, issuer name.
@@ -49,7 +50,8 @@ struct PathValidator {
                     do {
                         let key: PublicKey
                         if KeyParameterInheritance.inheritsParameters(issuer),
-                           let inherited = KeyParameterInheritance.publicKey(of: issuer, pool: path + certificatePool) {
+                            let inherited = KeyParameterInheritance.publicKey(of: issuer, pool: path + certificatePool)
+                        {
                             key = inherited
                         } else {
                             key = try issuer.publicKey
@@ -76,7 +78,9 @@ struct PathValidator {
             // §6.1.3 (d)–(f): policies (the anchor is not processed, per §6.1).
             if !isAnchor {
                 let policies: [PolicyInformation]?
-                do { policies = try certificate.extensions.certificatePolicies } catch { throw .malformed(certificate: label, reason: "\(DecodingErrorText.sentence(error))") }
+                do { policies = try certificate.extensions.certificatePolicies } catch {
+                    throw .malformed(certificate: label, reason: "\(DecodingErrorText.sentence(error))")
+                }
                 if let policies {
                     policyTree.process(policies: policies, depth: k, anyPolicyAllowed: inhibitAnyPolicy > 0 || (!isLeaf && selfIssued))
                 } else {
@@ -90,7 +94,9 @@ struct PathValidator {
             // §6.1.4: preparation for the next certificate.
             do {
                 if !isAnchor, let mappings = try certificate.extensions.policyMappings {
-                    if mappings.contains(where: { $0.issuerDomainPolicy == PolicyInformation.anyPolicy || $0.subjectDomainPolicy == PolicyInformation.anyPolicy }) {
+                    if mappings.contains(where: {
+                        $0.issuerDomainPolicy == PolicyInformation.anyPolicy || $0.subjectDomainPolicy == PolicyInformation.anyPolicy
+                    }) {
                         throw PathValidationFailure.policyFailure("anyPolicy in policyMappings of \(label)")
                     }
                     policyTree.applyMappings(mappings, depth: k, mappingAllowed: policyMapping > 0, anyPolicyQualifiersPresent: false)
@@ -105,7 +111,9 @@ struct PathValidator {
                     if let require = constraints.requireExplicitPolicy, require < explicitPolicy { explicitPolicy = require }
                     if let inhibit = constraints.inhibitPolicyMapping, inhibit < policyMapping { policyMapping = inhibit }
                 }
-                if !isAnchor, let inhibit = try certificate.extensions.inhibitAnyPolicy, inhibit < inhibitAnyPolicy { inhibitAnyPolicy = inhibit }
+                if !isAnchor, let inhibit = try certificate.extensions.inhibitAnyPolicy, inhibit < inhibitAnyPolicy {
+                    inhibitAnyPolicy = inhibit
+                }
                 // (k)–(m): basicConstraints and path length.
                 if !isAnchor && !selfIssued {
                     guard maxPathLength > 0 else { throw PathValidationFailure.pathLengthExceeded(certificate: label) }
@@ -127,7 +135,9 @@ struct PathValidator {
         if n > 0, let constraints = try? leaf.extensions.policyConstraints, constraints.requireExplicitPolicy == 0 { explicitPolicy = 0 }
         let policies = n > 0 ? policyTree.intersect(with: inputs.initialPolicySet, depth: n) : []
         // A trusted certificate on its own (n = 0) is a path of no certificates: its policy tree is {anyPolicy}.
-        guard n == 0 || explicitPolicy > 0 || !policies.isEmpty else { throw .policyFailure("the path supports none of the acceptable policies") }
+        guard n == 0 || explicitPolicy > 0 || !policies.isEmpty else {
+            throw .policyFailure("the path supports none of the acceptable policies")
+        }
 
         if !inputs.requiredExtendedKeyUsages.isEmpty, let eku = try? leaf.extensions.extendedKeyUsage {
             let anyExtendedKeyUsage: ASN1ObjectIdentifier = [2, 5, 29, 37, 0]
@@ -141,7 +151,9 @@ struct PathValidator {
     }
 
     /// Subject DN, e-mail attributes and subjectAltNames against the accumulated constraints.
-    private func checkNames(_ certificate: Certificate, label: String, against names: inout NameConstraintsState) throws(PathValidationFailure) {
+    private func checkNames(_ certificate: Certificate, label: String, against names: inout NameConstraintsState)
+        throws(PathValidationFailure)
+    {
         guard !names.isEmpty else { return }
         var candidates: [GeneralName] = []
         if !certificate.subject.isEmpty { candidates.append(.directoryName(certificate.subject)) }
@@ -161,7 +173,9 @@ struct PathValidator {
         guard !revocationLists.isEmpty || inputs.revocationRequired else { return }
         var checker = RevocationChecker(revocationLists: revocationLists)
         checker.crlSignerCandidates = certificatePool
-        let nested = inputs, pool = certificatePool, lists = revocationLists
+        let nested = inputs
+        let pool = certificatePool
+        let lists = revocationLists
         // §6.3.3 (f): a CRL signer other than the issuer is validated on its own path, with the same anchors.
         checker.crlSignerValidator = { signer in
             guard nested.crlSignerDepth < 3 else { return false }
@@ -190,6 +204,7 @@ struct PathValidator {
     }
 
     static func label(_ certificate: Certificate) -> String {
-        certificate.subject.commonName ?? (certificate.subject.isEmpty ? "serial \(certificate.serialNumberHex)" : certificate.subject.description)
+        certificate.subject.commonName
+            ?? (certificate.subject.isEmpty ? "serial \(certificate.serialNumberHex)" : certificate.subject.description)
     }
 }

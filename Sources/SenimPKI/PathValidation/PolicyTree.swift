@@ -27,7 +27,9 @@ struct PolicyTree {
         for policy in policies where policy.identifier != Self.anyPolicy {
             let matching = parents.filter { nodes[$0].expected.contains(policy.identifier) }
             if !matching.isEmpty {
-                for parent in matching { nodes.append(Node(policy: policy.identifier, expected: [policy.identifier], parent: parent, depth: depth)) }
+                for parent in matching {
+                    nodes.append(Node(policy: policy.identifier, expected: [policy.identifier], parent: parent, depth: depth))
+                }
             } else {
                 for parent in parents where nodes[parent].policy == Self.anyPolicy {
                     nodes.append(Node(policy: policy.identifier, expected: [policy.identifier], parent: parent, depth: depth))
@@ -58,7 +60,9 @@ struct PolicyTree {
             if mappingAllowed {
                 if !atDepth.isEmpty {
                     for index in atDepth { nodes[index].expected = subjectPolicies }
-                } else if let anyNode = alive(at: depth).first(where: { nodes[$0].policy == Self.anyPolicy }), let parent = nodes[anyNode].parent {
+                } else if let anyNode = alive(at: depth).first(where: { nodes[$0].policy == Self.anyPolicy }),
+                    let parent = nodes[anyNode].parent
+                {
                     nodes.append(Node(policy: policy, expected: subjectPolicies, parent: parent, depth: depth))
                 }
             } else {
@@ -105,7 +109,8 @@ struct PolicyTree {
     }
 
     private func descendants(of index: Int) -> [Int] {
-        var result: [Int] = [], frontier = [index]
+        var result: [Int] = []
+        var frontier = [index]
         while let next = frontier.popLast() {
             let kids = nodes.indices.filter { nodes[$0].parent == next }
             result += kids

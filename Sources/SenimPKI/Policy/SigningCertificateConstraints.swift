@@ -19,10 +19,12 @@ public enum PolicyViolation: Error, Sendable, Hashable, CustomStringConvertible 
     public var description: String {
         switch self {
         case .notASigningKey(let usage):
-            return "the certificate is not a signing key: its key usage (\(usage)) lacks nonRepudiation; it looks like an NCA authentication (AUTH) key"
+            return
+                "the certificate is not a signing key: its key usage (\(usage)) lacks nonRepudiation; it looks like an NCA authentication (AUTH) key"
         case .missingRole(let role): return "the certificate does not carry the required role \(role.rawValue)"
         case .algorithmNotAccepted(let name): return "the validation policy does not accept \(name)"
-        case .algorithmExpired(let name, let date): return "\(name) is not accepted for signatures after \(ISO8601DateFormatter().string(from: date))"
+        case .algorithmExpired(let name, let date):
+            return "\(name) is not accepted for signatures after \(ISO8601DateFormatter().string(from: date))"
         case .keyTooSmall(let bits, let minimum): return "the key has \(bits) bits; the policy requires at least \(minimum)"
         }
     }
@@ -31,8 +33,10 @@ public enum PolicyViolation: Error, Sendable, Hashable, CustomStringConvertible 
 /// The policy's constraints on the certificate that made a signature (ETSI EN 319 102-1 §5.2.8 signature
 /// acceptance and §5.2.4 X.509 certificate constraints, as far as a certificate alone can tell).
 public enum SigningCertificateConstraints {
-    public static func violations(of certificate: Certificate, signatureAlgorithm: SignatureAlgorithm?, signingTime: Date,
-                                  policy: ValidationPolicy) -> [PolicyViolation] {
+    public static func violations(
+        of certificate: Certificate, signatureAlgorithm: SignatureAlgorithm?, signingTime: Date,
+        policy: ValidationPolicy
+    ) -> [PolicyViolation] {
         var violations: [PolicyViolation] = []
         if policy.requireNonRepudiation, let usage = try? certificate.extensions.keyUsage, !usage.contains(KeyUsage.nonRepudiation) {
             violations.append(.notASigningKey(keyUsage: usage.description))
@@ -41,12 +45,15 @@ public enum SigningCertificateConstraints {
         for role in policy.requiredRoles where !roles.contains(role) { violations.append(.missingRole(role)) }
         if let signatureAlgorithm {
             if let rule = policy.rule(for: signatureAlgorithm) {
-                if let until = rule.acceptedUntil, signingTime > until { violations.append(.algorithmExpired(rule.algorithm, since: until)) }
+                if let until = rule.acceptedUntil, signingTime > until {
+                    violations.append(.algorithmExpired(rule.algorithm, since: until))
+                }
             } else {
                 violations.append(.algorithmNotAccepted(signatureAlgorithm.policyName))
             }
         }
-        if let key = try? certificate.publicKey, key.algorithmDescription.hasPrefix("RSA"), key.keySizeInBits < policy.minimumRSAModulusBits {
+        if let key = try? certificate.publicKey, key.algorithmDescription.hasPrefix("RSA"), key.keySizeInBits < policy.minimumRSAModulusBits
+        {
             violations.append(.keyTooSmall(bits: key.keySizeInBits, minimum: policy.minimumRSAModulusBits))
         }
         return violations

@@ -28,8 +28,10 @@ public struct CertificateSummary: Sendable, Codable, Hashable {
         serialNumber = certificate.serialNumberHex
         notBefore = certificate.validity.notBefore
         notAfter = certificate.validity.notAfter
-        publicKeyAlgorithm = (try? certificate.publicKey.algorithmDescription) ?? "unsupported \(certificate.subjectPublicKeyInfo.algorithm.algorithm)"
-        signatureAlgorithm = (try? SignatureAlgorithm(algorithmIdentifier: certificate.signatureAlgorithm).description)
+        publicKeyAlgorithm =
+            (try? certificate.publicKey.algorithmDescription) ?? "unsupported \(certificate.subjectPublicKeyInfo.algorithm.algorithm)"
+        signatureAlgorithm =
+            (try? SignatureAlgorithm(algorithmIdentifier: certificate.signatureAlgorithm).description)
             ?? certificate.signatureAlgorithm.algorithm.description
         sha256 = Hex.encode(certificate.sha256Fingerprint)
         sha1 = Hex.encode(certificate.sha1Fingerprint)
@@ -50,4 +52,3 @@ public struct CertificateSummary: Sendable, Codable, Hashable {
         crlURLs = (((try? extensions.crlDistributionPoints) ?? nil) ?? []).flatMap(\.uris)
     }
 }
-

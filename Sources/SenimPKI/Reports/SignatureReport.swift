@@ -79,12 +79,18 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
         chain = validation.chain.map(ChainEntry.init)
         chainTrusted = validation.chain.last?.trusted ?? false
         if let leaf = validation.chain.first {
-            revocation = leaf.revocation.map {
-                RevocationSummary(status: $0.status, source: $0.source, producedAt: $0.issuedAt, revokedAt: $0.revokedAt, reason: $0.reason)
-            } ?? RevocationSummary(status: leaf.trusted ? "trust anchor" : "unchecked", source: "none", producedAt: nil, revokedAt: nil, reason: nil)
+            revocation =
+                leaf.revocation.map {
+                    RevocationSummary(
+                        status: $0.status, source: $0.source, producedAt: $0.issuedAt, revokedAt: $0.revokedAt, reason: $0.reason)
+                }
+                ?? RevocationSummary(
+                    status: leaf.trusted ? "trust anchor" : "unchecked", source: "none", producedAt: nil, revokedAt: nil, reason: nil)
         }
         if let subIndication = validation.subIndication {
-            fail(subIndication, "signing certificate: " + (validation.messages.first ?? subIndication.rawValue), indication: validation.indication)
+            fail(
+                subIndication, "signing certificate: " + (validation.messages.first ?? subIndication.rawValue),
+                indication: validation.indication)
             messages.append(contentsOf: validation.messages.dropFirst())
         } else {
             messages.append(contentsOf: validation.messages)

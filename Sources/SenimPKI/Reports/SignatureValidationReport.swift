@@ -22,7 +22,10 @@ public struct SignatureValidationReport: Sendable, Codable {
 
     /// Combines per-signature verdicts: TOTAL_PASSED only when every signature passed; otherwise the worst
     /// indication (TOTAL_FAILED before INDETERMINATE) with the first such signature's sub-indication.
-    public init(container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, signatures: [SignatureReport], messages: [String] = []) {
+    public init(
+        container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, signatures: [SignatureReport],
+        messages: [String] = []
+    ) {
         self.container = container
         self.validationTime = validationTime
         self.policy = policy
@@ -33,11 +36,15 @@ public struct SignatureValidationReport: Sendable, Codable {
             indication = .totalFailed
             subIndication = .formatFailure
             messages.append("no signature found")
-        } else if let failed = signatures.first(where: { $0.indication == .totalFailed }) ?? signatures.first(where: { $0.indication == .indeterminate }) {
+        } else if let failed = signatures.first(where: { $0.indication == .totalFailed })
+            ?? signatures.first(where: { $0.indication == .indeterminate })
+        {
             indication = failed.indication
             subIndication = failed.subIndication
             let passed = signatures.filter { $0.indication == .totalPassed }.count
-            messages.insert("\(passed) of \(signatures.count) signature\(signatures.count == 1 ? "" : "s") passed; \(failed.id) is \(failed.indication.rawValue)\(failed.subIndication.map { "/\($0.rawValue)" } ?? "")", at: 0)
+            messages.insert(
+                "\(passed) of \(signatures.count) signature\(signatures.count == 1 ? "" : "s") passed; \(failed.id) is \(failed.indication.rawValue)\(failed.subIndication.map { "/\($0.rawValue)" } ?? "")",
+                at: 0)
         } else {
             indication = .totalPassed
             subIndication = nil
@@ -54,12 +61,16 @@ public struct SignatureValidationReport: Sendable, Codable {
     /// The same signatures, time and policy under a new container name and messages, with the aggregate
     /// verdict computed again from the signatures as they are now.
     public func recombined(container: String, messages: [String] = []) -> SignatureValidationReport {
-        SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: signatures, messages: messages)
+        SignatureValidationReport(
+            container: container, validationTime: validationTime, policy: policy, signatures: signatures, messages: messages)
     }
 
     /// A report for input that could not be read as a signature at all (FORMAT_FAILURE).
-    public static func unreadable(container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, reason: String) -> SignatureValidationReport {
-        var report = SignatureValidationReport(container: container, validationTime: validationTime, policy: policy, signatures: [], messages: [reason])
+    public static func unreadable(
+        container: String, validationTime: Date, policy: CertificateValidationReport.PolicyReference, reason: String
+    ) -> SignatureValidationReport {
+        var report = SignatureValidationReport(
+            container: container, validationTime: validationTime, policy: policy, signatures: [], messages: [reason])
         report.messages = [reason]
         return report
     }

@@ -20,9 +20,14 @@ extension RevocationChecker {
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the certificate's CRL distribution points cannot be read"))
         }
         let isCA = ((try? certificate.extensions.basicConstraints) ?? nil)?.isCertificateAuthority == true
-        var mask = ReasonFlags(), revocation: CertificateRevocationList.Entry?
-        var relevant = false, failures: [Unusable] = [], decidedBy: [String] = [], warnings: [String] = []
-        var latest: Date?, nextUpdate: Date?
+        var mask = ReasonFlags()
+        var revocation: CertificateRevocationList.Entry?
+        var relevant = false
+        var failures: [Unusable] = []
+        var decidedBy: [String] = []
+        var warnings: [String] = []
+        var latest: Date?
+        var nextUpdate: Date?
 
         search: for point in points {
             for crl in revocationLists where !crl.isDelta {
@@ -31,10 +36,15 @@ extension RevocationChecker {
                 relevant = true
                 // (d): the CRL must add a reason not yet covered.
                 guard !reasons.subtracting(mask).isEmpty else { continue }
-                if let problem = unusability(of: crl, time: time) { failures.append(problem); continue }
+                if let problem = unusability(of: crl, time: time) {
+                    failures.append(problem)
+                    continue
+                }
                 let direct = crl.issuer.matches(issuer.subject)
                 switch signer(of: crl, issuer: issuer, subject: certificate) {
-                case .failure(let problem): failures.append(problem); continue
+                case .failure(let problem):
+                    failures.append(problem)
+                    continue
                 case .success: break
                 }
                 // RFC 5280 §5.2.3: conforming CRL issuers MUST include the CRL number and mark it non-critical.
@@ -46,7 +56,9 @@ extension RevocationChecker {
                 var delta: CertificateRevocationList?
                 if useDeltas {
                     switch self.delta(for: crl, issuer: issuer, subject: certificate, time: time) {
-                    case .failure(let problem): failures.append(problem); continue
+                    case .failure(let problem):
+                        failures.append(problem)
+                        continue
                     case .success(let found): delta = found
                     }
                 }
@@ -56,26 +68,36 @@ extension RevocationChecker {
                 if entry?.reason == .removeFromCRL { entry = nil }
                 if entry == nil && crl.thisUpdate > certificate.validity.notAfter {
                     // Expired certificates are dropped from NCA CRLs, so absence after expiry proves nothing (MANIFEST §3).
-                    failures.append(Unusable(.revocationOutOfBoundsNoPOE,
-                                             "the CRL was issued after the certificate expired; absence proves nothing"))
+                    failures.append(
+                        Unusable(
+                            .revocationOutOfBoundsNoPOE,
+                            "the CRL was issued after the certificate expired; absence proves nothing"))
                     continue
                 }
                 if crl.hasNegativeSerialNumbers || delta?.hasNegativeSerialNumbers == true {
-                    warnings.append("profile warning: the CRL of \(crl.issuer) lists negative serial numbers "
-                                    + "(RFC 5280 §5.2.1 forbids them)")
+                    warnings.append(
+                        "profile warning: the CRL of \(crl.issuer) lists negative serial numbers "
+                            + "(RFC 5280 §5.2.1 forbids them)")
                 }
                 decidedBy.append(Self.describe(crl))
                 if let delta { decidedBy.append(Self.describe(delta)) }
                 let issued = max(crl.thisUpdate, delta?.thisUpdate ?? crl.thisUpdate)
-                if latest.map({ issued > $0 }) ?? true { latest = issued; nextUpdate = delta?.nextUpdate ?? crl.nextUpdate }
-                if let entry { revocation = entry; break search }
-                mask.formUnion(reasons)  // (k)
+                if latest.map({ issued > $0 }) ?? true {
+                    latest = issued
+                    nextUpdate = delta?.nextUpdate ?? crl.nextUpdate
+                }
+                if let entry {
+                    revocation = entry
+                    break search
+                }
+                mask.formUnion(reasons) // (k)
             }
         }
         guard relevant else { return nil }
         if let revocation {
-            var check = decide(revokedAt: revocation.revocationDate, reason: revocation.reason, issued: latest ?? time, next: nextUpdate,
-                               time: time, source: .crl)
+            var check = decide(
+                revokedAt: revocation.revocationDate, reason: revocation.reason, issued: latest ?? time, next: nextUpdate,
+                time: time, source: .crl)
             check.decidedBy = decidedBy
             check.warnings = warnings
             return .success(check)
@@ -88,8 +110,10 @@ extension RevocationChecker {
         }
         if let defect = failures.first(where: \.isDefect) { return .failure(defect) }
         if let first = failures.first(where: { $0.subIndication == .tryLater }) ?? failures.first { return .failure(first) }
-        return .failure(Unusable(.revocationOutOfBoundsNoPOE,
-                                 "the CRLs in scope cover only the reasons [\(mask)]; RFC 5280 §6.3.3 needs all reasons"))
+        return .failure(
+            Unusable(
+                .revocationOutOfBoundsNoPOE,
+                "the CRLs in scope cover only the reasons [\(mask)]; RFC 5280 §6.3.3 needs all reasons"))
     }
 
     /// §6.3.3 (b): the reasons this CRL covers for the certificate through `point`, nil when out of scope.
@@ -98,7 +122,7 @@ extension RevocationChecker {
         // (b)(1): the CRL issuer is the certificate issuer, or the DP's cRLIssuer of an indirect CRL.
         if let crlIssuer = point?.crlIssuer {
             guard crlIssuer.contains(where: { Self.names($0, crl.issuer) }),
-                  idp?.indirectCRL == true
+                idp?.indirectCRL == true
             else { return nil }
         } else if !crl.issuer.matches(certificate.issuer) {
             return nil
@@ -132,12 +156,14 @@ extension RevocationChecker {
     /// §6.3.3 (a) freshness and §5.2 / §5.3 unrecognised critical extensions.
     private func unusability(of crl: CertificateRevocationList, time: Date) -> Unusable? {
         if let oid = crl.unrecognisedCriticalExtensions.first {
-            return Unusable(.revocationOutOfBoundsNoPOE,
-                            "the CRL of \(crl.issuer) has an unrecognised critical extension \(oid), so it cannot decide")
+            return Unusable(
+                .revocationOutOfBoundsNoPOE,
+                "the CRL of \(crl.issuer) has an unrecognised critical extension \(oid), so it cannot decide")
         }
         if let oid = crl.unrecognisedCriticalEntryExtension {
-            return Unusable(.revocationOutOfBoundsNoPOE,
-                            "the CRL of \(crl.issuer) has an unrecognised critical entry extension \(oid), so it cannot decide")
+            return Unusable(
+                .revocationOutOfBoundsNoPOE,
+                "the CRL of \(crl.issuer) has an unrecognised critical entry extension \(oid), so it cannot decide")
         }
         guard isFresh(issued: crl.thisUpdate, next: crl.nextUpdate, time: time) else {
             return Unusable(.tryLater, "the CRL (nextUpdate \(crl.nextUpdate.map { "\($0)" } ?? "none")) is stale at \(time)")
@@ -156,18 +182,24 @@ extension RevocationChecker {
         let direct = crl.issuer.matches(issuer.subject)
         var candidates = direct ? [issuer] : []
         candidates += crlSignerCandidates.filter { $0.subject.matches(crl.issuer) && $0 != issuer }
-        var issuerLacksCRLSign = false, unvalidated = false
+        var issuerLacksCRLSign = false
+        var unvalidated = false
         for candidate in candidates {
-            let key = KeyParameterInheritance.inheritsParameters(candidate)
+            let key =
+                KeyParameterInheritance.inheritsParameters(candidate)
                 ? KeyParameterInheritance.publicKey(of: candidate, pool: crlSignerCandidates + [issuer]) : try? candidate.publicKey
             guard let key,
-                  (try? crl.isSignatureValid(issuerKey: key)) == true else { continue }
+                (try? crl.isSignatureValid(issuerKey: key)) == true
+            else { continue }
             if let usage = try? candidate.extensions.keyUsage, !usage.contains(KeyUsage.cRLSign) {
                 if candidate == issuer { issuerLacksCRLSign = true }
                 continue
             }
             if candidate == issuer || candidate == subject { return .success(candidate) }
-            guard let crlSignerValidator, crlSignerValidator(candidate) else { unvalidated = true; continue }
+            guard let crlSignerValidator, crlSignerValidator(candidate) else {
+                unvalidated = true
+                continue
+            }
             return .success(candidate)
         }
         if issuerLacksCRLSign {
@@ -176,15 +208,18 @@ extension RevocationChecker {
         if unvalidated {
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the certificate that signed the CRL of \(crl.issuer) has no valid path"))
         }
-        return .failure(Unusable(.revocationOutOfBoundsNoPOE,
-                                 direct ? "a CRL naming the issuer is not signed by it" : "no certificate of \(crl.issuer) signed its CRL",
-                                 defect: direct && crlSignerCandidates.allSatisfy { !$0.subject.matches(crl.issuer) || $0 == issuer }))
+        return .failure(
+            Unusable(
+                .revocationOutOfBoundsNoPOE,
+                direct ? "a CRL naming the issuer is not signed by it" : "no certificate of \(crl.issuer) signed its CRL",
+                defect: direct && crlSignerCandidates.allSatisfy { !$0.subject.matches(crl.issuer) || $0 == issuer }))
     }
 
     /// §6.3.3 (c)(1), §5.2.4: the newest fresh delta CRL with the complete CRL's issuer and scope and a base
     /// CRL number not above the complete CRL's number; failure when deltas of that scope exist but none applies.
     private func delta(for complete: CertificateRevocationList, issuer: Certificate, subject: Certificate, time: Date)
-        -> Result<CertificateRevocationList?, Unusable> {
+        -> Result<CertificateRevocationList?, Unusable>
+    {
         let sameScope = revocationLists.filter { candidate in
             candidate.isDelta && candidate.issuer.matches(complete.issuer)
                 && candidate.issuingDistributionPoint?.derEncoded == complete.issuingDistributionPoint?.derEncoded
@@ -203,8 +238,10 @@ extension RevocationChecker {
                 delta.deltaCRLIndicator.map { CertificateRevocationList.compare($0, number) > 0 } ?? false
             }
             if needsNewerBase {
-                return .failure(Unusable(.tryLater,
-                                         "a delta CRL of \(complete.issuer) needs a newer base than complete CRL #\(Hex.encode(number))"))
+                return .failure(
+                    Unusable(
+                        .tryLater,
+                        "a delta CRL of \(complete.issuer) needs a newer base than complete CRL #\(Hex.encode(number))"))
             }
             return .success(nil)
         }

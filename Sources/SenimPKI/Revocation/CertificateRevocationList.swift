@@ -76,9 +76,12 @@ public struct CertificateRevocationList: Sendable {
             // The outer structure and TBSCertList are walked with a DER cursor, so the (possibly huge) list of
             // revoked certificates is never turned into a node tree; the small fields use swift-asn1 as usual.
             var outer = DERCursor(der, range: 0..<der.count)
-            guard let list = try outer.next(), list.tag == 0x30, outer.isAtEnd else { throw ASN1Error.invalidASN1Object(reason: "not a CertificateList SEQUENCE") }
+            guard let list = try outer.next(), list.tag == 0x30, outer.isAtEnd else {
+                throw ASN1Error.invalidASN1Object(reason: "not a CertificateList SEQUENCE")
+            }
             var parts = DERCursor(der, range: list.content)
-            guard let tbs = try parts.next(), tbs.tag == 0x30, let algorithmElement = try parts.next(), let signatureElement = try parts.next(), parts.isAtEnd
+            guard let tbs = try parts.next(), tbs.tag == 0x30, let algorithmElement = try parts.next(),
+                let signatureElement = try parts.next(), parts.isAtEnd
             else { throw ASN1Error.invalidASN1Object(reason: "CertificateList is not { TBSCertList, signatureAlgorithm, signature }") }
             derEncoded = Array(der[list.whole])
             tbsBytes = Array(der[tbs.whole])
@@ -92,7 +95,8 @@ public struct CertificateRevocationList: Sendable {
                 version = try Int(derEncoded: Array(der[first.whole])) + 1
                 guard version == 2 else { throw ASN1Error.invalidASN1Object(reason: "CRL version \(version)") }
             }
-            guard let innerAlgorithm = try fields.next(), let issuerElement = try fields.next(), let thisUpdateElement = try fields.next() else {
+            guard let innerAlgorithm = try fields.next(), let issuerElement = try fields.next(), let thisUpdateElement = try fields.next()
+            else {
                 throw ASN1Error.invalidASN1Object(reason: "incomplete TBSCertList")
             }
             _ = try AlgorithmIdentifier(derEncoded: Array(der[innerAlgorithm.whole]))
@@ -100,19 +104,23 @@ public struct CertificateRevocationList: Sendable {
             issuer = try DistinguishedName(derEncoded: Array(der[issuerElement.whole]))
             thisUpdate = try ASN1Time.date(from: try DER.parse(Array(der[thisUpdateElement.whole])))
             var nextUpdate: Date?
-            var entries: [Entry] = [], entryCritical: String?
+            var entries: [Entry] = []
+            var entryCritical: String?
             var extensions: [CertificateExtension] = []
-            var stage = 0  // 0: nextUpdate allowed, 1: entries allowed, 2: extensions allowed, 3: done
+            var stage = 0 // 0: nextUpdate allowed, 1: entries allowed, 2: extensions allowed, 3: done
             while let element = try fields.next() {
                 switch element.tag {
-                case 0x17, 0x18 where stage == 0:
+                case 0x17,
+                    0x18 where stage == 0:
                     nextUpdate = try ASN1Time.date(from: try DER.parse(Array(der[element.whole])))
                     stage = 1
                 case 0x30 where stage <= 1:
                     (entries, entryCritical) = try Self.entries(der, range: element.content)
                     stage = 2
                 case 0xa0 where stage <= 2:
-                    extensions = try DER.explicitlyTagged(try DER.parse(Array(der[element.whole])), tagNumber: 0, tagClass: .contextSpecific) { inner in
+                    extensions = try DER.explicitlyTagged(
+                        try DER.parse(Array(der[element.whole])), tagNumber: 0, tagClass: .contextSpecific
+                    ) { inner in
                         try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: inner).map(CertificateExtension.init)
                     }
                     stage = 3
@@ -133,7 +141,8 @@ public struct CertificateRevocationList: Sendable {
                 .filter { $0.critical && !Self.recognisedExtensions.contains($0.oid) }.map(\.oid.description)
             unrecognisedCriticalEntryExtension = entryCritical
             hasNegativeSerialNumbers = entries.contains { $0.serialIsNegative }
-            var index: [[UInt8]: Int] = [:], duplicates: [[UInt8]: [Int]] = [:]
+            var index: [[UInt8]: Int] = [:]
+            var duplicates: [[UInt8]: [Int]] = [:]
             index.reserveCapacity(entries.count)
             for (position, entry) in entries.enumerated() {
                 let key = Self.contentKey(entry.serialNumber, negative: entry.serialIsNegative)
@@ -153,8 +162,9 @@ public struct CertificateRevocationList: Sendable {
     /// Also returns the first unrecognised critical entry extension.
     private static func entries(_ der: [UInt8], range: Range<Int>) throws -> ([Entry], String?) {
         var cursor = DERCursor(der, range: range)
-        var entries: [Entry] = [], unrecognised: String?
-        var issuer: [GeneralName]?  // §5.3.3: carried from entry to entry
+        var entries: [Entry] = []
+        var unrecognised: String?
+        var issuer: [GeneralName]? // §5.3.3: carried from entry to entry
         while let entry = try cursor.next() {
             guard entry.tag == 0x30 else { throw ASN1Error.invalidASN1Object(reason: "CRL entry is not a SEQUENCE") }
             var fields = DERCursor(der, range: entry.content)
@@ -166,12 +176,15 @@ public struct CertificateRevocationList: Sendable {
             if !fields.isAtEnd {
                 parsed = try Self.entry(try DER.parse(Array(der[entry.whole])), unrecognised: &unrecognised)
             } else {
-                parsed = Entry(serialNumber: [], revocationDate: try ASN1Time.date(from: try DER.parse(Array(der[time.whole]))),
-                               reason: nil, invalidityDate: nil)
+                parsed = Entry(
+                    serialNumber: [], revocationDate: try ASN1Time.date(from: try DER.parse(Array(der[time.whole]))),
+                    reason: nil, invalidityDate: nil)
             }
             if let named = parsed.certificateIssuer { issuer = named }
-            entries.append(Entry(serialNumber: magnitude, revocationDate: parsed.revocationDate, reason: parsed.reason,
-                                 invalidityDate: parsed.invalidityDate, certificateIssuer: issuer, serialIsNegative: negative))
+            entries.append(
+                Entry(
+                    serialNumber: magnitude, revocationDate: parsed.revocationDate, reason: parsed.reason,
+                    invalidityDate: parsed.invalidityDate, certificateIssuer: issuer, serialIsNegative: negative))
         }
         return (entries, unrecognised)
     }
@@ -200,11 +213,15 @@ public struct CertificateRevocationList: Sendable {
         try DER.sequence(node, identifier: .sequence) { nodes in
             guard nodes.next() != nil, let dateNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "entry without date") }
             let date = try ASN1Time.date(from: dateNode)
-            var reason: RevocationReason?, invalidity: Date?, issuer: [GeneralName]?
+            var reason: RevocationReason?
+            var invalidity: Date?
+            var issuer: [GeneralName]?
             if let extensionsNode = nodes.next() {
                 // Walked directly rather than through CertificateExtensions: a CRL can hold 100,000 entries,
                 // and per-entry containers dominated the parse time.
-                guard case .constructed(let items) = extensionsNode.content else { throw ASN1Error.unexpectedFieldType(extensionsNode.identifier) }
+                guard case .constructed(let items) = extensionsNode.content else {
+                    throw ASN1Error.unexpectedFieldType(extensionsNode.identifier)
+                }
                 var seen: [ASN1ObjectIdentifier] = []
                 for node in items {
                     let item = try CertificateExtension(derEncoded: node)
@@ -213,7 +230,8 @@ public struct CertificateRevocationList: Sendable {
                     switch item.oid {
                     case OID.reasonCode:
                         // CRLReason ::= ENUMERATED (universal tag 10)
-                        let code = try Int(derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))
+                        let code = try Int(
+                            derEncoded: try DER.parse(item.value), withIdentifier: ASN1Identifier(tagWithNumber: 10, tagClass: .universal))
                         guard let known = RevocationReason(rawValue: code) else {
                             throw ASN1Error.invalidASN1Object(reason: "unknown CRL reason \(code)")
                         }
@@ -246,7 +264,8 @@ public struct CertificateRevocationList: Sendable {
 
     /// The CRL number (or base CRL number) as an unsigned magnitude compared by value.
     static func compare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        let x = Array(a.drop { $0 == 0 }), y = Array(b.drop { $0 == 0 })
+        let x = Array(a.drop { $0 == 0 })
+        let y = Array(b.drop { $0 == 0 })
         if x.count != y.count { return x.count < y.count ? -1 : 1 }
         for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
         return 0
@@ -256,7 +275,8 @@ public struct CertificateRevocationList: Sendable {
 
     public func isSignatureValid(issuerKey: PublicKey) throws(PKIError) -> Bool {
         do {
-            return try issuerKey.isValidSignature(signature, for: tbsBytes, algorithm: try SignatureAlgorithm(algorithmIdentifier: signatureAlgorithm))
+            return try issuerKey.isValidSignature(
+                signature, for: tbsBytes, algorithm: try SignatureAlgorithm(algorithmIdentifier: signatureAlgorithm))
         } catch {
             throw .crypto(error)
         }

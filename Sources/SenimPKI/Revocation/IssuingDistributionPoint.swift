@@ -15,7 +15,12 @@ public struct IssuingDistributionPoint: Sendable, Hashable {
 
     init(derEncoded bytes: [UInt8]) throws {
         derEncoded = bytes
-        var point: DistributionPointName?, user = false, ca = false, reasons: ReasonFlags?, indirect = false, attribute = false
+        var point: DistributionPointName?
+        var user = false
+        var ca = false
+        var reasons: ReasonFlags?
+        var indirect = false
+        var attribute = false
         let node = try DER.parse(bytes)
         guard node.identifier == .sequence, case .constructed(let fields) = node.content else {
             throw ASN1Error.invalidASN1Object(reason: "issuingDistributionPoint is not a SEQUENCE")

@@ -10,14 +10,17 @@ public struct OCSPRequest: Sendable {
     public init(certificate: Certificate, issuer: Certificate, nonce: [UInt8]?) throws(PKIError) {
         do {
             var serializer = DER.Serializer()
-            try serializer.appendConstructedNode(identifier: .sequence) { coder in          // OCSPRequest
-                try coder.appendConstructedNode(identifier: .sequence) { coder in      // TBSRequest
-                    try coder.appendConstructedNode(identifier: .sequence) { coder in  // requestList
-                        try coder.appendConstructedNode(identifier: .sequence) { coder in  // Request
-                            try coder.appendConstructedNode(identifier: .sequence) { coder in  // CertID
-                                try coder.serialize(AlgorithmIdentifier(algorithm: .Digest.sha256, parameters: try ASN1Any(erasing: ASN1Null())))
-                                try coder.serialize(ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subject.derEncoded)[...]))
-                                try coder.serialize(ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subjectPublicKeyInfo.keyBytes)[...]))
+            try serializer.appendConstructedNode(identifier: .sequence) { coder in // OCSPRequest
+                try coder.appendConstructedNode(identifier: .sequence) { coder in // TBSRequest
+                    try coder.appendConstructedNode(identifier: .sequence) { coder in // requestList
+                        try coder.appendConstructedNode(identifier: .sequence) { coder in // Request
+                            try coder.appendConstructedNode(identifier: .sequence) { coder in // CertID
+                                try coder.serialize(
+                                    AlgorithmIdentifier(algorithm: .Digest.sha256, parameters: try ASN1Any(erasing: ASN1Null())))
+                                try coder.serialize(
+                                    ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subject.derEncoded)[...]))
+                                try coder.serialize(
+                                    ASN1OctetString(contentBytes: DigestAlgorithm.sha256.hash(issuer.subjectPublicKeyInfo.keyBytes)[...]))
                                 try coder.serialize(ArraySlice(certificate.serialNumber))
                             }
                         }

@@ -7,7 +7,12 @@ import SwiftASN1
 public struct OCSPResponse: Sendable {
     /// `OCSPResponseStatus`.
     public enum Status: Int, Sendable, Codable {
-        case successful = 0, malformedRequest = 1, internalError = 2, tryLater = 3, signatureRequired = 5, unauthorized = 6
+        case successful = 0
+        case malformedRequest = 1
+        case internalError = 2
+        case tryLater = 3
+        case signatureRequired = 5
+        case unauthorized = 6
     }
 
     public enum ResponderID: Sendable, Hashable {
@@ -86,14 +91,17 @@ public struct OCSPResponse: Sendable {
                 guard let data = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no ResponseData") }
                 let algorithm = try AlgorithmIdentifier(derEncoded: &nodes)
                 let signatureBits = try ASN1BitString(derEncoded: &nodes)
-                let certificates = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { list in
-                    try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: list).map { node throws -> Certificate in
-                        try Certificate(derEncoded: Array(node.encodedBytes))
-                    }
-                } ?? []
+                let certificates =
+                    try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { list in
+                        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: list).map { node throws -> Certificate in
+                            try Certificate(derEncoded: Array(node.encodedBytes))
+                        }
+                    } ?? []
                 basic = (data, algorithm, Array(signatureBits.bytes), certificates)
             }
-            guard let (data, algorithm, signatureValue, certificates) = basic else { throw ASN1Error.invalidASN1Object(reason: "empty BasicOCSPResponse") }
+            guard let (data, algorithm, signatureValue, certificates) = basic else {
+                throw ASN1Error.invalidASN1Object(reason: "empty BasicOCSPResponse")
+            }
             responseDataBytes = Array(data.encodedBytes)
             signatureAlgorithm = algorithm
             signature = signatureValue
@@ -101,15 +109,24 @@ public struct OCSPResponse: Sendable {
 
             var fields: (ResponderID, Date, [SingleResponse], [UInt8]?)?
             try DER.sequence(data, identifier: .sequence) { nodes in
-                let version = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
+                let version =
+                    try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try Int(derEncoded: $0) } ?? 0
                 guard version == 0 else { throw ASN1Error.invalidASN1Object(reason: "ResponseData version \(version + 1)") }
                 guard let responderNode = nodes.next(), responderNode.identifier.tagClass == .contextSpecific else {
                     throw ASN1Error.invalidASN1Object(reason: "no ResponderID")
                 }
                 let responder: ResponderID
                 switch responderNode.identifier.tagNumber {
-                case 1: responder = .byName(try DER.explicitlyTagged(responderNode, tagNumber: 1, tagClass: .contextSpecific) { try DistinguishedName(derEncoded: $0) })
-                case 2: responder = .byKeyHash(try DER.explicitlyTagged(responderNode, tagNumber: 2, tagClass: .contextSpecific) { Array(try ASN1OctetString(derEncoded: $0).bytes) })
+                case 1:
+                    responder = .byName(
+                        try DER.explicitlyTagged(responderNode, tagNumber: 1, tagClass: .contextSpecific) {
+                            try DistinguishedName(derEncoded: $0)
+                        })
+                case 2:
+                    responder = .byKeyHash(
+                        try DER.explicitlyTagged(responderNode, tagNumber: 2, tagClass: .contextSpecific) {
+                            Array(try ASN1OctetString(derEncoded: $0).bytes)
+                        })
                 default: throw ASN1Error.unexpectedFieldType(responderNode.identifier)
                 }
                 guard let producedNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no producedAt") }
@@ -138,8 +155,10 @@ public struct OCSPResponse: Sendable {
     private static func singleResponse(_ node: ASN1Node) throws -> SingleResponse {
         try DER.sequence(node, identifier: .sequence) { nodes in
             let (hash, nameHash, keyHash, serial) = try DER.sequence(nodes.next() ?? node, identifier: .sequence) { id in
-                (try AlgorithmIdentifier(derEncoded: &id), Array(try ASN1OctetString(derEncoded: &id).bytes),
-                 Array(try ASN1OctetString(derEncoded: &id).bytes), Array(try ArraySlice<UInt8>(derEncoded: &id)))
+                (
+                    try AlgorithmIdentifier(derEncoded: &id), Array(try ASN1OctetString(derEncoded: &id).bytes),
+                    Array(try ASN1OctetString(derEncoded: &id).bytes), Array(try ArraySlice<UInt8>(derEncoded: &id))
+                )
             }
             guard let statusNode = nodes.next(), statusNode.identifier.tagClass == .contextSpecific else {
                 throw ASN1Error.invalidASN1Object(reason: "no certStatus")
@@ -166,14 +185,17 @@ public struct OCSPResponse: Sendable {
             }
             guard let thisUpdateNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no thisUpdate") }
             let thisUpdate = try ASN1Time.date(from: thisUpdateNode)
-            let nextUpdate = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { try ASN1Time.date(from: $0) }
-            while nodes.next() != nil {}  // singleExtensions
+            let nextUpdate = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) {
+                try ASN1Time.date(from: $0)
+            }
+            while nodes.next() != nil {} // singleExtensions
             let digest: DigestAlgorithm
             do { digest = try DigestAlgorithm(objectIdentifier: hash.algorithm) } catch {
                 throw ASN1Error.invalidASN1Object(reason: "CertID hash \(hash.algorithm)")
             }
-            return SingleResponse(hashAlgorithm: digest, issuerNameHash: nameHash, issuerKeyHash: keyHash,
-                                  serialNumber: serial, status: status, thisUpdate: thisUpdate, nextUpdate: nextUpdate)
+            return SingleResponse(
+                hashAlgorithm: digest, issuerNameHash: nameHash, issuerKeyHash: keyHash,
+                serialNumber: serial, status: status, thisUpdate: thisUpdate, nextUpdate: nextUpdate)
         }
     }
 
@@ -181,7 +203,8 @@ public struct OCSPResponse: Sendable {
     public func isSignatureValid(responderKey: PublicKey) throws(PKIError) -> Bool {
         guard let signatureAlgorithm else { return false }
         do {
-            return try responderKey.isValidSignature(signature, for: responseDataBytes, algorithm: try SignatureAlgorithm(algorithmIdentifier: signatureAlgorithm))
+            return try responderKey.isValidSignature(
+                signature, for: responseDataBytes, algorithm: try SignatureAlgorithm(algorithmIdentifier: signatureAlgorithm))
         } catch {
             throw .crypto(error)
         }

@@ -28,8 +28,10 @@ public struct ReasonFlags: OptionSet, Sendable, Hashable, CustomStringConvertibl
     }
 
     public var description: String {
-        let names = ["unused", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation",
-                     "certificateHold", "privilegeWithdrawn", "aACompromise"]
+        let names = [
+            "unused", "keyCompromise", "cACompromise", "affiliationChanged", "superseded", "cessationOfOperation",
+            "certificateHold", "privilegeWithdrawn", "aACompromise",
+        ]
         return (1...8).filter { rawValue & (1 << $0) != 0 }.map { names[$0] }.joined(separator: ", ")
     }
 }

@@ -23,8 +23,10 @@ public struct RevocationChecker: Sendable {
     /// RFC 5280 §6.3.3 (c) "use-deltas": apply a delta CRL to its base.
     public var useDeltas = true
 
-    public init(revocationLists: [CertificateRevocationList] = [], ocspResponses: [OCSPResponse] = [],
-                expectedNonce: [UInt8]? = nil, maximumAge: TimeInterval = 24 * 3600) {
+    public init(
+        revocationLists: [CertificateRevocationList] = [], ocspResponses: [OCSPResponse] = [],
+        expectedNonce: [UInt8]? = nil, maximumAge: TimeInterval = 24 * 3600
+    ) {
         self.revocationLists = revocationLists
         self.ocspResponses = ocspResponses
         self.expectedNonce = expectedNonce
@@ -38,9 +40,11 @@ public struct RevocationChecker: Sendable {
 
     /// OCSP first (fresher and per-certificate), then CRLs; the first conclusive answer wins.
     public func check(_ certificate: Certificate, issuer: Certificate, at time: Date) -> RevocationCheck {
-        var reasons: [String] = [], defects: [String] = []
+        var reasons: [String] = []
+        var defects: [String] = []
         var sawStale = false
-        let outcomes = ocspResponses.lazy.map { ("OCSP", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
+        let outcomes =
+            ocspResponses.lazy.map { ("OCSP", self.evaluate($0, certificate: certificate, issuer: issuer, at: time)) }
             + [()].lazy.map { ("CRL", self.evaluateCRLs(certificate: certificate, issuer: issuer, at: time)) }
         for (kind, outcome) in outcomes {
             switch outcome {
@@ -53,8 +57,9 @@ public struct RevocationChecker: Sendable {
             }
         }
         let reason = reasons.isEmpty ? "no CRL or OCSP response for this certificate's issuer" : reasons.joined(separator: "; ")
-        var check = RevocationCheck(status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none,
-                                    issuedAt: nil, defects: defects)
+        var check = RevocationCheck(
+            status: .unknown(sawStale ? .tryLater : .revocationOutOfBoundsNoPOE, reason), source: .none,
+            issuedAt: nil, defects: defects)
         check.sawEvidence = !reasons.isEmpty
         return check
     }
@@ -63,7 +68,8 @@ public struct RevocationChecker: Sendable {
 
     /// nil when the response is about another certificate; failure when it is about this one but unusable.
     private func evaluate(_ response: OCSPResponse, certificate: Certificate, issuer: Certificate, at time: Date)
-        -> Result<RevocationCheck, Unusable>? {
+        -> Result<RevocationCheck, Unusable>?
+    {
         guard let single = response.responses.first(where: { matches($0, certificate: certificate, issuer: issuer) }) else {
             return response.status == .tryLater ? .failure(Unusable(.tryLater, "responder said tryLater")) : nil
         }
@@ -71,7 +77,8 @@ public struct RevocationChecker: Sendable {
             return .failure(Unusable(.tryLater, "response status \(response.status)"))
         }
         guard let responder = authorisedResponder(response, issuer: issuer, at: producedAt) else {
-            return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the responder is neither the issuer nor delegated by it (id-kp-OCSPSigning)"))
+            return .failure(
+                Unusable(.revocationOutOfBoundsNoPOE, "the responder is neither the issuer nor delegated by it (id-kp-OCSPSigning)"))
         }
         guard let key = try? responder.publicKey, (try? response.isSignatureValid(responderKey: key)) == true else {
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the response signature does not verify"))
@@ -83,7 +90,8 @@ public struct RevocationChecker: Sendable {
         case .revoked(let at, let reason) where at == Self.nonIssuedMarker && reason == .certificateHold:
             return .failure(Unusable(.revocationOutOfBoundsNoPOE, "the responder does not know this certificate (non-issued convention)"))
         case .revoked(let at, let reason):
-            return .success(decide(revokedAt: at, reason: reason, issued: single.thisUpdate, next: single.nextUpdate, time: time, source: .ocsp))
+            return .success(
+                decide(revokedAt: at, reason: reason, issued: single.thisUpdate, next: single.nextUpdate, time: time, source: .ocsp))
         case .good:
             guard isFresh(issued: single.thisUpdate, next: single.nextUpdate, time: time) else {
                 return .failure(Unusable(.tryLater, "the response (thisUpdate \(single.thisUpdate)) is too old for \(time)"))
@@ -101,7 +109,9 @@ public struct RevocationChecker: Sendable {
         /// The issuer's evidence itself is non-conforming (as opposed to stale or inapplicable).
         let isDefect: Bool
         init(_ subIndication: SubIndication, _ reason: String, defect: Bool = false) {
-            self.subIndication = subIndication; self.reason = reason; isDefect = defect
+            self.subIndication = subIndication
+            self.reason = reason
+            isDefect = defect
         }
     }
 
@@ -123,11 +133,13 @@ public struct RevocationChecker: Sendable {
             }
         }
         for candidate in named {
-            if candidate.subjectPublicKeyInfo == issuer.subjectPublicKeyInfo && candidate.subject.matches(issuer.subject) { return candidate }
+            if candidate.subjectPublicKeyInfo == issuer.subjectPublicKeyInfo && candidate.subject.matches(issuer.subject) {
+                return candidate
+            }
             guard candidate.issuer.matches(issuer.subject), let issuerKey = try? issuer.publicKey,
-                  (try? candidate.isSignatureValid(issuerKey: issuerKey)) == true,
-                  ((try? candidate.extensions.extendedKeyUsage) ?? nil)?.contains(Self.ocspSigning) == true,
-                  candidate.validity.contains(producedAt)
+                (try? candidate.isSignatureValid(issuerKey: issuerKey)) == true,
+                ((try? candidate.extensions.extendedKeyUsage) ?? nil)?.contains(Self.ocspSigning) == true,
+                candidate.validity.contains(producedAt)
             else { continue }
             return candidate
         }
@@ -143,7 +155,9 @@ public struct RevocationChecker: Sendable {
     }
 
     /// A listed revocation: before or at the time → revoked; after it → good at that time, revocation recorded.
-    func decide(revokedAt: Date, reason: RevocationReason?, issued: Date, next: Date?, time: Date, source: RevocationCheck.Source) -> RevocationCheck {
+    func decide(revokedAt: Date, reason: RevocationReason?, issued: Date, next: Date?, time: Date, source: RevocationCheck.Source)
+        -> RevocationCheck
+    {
         if revokedAt <= time { return RevocationCheck(status: .revoked(at: revokedAt, reason: reason), source: source, issuedAt: issued) }
         return RevocationCheck(status: .good(revokedLater: revokedAt), source: source, issuedAt: issued)
     }

@@ -13,7 +13,11 @@ public enum RevocationStatus: Sendable, Hashable {
 
 /// A status with the evidence it came from, for reports and the evidence package.
 public struct RevocationCheck: Sendable {
-    public enum Source: String, Sendable, Codable { case crl = "CRL", ocsp = "OCSP", none = "none" }
+    public enum Source: String, Sendable, Codable {
+        case crl = "CRL"
+        case ocsp = "OCSP"
+        case none = "none"
+    }
 
     public let status: RevocationStatus
     public let source: Source

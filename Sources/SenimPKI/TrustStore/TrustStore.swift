@@ -46,7 +46,8 @@ public struct TrustStore: Sendable {
                 files.append(path)
             }
         }
-        var roots: [Certificate] = [], intermediates: [Certificate] = []
+        var roots: [Certificate] = []
+        var intermediates: [Certificate] = []
         for file in files where ["cer", "crt", "der", "pem"].contains((file as NSString).pathExtension.lowercased()) {
             guard let data = manager.contents(atPath: file) else { throw .unreadableDirectory(file) }
             let certificate: Certificate
@@ -64,10 +65,11 @@ public struct TrustStore: Sendable {
 
     /// The SHA-256 fingerprints of a `SHA256SUMS` file (`sha256sum` format, as `senimkey trust sync` writes).
     public static func pinnedFingerprints(sha256sums: String) -> Set<String> {
-        Set(sha256sums.split(separator: "\n").compactMap { line in
-            let digest = line.prefix(64)
-            return digest.count == 64 && digest.allSatisfy(\.isHexDigit) ? digest.lowercased() : nil
-        })
+        Set(
+            sha256sums.split(separator: "\n").compactMap { line in
+                let digest = line.prefix(64)
+                return digest.count == 64 && digest.allSatisfy(\.isHexDigit) ? digest.lowercased() : nil
+            })
     }
 
     /// The SHA-256 fingerprints written in a README table (any 64-hex-digit token in backticks).

@@ -15,7 +15,11 @@ public struct TrustSync: Sendable {
         public let fileName: String
         public let url: String
         public let role: Role
-        public init(fileName: String, url: String, role: Role) { self.fileName = fileName; self.url = url; self.role = role }
+        public init(fileName: String, url: String, role: Role) {
+            self.fileName = fileName
+            self.url = url
+            self.role = role
+        }
     }
 
     /// The current production chains published by NCA RK (kz-eds.md §3.1).
@@ -74,12 +78,15 @@ public struct TrustSync: Sendable {
     static func problem(with certificate: Certificate, role: Source.Role, roots: [Certificate]) -> String? {
         switch role {
         case .root:
-            guard certificate.isSelfIssued, let key = try? certificate.publicKey, (try? certificate.isSignatureValid(issuerKey: key)) == true else {
+            guard certificate.isSelfIssued, let key = try? certificate.publicKey,
+                (try? certificate.isSignatureValid(issuerKey: key)) == true
+            else {
                 return "a root must be self-signed with a valid signature"
             }
         case .intermediate:
             let signed = roots.contains { root in
-                certificate.issuer.matches(root.subject) && (try? root.publicKey).flatMap { try? certificate.isSignatureValid(issuerKey: $0) } == true
+                certificate.issuer.matches(root.subject)
+                    && (try? root.publicKey).flatMap { try? certificate.isSignatureValid(issuerKey: $0) } == true
             }
             if !signed { return "no root among the downloaded and stored ones signed this intermediate" }
         }
@@ -105,7 +112,8 @@ public struct TrustSync: Sendable {
             let old = Hex.encode(DigestAlgorithm.sha256.hash(existing))
             if old == sha256 { return .unchanged(sha256: sha256) }
             guard acceptChanges else { return .changed(from: old, to: sha256, written: false) }
-            return atomicWrite(certificate.derEncoded, to: path) ? .changed(from: old, to: sha256, written: true) : .failed("cannot write \(path)")
+            return atomicWrite(certificate.derEncoded, to: path)
+                ? .changed(from: old, to: sha256, written: true) : .failed("cannot write \(path)")
         }
         return atomicWrite(certificate.derEncoded, to: path) ? .new(sha256: sha256) : .failed("cannot write \(path)")
     }
@@ -118,11 +126,14 @@ public struct TrustSync: Sendable {
 
     /// `SHA256SUMS` in `sha256sum` format for every certificate file in the folder.
     private func writeChecksums(_ directory: String) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".cer") || $0.hasSuffix(".crt") }.sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasSuffix(".cer") || $0.hasSuffix(".crt")
+        }.sorted()
         let lines = names.compactMap { name -> String? in
             guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name)) else { return nil }
             return "\(Hex.encode(DigestAlgorithm.sha256.hash(data)))  \(name)"
         }
-        _ = atomicWrite(Array((lines.joined(separator: "\n") + "\n").utf8), to: (directory as NSString).appendingPathComponent("SHA256SUMS"))
+        _ = atomicWrite(
+            Array((lines.joined(separator: "\n") + "\n").utf8), to: (directory as NSString).appendingPathComponent("SHA256SUMS"))
     }
 }

@@ -25,12 +25,20 @@ public struct CertificateValidationReport: Sendable, Codable {
             issuedAt = check.issuedAt
             switch check.status {
             case .good(let later):
-                status = "good"; revokedAt = later; reason = nil
+                status = "good"
+                revokedAt = later
+                reason = nil
                 detail = later.map { "revoked later, at \($0.iso8601)" }
             case .revoked(let at, let why):
-                status = "revoked"; revokedAt = at; reason = why.map { "\($0)" }; detail = nil
+                status = "revoked"
+                revokedAt = at
+                reason = why.map { "\($0)" }
+                detail = nil
             case .unknown(_, let why):
-                status = "unknown"; revokedAt = nil; reason = nil; detail = why
+                status = "unknown"
+                revokedAt = nil
+                reason = nil
+                detail = why
             }
         }
     }

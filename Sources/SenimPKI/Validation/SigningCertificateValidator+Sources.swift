@@ -6,12 +6,15 @@ extension SigningCertificateValidator {
     /// from the certificate sources (up to `maximumIssuerFetches` levels) when no path exists yet, then revocation
     /// data for every certificate on the path from the revocation sources. Evidence already in ``revocation`` is
     /// kept; the documents gathered are returned so the caller can store them as evidence.
-    public func validate(_ certificate: Certificate, at time: Date, revocationSources: [any RevocationSource],
-                         certificateSources: [any CertificateSource] = [], extraIntermediates: [Certificate] = [],
-                         signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil,
-                         maximumIssuerFetches: Int = 3) async -> (report: CertificateValidationReport, fetched: [FetchedDocument], errors: [String]) {
+    public func validate(
+        _ certificate: Certificate, at time: Date, revocationSources: [any RevocationSource],
+        certificateSources: [any CertificateSource] = [], extraIntermediates: [Certificate] = [],
+        signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil,
+        maximumIssuerFetches: Int = 3
+    ) async -> (report: CertificateValidationReport, fetched: [FetchedDocument], errors: [String]) {
         var intermediates = extraIntermediates
-        var documents: [FetchedDocument] = [], errors: [String] = []
+        var documents: [FetchedDocument] = []
+        var errors: [String] = []
 
         // Walk AIA caIssuers upward until a path exists or the limit is reached.
         var current = certificate
@@ -32,12 +35,14 @@ extension SigningCertificateValidator {
             built = buildPath(certificate, at: time, extraIntermediates: intermediates, pathInputs: pathInputs)
         }
 
-        var lists = revocation.revocationLists, responses = revocation.ocspResponses
+        var lists = revocation.revocationLists
+        var responses = revocation.ocspResponses
         var nonce = revocation.expectedNonce
         if case .success(let found) = built {
             for index in 1..<found.certificates.count {
                 for source in revocationSources {
-                    let result = await source.revocationData(for: found.certificates[index], issuer: found.certificates[index - 1], at: time)
+                    let result = await source.revocationData(
+                        for: found.certificates[index], issuer: found.certificates[index - 1], at: time)
                     lists += result.revocationLists
                     responses += result.ocspResponses
                     if result.ocspNonce != nil { nonce = result.ocspNonce }
@@ -47,9 +52,12 @@ extension SigningCertificateValidator {
             }
         }
         // The path found above is evaluated as it is: building it again would repeat every signature check.
-        let checker = RevocationChecker(revocationLists: lists, ocspResponses: responses, expectedNonce: nonce, maximumAge: revocation.maximumAge)
-        let validator = SigningCertificateValidator(trustStore: trustStore, revocation: checker, policy: policy, policyReference: policyReference)
-        let report = validator.evaluate(built, certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: intermediates)
+        let checker = RevocationChecker(
+            revocationLists: lists, ocspResponses: responses, expectedNonce: nonce, maximumAge: revocation.maximumAge)
+        let validator = SigningCertificateValidator(
+            trustStore: trustStore, revocation: checker, policy: policy, policyReference: policyReference)
+        let report = validator.evaluate(
+            built, certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: intermediates)
         return (report, documents, errors)
     }
 }

@@ -11,8 +11,10 @@ public struct SigningCertificateValidator: Sendable {
     /// The policy's id and hash, computed once (hashing canonical JSON is not free).
     public let policyReference: CertificateValidationReport.PolicyReference
 
-    public init(trustStore: TrustStore, revocation: RevocationChecker = RevocationChecker(), policy: ValidationPolicy = .kazakhstanDefault,
-                policyReference: CertificateValidationReport.PolicyReference? = nil) {
+    public init(
+        trustStore: TrustStore, revocation: RevocationChecker = RevocationChecker(), policy: ValidationPolicy = .kazakhstanDefault,
+        policyReference: CertificateValidationReport.PolicyReference? = nil
+    ) {
         self.trustStore = trustStore
         self.revocation = revocation
         self.policy = policy
@@ -23,31 +25,40 @@ public struct SigningCertificateValidator: Sendable {
     ///   - time: the validation time (now, a pinned time, or the best signature time).
     ///   - extraIntermediates: certificates that came with the signature.
     ///   - signatureAlgorithm: the algorithm of the signature, for the policy's algorithm rules.
-    public func validate(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate] = [],
-                         signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil) -> CertificateValidationReport {
-        evaluate(buildPath(certificate, at: time, extraIntermediates: extraIntermediates, pathInputs: pathInputs),
-                 certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: extraIntermediates)
+    public func validate(
+        _ certificate: Certificate, at time: Date, extraIntermediates: [Certificate] = [],
+        signatureAlgorithm: SignatureAlgorithm? = nil, pathInputs: PathValidationInputs? = nil
+    ) -> CertificateValidationReport {
+        evaluate(
+            buildPath(certificate, at: time, extraIntermediates: extraIntermediates, pathInputs: pathInputs),
+            certificate: certificate, at: time, signatureAlgorithm: signatureAlgorithm, crlSigners: extraIntermediates)
     }
 
     /// RFC 5280 path building and validation at `time`.
-    func buildPath(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate], pathInputs: PathValidationInputs?) -> Result<ValidatedPath, PathValidationFailure> {
+    func buildPath(_ certificate: Certificate, at time: Date, extraIntermediates: [Certificate], pathInputs: PathValidationInputs?)
+        -> Result<ValidatedPath, PathValidationFailure>
+    {
         var inputs = pathInputs ?? PathValidationInputs(validationTime: time, trustAnchors: trustStore.roots)
         inputs.validationTime = time
         if pathInputs == nil { inputs.trustAnchors = trustStore.roots }
         inputs.enforceProfile = inputs.enforceProfile && policy.enforceCertificateProfile
         if let profile = policy.relyingPartyProfile { inputs.profile = profile }
-        return CertificatePathValidator(inputs: inputs).validate(leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates)
+        return CertificatePathValidator(inputs: inputs).validate(
+            leaf: certificate, intermediates: extraIntermediates + trustStore.intermediates)
     }
 
     /// Revocation and policy constraints over a path already built (or the path failure, reported as it is).
-    func evaluate(_ built: Result<ValidatedPath, PathValidationFailure>, certificate: Certificate, at time: Date,
-                  signatureAlgorithm: SignatureAlgorithm?, crlSigners: [Certificate] = []) -> CertificateValidationReport {
+    func evaluate(
+        _ built: Result<ValidatedPath, PathValidationFailure>, certificate: Certificate, at time: Date,
+        signatureAlgorithm: SignatureAlgorithm?, crlSigners: [Certificate] = []
+    ) -> CertificateValidationReport {
         let path: ValidatedPath
         switch built {
         case .failure(let failure):
             return CertificateValidationReport(
                 indication: failure.subIndication.indication, subIndication: failure.subIndication, validationTime: time,
-                policy: policyReference, chain: [.init(certificate: CertificateSummary(certificate: certificate), trusted: false, revocation: nil)],
+                policy: policyReference,
+                chain: [.init(certificate: CertificateSummary(certificate: certificate), trusted: false, revocation: nil)],
                 messages: [failure.description])
         case .success(let validated):
             path = validated
@@ -66,7 +77,9 @@ public struct SigningCertificateValidator: Sendable {
         revocation.crlSignerCandidates = pool
         let anchors = trustStore.roots.isEmpty ? [path.trustAnchor] : trustStore.roots
         // The signer's own path is checked against the same CRLs: a revoked CRL signer decides nothing (PKITS 4.4.21).
-        let lists = revocation.revocationLists, profile = policy.relyingPartyProfile ?? .lenient, requireStatus = mode == .require
+        let lists = revocation.revocationLists
+        let profile = policy.relyingPartyProfile ?? .lenient
+        let requireStatus = mode == .require
         revocation.crlSignerValidator = { signer in
             var inputs = PathValidationInputs(validationTime: time, trustAnchors: anchors)
             inputs.profile = profile
@@ -76,7 +89,8 @@ public struct SigningCertificateValidator: Sendable {
             return false
         }
         for index in stride(from: path.certificates.count - 1, through: 1, by: -1) {
-            let subject = path.certificates[index], issuer = path.certificates[index - 1]
+            let subject = path.certificates[index]
+            let issuer = path.certificates[index - 1]
             let check = revocation.check(subject, issuer: issuer, at: time)
             checks[index] = check
             messages += check.warnings
@@ -90,11 +104,12 @@ public struct SigningCertificateValidator: Sendable {
             case .unknown(let subIndication, let reason):
                 messages.append("revocation status of \(PathValidator.label(subject)) unknown: \(reason)")
                 let names = Self.namesRevocationSource(subject)
-                let decisive = switch mode {
-                case .require: true
-                case .hardFail: check.sawEvidence || names
-                case .softFail: false
-                }
+                let decisive =
+                    switch mode {
+                    case .require: true
+                    case .hardFail: check.sawEvidence || names
+                    case .softFail: false
+                    }
                 if decisive && (isLeaf || policy.revocationRequiredForCACertificates) && verdict == nil {
                     verdict = (.indeterminate, subIndication)
                 }
@@ -102,17 +117,21 @@ public struct SigningCertificateValidator: Sendable {
         }
 
         // The policy's constraints on the signing certificate.
-        for violation in SigningCertificateConstraints.violations(of: certificate, signatureAlgorithm: signatureAlgorithm, signingTime: time, policy: policy) {
+        for violation in SigningCertificateConstraints.violations(
+            of: certificate, signatureAlgorithm: signatureAlgorithm, signingTime: time, policy: policy)
+        {
             messages.append(violation.description)
             if verdict == nil { verdict = (violation.subIndication.indication, violation.subIndication) }
         }
 
         let chain = path.certificates.enumerated().reversed().map { index, element in
-            CertificateValidationReport.ChainElement(certificate: CertificateSummary(certificate: element), trusted: index == 0,
-                                                     revocation: checks[index].map(CertificateValidationReport.Revocation.init))
+            CertificateValidationReport.ChainElement(
+                certificate: CertificateSummary(certificate: element), trusted: index == 0,
+                revocation: checks[index].map(CertificateValidationReport.Revocation.init))
         }
-        return CertificateValidationReport(indication: verdict?.0 ?? .totalPassed, subIndication: verdict?.1, validationTime: time,
-                                           policy: policyReference, chain: chain, messages: messages)
+        return CertificateValidationReport(
+            indication: verdict?.0 ?? .totalPassed, subIndication: verdict?.1, validationTime: time,
+            policy: policyReference, chain: chain, messages: messages)
     }
 
     /// The certificate names where its revocation status is published (CRL distribution points or an OCSP responder).

@@ -14,8 +14,10 @@ public struct ValidationContext: Sendable {
     /// Certificates to find signers and intermediates among (`--ca`), besides the embedded ones.
     public let extraCertificates: [Certificate]
 
-    public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-                certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []) {
+    public init(
+        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
+        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []
+    ) {
         self.trustStore = trustStore
         self.policy = policy
         self.policyReference = CertificateValidationReport.PolicyReference(policy)
@@ -28,7 +30,8 @@ public struct ValidationContext: Sendable {
     public var candidateCertificates: [Certificate] { extraCertificates + trustStore.intermediates + trustStore.roots }
 
     public func signingCertificateValidator() -> SigningCertificateValidator {
-        SigningCertificateValidator(trustStore: trustStore, revocation: RevocationChecker(maximumAge: policy.revocationMaximumAge), policy: policy,
-                                    policyReference: policyReference)
+        SigningCertificateValidator(
+            trustStore: trustStore, revocation: RevocationChecker(maximumAge: policy.revocationMaximumAge), policy: policy,
+            policyReference: policyReference)
     }
 }

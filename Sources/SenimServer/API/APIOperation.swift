@@ -20,7 +20,8 @@ struct APIOperation: Sendable {
 
     /// The OpenAPI path: `:name` → `{name}`.
     var openAPIPath: String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(
+            separator: "/")
     }
 
     var pathParameters: [String] { path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) } }
@@ -39,23 +40,31 @@ final class APIRouter: @unchecked Sendable {
 
     static let stateChanging: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
-    func add(_ method: HTTPRequest.Method, _ path: String, id: String, _ summary: String, tag: String, authenticated: Bool = true,
-             body: String? = nil, success: (Int, String, String) = (200, "OK", "application/json"), query: [String] = [],
-             handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Response) {
-        operations.append(APIOperation(method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
-                                       requestBody: body, success: success, query: query))
+    func add(
+        _ method: HTTPRequest.Method, _ path: String, id: String, _ summary: String, tag: String, authenticated: Bool = true,
+        body: String? = nil, success: (Int, String, String) = (200, "OK", "application/json"), query: [String] = [],
+        handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Response
+    ) {
+        operations.append(
+            APIOperation(
+                method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
+                requestBody: body, success: success, query: query))
         let publicBaseURL = self.publicBaseURL
-        router.on(RouterPath(path), method: method, use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
-            // A documented session requirement is enforced here, before the handler reads anything.
-            if authenticated, context.authenticated == nil { throw APIError(.notAuthenticated) }
-            // A browser sends the session cookie along with any site's form: a state-changing call on the cookie
-            // alone must be JSON (which no cross-site form can send) from this site (CSRF, OWASP's defence in depth).
-            if context.authenticatedByCookie, Self.stateChanging.contains(method) {
-                let type = request.headers[.contentType]?.lowercased() ?? ""
-                guard type.hasPrefix("application/json") else { throw APIError(.badRequest(.cookieRequestNotJSON)) }
-                guard RequestOrigin.isSameSite(request, publicBaseURL: publicBaseURL) else { throw APIError(.permissionDenied(.foreignOrigin)) }
-            }
-            do { return try await handler(request, context) } catch { throw APIError.from(error) }
-        })
+        router.on(
+            RouterPath(path), method: method,
+            use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
+                // A documented session requirement is enforced here, before the handler reads anything.
+                if authenticated, context.authenticated == nil { throw APIError(.notAuthenticated) }
+                // A browser sends the session cookie along with any site's form: a state-changing call on the cookie
+                // alone must be JSON (which no cross-site form can send) from this site (CSRF, OWASP's defence in depth).
+                if context.authenticatedByCookie, Self.stateChanging.contains(method) {
+                    let type = request.headers[.contentType]?.lowercased() ?? ""
+                    guard type.hasPrefix("application/json") else { throw APIError(.badRequest(.cookieRequestNotJSON)) }
+                    guard RequestOrigin.isSameSite(request, publicBaseURL: publicBaseURL) else {
+                        throw APIError(.permissionDenied(.foreignOrigin))
+                    }
+                }
+                do { return try await handler(request, context) } catch { throw APIError.from(error) }
+            })
     }
 }

@@ -30,7 +30,8 @@ public struct DeploymentDirectory: Sendable {
             try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: file(folder))
         }
         // A store of an earlier layout (the database beside the keys) moves into db/ once.
-        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: file("senimkey.sqlite" + suffix)) && !manager.fileExists(atPath: databasePath) {
+        for suffix in ["", "-wal", "-shm"]
+        where manager.fileExists(atPath: file("senimkey.sqlite" + suffix)) && !manager.fileExists(atPath: databasePath) {
             try manager.moveItem(atPath: file("senimkey.sqlite" + suffix), toPath: databasePath + suffix)
         }
         for key in ["keys/ses.key", "keys/seal.key.pem"] where manager.fileExists(atPath: file(key)) {
@@ -58,33 +59,45 @@ public struct DeploymentDirectory: Sendable {
 
     /// The seal identity: a given PKCS#12, or the deployment's own P-256 key with a self-signed certificate
     /// (created once, valid ten years).
-    public func sealIdentity(pkcs12 path: String? = nil, password: String = "", organisation: String = "Senimkey", at time: Date = Date()) throws -> SigningIdentity {
+    public func sealIdentity(pkcs12 path: String? = nil, password: String = "", organisation: String = "Senimkey", at time: Date = Date())
+        throws -> SigningIdentity
+    {
         if let path {
             guard let bytes = FileManager.default.contents(atPath: path) else { throw StoreError.blob("cannot read \(path)") }
             return try SigningIdentity(pkcs12: Array(bytes), password: password)
         }
-        let keyPath = file("keys/seal.key.pem"), certificatePath = file("keys/seal.cert.pem")
-        if let key = FileManager.default.contents(atPath: keyPath), let certificate = FileManager.default.contents(atPath: certificatePath) {
-            return try SigningIdentity(privateKey: try PrivateKey(pemEncoded: String(decoding: key, as: UTF8.self)), certificate: try Certificate(bytes: Array(certificate)))
+        let keyPath = file("keys/seal.key.pem")
+        let certificatePath = file("keys/seal.cert.pem")
+        if let key = FileManager.default.contents(atPath: keyPath), let certificate = FileManager.default.contents(atPath: certificatePath)
+        {
+            return try SigningIdentity(
+                privateKey: try PrivateKey(pemEncoded: String(decoding: key, as: UTF8.self)),
+                certificate: try Certificate(bytes: Array(certificate)))
         }
         let key = try PrivateKey.generateP256()
-        let certificate = try SelfSignedCertificate.make(commonName: "\(organisation) platform seal", organisation: organisation, key: key,
-                                                         algorithm: .ecdsa(.sha256), validFrom: time.addingTimeInterval(-3600),
-                                                         validUntil: time.addingTimeInterval(10 * 365 * 86_400))
+        let certificate = try SelfSignedCertificate.make(
+            commonName: "\(organisation) platform seal", organisation: organisation, key: key,
+            algorithm: .ecdsa(.sha256), validFrom: time.addingTimeInterval(-3600),
+            validUntil: time.addingTimeInterval(10 * 365 * 86_400))
         try write(Data(try key.pemEncoded().utf8), to: keyPath)
         try write(Data(PEMDocument(type: "CERTIFICATE", derBytes: certificate.derEncoded).pemString.utf8), to: certificatePath, mode: 0o644)
         return try SigningIdentity(privateKey: key, certificate: certificate)
     }
 
     private func write(_ data: Data, to path: String, mode: Int = 0o600) throws {
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: mode]) else { throw StoreError.blob("cannot write \(path)") }
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: mode]) else {
+            throw StoreError.blob("cannot write \(path)")
+        }
     }
 }
 
 extension AgreementEdition {
     /// The agreement this build ships (edition 1 of 19 May 2026, `Resources/user-agreement.ru.txt`).
     public static var shipped: AgreementEdition {
-        let text = Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+        let text =
+            Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap {
+                try? String(contentsOf: $0, encoding: .utf8)
+            } ?? ""
         return AgreementEdition(edition: "1", text: text)
     }
 }

@@ -59,11 +59,14 @@ public struct ServerConfiguration: Sendable {
     /// The key the CSRF tokens of pages are bound with (derived from the SMS-code key, for another purpose).
     var csrfKey: [UInt8] { (try? MessageAuthentication.hmac(.sha256, key: sesKey, message: Array("senimkey-csrf-binding".utf8))) ?? sesKey }
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String, blobDirectory: String, sesKey: [UInt8],
-                sealIdentity: SigningIdentity, timestampAuthorityURL: String? = nil, validation: ValidationContext, revocationFiles: [(name: String, bytes: [UInt8])] = [], access: AccessPolicy,
-                rules: WorkflowRules = WorkflowRules(), maximumDocumentSize: Int64 = 50 << 20, maximumRequestBody: Int = 4 << 20,
-                trustedProxies: Set<String> = [], sms: any SMSSender, logOrigin: String = "senimkey.kz/log",
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicBaseURL: String, blobDirectory: String, sesKey: [UInt8],
+        sealIdentity: SigningIdentity, timestampAuthorityURL: String? = nil, validation: ValidationContext,
+        revocationFiles: [(name: String, bytes: [UInt8])] = [], access: AccessPolicy,
+        rules: WorkflowRules = WorkflowRules(), maximumDocumentSize: Int64 = 50 << 20, maximumRequestBody: Int = 4 << 20,
+        trustedProxies: Set<String> = [], sms: any SMSSender, logOrigin: String = "senimkey.kz/log",
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.host = host
         self.port = port
         self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL

@@ -9,7 +9,12 @@ enum EGovMobile {
 
     /// API №1 (GET): what the app shows before it asks for the documents.
     struct Description: Codable, Sendable {
-        struct Organisation: Codable, Sendable { let nameRu: String; let nameKz: String; let nameEn: String; let bin: String }
+        struct Organisation: Codable, Sendable {
+            let nameRu: String
+            let nameKz: String
+            let nameEn: String
+            let bin: String
+        }
         struct DocumentLink: Codable, Sendable {
             let uri: String
             let authType: String
@@ -25,8 +30,14 @@ enum EGovMobile {
 
     /// API №2 (GET with the token, then PUT back with the signatures in place of the data).
     struct Documents: Codable, Sendable {
-        struct Meta: Codable, Sendable { let name: String; let value: String }
-        struct File: Codable, Sendable { let mime: String; let data: String }
+        struct Meta: Codable, Sendable {
+            let name: String
+            let value: String
+        }
+        struct File: Codable, Sendable {
+            let mime: String
+            let data: String
+        }
         struct FileHolder: Codable, Sendable { let file: File }
         struct Item: Codable, Sendable {
             let id: Int

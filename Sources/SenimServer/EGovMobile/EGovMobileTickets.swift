@@ -32,15 +32,20 @@ actor EGovMobileTickets {
 
     var count: Int { tickets.count }
 
-    func open(documentID: String, signerID: String, userID: String, scope: Session.Scope?, method: EGovMobile.SignMethod,
-              at time: Date) throws -> EGovMobileTicket {
+    func open(
+        documentID: String, signerID: String, userID: String, scope: Session.Scope?, method: EGovMobile.SignMethod,
+        at time: Date
+    ) throws -> EGovMobileTicket {
         tickets = tickets.filter { $0.value.expiresAt > time }
         if tickets.count >= limit {
-            for old in tickets.values.sorted(by: { $0.expiresAt < $1.expiresAt }).prefix(tickets.count - limit + 1) { tickets[old.id] = nil }
+            for old in tickets.values.sorted(by: { $0.expiresAt < $1.expiresAt }).prefix(tickets.count - limit + 1) {
+                tickets[old.id] = nil
+            }
         }
         // The ticket id goes into the QR and URLs; the token only to the app, in API №1's answer.
-        let ticket = EGovMobileTicket(id: try Base64URL.randomToken(bytes: 18), authToken: try Base64URL.randomToken(), documentID: documentID,
-                                      signerID: signerID, userID: userID, scope: scope, method: method, expiresAt: time.addingTimeInterval(lifetime))
+        let ticket = EGovMobileTicket(
+            id: try Base64URL.randomToken(bytes: 18), authToken: try Base64URL.randomToken(), documentID: documentID,
+            signerID: signerID, userID: userID, scope: scope, method: method, expiresAt: time.addingTimeInterval(lifetime))
         tickets[ticket.id] = ticket
         return ticket
     }

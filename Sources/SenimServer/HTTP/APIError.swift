@@ -47,10 +47,10 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         case .invalidInput: return .badRequest
         case .rateLimited: return .tooManyRequests
         case .illegalTransition, .notSignersTurn, .duplicateSigner, .idempotencyKeyReused, .deadlinePassed, .partnerInactive, .noSigners,
-             .noTariffUsesLeft, .agreementNotAccepted, .signatureAlreadyUsed:
+            .noTariffUsesLeft, .agreementNotAccepted, .signatureAlreadyUsed:
             return .conflict
         case .signingMethodNotAllowed, .signerIdentityMismatch, .partnerBINMismatch, .roleCannotSignForPartner, .signatureNotValid,
-             .documentDigestMismatch, .codeNotAccepted:
+            .documentDigestMismatch, .codeNotAccepted:
             return .unprocessableContent
         }
     }

@@ -25,7 +25,9 @@ enum MediaTypeSniffer {
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "application/msword" }
         let text = head.drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        if text.first == UInt8(ascii: "<"), String(decoding: text.prefix(64), as: UTF8.self).lowercased().hasPrefix("<?xml") { return "application/xml" }
+        if text.first == UInt8(ascii: "<"), String(decoding: text.prefix(64), as: UTF8.self).lowercased().hasPrefix("<?xml") {
+            return "application/xml"
+        }
         if !head.contains(0), String(validating: head, as: UTF8.self) != nil { return "text/plain; charset=utf-8" }
         return "application/octet-stream"
     }

@@ -20,14 +20,15 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let address = ClientAddress.resolve(peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
+        let address = ClientAddress.resolve(
+            peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
         context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })
         context.language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
         let bearer = Self.bearer(in: request)
         context.authenticatedByCookie = bearer == nil && cookies.session(in: request) != nil
         if let token = bearer ?? cookies.session(in: request) {
             if let cached = engine.cachedAuthentication(sessionToken: token, at: clock()) {
-                context.authenticated = cached  // most requests: no suspension, no store
+                context.authenticated = cached // most requests: no suspension, no store
             } else {
                 do { context.authenticated = try await engine.authenticate(sessionToken: token, at: clock()) } catch {
                     throw APIError(.unavailable("session store: \(error)"))

@@ -5,7 +5,10 @@ public enum UserLanguage: String, Sendable, Codable, CaseIterable {
     /// The first supported language of an `Accept-Language` header by quality (RFC 9110 §12.5.4); `kz` is
     /// taken as Kazakh, as eGov mobile and many users write it. Russian when nothing matches.
     public init(acceptLanguage: String?) {
-        guard let acceptLanguage else { self = .ru; return }
+        guard let acceptLanguage else {
+            self = .ru
+            return
+        }
         let ranked = acceptLanguage.split(separator: ",").enumerated().compactMap { position, item -> (String, Double, Int)? in
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = parts.first?.lowercased(), !tag.isEmpty else { return nil }
@@ -14,9 +17,15 @@ public enum UserLanguage: String, Sendable, Codable, CaseIterable {
         }.sorted { ($0.1, -$0.2) > ($1.1, -$1.2) }
         for (tag, quality, _) in ranked where quality > 0 {
             switch tag {
-            case "ru": self = .ru; return
-            case "kk", "kz": self = .kk; return
-            case "en": self = .en; return
+            case "ru":
+                self = .ru
+                return
+            case "kk", "kz":
+                self = .kk
+                return
+            case "en":
+                self = .en
+                return
             default: continue
             }
         }

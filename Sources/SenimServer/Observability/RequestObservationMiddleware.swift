@@ -25,12 +25,14 @@ struct RequestObservationMiddleware: RouterMiddleware {
     private func observe(_ request: Request, _ context: Context, status: Int, elapsed: Duration) {
         series.record(route: context.endpointPath, method: request.method, status: status, elapsed: elapsed)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        context.logger.info("request", metadata: [
-            "method": "\(request.method.rawValue)",
-            "route": "\(Self.route(of: request.uri.path, context))",
-            "status": "\(status)",
-            "ms": "\(String(format: "%.1f", milliseconds))",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)",
+                "route": "\(Self.route(of: request.uri.path, context))",
+                "status": "\(status)",
+                "ms": "\(String(format: "%.1f", milliseconds))",
+            ])
     }
 
     /// The matched route pattern (`{name}` for parameters); an unmatched path is logged only as its first two

@@ -7,15 +7,20 @@ import SenimWorkflow
 /// the home page that sends each user where they work.
 enum AccessPages {
     static func register(_ pages: PageRouter) {
-        let platform = pages.platform, renderer = pages.renderer, cookies = platform.configuration.cookies
+        let platform = pages.platform
+        let renderer = pages.renderer
+        let cookies = platform.configuration.cookies
         pages.get("/") { _, context in
             guard let principal = context.authenticated?.principal else { return PageRenderer.redirect("/login") }
-            if let scope = context.authenticated?.session.scope { return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)") }
+            if let scope = context.authenticated?.session.scope {
+                return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)")
+            }
             return PageRenderer.redirect(InboxPages.landing(after: nil, for: principal))
         }
         pages.get("/login") { request, context in
             let next = InboxPages.ownPage(request.query("next"))
-            return renderer.render("login", title: .loginTitle, request: request, context: context, values: next.map { ["next": $0] } ?? [:])
+            return renderer.render(
+                "login", title: .loginTitle, request: request, context: context, values: next.map { ["next": $0] } ?? [:])
         }
         pages.post("/login", access: .anyone) { request, context, form in
             let typed = form.value("phone") ?? ""
@@ -25,26 +30,34 @@ enum AccessPages {
                 phone = try PhoneNumber.parse(typed)
             } catch {
                 // Said back with what was typed, never rewritten into some other number.
-                let refusal = UserMessages.text(for: .workflow(.invalidInput(.invalidPhone(typed, why: error))), in: renderer.language(of: request))
-                return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                       values: ["error": refusal, "typedPhone": typed, "next": next], status: .badRequest)
+                let refusal = UserMessages.text(
+                    for: .workflow(.invalidInput(.invalidPhone(typed, why: error))), in: renderer.language(of: request))
+                return renderer.render(
+                    "login", title: .loginTitle, request: request, context: context,
+                    values: ["error": refusal, "typedPhone": typed, "next": next], status: .badRequest)
             }
             let issued = try await platform.requestLoginCode(phone: phone, client: context.client, language: renderer.language(of: request))
-            return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                   values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked, "next": next])
+            return renderer.render(
+                "login", title: .loginTitle, request: request, context: context,
+                values: ["challengeID": issued.challengeID, "phone": phone.e164, "sentTo": phone.masked, "next": next])
         }
         pages.post("/login/code", access: .anyone) { request, context, form in
             let phone = try phoneNumber(form.value("phone") ?? "")
             do {
-                let grant = try await platform.confirmLogin(phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
-                                                            acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
-                return PageRenderer.redirect(InboxPages.landing(after: form.value("next"), for: grant.principal), cookies: [cookies.sessionCookie(grant)])
+                let grant = try await platform.confirmLogin(
+                    phone: phone, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
+                    acceptingAgreement: form.value("acceptAgreement") == "1", client: context.client)
+                return PageRenderer.redirect(
+                    InboxPages.landing(after: form.value("next"), for: grant.principal), cookies: [cookies.sessionCookie(grant)])
             } catch let refusal as WorkflowError {
-                return renderer.render("login", title: .loginTitle, request: request, context: context,
-                                       values: ["challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
-                                                "next": InboxPages.ownPage(form.value("next")) ?? "",
-                                                "error": APIError(workflow: refusal).message(in: renderer.language(of: request))],
-                                       status: APIError.status(of: refusal))
+                return renderer.render(
+                    "login", title: .loginTitle, request: request, context: context,
+                    values: [
+                        "challengeID": form.value("challengeID") ?? "", "phone": phone.e164, "sentTo": phone.masked,
+                        "next": InboxPages.ownPage(form.value("next")) ?? "",
+                        "error": APIError(workflow: refusal).message(in: renderer.language(of: request)),
+                    ],
+                    status: APIError.status(of: refusal))
             }
         }
         pages.post("/logout", access: .anyone) { request, _, _ in
@@ -54,7 +67,8 @@ enum AccessPages {
         pages.get("/agreement") { _, _ in
             var headers = PageRenderer.securityHeaders
             headers[.contentType] = "text/plain; charset=utf-8"
-            let text = Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap { try? Data(contentsOf: $0) } ?? Data()
+            let text =
+                Bundle.module.url(forResource: "user-agreement.ru", withExtension: "txt").flatMap { try? Data(contentsOf: $0) } ?? Data()
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(data: text)))
         }
         // The SMS link. Opening it (a GET, as a messenger's link preview does too) records nothing and shows
@@ -62,33 +76,43 @@ enum AccessPages {
         // cookie, for this document only), records `linkOpened` and, on first contact, the agreement accepted.
         // The token is never logged (routes are logged by pattern) and leaves the address bar with the redirect.
         pages.get("/s/:token") { request, context in
-            renderer.render("link", title: .linkTitle, request: request, context: context,
-                            values: ["linkToken": try request.parameter("token", context), "needsAgreement": true])
+            renderer.render(
+                "link", title: .linkTitle, request: request, context: context,
+                values: ["linkToken": try request.parameter("token", context), "needsAgreement": true])
         }
         pages.post("/s/:token", access: .anyone) { request, context, form in
             let token = try request.parameter("token", context)
             do {
-                let grant = try await platform.engine.openSignerLink(token: token, acceptingAgreement: form.value("acceptAgreement") == "1",
-                                                                     policy: platform.configuration.access, client: context.client, at: platform.now)
+                let grant = try await platform.engine.openSignerLink(
+                    token: token, acceptingAgreement: form.value("acceptAgreement") == "1",
+                    policy: platform.configuration.access, client: context.client, at: platform.now)
                 guard let scope = grant.session.scope else { throw APIError(.notFound) }
                 return PageRenderer.redirect("/sign/\(scope.documentID)/\(scope.signerID)", cookies: [cookies.sessionCookie(grant)])
             } catch WorkflowError.linkExpired {
                 // An expired or final link still says where it led: logging in by phone ends on that document.
                 let target = try await platform.engine.signerLinkTarget(token: token)
-                return renderer.render("link", title: .linkTitle, request: request, context: context, values: [
-                    "error": APIError(workflow: .linkExpired).message(in: renderer.language(of: request)),
-                    "loginTarget": target.map { "/sign/\($0.documentID)/\($0.signerID)" } ?? "/documents",
-                ], status: APIError.status(of: WorkflowError.linkExpired))
-            } catch let refusal as WorkflowError where refusal == .agreementNotAccepted(edition: platform.configuration.access.agreement.edition) {
-                return renderer.render("link", title: .linkTitle, request: request, context: context, values: [
-                    "linkToken": token, "needsAgreement": true, "error": APIError(workflow: refusal).message(in: renderer.language(of: request)),
-                ], status: APIError.status(of: refusal))
+                return renderer.render(
+                    "link", title: .linkTitle, request: request, context: context,
+                    values: [
+                        "error": APIError(workflow: .linkExpired).message(in: renderer.language(of: request)),
+                        "loginTarget": target.map { "/sign/\($0.documentID)/\($0.signerID)" } ?? "/documents",
+                    ], status: APIError.status(of: WorkflowError.linkExpired))
+            } catch let refusal as WorkflowError
+                where refusal == .agreementNotAccepted(edition: platform.configuration.access.agreement.edition)
+            {
+                return renderer.render(
+                    "link", title: .linkTitle, request: request, context: context,
+                    values: [
+                        "linkToken": token, "needsAgreement": true,
+                        "error": APIError(workflow: refusal).message(in: renderer.language(of: request)),
+                    ], status: APIError.status(of: refusal))
             }
         }
         pages.get("/static/:file") { request, context in
             let file = try request.parameter("file", context)
             guard ["app.css", "app.js"].contains(file), let url = Bundle.module.resourceURL?.appendingPathComponent("static/\(file)"),
-                  let data = try? Data(contentsOf: url) else { throw APIError(.notFound) }
+                let data = try? Data(contentsOf: url)
+            else { throw APIError(.notFound) }
             var headers = PageRenderer.securityHeaders
             headers[.contentType] = file.hasSuffix(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8"
             headers[.cacheControl] = "public, max-age=300"

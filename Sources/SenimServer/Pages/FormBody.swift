@@ -3,7 +3,11 @@ import Foundation
 /// A submitted HTML form: `application/x-www-form-urlencoded` (WHATWG URL §5) or `multipart/form-data`
 /// (RFC 7578), as field values in order and, for multipart, files.
 struct FormBody: Sendable {
-    struct File: Sendable { let fileName: String; let contentType: String?; let bytes: [UInt8] }
+    struct File: Sendable {
+        let fileName: String
+        let contentType: String?
+        let bytes: [UInt8]
+    }
 
     private(set) var fields: [(name: String, value: String)] = []
     private(set) var files: [String: File] = [:]
@@ -66,9 +70,11 @@ struct FormBody: Sendable {
             partStart += 2
             guard let headerEnd = Self.find(Array("\r\n\r\n".utf8), in: body, from: partStart, before: end) else { throw .malformed }
             let headers = String(decoding: body[partStart..<headerEnd], as: UTF8.self).components(separatedBy: "\r\n")
-            let contentEnd = max(headerEnd + 4, end - 2)  // the CRLF before the delimiter belongs to it
+            let contentEnd = max(headerEnd + 4, end - 2) // the CRLF before the delimiter belongs to it
             let content = Array(body[(headerEnd + 4)..<contentEnd])
-            var name: String?, fileName: String?, contentType: String?
+            var name: String?
+            var fileName: String?
+            var contentType: String?
             for header in headers {
                 let lower = header.lowercased()
                 if lower.hasPrefix("content-disposition:") {

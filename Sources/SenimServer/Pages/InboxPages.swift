@@ -7,7 +7,8 @@ import SenimWorkflow
 /// downloads once it is final). Employees and administrators have it too: a manager is also someone's signer.
 enum InboxPages {
     static func register(_ pages: PageRouter) {
-        let platform = pages.platform, renderer = pages.renderer
+        let platform = pages.platform
+        let renderer = pages.renderer
         pages.get("/documents") { request, context in
             guard context.authenticated != nil else { return PageRenderer.redirect("/login?next=/documents") }
             let principal = try context.principal()
@@ -43,7 +44,9 @@ enum InboxPages {
     static func isOwnPage(_ path: String) -> Bool {
         if path == "/documents" { return true }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        let identifier = { (part: Substring) in !part.isEmpty && part.count <= 64 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }
+        let identifier = { (part: Substring) in
+            !part.isEmpty && part.count <= 64 && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        }
         return parts.count == 4 && parts[0].isEmpty && parts[1] == "sign" && identifier(parts[2]) && identifier(parts[3])
     }
 }

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Mustache
 import NIOCore
@@ -16,13 +16,16 @@ struct PageRenderer: Sendable {
     /// Binds each CSRF token to the browser's CSRF cookie and its session (HMAC), so a token is worth nothing
     /// in another browser or session, and a cookie planted by someone else makes no valid token.
     let csrfKey: [UInt8]
-    static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self' wss://127.0.0.1:13579; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
 
     init(cookies: Cookies, csrfKey: [UInt8]) throws {
         self.cookies = cookies
         self.csrfKey = csrfKey
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("pages") else { throw APIError(.unavailable("page templates missing")) }
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("pages") else {
+            throw APIError(.unavailable("page templates missing"))
+        }
         var templates: [String: MustacheTemplate] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".mustache") {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
@@ -47,14 +50,18 @@ struct PageRenderer: Sendable {
 
     /// The page for a request: its language (`?lang=`, then the cookie, then `Accept-Language`), its CSRF
     /// token (the double-submit cookie, made on first sight), and the page's own values.
-    func render(_ template: String, title: PageKey, request: Request, context: PlatformRequestContext, values: [String: Any],
-                status: HTTPResponse.Status = .ok) -> Response {
+    func render(
+        _ template: String, title: PageKey, request: Request, context: PlatformRequestContext, values: [String: Any],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
         let language = language(of: request)
         let strings = PageStrings.table(language)
         let (csrf, newCookie) = csrfToken(of: request)
         var all: [String: Any] = [
             "t": strings, "lang": language.rawValue, "title": strings[title.rawValue] ?? "", "csrf": csrf,
-            "languages": UserLanguage.allCases.map { ["code": $0.rawValue, "name": PageStrings.table($0)["languageName"] ?? $0.rawValue, "current": $0 == language] },
+            "languages": UserLanguage.allCases.map {
+                ["code": $0.rawValue, "name": PageStrings.table($0)["languageName"] ?? $0.rawValue, "current": $0 == language]
+            },
         ]
         if let principal = context.authenticated?.principal, context.authenticated?.session.scope == nil {
             all["user"] = ["isEmployee": !principal.employments.isEmpty, "isAdministrator": principal.user.isAdministrator]
@@ -65,7 +72,9 @@ struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         if let newCookie { headers.append(HTTPField(name: .setCookie, value: newCookie)) }
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) {
-            headers.append(HTTPField(name: .setCookie, value: cookies.setCookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false)))
+            headers.append(
+                HTTPField(
+                    name: .setCookie, value: cookies.setCookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false)))
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
@@ -89,7 +98,9 @@ struct PageRenderer: Sendable {
     /// The CSRF token of this browser and session: HMAC(key, binding cookie ‖ session token). The binding
     /// cookie is random and made on first sight (with its `Set-Cookie`).
     func csrfToken(of request: Request) -> (String, String?) {
-        if let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32 { return (token(binding: binding, request: request), nil) }
+        if let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32 {
+            return (token(binding: binding, request: request), nil)
+        }
         let binding = (try? Base64URL.randomToken()) ?? UUID().uuidString + UUID().uuidString
         return (token(binding: binding, request: request), cookies.setCookie(cookies.csrfName, binding, maxAge: nil))
     }
@@ -104,7 +115,8 @@ struct PageRenderer: Sendable {
     /// checked before the body is read) must be this browser's and session's.
     func checkCSRF(_ presented: String?, request: Request) throws(APIError) {
         guard let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32, let presented,
-              MessageAuthentication.constantTimeEquals(Array(token(binding: binding, request: request).utf8), Array(presented.utf8)) else {
+            MessageAuthentication.constantTimeEquals(Array(token(binding: binding, request: request).utf8), Array(presented.utf8))
+        else {
             throw APIError(.permissionDenied(.formExpired))
         }
     }

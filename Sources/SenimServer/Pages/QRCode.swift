@@ -15,7 +15,9 @@ public struct QRCode: Sendable {
         ([(1, 16)], 10), ([(1, 28)], 16), ([(1, 44)], 26), ([(2, 32)], 18), ([(2, 43)], 24),
         ([(4, 27)], 16), ([(4, 31)], 18), ([(2, 38), (2, 39)], 22), ([(3, 36), (2, 37)], 22), ([(4, 43), (1, 44)], 26),
     ]
-    private static let alignment: [[Int]] = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]]
+    private static let alignment: [[Int]] = [
+        [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50],
+    ]
 
     /// Encodes `bytes`, in the smallest version that holds them; `mask` nil picks the mask with the lowest penalty.
     public init(bytes: [UInt8], mask: Int? = nil) throws(QRCodeError) {
@@ -56,29 +58,37 @@ public struct QRCode: Sendable {
 
     static func capacity(_ version: Int) -> Int {
         let data = layout[version - 1].groups.reduce(0) { $0 + $1.count * $1.data }
-        return data - (version < 10 ? 2 : 3)  // mode (4 bits) + count (8 or 16 bits) + terminator, rounded to bytes
+        return data - (version < 10 ? 2 : 3) // mode (4 bits) + count (8 or 16 bits) + terminator, rounded to bytes
     }
 
     /// Mode 0100, the count, the bytes, the terminator and the 0xEC 0x11 padding (§7.4).
     static func dataCodewords(_ bytes: [UInt8], version: Int) -> [UInt8] {
         var bits: [Bool] = []
-        func append(_ value: Int, _ count: Int) { for shift in stride(from: count - 1, through: 0, by: -1) { bits.append((value >> shift) & 1 == 1) } }
+        func append(_ value: Int, _ count: Int) {
+            for shift in stride(from: count - 1, through: 0, by: -1) { bits.append((value >> shift) & 1 == 1) }
+        }
         append(0b0100, 4)
         append(bytes.count, version < 10 ? 8 : 16)
         for byte in bytes { append(Int(byte), 8) }
         let total = layout[version - 1].groups.reduce(0) { $0 + $1.count * $1.data }
         append(0, min(4, total * 8 - bits.count))
         while bits.count % 8 != 0 { bits.append(false) }
-        var codewords = stride(from: 0, to: bits.count, by: 8).map { start in bits[start..<start + 8].reduce(UInt8(0)) { $0 << 1 | ($1 ? 1 : 0) } }
+        var codewords = stride(from: 0, to: bits.count, by: 8).map { start in
+            bits[start..<start + 8].reduce(UInt8(0)) { $0 << 1 | ($1 ? 1 : 0) }
+        }
         var pad: UInt8 = 0xEC
-        while codewords.count < total { codewords.append(pad); pad = pad == 0xEC ? 0x11 : 0xEC }
+        while codewords.count < total {
+            codewords.append(pad)
+            pad = pad == 0xEC ? 0x11 : 0xEC
+        }
         return codewords
     }
 
     /// Splits into blocks, adds each block's Reed–Solomon codewords, and interleaves (§7.6).
     static func interleave(_ data: [UInt8], version: Int) -> [UInt8] {
         let (groups, ecCount) = layout[version - 1]
-        var blocks: [[UInt8]] = [], offset = 0
+        var blocks: [[UInt8]] = []
+        var offset = 0
         for group in groups {
             for _ in 0..<group.count {
                 blocks.append(Array(data[offset..<offset + group.data]))
@@ -126,13 +136,15 @@ public struct QRCode: Sendable {
                     for dy in -2...2 { for dx in -2...2 { set(column: column + dx, row: row + dy, max(abs(dx), abs(dy)) != 1) } }
                 }
             }
-            drawFormat(mask: 0)  // reserves the format areas; redrawn with the real mask
+            drawFormat(mask: 0) // reserves the format areas; redrawn with the real mask
             if version >= 7 {
                 var remainder = version
                 for _ in 0..<12 { remainder = (remainder << 1) ^ ((remainder >> 11) * 0x1F25) }
                 let bits = version << 12 | remainder
                 for index in 0..<18 {
-                    let bit = (bits >> index) & 1 == 1, a = size - 11 + index % 3, b = index / 3
+                    let bit = (bits >> index) & 1 == 1
+                    let a = size - 11 + index % 3
+                    let b = index / 3
                     set(column: a, row: b, bit)
                     set(column: b, row: a, bit)
                 }
@@ -163,12 +175,14 @@ public struct QRCode: Sendable {
 
         /// The zigzag of §7.7.3: two columns at a time from the right, up then down, skipping the timing column.
         mutating func place(_ codewords: [UInt8]) {
-            var index = 0, right = size - 1
+            var index = 0
+            var right = size - 1
             while right >= 1 {
                 if right == 6 { right = 5 }
                 for vertical in 0..<size {
                     for offset in 0..<2 {
-                        let column = right - offset, upward = (right + 1) & 2 == 0
+                        let column = right - offset
+                        let upward = (right + 1) & 2 == 0
                         let row = upward ? size - 1 - vertical : vertical
                         if !function[row][column] && index < codewords.count * 8 {
                             dark[row][column] = (codewords[index >> 3] >> (7 - (index & 7))) & 1 == 1
@@ -208,7 +222,12 @@ public struct QRCode: Sendable {
             for line in lines {
                 var run = 1
                 for index in 1..<size {
-                    if line[index] == line[index - 1] { run += 1 } else { if run >= 5 { total += run - 2 }; run = 1 }
+                    if line[index] == line[index - 1] {
+                        run += 1
+                    } else {
+                        if run >= 5 { total += run - 2 }
+                        run = 1
+                    }
                 }
                 if run >= 5 { total += run - 2 }
                 // 1011101 with four light modules on either side (outside the symbol counts as light).

@@ -14,25 +14,36 @@ enum SignerPages {
     }
 
     static func register(_ pages: PageRouter) {
-        let platform = pages.platform, renderer = pages.renderer, engine = platform.engine
+        let platform = pages.platform
+        let renderer = pages.renderer
+        let engine = platform.engine
         let base = "/sign/:documentID/:signerID"
         @Sendable func ids(_ request: Request, _ context: PlatformRequestContext) throws(APIError) -> (String, String, WorkflowPrincipal) {
             let documentID = try request.parameter("documentID", context)
             return (documentID, try request.parameter("signerID", context), try context.principal(for: documentID))
         }
-        @Sendable func page(_ request: Request, _ context: PlatformRequestContext, error: String? = nil, challengeID: String? = nil,
-                            status: HTTPResponse.Status = .ok) async throws -> Response {
+        @Sendable func page(
+            _ request: Request, _ context: PlatformRequestContext, error: String? = nil, challengeID: String? = nil,
+            status: HTTPResponse.Status = .ok
+        ) async throws -> Response {
             let (documentID, signerID, principal) = try ids(request, context)
             var state = try await engine.status(ofDocument: documentID, for: principal)
-            guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }) else { throw APIError(.notFound) }
+            guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }) else {
+                throw APIError(.notFound)
+            }
             if signer.state == .notified, Permissions.names(principal, signer) {
                 // Opening the page is the evidence that the signer saw the document (agreement §7.4).
-                state = DocumentState(document: document, signers: try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal,
-                                                                                            client: context.client).signers, partner: state.partner)
+                state = DocumentState(
+                    document: document,
+                    signers: try await platform.run(
+                        .view(documentID: documentID, signerID: signerID), by: principal,
+                        client: context.client
+                    ).signers, partner: state.partner)
             }
             let current = state.signers.first { $0.id == signerID } ?? signer
             let t = PageStrings.table(renderer.language(of: request))
-            let mayAct = current.party == .partner
+            let mayAct =
+                current.party == .partner
                 ? Permissions.decide(principal, .signForPartner, document: document, signers: [current], partner: state.partner).isAllowed
                 : Permissions.names(principal, current)
             let canSign = mayAct && current.state.isAwaitingSignature && document.status == .pending
@@ -44,15 +55,22 @@ enum SignerPages {
                 "allowsSES": document.signingMethod.allows(.ses), "allowsEDS": document.signingMethod.allows(.eds),
                 "done": !canSign && (document.status.isFinal || current.state == .signed || current.state == .rejected),
                 "youSigned": current.state == .signed, "youRejected": current.state == .rejected,
-                "resultText": document.status == .signed ? t["resultSigned"] ?? "" : document.status == .rejected ? t["resultRejected"] ?? "" : t["resultWaiting"] ?? "",
+                "resultText": document.status == .signed
+                    ? t["resultSigned"] ?? "" : document.status == .rejected ? t["resultRejected"] ?? "" : t["resultWaiting"] ?? "",
                 "script": "app.js",
             ]
             if let error { values["error"] = error }
-            if let challenge = challengeID ?? request.query("challenge") { values["challengeID"] = challenge; values["sentTo"] = (current.phone ?? principal.user.phone).masked }
+            if let challenge = challengeID ?? request.query("challenge") {
+                values["challengeID"] = challenge
+                values["sentTo"] = (current.phone ?? principal.user.phone).masked
+            }
             if let reject = request.query("reject") { values["rejectChallengeID"] = reject }
-            if let ticketID = request.query("egov"), let ticket = await platform.eGovTickets.ticket(ticketID, token: nil, at: platform.now) {
+            if let ticketID = request.query("egov"), let ticket = await platform.eGovTickets.ticket(ticketID, token: nil, at: platform.now)
+            {
                 let links = platform.eGovLinks(ticket)
-                values["egov"] = ["qrSVG": (try? QRCode(text: links.qr).svg(title: t["signWithEGov"] ?? "QR")) ?? "", "crossLink": links.crossLink]
+                values["egov"] = [
+                    "qrSVG": (try? QRCode(text: links.qr).svg(title: t["signWithEGov"] ?? "QR")) ?? "", "crossLink": links.crossLink,
+                ]
             }
             return renderer.render("sign", title: .signTitle, request: request, context: context, values: values, status: status)
         }
@@ -61,28 +79,34 @@ enum SignerPages {
         pages.post(base + "/code") { request, context, form in
             let (documentID, signerID, principal) = try ids(request, context)
             let action: SESAction = form.value("action") == "reject" ? .reject : .sign
-            let issued = try await platform.requestSignatureCode(documentID: documentID, signerID: signerID, action: action, by: principal,
-                                                                 client: context.client, language: renderer.language(of: request))
-            return PageRenderer.redirect("/sign/\(documentID)/\(signerID)?\(action == .reject ? "reject" : "challenge")=\(issued.challengeID)")
+            let issued = try await platform.requestSignatureCode(
+                documentID: documentID, signerID: signerID, action: action, by: principal,
+                client: context.client, language: renderer.language(of: request))
+            return PageRenderer.redirect(
+                "/sign/\(documentID)/\(signerID)?\(action == .reject ? "reject" : "challenge")=\(issued.challengeID)")
         }
         pages.post(base + "/ses") { request, context, form in
             let (documentID, signerID, principal) = try ids(request, context)
             let challengeID = form.value("challengeID") ?? ""
             do {
-                _ = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: challengeID, code: form.value("code") ?? "",
-                                                    by: principal, client: context.client)
+                _ = try await platform.signWithCode(
+                    documentID: documentID, signerID: signerID, challengeID: challengeID, code: form.value("code") ?? "",
+                    by: principal, client: context.client)
             } catch let refusal as WorkflowError {
                 let language = renderer.language(of: request)
                 var message = APIError(workflow: refusal).message(in: language)
                 if let left = Self.attemptsLeft(refusal) { message += " \(PageStrings.table(language)["attemptsLeft"] ?? ""): \(left)." }
-                return try await page(request, context, error: message, challengeID: Self.attemptsLeft(refusal).map { $0 > 0 ? challengeID : nil } ?? nil, status: APIError.status(of: refusal))
+                return try await page(
+                    request, context, error: message, challengeID: Self.attemptsLeft(refusal).map { $0 > 0 ? challengeID : nil } ?? nil,
+                    status: APIError.status(of: refusal))
             }
             return PageRenderer.redirect("/sign/\(documentID)/\(signerID)")
         }
         pages.post(base + "/reject") { request, context, form in
             let (documentID, signerID, principal) = try ids(request, context)
-            _ = try await platform.reject(documentID: documentID, signerID: signerID, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
-                                          reason: form.value("reason") ?? "", by: principal, client: context.client)
+            _ = try await platform.reject(
+                documentID: documentID, signerID: signerID, challengeID: form.value("challengeID") ?? "", code: form.value("code") ?? "",
+                reason: form.value("reason") ?? "", by: principal, client: context.client)
             return PageRenderer.redirect("/sign/\(documentID)/\(signerID)")
         }
         pages.post(base + "/egov") { request, context, _ in

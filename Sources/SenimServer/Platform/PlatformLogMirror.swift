@@ -12,7 +12,8 @@ actor PlatformLogMirror {
 
     /// The inclusion of `leafIndex` in the log as it is in the store now, with the checkpoint of that size.
     func inclusion(of leafIndex: UInt64, engine: WorkflowEngine, sign: @Sendable (_ size: UInt64, _ root: [UInt8]) throws -> String)
-        async throws -> (treeSize: UInt64, proof: [[UInt8]], checkpoint: String) {
+        async throws -> (treeSize: UInt64, proof: [[UInt8]], checkpoint: String)
+    {
         for hash in try await engine.logLeafHashes(from: log.size) { log.append(leafHash: hash) }
         if checkpoint?.size != log.size { checkpoint = (log.size, try sign(log.size, log.root)) }
         return (log.size, try log.inclusionProof(index: leafIndex), checkpoint?.note ?? "")

@@ -20,13 +20,16 @@ extension SenimPlatform {
         guard let leaf = try await engine.latestLeaf(ofDocument: documentID), leaf.lastSequence + 1 == UInt64(log.count) else {
             throw StoreError.corruptRow("the platform log does not anchor the last event of document \(documentID)")
         }
-        let seal = configuration.sealIdentity, origin = configuration.logOrigin
+        let seal = configuration.sealIdentity
+        let origin = configuration.logOrigin
         let noteKey = try NoteKey(name: origin, publicKey: try seal.certificate.publicKey, algorithm: seal.algorithm)
         let included = try await logMirror.inclusion(of: leaf.leafIndex, engine: engine) { size, root in
             try Checkpoint(origin: origin, size: size, rootHash: root).signed(by: noteKey, privateKey: seal.privateKey)
         }
 
-        var eds: [EvidencePackageContents.EDSSignature] = [], ses: [EvidencePackageContents.SESSignature] = [], certificates: [Certificate] = []
+        var eds: [EvidencePackageContents.EDSSignature] = []
+        var ses: [EvidencePackageContents.SESSignature] = []
+        var certificates: [Certificate] = []
         var validated = Set<String>()
         // Refused attempts stay out of signatures/: the audit log records each with its digest and reason.
         for stored in try await engine.signatures(ofDocument: documentID) where stored.accepted {
@@ -46,22 +49,28 @@ extension SenimPlatform {
         }
         // Only certificates on a validated path go in (a signer cannot plant others, such as one that copies the
         // seal's serial), with the seal's own path beside them.
-        certificates = (certificates + configuration.validation.trustStore.intermediates).filter {
-            validated.contains(Hex.encode($0.sha256Fingerprint))
-        } + [seal.certificate] + seal.chain
+        certificates =
+            (certificates + configuration.validation.trustStore.intermediates).filter {
+                validated.contains(Hex.encode($0.sha256Fingerprint))
+            } + [seal.certificate] + seal.chain
         let contents = EvidencePackageContents(
-            documentName: document.fileName, documentPath: try await engine.blobPath(ofDocument: documentID), edsSignatures: eds, sesSignatures: ses,
+            documentName: document.fileName, documentPath: try await engine.blobPath(ofDocument: documentID), edsSignatures: eds,
+            sesSignatures: ses,
             revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
-            inclusion: .init(leafIndex: leaf.leafIndex, treeSize: included.treeSize, proof: included.proof, checkpoint: included.checkpoint),
+            inclusion: .init(
+                leafIndex: leaf.leafIndex, treeSize: included.treeSize, proof: included.proof, checkpoint: included.checkpoint),
             policy: configuration.validation.policy)
         let directory = (configuration.blobDirectory as NSString).appendingPathComponent(".exports")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = (directory as NSString).appendingPathComponent("\(documentID)-\(UUID().uuidString).asice")
-        let sealer = PlatformSeal(identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
-                                  fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
+        let sealer = PlatformSeal(
+            identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
+            fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
         _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
-        try await engine.recordDownload(documentID: documentID, item: "evidence package sha256:\(Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path)))", by: principal,
-                                        client: client, at: time)
+        try await engine.recordDownload(
+            documentID: documentID, item: "evidence package sha256:\(Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path)))",
+            by: principal,
+            client: client, at: time)
         return path
     }
 

@@ -35,17 +35,22 @@ public struct SenimPlatform: Sendable {
 
     /// Sends a login code by SMS; the answer says only where it went (masked) and until when.
     public func requestLoginCode(phone: PhoneNumber, client: ClientContext, language: UserLanguage) async throws -> IssuedCode {
-        let issued = try await engine.requestLoginCode(phone: phone, authority: authority, policy: configuration.access, client: client, at: now)
+        let issued = try await engine.requestLoginCode(
+            phone: phone, authority: authority, policy: configuration.access, client: client, at: now)
         let text = SMSTexts.loginCode(issued.code, language: language)
         let delivery = await deliver(SMSMessage(to: phone, text: text, purpose: .loginCode))
-        try await engine.recordSMSSent(documentID: nil, signerID: nil, phone: phone, purpose: "login code", providerMessageID: delivery,
-                                       by: nil, client: client, at: now)
+        try await engine.recordSMSSent(
+            documentID: nil, signerID: nil, phone: phone, purpose: "login code", providerMessageID: delivery,
+            by: nil, client: client, at: now)
         return issued
     }
 
-    public func confirmLogin(phone: PhoneNumber, challengeID: String, code: String, acceptingAgreement: Bool, client: ClientContext) async throws -> SessionGrant {
-        try await engine.confirmLogin(phone: phone, challengeID: challengeID, code: code, acceptingAgreement: acceptingAgreement, authority: authority,
-                                      policy: configuration.access, client: client, at: now)
+    public func confirmLogin(phone: PhoneNumber, challengeID: String, code: String, acceptingAgreement: Bool, client: ClientContext)
+        async throws -> SessionGrant
+    {
+        try await engine.confirmLogin(
+            phone: phone, challengeID: challengeID, code: code, acceptingAgreement: acceptingAgreement, authority: authority,
+            policy: configuration.access, client: client, at: now)
     }
 
     /// Makes `phone` a platform administrator (the deployment's own set-up step, recorded as the platform's).
@@ -55,14 +60,17 @@ public struct SenimPlatform: Sendable {
         guard !user.isAdministrator || user.status != .active else { return }
         user.isAdministrator = true
         user.status = .active
-        try await engine.save(.user(user), by: nil, client: ClientContext(ipAddress: nil, userAgent: "senimkey serve --admin-phone"), at: now)
+        try await engine.save(
+            .user(user), by: nil, client: ClientContext(ipAddress: nil, userAgent: "senimkey serve --admin-phone"), at: now)
     }
 
     /// Grants `rights` at `partnerID` to the user with `phone` (made a user if new). A partner's managers grant
     /// rights; an administrator appoints a partner's managers (never themselves, never another administrator,
     /// and without gaining any right), recorded with the administrator as the actor.
-    public func grant(_ rights: EmployeeRights, to phone: PhoneNumber, surname: String? = nil, name: String? = nil, at partnerID: String,
-                      by principal: WorkflowPrincipal, client: ClientContext) async throws -> Employee {
+    public func grant(
+        _ rights: EmployeeRights, to phone: PhoneNumber, surname: String? = nil, name: String? = nil, at partnerID: String,
+        by principal: WorkflowPrincipal, client: ClientContext
+    ) async throws -> Employee {
         let appointing = principal.user.isAdministrator
         if appointing {
             guard phone != principal.user.phone else { throw WorkflowError.permissionDenied(.administratorCannotBeEmployee) }
@@ -100,7 +108,7 @@ public struct SenimPlatform: Sendable {
                 let result = try await engine.execute(.expire(documentID: id), by: nil, client: client, at: now)
                 if result.document.status == .expired { expired += 1 }
             } catch is WorkflowError {
-                continue  // signed, rejected or cancelled a moment ago
+                continue // signed, rejected or cancelled a moment ago
             }
         }
         return expired
@@ -113,12 +121,17 @@ public struct SenimPlatform: Sendable {
     /// recorded without one and can be sent again.
     func notify(_ signers: [SenimWorkflow.Signer], of document: Document, partner: Partner?, client: ClientContext) async {
         for signer in signers where signer.party == .person {
-            guard let phone = signer.phone, let token = try? await engine.issueSignerLink(documentID: document.id, signerID: signer.id, at: now) else { continue }
+            guard let phone = signer.phone,
+                let token = try? await engine.issueSignerLink(documentID: document.id, signerID: signer.id, at: now)
+            else { continue }
             let link = "\(configuration.publicBaseURL)/s/\(token)"
-            let text = SMSTexts.signingLink(link, partner: partner?.organisation ?? "", document: document.fileName, language: UserLanguage(rawValue: document.language.rawValue) ?? .ru)
+            let text = SMSTexts.signingLink(
+                link, partner: partner?.organisation ?? "", document: document.fileName,
+                language: UserLanguage(rawValue: document.language.rawValue) ?? .ru)
             let delivery = await deliver(SMSMessage(to: phone, text: text, purpose: .signingLink))
-            try? await engine.recordSMSSent(documentID: document.id, signerID: signer.id, phone: phone, purpose: "signing link", providerMessageID: delivery,
-                                            by: nil, client: client, at: now)
+            try? await engine.recordSMSSent(
+                documentID: document.id, signerID: signer.id, phone: phone, purpose: "signing link", providerMessageID: delivery,
+                by: nil, client: client, at: now)
         }
     }
 
@@ -137,10 +150,14 @@ public struct SenimPlatform: Sendable {
 
     /// Runs a command and sends the notifications it calls for.
     @discardableResult
-    func run(_ command: WorkflowCommand, by principal: WorkflowPrincipal, client: ClientContext, blobPath: String? = nil, companionPath: String? = nil,
-             idempotencyKey: String? = nil) async throws -> CommandResult {
-        let result = try await engine.execute(command, by: principal, client: client, blobPath: blobPath, companionPath: companionPath,
-                                              idempotencyKey: idempotencyKey, at: now)
+    func run(
+        _ command: WorkflowCommand, by principal: WorkflowPrincipal, client: ClientContext, blobPath: String? = nil,
+        companionPath: String? = nil,
+        idempotencyKey: String? = nil
+    ) async throws -> CommandResult {
+        let result = try await engine.execute(
+            command, by: principal, client: client, blobPath: blobPath, companionPath: companionPath,
+            idempotencyKey: idempotencyKey, at: now)
         if !result.replayed, !result.notify.isEmpty {
             let partner = try? await engine.partner(id: result.document.partnerID)
             await notify(result.notify, of: result.document, partner: partner, client: client)
@@ -151,55 +168,76 @@ public struct SenimPlatform: Sendable {
     // MARK: Signing
 
     /// Sends a code that signs (or rejects) the document for `signerID` to the phone it is bound to.
-    public func requestSignatureCode(documentID: String, signerID: String, action: SESAction, by principal: WorkflowPrincipal, client: ClientContext,
-                                     language: UserLanguage) async throws -> IssuedCode {
+    public func requestSignatureCode(
+        documentID: String, signerID: String, action: SESAction, by principal: WorkflowPrincipal, client: ClientContext,
+        language: UserLanguage
+    ) async throws -> IssuedCode {
         let consent = ConsentText.text(for: action, language: language)
-        let issued = try await engine.issueSignatureCode(documentID: documentID, signerID: signerID, action: action,
-                                                         consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array(consent.utf8))), by: principal,
-                                                         authority: authority, policy: configuration.access, client: client, at: now)
-        let delivery = await deliver(SMSMessage(to: issued.phone, text: SMSTexts.signatureCode(issued.code, action: action, language: language),
-                                                purpose: action == .reject ? .rejectionCode : .signatureCode))
-        try await engine.recordSMSSent(documentID: documentID, signerID: signerID, phone: issued.phone, purpose: "\(action.rawValue) code",
-                                       providerMessageID: delivery, by: principal, client: client, at: now)
+        let issued = try await engine.issueSignatureCode(
+            documentID: documentID, signerID: signerID, action: action,
+            consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array(consent.utf8))), by: principal,
+            authority: authority, policy: configuration.access, client: client, at: now)
+        let delivery = await deliver(
+            SMSMessage(
+                to: issued.phone, text: SMSTexts.signatureCode(issued.code, action: action, language: language),
+                purpose: action == .reject ? .rejectionCode : .signatureCode))
+        try await engine.recordSMSSent(
+            documentID: documentID, signerID: signerID, phone: issued.phone, purpose: "\(action.rawValue) code",
+            providerMessageID: delivery, by: principal, client: client, at: now)
         return issued
     }
 
     /// A simple electronic signature: the code checked against the document's bytes as stored now, the record
     /// sealed by the platform key, both stored, and the signature submitted to the workflow.
-    public func signWithCode(documentID: String, signerID: String, challengeID: String, code: String, by principal: WorkflowPrincipal,
-                             client: ClientContext) async throws -> CommandResult {
-        let record = try await confirmedRecord(.sign, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code,
-                                               by: principal, client: client)
+    public func signWithCode(
+        documentID: String, signerID: String, challengeID: String, code: String, by principal: WorkflowPrincipal,
+        client: ClientContext
+    ) async throws -> CommandResult {
+        let record = try await confirmedRecord(
+            .sign, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code,
+            by: principal, client: client)
         let sealed = try record.sealed(by: configuration.sealIdentity, at: now)
-        let json = try blobs.store(sealed.json), seal = try blobs.store(sealed.seal)
+        let json = try blobs.store(sealed.json)
+        let seal = try blobs.store(sealed.seal)
         try await engine.attachSealedRecord(challengeID: challengeID, recordPath: json.path, sealPath: seal.path)
-        let evidence = SignatureEvidence.ses(.init(challengeID: challengeID, recordSHA256: json.sha256, signerIIN: record.binding.signerIIN,
-                                                   documentSHA256: record.binding.documentSHA256))
-        let result = try await run(.sign(documentID: documentID, signerID: signerID, evidence), by: principal, client: client, blobPath: json.path,
-                                   companionPath: seal.path, idempotencyKey: "ses:\(challengeID)")
+        let evidence = SignatureEvidence.ses(
+            .init(
+                challengeID: challengeID, recordSHA256: json.sha256, signerIIN: record.binding.signerIIN,
+                documentSHA256: record.binding.documentSHA256))
+        let result = try await run(
+            .sign(documentID: documentID, signerID: signerID, evidence), by: principal, client: client, blobPath: json.path,
+            companionPath: seal.path, idempotencyKey: "ses:\(challengeID)")
         PlatformMetrics.signature(kind: "SES", outcome: "accepted")
         return result
     }
 
     /// A rejection confirmed by SMS code (agreement §7.4: of the signer's free will, and provably theirs).
-    public func reject(documentID: String, signerID: String, challengeID: String, code: String, reason: String, by principal: WorkflowPrincipal,
-                       client: ClientContext) async throws -> CommandResult {
-        _ = try await confirmedRecord(.reject, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code, by: principal,
-                                      client: client)
-        return try await run(.reject(documentID: documentID, signerID: signerID, reason: reason), by: principal, client: client,
-                             idempotencyKey: "reject:\(challengeID)")
+    public func reject(
+        documentID: String, signerID: String, challengeID: String, code: String, reason: String, by principal: WorkflowPrincipal,
+        client: ClientContext
+    ) async throws -> CommandResult {
+        _ = try await confirmedRecord(
+            .reject, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code, by: principal,
+            client: client)
+        return try await run(
+            .reject(documentID: documentID, signerID: signerID, reason: reason), by: principal, client: client,
+            idempotencyKey: "reject:\(challengeID)")
     }
 
     /// An EDS from NCALayer or eGov mobile: verified here, stored as received with its report, and submitted.
     /// A signature that fails the policy or names someone else is recorded as refused, and the refusal thrown.
-    public func signWithEDS(documentID: String, signerID: String, signature bytes: [UInt8], format: EDSFormat, by principal: WorkflowPrincipal,
-                            client: ClientContext, idempotencyKey: String? = nil) async throws -> CommandResult {
+    public func signWithEDS(
+        documentID: String, signerID: String, signature bytes: [UInt8], format: EDSFormat, by principal: WorkflowPrincipal,
+        client: ClientContext, idempotencyKey: String? = nil
+    ) async throws -> CommandResult {
         let state = try await engine.state(ofDocument: documentID, for: principal, .viewDocument)
         guard let document = state.document else { throw WorkflowError.documentNotFound(documentID) }
         try Self.maySign(signerID, in: state, principal)
         var verified: VerifiedSignature
         switch format {
-        case .cms: verified = try await intake.verifyCMS(bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
+        case .cms:
+            verified = try await intake.verifyCMS(
+                bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
         case .xml: verified = try await intake.verifyXML(bytes, document: document, at: now)
         }
         if state.signers.first(where: { $0.id == signerID })?.party == .person {
@@ -208,8 +246,9 @@ public struct SenimPlatform: Sendable {
         let stored = try blobs.store(verified.bytes)
         let report = try blobs.store(Array(try JSONResponse.encoder.encode(verified.report)))
         do {
-            let result = try await run(.sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,
-                                       blobPath: stored.path, companionPath: report.path, idempotencyKey: idempotencyKey)
+            let result = try await run(
+                .sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,
+                blobPath: stored.path, companionPath: report.path, idempotencyKey: idempotencyKey)
             PlatformMetrics.signature(kind: "EDS", outcome: "accepted")
             return result
         } catch let refusal as WorkflowError {
@@ -228,11 +267,14 @@ public struct SenimPlatform: Sendable {
     }
 
     /// The record of a code confirmed for `action` by `signerID` on `documentID`, against the bytes as stored now.
-    private func confirmedRecord(_ action: SESAction, documentID: String, signerID: String, challengeID: String, code: String,
-                                 by principal: WorkflowPrincipal, client: ClientContext) async throws -> SESRecord {
-        try await engine.confirmSignatureCode(challengeID: challengeID, code: code, action: action, documentID: documentID, signerID: signerID,
-                                              currentDocumentSHA256: try await currentDigest(of: documentID), by: principal, authority: authority,
-                                              policy: configuration.access, client: client, at: now)
+    private func confirmedRecord(
+        _ action: SESAction, documentID: String, signerID: String, challengeID: String, code: String,
+        by principal: WorkflowPrincipal, client: ClientContext
+    ) async throws -> SESRecord {
+        try await engine.confirmSignatureCode(
+            challengeID: challengeID, code: code, action: action, documentID: documentID, signerID: signerID,
+            currentDocumentSHA256: try await currentDigest(of: documentID), by: principal, authority: authority,
+            policy: configuration.access, client: client, at: now)
     }
 
     /// The SHA-256 of the document's bytes as stored now (not as recorded): an SMS code binds these.

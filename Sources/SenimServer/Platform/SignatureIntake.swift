@@ -20,7 +20,9 @@ struct SignatureIntake: Sendable {
 
     /// A CMS over the document: attached (its content must be the document's bytes) or detached (checked
     /// against the stored file). Exactly one signer: NCALayer and eGov mobile sign with one key.
-    func verifyCMS(_ bytes: [UInt8], document: SenimWorkflow.Document, documentPath: String, at time: Date) async throws(APIError) -> VerifiedSignature {
+    func verifyCMS(_ bytes: [UInt8], document: SenimWorkflow.Document, documentPath: String, at time: Date) async throws(APIError)
+        -> VerifiedSignature
+    {
         let signedData: SignedData
         do { signedData = try SignedData(bytes: bytes) } catch { throw APIError(.unreadableSignature(.notCMS)) }
         guard signedData.signerInfos.count == 1 else { throw APIError(.unreadableSignature(.signerCount(signedData.signerInfos.count))) }
@@ -34,8 +36,9 @@ struct SignatureIntake: Sendable {
         } else {
             report = await validator.validate(signedData, content: .file(path: documentPath), at: time)
         }
-        return try verified(signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS",
-                            signatureValue: signedData.signerInfos[0].signature)
+        return try verified(
+            signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS",
+            signatureValue: signedData.signerInfos[0].signature)
     }
 
     /// An XML signature (eGov mobile's XML method) of the statement naming the document: valid, and what it
@@ -52,14 +55,17 @@ struct SignatureIntake: Sendable {
         return try verified(bytes, report: report, format: "XMLDSig", signatureValue: result.signatureValues.first ?? [])
     }
 
-    private func verified(_ bytes: [UInt8], report: SignatureValidationReport, format: String,
-                          signatureValue: [UInt8]) throws(APIError) -> VerifiedSignature {
+    private func verified(
+        _ bytes: [UInt8], report: SignatureValidationReport, format: String,
+        signatureValue: [UInt8]
+    ) throws(APIError) -> VerifiedSignature {
         let signature = report.signatures.first
         let signer = signature?.signer
         let claimed = ([signature?.claimedSigningTime] + (signature?.timestamps.map(\.genTime) ?? [])).compactMap { $0 }.min()
-        let evidence = SignatureEvidence.EDS(format: format, signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(bytes)), indication: report.indication,
-                                             subIndication: report.subIndication, signerIIN: signer?.iin, signerBIN: signer?.bin, roles: signer?.roles ?? [],
-                                             signatureValueSHA256: Hex.encode(DigestAlgorithm.sha256.hash(signatureValue)), claimedSigningTime: claimed)
+        let evidence = SignatureEvidence.EDS(
+            format: format, signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(bytes)), indication: report.indication,
+            subIndication: report.subIndication, signerIIN: signer?.iin, signerBIN: signer?.bin, roles: signer?.roles ?? [],
+            signatureValueSHA256: Hex.encode(DigestAlgorithm.sha256.hash(signatureValue)), claimedSigningTime: claimed)
         return VerifiedSignature(bytes: bytes, evidence: evidence, report: report)
     }
 
@@ -70,11 +76,13 @@ struct SignatureIntake: Sendable {
     /// was made for something else first: it is flagged in its report, which the evidence package and the
     /// arbitration report carry. Not refused: a partner's PDF may arrive signed, legitimately before upload.
     static func flagEarlySigning(_ verified: VerifiedSignature, sentAt: Date?) -> VerifiedSignature {
-        guard let sentAt, let claimed = verified.evidence.claimedSigningTime, claimed < sentAt.addingTimeInterval(-signingTimeTolerance) else {
+        guard let sentAt, let claimed = verified.evidence.claimedSigningTime, claimed < sentAt.addingTimeInterval(-signingTimeTolerance)
+        else {
             return verified
         }
         var report = verified.report
-        let note = "the signing time \(ISO8601DateFormatter().string(from: claimed)) is earlier than the document was sent for signing "
+        let note =
+            "the signing time \(ISO8601DateFormatter().string(from: claimed)) is earlier than the document was sent for signing "
             + "(\(ISO8601DateFormatter().string(from: sentAt))): this signature was made before this document reached the signer"
         report.messages.append(note)
         for index in report.signatures.indices { report.signatures[index].messages.append(note) }

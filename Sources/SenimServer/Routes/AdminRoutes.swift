@@ -6,66 +6,108 @@ import SenimWorkflow
 /// The Company's administration (agreement §3): partners, users, tariff packages, and a partner's employees
 /// (by its managers). Every change is audited in the administration chain by the engine.
 enum AdminRoutes {
-    struct PartnerBody: Codable { let bin: String; let organisation: String }
+    struct PartnerBody: Codable {
+        let bin: String
+        let organisation: String
+    }
     struct StatusBody: Codable { let status: String }
-    struct TariffBody: Codable { let partnerID: String; let usesTotal: Int; let validFrom: Date; let validUntil: Date }
-    struct TariffChange: Codable { let usesTotal: Int?; let validUntil: Date?; let active: Bool? }
-    struct EmployeeBody: Codable { let phone: String; let surname: String?; let name: String?; let rights: [String] }
+    struct TariffBody: Codable {
+        let partnerID: String
+        let usesTotal: Int
+        let validFrom: Date
+        let validUntil: Date
+    }
+    struct TariffChange: Codable {
+        let usesTotal: Int?
+        let validUntil: Date?
+        let active: Bool?
+    }
+    struct EmployeeBody: Codable {
+        let phone: String
+        let surname: String?
+        let name: String?
+        let rights: [String]
+    }
 
     static let rightNames: [String: EmployeeRights] = [
-        "upload": .upload, "send": .send, "signForPartner": .signForPartner, "viewAllPartnerDocuments": .viewAllPartnerDocuments, "manageEmployees": .manageEmployees,
+        "upload": .upload, "send": .send, "signForPartner": .signForPartner, "viewAllPartnerDocuments": .viewAllPartnerDocuments,
+        "manageEmployees": .manageEmployees,
     ]
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
         let engine = platform.engine
-        api.add(.post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin", body: "PartnerBody",
-                success: (201, "Created", "application/json")) { request, context in
+        api.add(
+            .post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin", body: "PartnerBody",
+            success: (201, "Created", "application/json")
+        ) { request, context in
             let body = try await request.json(PartnerBody.self, limit: limit)
-            let partner = try await platform.registerPartner(bin: body.bin, organisation: body.organisation, by: try context.principal(), client: context.client)
+            let partner = try await platform.registerPartner(
+                bin: body.bin, organisation: body.organisation, by: try context.principal(), client: context.client)
             return try JSONResponse.make(partner, status: .created)
         }
-        api.add(.post, "/api/v1/admin/partners/:partnerID/status", id: "setPartnerStatus", "Activate or deactivate a partner", tag: "admin",
-                body: "StatusBody") { request, context in
+        api.add(
+            .post, "/api/v1/admin/partners/:partnerID/status", id: "setPartnerStatus", "Activate or deactivate a partner", tag: "admin",
+            body: "StatusBody"
+        ) { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
             let partnerID = try request.parameter("partnerID", context)
             guard let status = Partner.Status(rawValue: body.status) else {
                 throw APIError(.badRequest(.unknownValue(field: "status", value: body.status, allowed: ["active", "inactive"])))
             }
-            guard let partner = try await platform.setStatus(ofPartner: partnerID, to: status, by: try context.principal(), client: context.client) else {
+            guard
+                let partner = try await platform.setStatus(
+                    ofPartner: partnerID, to: status, by: try context.principal(), client: context.client)
+            else {
                 throw APIError(.notFound)
             }
             return try JSONResponse.make(partner)
         }
-        api.add(.post, "/api/v1/admin/users/:userID/status", id: "setUserStatus", "Block or restore a user (a block ends their sessions at once)",
-                tag: "admin", body: "StatusBody") { request, context in
+        api.add(
+            .post, "/api/v1/admin/users/:userID/status", id: "setUserStatus",
+            "Block or restore a user (a block ends their sessions at once)",
+            tag: "admin", body: "StatusBody"
+        ) { request, context in
             let body = try await request.json(StatusBody.self, limit: limit)
             let userID = try request.parameter("userID", context)
             guard let status = User.Status(rawValue: body.status) else {
                 throw APIError(.badRequest(.unknownValue(field: "status", value: body.status, allowed: ["active", "blocked"])))
             }
-            guard let user = try await platform.setStatus(ofUser: userID, to: status, by: try context.principal(), client: context.client) else {
+            guard let user = try await platform.setStatus(ofUser: userID, to: status, by: try context.principal(), client: context.client)
+            else {
                 throw APIError(.notFound)
             }
             return try JSONResponse.make(user)
         }
-        api.add(.post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin", body: "TariffBody",
-                success: (201, "Issued", "application/json")) { request, context in
+        api.add(
+            .post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin", body: "TariffBody",
+            success: (201, "Issued", "application/json")
+        ) { request, context in
             let body = try await request.json(TariffBody.self, limit: limit)
-            let tariff = try await platform.issueTariff(partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom,
-                                                        validUntil: body.validUntil, by: try context.principal(), client: context.client)
+            let tariff = try await platform.issueTariff(
+                partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom,
+                validUntil: body.validUntil, by: try context.principal(), client: context.client)
             return try JSONResponse.make(tariff, status: .created)
         }
-        api.add(.post, "/api/v1/admin/tariffs/:tariffID", id: "changeTariff", "Change or deactivate a tariff package", tag: "admin", body: "TariffChange") { request, context in
+        api.add(
+            .post, "/api/v1/admin/tariffs/:tariffID", id: "changeTariff", "Change or deactivate a tariff package", tag: "admin",
+            body: "TariffChange"
+        ) { request, context in
             let body = try await request.json(TariffChange.self, limit: limit)
-            guard let tariff = try await platform.changeTariff(id: try request.parameter("tariffID", context), usesTotal: body.usesTotal,
-                                                               validUntil: body.validUntil, active: body.active, by: try context.principal(),
-                                                               client: context.client) else { throw APIError(.notFound) }
+            guard
+                let tariff = try await platform.changeTariff(
+                    id: try request.parameter("tariffID", context), usesTotal: body.usesTotal,
+                    validUntil: body.validUntil, active: body.active, by: try context.principal(),
+                    client: context.client)
+            else { throw APIError(.notFound) }
             return try JSONResponse.make(tariff)
         }
-        api.add(.post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",
-                "Grant an employee rights by phone (the partner's managers; an administrator appoints a partner's first manager)", tag: "partners",
-                body: "EmployeeBody", success: (201, "Granted", "application/json")) { request, context in
+        api.add(
+            .post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",
+            "Grant an employee rights by phone (the partner's managers; an administrator appoints a partner's first manager)",
+            tag: "partners",
+            body: "EmployeeBody", success: (201, "Granted", "application/json")
+        ) { request, context in
             let partnerID = try request.parameter("partnerID", context)
             let body = try await request.json(EmployeeBody.self, limit: limit)
             var rights = EmployeeRights()
@@ -75,11 +117,14 @@ enum AdminRoutes {
                 }
                 rights.insert(right)
             }
-            let employee = try await platform.grant(rights, to: try phoneNumber(body.phone), surname: body.surname, name: body.name, at: partnerID,
-                                                    by: try context.principal(), client: context.client)
+            let employee = try await platform.grant(
+                rights, to: try phoneNumber(body.phone), surname: body.surname, name: body.name, at: partnerID,
+                by: try context.principal(), client: context.client)
             return try JSONResponse.make(employee, status: .created)
         }
-        api.add(.get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance", tag: "partners") { request, context in
+        api.add(
+            .get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance", tag: "partners"
+        ) { request, context in
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
             guard principal.user.isAdministrator || principal.employments.contains(where: { $0.partnerID == partnerID && $0.active }) else {

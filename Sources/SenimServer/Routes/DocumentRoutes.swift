@@ -7,64 +7,101 @@ import SenimWorkflow
 /// A partner's documents: upload (streamed, digests computed on the way in), signers, send, cancel, list,
 /// and for every party: the document's state, its bytes, its evidence package and the arbitration report.
 enum DocumentRoutes {
-    struct SignerBody: Codable { let surname: String; let name: String; let iin: String; let phone: String; let order: Int? }
+    struct SignerBody: Codable {
+        let surname: String
+        let name: String
+        let iin: String
+        let phone: String
+        let order: Int?
+    }
     struct CancelBody: Codable { let reason: String? }
-    struct DocumentList: Codable { let documents: [Document]; let next: String? }
-    struct SignatureEntry: Codable { let signerID: String; let kind: SignatureKind; let sha256: String; let receivedAt: Date; let accepted: Bool }
+    struct DocumentList: Codable {
+        let documents: [Document]
+        let next: String?
+    }
+    struct SignatureEntry: Codable {
+        let signerID: String
+        let kind: SignatureKind
+        let sha256: String
+        let receivedAt: Date
+        let accepted: Bool
+    }
 
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+    static let reportPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
     static func register(_ api: APIRouter, _ platform: SenimPlatform) {
         let limit = platform.configuration.maximumRequestBody
         let encodedStatus = EncodedStatusCache()
-        api.add(.post, "/api/v1/partners/:partnerID/documents", id: "uploadDocument", "Upload a document (the raw bytes as the body)", tag: "documents",
-                body: "application/octet-stream", success: (201, "Uploaded", "application/json"),
-                query: ["fileName", "language", "signingMethod", "signingOrder", "partnerSignsFirst", "deadline"]) { request, context in
+        api.add(
+            .post, "/api/v1/partners/:partnerID/documents", id: "uploadDocument", "Upload a document (the raw bytes as the body)",
+            tag: "documents",
+            body: "application/octet-stream", success: (201, "Uploaded", "application/json"),
+            query: ["fileName", "language", "signingMethod", "signingOrder", "partnerSignsFirst", "deadline"]
+        ) { request, context in
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
             // Refuse before reading a byte when the principal may not upload here.
-            if case .denied(let why) = Permissions.decide(principal, .upload, partnerID: partnerID) { throw APIError(.permissionDenied(why)) }
+            if case .denied(let why) = Permissions.decide(principal, .upload, partnerID: partnerID) {
+                throw APIError(.permissionDenied(why))
+            }
             guard let fileName = request.query("fileName")?.trimmingCharacters(in: .whitespaces), !fileName.isEmpty, fileName.count <= 255,
-                  !fileName.contains("/"), !fileName.contains("\\") else { throw APIError(.badRequest(.fileNameInvalid)) }
+                !fileName.contains("/"), !fileName.contains("\\")
+            else { throw APIError(.badRequest(.fileNameInvalid)) }
             let maximum = platform.configuration.maximumDocumentSize
-            if let declared = request.headers[.contentLength].flatMap(Int64.init), declared > maximum { throw APIError(.payloadTooLarge(limit: maximum)) }
+            if let declared = request.headers[.contentLength].flatMap(Int64.init), declared > maximum {
+                throw APIError(.payloadTooLarge(limit: maximum))
+            }
             let chunks = request.body.map { Array(buffer: $0) }
             let stored: BlobStore.Stored
-            do { stored = try await platform.blobs.store(chunks, limit: maximum) } catch StoreError.blob(let why) where why.contains("exceeds") {
+            do { stored = try await platform.blobs.store(chunks, limit: maximum) } catch StoreError.blob(let why)
+                where why.contains("exceeds")
+            {
                 throw APIError(.payloadTooLarge(limit: maximum))
             }
             let mediaType = try MediaTypeSniffer.mediaType(ofFileAt: stored.path, fileName: fileName)
-            var upload = UploadRequest(partnerID: partnerID, fileName: fileName, mediaType: mediaType, size: stored.size, sha256: stored.sha256,
-                                       gost34311: stored.gost34311)
+            var upload = UploadRequest(
+                partnerID: partnerID, fileName: fileName, mediaType: mediaType, size: stored.size, sha256: stored.sha256,
+                gost34311: stored.gost34311)
             if let language = request.query("language") {
                 guard let value = Document.Language(rawValue: language) else {
-                    throw APIError(.badRequest(.unknownValue(field: "language", value: language, allowed: Document.Language.allCases.map(\.rawValue))))
+                    throw APIError(
+                        .badRequest(.unknownValue(field: "language", value: language, allowed: Document.Language.allCases.map(\.rawValue))))
                 }
                 upload.language = value
             }
             if let method = request.query("signingMethod") {
                 guard let value = Document.SigningMethod(rawValue: method) else {
-                    throw APIError(.badRequest(.unknownValue(field: "signingMethod", value: method, allowed: Document.SigningMethod.allCases.map(\.rawValue))))
+                    throw APIError(
+                        .badRequest(
+                            .unknownValue(field: "signingMethod", value: method, allowed: Document.SigningMethod.allCases.map(\.rawValue))))
                 }
                 upload.signingMethod = value
             }
             if let order = request.query("signingOrder") {
                 guard let value = Document.SigningOrder(rawValue: order) else {
-                    throw APIError(.badRequest(.unknownValue(field: "signingOrder", value: order, allowed: Document.SigningOrder.allCases.map(\.rawValue))))
+                    throw APIError(
+                        .badRequest(
+                            .unknownValue(field: "signingOrder", value: order, allowed: Document.SigningOrder.allCases.map(\.rawValue))))
                 }
                 upload.signingOrder = value
             }
             if let first = request.query("partnerSignsFirst") { upload.partnerSignsFirst = first != "false" && first != "0" }
             if let deadline = request.query("deadline") {
-                guard let date = ISO8601DateFormatter().date(from: deadline) else { throw APIError(.badRequest(.notISO8601(field: "deadline"))) }
+                guard let date = ISO8601DateFormatter().date(from: deadline) else {
+                    throw APIError(.badRequest(.notISO8601(field: "deadline")))
+                }
                 upload.deadline = date
             }
-            let result = try await platform.run(.upload(documentID: try newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
-                                                client: context.client, blobPath: stored.path, idempotencyKey: request.idempotencyKey)
+            let result = try await platform.run(
+                .upload(documentID: try newIdentifier("d"), uploadedBy: principal.user.id, upload), by: principal,
+                client: context.client, blobPath: stored.path, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result, for: principal), status: .created)
         }
-        api.add(.get, "/api/v1/partners/:partnerID/documents", id: "listDocuments", "A partner's documents, newest first", tag: "documents",
-                query: ["status", "limit", "after"]) { request, context in
+        api.add(
+            .get, "/api/v1/partners/:partnerID/documents", id: "listDocuments", "A partner's documents, newest first", tag: "documents",
+            query: ["status", "limit", "after"]
+        ) { request, context in
             let principal = try context.principal()
             let partnerID = try request.parameter("partnerID", context)
             guard let employment = principal.employments.first(where: { $0.partnerID == partnerID && $0.active }) else {
@@ -72,7 +109,8 @@ enum DocumentRoutes {
             }
             let status = try request.query("status").map { value throws(APIError) in
                 guard let status = Document.Status(rawValue: value) else {
-                    throw APIError(.badRequest(.unknownValue(field: "status", value: value, allowed: Document.Status.allCases.map(\.rawValue))))
+                    throw APIError(
+                        .badRequest(.unknownValue(field: "status", value: value, allowed: Document.Status.allCases.map(\.rawValue))))
                 }
                 return status
             }
@@ -83,7 +121,9 @@ enum DocumentRoutes {
             if !employment.rights.contains(.viewAllPartnerDocuments) { documents = documents.filter { $0.createdBy == principal.user.id } }
             return try JSONResponse.make(DocumentList(documents: documents, next: page))
         }
-        api.add(.get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents") { request, context in
+        api.add(
+            .get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents"
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
             // From memory without suspending when the engine has it (most polls).
@@ -98,45 +138,65 @@ enum DocumentRoutes {
             }
             return JSONResponse.make(encoded: body)
         }
-        api.add(.post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft", tag: "documents",
-                body: "SignerBody", success: (201, "Added", "application/json")) { request, context in
+        api.add(
+            .post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft",
+            tag: "documents",
+            body: "SignerBody", success: (201, "Added", "application/json")
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
             let body = try await request.json(SignerBody.self, limit: limit)
-            let result = try await platform.run(.addSigner(documentID: documentID, signerID: try newIdentifier("s"),
-                                                           SignerRequest(surname: body.surname, name: body.name, iin: body.iin, phone: body.phone, order: body.order)),
-                                                by: principal, client: context.client, idempotencyKey: request.idempotencyKey)
+            let result = try await platform.run(
+                .addSigner(
+                    documentID: documentID, signerID: try newIdentifier("s"),
+                    SignerRequest(surname: body.surname, name: body.name, iin: body.iin, phone: body.phone, order: body.order)),
+                by: principal, client: context.client, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result, for: principal), status: .created)
         }
-        api.add(.post, "/api/v1/documents/:documentID/send", id: "sendDocument", "Send for signing (reserves a tariff use; the partner signs first)",
-                tag: "documents") { request, context in
+        api.add(
+            .post, "/api/v1/documents/:documentID/send", id: "sendDocument",
+            "Send for signing (reserves a tariff use; the partner signs first)",
+            tag: "documents"
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
-            let result = try await platform.run(.send(documentID: documentID), by: principal, client: context.client,
-                                                idempotencyKey: request.idempotencyKey)
+            let result = try await platform.run(
+                .send(documentID: documentID), by: principal, client: context.client,
+                idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result, for: principal))
         }
-        api.add(.post, "/api/v1/documents/:documentID/cancel", id: "cancelDocument", "Cancel before completion (releases the reserved use)",
-                tag: "documents", body: "CancelBody") { request, context in
+        api.add(
+            .post, "/api/v1/documents/:documentID/cancel", id: "cancelDocument", "Cancel before completion (releases the reserved use)",
+            tag: "documents", body: "CancelBody"
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
             let body = try await request.json(CancelBody.self, limit: limit)
-            let result = try await platform.run(.cancel(documentID: documentID, reason: body.reason), by: principal,
-                                                client: context.client, idempotencyKey: request.idempotencyKey)
+            let result = try await platform.run(
+                .cancel(documentID: documentID, reason: body.reason), by: principal,
+                client: context.client, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result, for: principal))
         }
-        api.add(.get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
-                success: (200, "The uploaded bytes", "application/octet-stream"), query: ["inline"]) { request, context in
+        api.add(
+            .get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
+            success: (200, "The uploaded bytes", "application/octet-stream"), query: ["inline"]
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let principal = try context.principal(for: documentID)
-            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
-            try await platform.engine.recordDownload(documentID: documentID, item: "document", by: principal, client: context.client, at: platform.now)
-            return try FileResponse.make(path: try await platform.engine.blobPath(ofDocument: documentID), mediaType: document.mediaType,
-                                         fileName: document.fileName, removeAfter: false,
-                                         inline: request.query("inline") == "1" && document.mediaType == "application/pdf")
+            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else {
+                throw APIError(.notFound)
+            }
+            try await platform.engine.recordDownload(
+                documentID: documentID, item: "document", by: principal, client: context.client, at: platform.now)
+            return try FileResponse.make(
+                path: try await platform.engine.blobPath(ofDocument: documentID), mediaType: document.mediaType,
+                fileName: document.fileName, removeAfter: false,
+                inline: request.query("inline") == "1" && document.mediaType == "application/pdf")
         }
-        api.add(.get, "/api/v1/documents/:documentID/signatures", id: "listSignatures", "The signatures the document received, in order",
-                tag: "documents") { request, context in
+        api.add(
+            .get, "/api/v1/documents/:documentID/signatures", id: "listSignatures", "The signatures the document received, in order",
+            tag: "documents"
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             _ = try await platform.engine.state(ofDocument: documentID, for: try context.principal(for: documentID), .readContent)
             let entries = try await platform.engine.signatures(ofDocument: documentID).map {
@@ -144,30 +204,47 @@ enum DocumentRoutes {
             }
             return try JSONResponse.make(entries)
         }
-        api.add(.get, "/api/v1/documents/:documentID/signatures/:sha256", id: "downloadSignature",
-                "One signature as received (CMS, XML, or the sealed SES record)", tag: "documents",
-                success: (200, "The signature bytes", "application/octet-stream")) { request, context in
-            let documentID = try request.parameter("documentID", context), sha256 = try request.parameter("sha256", context)
+        api.add(
+            .get, "/api/v1/documents/:documentID/signatures/:sha256", id: "downloadSignature",
+            "One signature as received (CMS, XML, or the sealed SES record)", tag: "documents",
+            success: (200, "The signature bytes", "application/octet-stream")
+        ) { request, context in
+            let documentID = try request.parameter("documentID", context)
+            let sha256 = try request.parameter("sha256", context)
             let principal = try context.principal(for: documentID)
             _ = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent)
-            guard let stored = try await platform.engine.signatures(ofDocument: documentID).first(where: { $0.sha256 == sha256 }) else { throw APIError(.notFound) }
-            try await platform.engine.recordDownload(documentID: documentID, item: "signature sha256:\(sha256)", by: principal, client: context.client, at: platform.now)
+            guard let stored = try await platform.engine.signatures(ofDocument: documentID).first(where: { $0.sha256 == sha256 }) else {
+                throw APIError(.notFound)
+            }
+            try await platform.engine.recordDownload(
+                documentID: documentID, item: "signature sha256:\(sha256)", by: principal, client: context.client, at: platform.now)
             let bytes = try platform.blobs.contents(of: stored.blobPath)
-            let (mediaType, suffix) = stored.kind == .ses ? ("application/json", "ses.json")
+            let (mediaType, suffix) =
+                stored.kind == .ses
+                ? ("application/json", "ses.json")
                 : EDSFormat.of(bytes) == .xml ? ("application/xml", "xml") : ("application/pkcs7-signature", "p7s")
-            return try FileResponse.make(path: stored.blobPath, mediaType: mediaType, fileName: "\(stored.signerID).\(suffix)", removeAfter: false)
+            return try FileResponse.make(
+                path: stored.blobPath, mediaType: mediaType, fileName: "\(stored.signerID).\(suffix)", removeAfter: false)
         }
-        api.add(.get, "/api/v1/documents/:documentID/evidence", id: "downloadEvidence", "The evidence package (ASiC-E), sealed by the platform",
-                tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType)) { request, context in
+        api.add(
+            .get, "/api/v1/documents/:documentID/evidence", id: "downloadEvidence", "The evidence package (ASiC-E), sealed by the platform",
+            tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType)
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
-            let path = try await platform.exportEvidence(documentID: documentID, by: try context.principal(for: documentID), client: context.client)
-            return try FileResponse.make(path: path, mediaType: EvidencePackageBuilder.mimeType, fileName: "\(documentID).asice", removeAfter: true)
+            let path = try await platform.exportEvidence(
+                documentID: documentID, by: try context.principal(for: documentID), client: context.client)
+            return try FileResponse.make(
+                path: path, mediaType: EvidencePackageBuilder.mimeType, fileName: "\(documentID).asice", removeAfter: true)
         }
-        api.add(.get, "/api/v1/documents/:documentID/report", id: "arbitrationReport", "The arbitration report (HTML) of a fresh evidence package",
-                tag: "documents", success: (200, "Self-contained HTML", "text/html"), query: ["lang"]) { request, context in
+        api.add(
+            .get, "/api/v1/documents/:documentID/report", id: "arbitrationReport",
+            "The arbitration report (HTML) of a fresh evidence package",
+            tag: "documents", success: (200, "Self-contained HTML", "text/html"), query: ["lang"]
+        ) { request, context in
             let documentID = try request.parameter("documentID", context)
             let language = ReportLanguage(rawValue: request.query("lang") ?? context.language.rawValue) ?? .ru
-            let path = try await platform.exportEvidence(documentID: documentID, by: try context.principal(for: documentID), client: context.client)
+            let path = try await platform.exportEvidence(
+                documentID: documentID, by: try context.principal(for: documentID), client: context.client)
             defer { try? FileManager.default.removeItem(atPath: path) }
             let report = await platform.arbitrationReport(packageAt: path, language: language)
             // Self-contained: its own CSS inline, nothing else may load or run, and it is never sniffed as anything else.

@@ -1,5 +1,5 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import SenimWorkflow
 
@@ -24,7 +24,6 @@ extension Request {
 func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
     do { return try PhoneNumber.parse(text) } catch { throw APIError(workflow: .invalidInput(.invalidPhone(text, why: error))) }
 }
-
 
 /// A document and its signers as the API shows them to `viewer`: the partner's staff see every signer in
 /// full; a signer sees their own phone and IIN and only masked ones of the others (agreement §10: personal data
@@ -73,7 +72,9 @@ struct SignerView: Codable, Sendable {
         party = signer.party
         surname = signer.surname
         name = signer.name
-        iin = signer.iin.map { masked ? String($0.digits.prefix(2)) + String(repeating: "*", count: 8) + String($0.digits.suffix(2)) : $0.digits }
+        iin = signer.iin.map {
+            masked ? String($0.digits.prefix(2)) + String(repeating: "*", count: 8) + String($0.digits.suffix(2)) : $0.digits
+        }
         phone = signer.phone.map { masked ? $0.masked : $0.e164 }
         order = signer.order
         state = signer.state

@@ -8,10 +8,24 @@ import SenimWorkflow
 /// the rejection, and the EDS from NCALayer (the data to sign out, the CMS back in).
 enum SigningRoutes {
     struct CodeBody: Codable { let action: SESAction }
-    struct CodeAnswer: Codable { let challengeID: String; let expiresAt: Date; let sentTo: String }
-    struct ConfirmBody: Codable { let challengeID: String; let code: String }
-    struct RejectBody: Codable { let challengeID: String; let code: String; let reason: String }
-    struct EDSBody: Codable { let format: EDSFormat; let signature: String }
+    struct CodeAnswer: Codable {
+        let challengeID: String
+        let expiresAt: Date
+        let sentTo: String
+    }
+    struct ConfirmBody: Codable {
+        let challengeID: String
+        let code: String
+    }
+    struct RejectBody: Codable {
+        let challengeID: String
+        let code: String
+        let reason: String
+    }
+    struct EDSBody: Codable {
+        let format: EDSFormat
+        let signature: String
+    }
     /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (reference/kz-eds.md §6.2): the document bytes as
     /// base64 and a detached CMS.
     /// `digests` serve NCALayer's hash signing (`signingParams.digested`, `createCAdESFromBase64Hash`): base64 of the
@@ -19,7 +33,13 @@ enum SigningRoutes {
     /// CMS that comes back is checked against the stored bytes all the same. For the XML method (eGov mobile,
     /// NCALayer `signXml`): the statement naming the document to sign instead.
     struct DataToSign: Codable {
-        let module: String; let method: String; let format: String; let data: String; let encapsulate: Bool; let documentSHA256: String; let xml: String
+        let module: String
+        let method: String
+        let format: String
+        let data: String
+        let encapsulate: Bool
+        let documentSHA256: String
+        let xml: String
         let digests: [String: String]
     }
 
@@ -32,50 +52,76 @@ enum SigningRoutes {
         }
         api.add(.post, base + "/view", id: "markViewed", "Record that the signer opened the document", tag: "signing") { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
-            return try JSONResponse.make(DocumentView(try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal, client: context.client), for: principal))
+            return try JSONResponse.make(
+                DocumentView(
+                    try await platform.run(.view(documentID: documentID, signerID: signerID), by: principal, client: context.client),
+                    for: principal))
         }
-        api.add(.post, base + "/codes", id: "requestSignatureCode", "Send an SMS code that signs or rejects the document", tag: "signing", body: "CodeBody",
-                success: (202, "Code sent", "application/json")) { request, context in
+        api.add(
+            .post, base + "/codes", id: "requestSignatureCode", "Send an SMS code that signs or rejects the document", tag: "signing",
+            body: "CodeBody",
+            success: (202, "Code sent", "application/json")
+        ) { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
             let body = try await request.json(CodeBody.self, limit: limit)
-            let issued = try await platform.requestSignatureCode(documentID: documentID, signerID: signerID, action: body.action, by: principal,
-                                                                 client: context.client, language: context.language)
-            return try JSONResponse.make(CodeAnswer(challengeID: issued.challengeID, expiresAt: issued.expiresAt, sentTo: issued.phone.masked), status: .accepted)
+            let issued = try await platform.requestSignatureCode(
+                documentID: documentID, signerID: signerID, action: body.action, by: principal,
+                client: context.client, language: context.language)
+            return try JSONResponse.make(
+                CodeAnswer(challengeID: issued.challengeID, expiresAt: issued.expiresAt, sentTo: issued.phone.masked), status: .accepted)
         }
-        api.add(.post, base + "/ses", id: "signWithCode", "Sign with the SMS code (a simple electronic signature bound to the document's digest)",
-                tag: "signing", body: "ConfirmBody") { request, context in
+        api.add(
+            .post, base + "/ses", id: "signWithCode",
+            "Sign with the SMS code (a simple electronic signature bound to the document's digest)",
+            tag: "signing", body: "ConfirmBody"
+        ) { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
             let body = try await request.json(ConfirmBody.self, limit: limit)
-            let result = try await platform.signWithCode(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
-                                                         by: principal, client: context.client)
+            let result = try await platform.signWithCode(
+                documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
+                by: principal, client: context.client)
             return try JSONResponse.make(DocumentView(result, for: principal))
         }
-        api.add(.post, base + "/reject", id: "reject", "Reject the document with a reason, confirmed by SMS code", tag: "signing", body: "RejectBody") { request, context in
+        api.add(
+            .post, base + "/reject", id: "reject", "Reject the document with a reason, confirmed by SMS code", tag: "signing",
+            body: "RejectBody"
+        ) { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
             let body = try await request.json(RejectBody.self, limit: limit)
-            let result = try await platform.reject(documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
-                                                   reason: body.reason, by: principal, client: context.client)
+            let result = try await platform.reject(
+                documentID: documentID, signerID: signerID, challengeID: body.challengeID, code: body.code,
+                reason: body.reason, by: principal, client: context.client)
             return try JSONResponse.make(DocumentView(result, for: principal))
         }
-        api.add(.get, base + "/eds", id: "dataToSign", "What NCALayer signs: the document bytes for a detached CMS", tag: "signing") { request, context in
+        api.add(.get, base + "/eds", id: "dataToSign", "What NCALayer signs: the document bytes for a detached CMS", tag: "signing") {
+            request, context in
             let (documentID, _, principal) = try ids(request, context)
-            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else { throw APIError(.notFound) }
+            guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else {
+                throw APIError(.notFound)
+            }
             let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
             // SHA-256 and GOST 34.311 were computed on upload; only Streebog-512 (the GOST 2015 keys' digest) is new.
-            let digests = [DigestAlgorithm.sha256.rawValue: try Self.base64(ofHex: document.sha256),
-                           DigestAlgorithm.gost34311.rawValue: try Self.base64(ofHex: document.gost34311),
-                           DigestAlgorithm.streebog512.rawValue: Data(DigestAlgorithm.streebog512.hash(bytes)).base64EncodedString()]
-            return try JSONResponse.make(DataToSign(module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
-                                                    encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document),
-                                                    digests: digests))
+            let digests = [
+                DigestAlgorithm.sha256.rawValue: try Self.base64(ofHex: document.sha256),
+                DigestAlgorithm.gost34311.rawValue: try Self.base64(ofHex: document.gost34311),
+                DigestAlgorithm.streebog512.rawValue: Data(DigestAlgorithm.streebog512.hash(bytes)).base64EncodedString(),
+            ]
+            return try JSONResponse.make(
+                DataToSign(
+                    module: "kz.gov.pki.knca.basics", method: "sign", format: "cms", data: Data(bytes).base64EncodedString(),
+                    encapsulate: false, documentSHA256: document.sha256, xml: SignatureIntake.statement(for: document),
+                    digests: digests))
         }
-        api.add(.post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
-                tag: "signing", body: "EDSBody") { request, context in
+        api.add(
+            .post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
+            tag: "signing", body: "EDSBody"
+        ) { request, context in
             let (documentID, signerID, principal) = try ids(request, context)
             let body = try await request.json(EDSBody.self, limit: limit)
             let bytes = try signatureBytes(body)
-            let result = try await platform.signWithEDS(documentID: documentID, signerID: signerID, signature: bytes, format: body.format, by: principal,
-                                                        client: context.client, idempotencyKey: request.idempotencyKey)
+            let result = try await platform.signWithEDS(
+                documentID: documentID, signerID: signerID, signature: bytes, format: body.format, by: principal,
+                client: context.client, idempotencyKey: request.idempotencyKey)
             return try JSONResponse.make(DocumentView(result, for: principal))
         }
     }

@@ -19,10 +19,12 @@ public struct HTTPSMSProvider: SMSSender {
         public var maximumAttempts: Int
         public var initialBackoff: TimeAmount
 
-        public init(url: String, authorization: String? = nil,
-                    bodyTemplate: String = #"{"recipient":"{{to}}","text":"{{text}}","client_id":"{{id}}"}"#,
-                    messageIDField: String = "id", timeout: TimeAmount = .seconds(10), maximumAttempts: Int = 4,
-                    initialBackoff: TimeAmount = .milliseconds(200)) {
+        public init(
+            url: String, authorization: String? = nil,
+            bodyTemplate: String = #"{"recipient":"{{to}}","text":"{{text}}","client_id":"{{id}}"}"#,
+            messageIDField: String = "id", timeout: TimeAmount = .seconds(10), maximumAttempts: Int = 4,
+            initialBackoff: TimeAmount = .milliseconds(200)
+        ) {
             self.url = url
             self.authorization = authorization
             self.bodyTemplate = bodyTemplate
@@ -63,7 +65,9 @@ public struct HTTPSMSProvider: SMSSender {
                     return (object?[configuration.messageIDField]).map { "\($0)" } ?? id
                 }
                 lastError = "HTTP \(status)"
-                guard status == 408 || status == 429 || status >= 500 else { throw SMSDeliveryError("the SMS provider refused the message: \(lastError)") }
+                guard status == 408 || status == 429 || status >= 500 else {
+                    throw SMSDeliveryError("the SMS provider refused the message: \(lastError)")
+                }
             } catch let error as SMSDeliveryError {
                 throw error
             } catch {
@@ -107,7 +111,9 @@ public struct HTTPSMSProvider: SMSSender {
 
     /// The text as the inside of a JSON string.
     static func jsonEscaped(_ text: String) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: [text]), let array = String(data: data, encoding: .utf8) else { return "" }
+        guard let data = try? JSONSerialization.data(withJSONObject: [text]), let array = String(data: data, encoding: .utf8) else {
+            return ""
+        }
         return String(array.dropFirst(2).dropLast(2))
     }
 }

@@ -39,10 +39,12 @@ public struct AccessPolicy: Sendable {
     public var backOffBase: TimeInterval
     public var backOffLimit: TimeInterval
 
-    public init(agreement: AgreementEdition, sessionLifetime: TimeInterval = 12 * 3600, linkSessionLifetime: TimeInterval = 3600,
-                linkLifetime: TimeInterval = 30 * 86400, rateWindow: TimeInterval = 600, codesPerPhone: Int = 3, codesPerAddress: Int = 20,
-                codesPerSigner: Int = 5, codesPerDay: Int = 10, failedAttemptsPerDay: Int = 20, backOffBase: TimeInterval = 30,
-                backOffLimit: TimeInterval = 3600) {
+    public init(
+        agreement: AgreementEdition, sessionLifetime: TimeInterval = 12 * 3600, linkSessionLifetime: TimeInterval = 3600,
+        linkLifetime: TimeInterval = 30 * 86400, rateWindow: TimeInterval = 600, codesPerPhone: Int = 3, codesPerAddress: Int = 20,
+        codesPerSigner: Int = 5, codesPerDay: Int = 10, failedAttemptsPerDay: Int = 20, backOffBase: TimeInterval = 30,
+        backOffLimit: TimeInterval = 3600
+    ) {
         self.agreement = agreement
         self.sessionLifetime = sessionLifetime
         self.linkSessionLifetime = linkSessionLifetime

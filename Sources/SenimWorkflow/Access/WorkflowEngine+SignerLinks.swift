@@ -10,8 +10,13 @@ extension WorkflowEngine {
     public func issueSignerLink(documentID: String, signerID: String, at time: Date = Date()) async throws -> String {
         let (token, digest) = try Session.newToken()
         let _: Void = try await store.transaction(reads: []) { _ in
-            ([SQLStatement("INSERT INTO signer_links (token_sha256, document_id, signer_id, created_at) VALUES (?, ?, ?, ?)",
-                           [SQLValue(digest), SQLValue(documentID), SQLValue(signerID), SQLValue(time)])], ())
+            (
+                [
+                    SQLStatement(
+                        "INSERT INTO signer_links (token_sha256, document_id, signer_id, created_at) VALUES (?, ?, ?, ?)",
+                        [SQLValue(digest), SQLValue(documentID), SQLValue(signerID), SQLValue(time)])
+                ], ()
+            )
         }
         return token
     }
@@ -21,26 +26,35 @@ extension WorkflowEngine {
     /// final state. The person accepts the agreement edition in force here, as at a login, unless they did
     /// before. The user is made from the signer's phone and name; the IIN the partner typed is the partner's
     /// claim, so it becomes the user's only when an EDS proves it.
-    public func openSignerLink(token: String, acceptingAgreement: Bool, policy: AccessPolicy, client: ClientContext,
-                               at time: Date = Date()) async throws -> SessionGrant {
-        let link = try await store.query(SQLStatement("SELECT document_id, signer_id, created_at FROM signer_links WHERE token_sha256 = ?",
-                                                      [SQLValue(Session.digest(of: token))]))
+    public func openSignerLink(
+        token: String, acceptingAgreement: Bool, policy: AccessPolicy, client: ClientContext,
+        at time: Date = Date()
+    ) async throws -> SessionGrant {
+        let link = try await store.query(
+            SQLStatement(
+                "SELECT document_id, signer_id, created_at FROM signer_links WHERE token_sha256 = ?",
+                [SQLValue(Session.digest(of: token))]))
         guard let row = link.first, let documentID = row[0].text, let signerID = row[1].text, let issued = row[2].date else {
             throw WorkflowError.notAuthenticated
         }
         let (sessionToken, digest) = try Session.newToken()
         let newUserID = try newIdentifier("u")
-        let reads = Self.documentReads(documentID, forUpdate: store.dialect.forUpdate) + [
-            SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?)", [SQLValue(signerID)]),
-            SQLStatement("""
-                SELECT a.edition FROM agreement_acceptances a JOIN users u ON u.id = a.user_id
-                WHERE u.phone = (SELECT phone FROM signers WHERE id = ?) AND a.edition = ?
-                """, [SQLValue(signerID), SQLValue(policy.agreement.edition)]),
-        ]
+        let reads =
+            Self.documentReads(documentID, forUpdate: store.dialect.forUpdate) + [
+                SQLStatement(
+                    "SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?)",
+                    [SQLValue(signerID)]),
+                SQLStatement(
+                    """
+                    SELECT a.edition FROM agreement_acceptances a JOIN users u ON u.id = a.user_id
+                    WHERE u.phone = (SELECT phone FROM signers WHERE id = ?) AND a.edition = ?
+                    """, [SQLValue(signerID), SQLValue(policy.agreement.edition)]),
+            ]
         return try await record(on: documentID, reads: reads, client: client, at: time) { rows in
             let state = try Self.documentState(rows)
             guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }), signer.party == .person,
-                  let phone = signer.phone else { throw WorkflowError.signerNotFound(signerID) }
+                let phone = signer.phone
+            else { throw WorkflowError.signerNotFound(signerID) }
             let expiry = min(issued.addingTimeInterval(policy.linkLifetime), document.deadline ?? .distantFuture)
             guard time < expiry, !document.status.isFinal else { throw WorkflowError.linkExpired }
             let existing = try rows[4].first.map(WorkflowRows.user)
@@ -55,46 +69,60 @@ extension WorkflowEngine {
                 actions.append(.agreementAccepted(edition: policy.agreement.edition, consentTextSHA256: policy.agreement.textSHA256))
             }
             let scope = Session.Scope(documentID: documentID, signerID: signerID)
-            let session = Session(userID: user.id, createdAt: time, expiresAt: min(time.addingTimeInterval(policy.linkSessionLifetime), expiry),
-                                  scope: scope)
+            let session = Session(
+                userID: user.id, createdAt: time, expiresAt: min(time.addingTimeInterval(policy.linkSessionLifetime), expiry),
+                scope: scope)
             writes.append(Self.insert(session, digest: digest, client: client))
             let principal = WorkflowPrincipal.linkHolder(user, scope: scope)
-            return RecordingPlan(writes: writes, actions: actions, actor: Self.actor(principal, .client), document: document,
-                                 answer: .success(SessionGrant(token: sessionToken, session: session, principal: principal)))
+            return RecordingPlan(
+                writes: writes, actions: actions, actor: Self.actor(principal, .client), document: document,
+                answer: .success(SessionGrant(token: sessionToken, session: session, principal: principal)))
         }
     }
 
     /// The document and signer a link token was issued for, whether or not it can still be opened: what an expired
     /// link's page offers to open after a login (the person then needs their phone's code, not the link).
     public func signerLinkTarget(token: String) async throws -> (documentID: String, signerID: String)? {
-        let rows = try await store.query(SQLStatement("SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?",
-                                                      [SQLValue(Session.digest(of: token))]))
+        let rows = try await store.query(
+            SQLStatement(
+                "SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?",
+                [SQLValue(Session.digest(of: token))]))
         guard let row = rows.first, let documentID = row[0].text, let signerID = row[1].text else { return nil }
         return (documentID, signerID)
     }
 
     /// Records that an SMS was handed to the provider (its message id is the delivery evidence), in the
     /// document's chain or, without a document, in the phone's account chain.
-    public func recordSMSSent(documentID: String?, signerID: String?, phone: PhoneNumber, purpose: String, providerMessageID: String?,
-                              by principal: WorkflowPrincipal?, client: ClientContext, at time: Date = Date()) async throws {
+    public func recordSMSSent(
+        documentID: String?, signerID: String?, phone: PhoneNumber, purpose: String, providerMessageID: String?,
+        by principal: WorkflowPrincipal?, client: ClientContext, at time: Date = Date()
+    ) async throws {
         let chain = documentID ?? Self.accountChain(phone)
         let reads = documentID.map { Self.documentReads($0, forUpdate: store.dialect.forUpdate) } ?? []
         let actor = principal.map { Self.actor($0, .platform) } ?? AuditActor(userID: nil, role: .platform)
         let _: Void = try await record(on: chain, reads: reads, client: client, at: time) { rows in
             let document = try rows.isEmpty ? nil : Self.documentState(rows).document
-            return RecordingPlan(writes: [], actions: [.smsSent(signerID: signerID, phoneMasked: phone.masked, purpose: purpose, providerMessageID: providerMessageID)],
-                                 actor: actor, document: document, answer: .success(()))
+            return RecordingPlan(
+                writes: [],
+                actions: [.smsSent(signerID: signerID, phoneMasked: phone.masked, purpose: purpose, providerMessageID: providerMessageID)],
+                actor: actor, document: document, answer: .success(()))
         }
     }
 
     /// Records a download of the document, a signature or the evidence package by a party of the document.
-    public func recordDownload(documentID: String, item: String, by principal: WorkflowPrincipal, client: ClientContext, at time: Date = Date()) async throws {
-        let _: Void = try await record(on: documentID, reads: Self.documentReads(documentID, forUpdate: store.dialect.forUpdate), client: client, at: time) { rows in
+    public func recordDownload(
+        documentID: String, item: String, by principal: WorkflowPrincipal, client: ClientContext, at time: Date = Date()
+    ) async throws {
+        let _: Void = try await record(
+            on: documentID, reads: Self.documentReads(documentID, forUpdate: store.dialect.forUpdate), client: client, at: time
+        ) { rows in
             let state = try Self.documentState(rows)
-            let decision = Permissions.decide(principal, .readContent, document: state.document, signers: state.signers, partner: state.partner)
+            let decision = Permissions.decide(
+                principal, .readContent, document: state.document, signers: state.signers, partner: state.partner)
             if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }
-            return RecordingPlan(writes: [], actions: [.downloaded(item: item)], actor: Self.actor(principal, Self.role(of: principal, in: state)),
-                                 document: state.document, answer: .success(()))
+            return RecordingPlan(
+                writes: [], actions: [.downloaded(item: item)], actor: Self.actor(principal, Self.role(of: principal, in: state)),
+                document: state.document, answer: .success(()))
         }
     }
 

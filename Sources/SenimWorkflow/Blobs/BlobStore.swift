@@ -82,7 +82,9 @@ private struct BlobWriter {
         size += Int64(chunk.count)
         var offset = 0
         while offset < chunk.count {
-            let written = chunk.withUnsafeBytes { buffer in buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, chunk.count - offset) } ?? -1 }
+            let written = chunk.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, chunk.count - offset) } ?? -1
+            }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { throw .blob("write failed: \(String(cString: strerror(errno)))") }
             offset += written
@@ -93,14 +95,18 @@ private struct BlobWriter {
         guard fsync(descriptor) == 0 else { throw .blob("fsync failed: \(String(cString: strerror(errno)))") }
         close(descriptor)
         let finalDigests = digests.finalize()
-        let sha256 = Hex.encode(finalDigests[.sha256] ?? []), gost = Hex.encode(finalDigests[.gost34311] ?? [])
+        let sha256 = Hex.encode(finalDigests[.sha256] ?? [])
+        let gost = Hex.encode(finalDigests[.gost34311] ?? [])
         let folder = (directory as NSString).appendingPathComponent(String(sha256.prefix(2)))
         let path = (folder as NSString).appendingPathComponent(sha256)
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch { throw .blob("\(error)") }
         guard rename(temporaryPath, path) == 0 else { throw .blob("rename failed: \(String(cString: strerror(errno)))") }
         // The rename is durable once the folder's entry is synced too.
         let folderDescriptor = open(folder, O_RDONLY)
-        if folderDescriptor >= 0 { fsync(folderDescriptor); close(folderDescriptor) }
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
         return .init(path: path, sha256: sha256, gost34311: gost, size: size)
     }
 

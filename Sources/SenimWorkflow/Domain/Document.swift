@@ -11,7 +11,9 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
 
     /// How the signers may sign (agreement §7.1).
     public enum SigningMethod: String, Sendable, Codable, CaseIterable {
-        case eds = "EDS", ses = "SES", either = "EDS_OR_SES"
+        case eds = "EDS"
+        case ses = "SES"
+        case either = "EDS_OR_SES"
 
         public func allows(_ kind: SignatureKind) -> Bool {
             switch self {
@@ -23,7 +25,10 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// After the partner: every signer at once, or one by one in their order.
-    public enum SigningOrder: String, Sendable, Codable, CaseIterable { case sequential = "SEQUENTIAL", parallel = "PARALLEL" }
+    public enum SigningOrder: String, Sendable, Codable, CaseIterable {
+        case sequential = "SEQUENTIAL"
+        case parallel = "PARALLEL"
+    }
 
     public enum Language: String, Sendable, Codable, CaseIterable { case ru, kk, en }
 
@@ -48,9 +53,13 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: String, partnerID: String, createdBy: String, fileName: String, mediaType: String, size: Int64, sha256: String, gost34311: String,
-                language: Language = .ru, signingMethod: SigningMethod = .either, signingOrder: SigningOrder = .parallel, partnerSignsFirst: Bool = true,
-                deadline: Date? = nil, status: Status = .draft, tariffPackageID: String? = nil, createdAt: Date) {
+    public init(
+        id: String, partnerID: String, createdBy: String, fileName: String, mediaType: String, size: Int64, sha256: String,
+        gost34311: String,
+        language: Language = .ru, signingMethod: SigningMethod = .either, signingOrder: SigningOrder = .parallel,
+        partnerSignsFirst: Bool = true,
+        deadline: Date? = nil, status: Status = .draft, tariffPackageID: String? = nil, createdAt: Date
+    ) {
         self.id = id
         self.partnerID = partnerID
         self.createdBy = createdBy
@@ -72,4 +81,7 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// EDS (NCALayer CMS, eGov mobile, Kalkan XML) or a simple electronic signature by SMS code.
-public enum SignatureKind: String, Sendable, Codable { case eds = "EDS", ses = "SES" }
+public enum SignatureKind: String, Sendable, Codable {
+    case eds = "EDS"
+    case ses = "SES"
+}

@@ -50,7 +50,8 @@ public struct PhoneNumber: Sendable, Hashable, Codable, CustomStringConvertible 
         do {
             self = try Self.parse(text)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a Kazakh mobile number"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "\(text) is not a Kazakh mobile number"))
         }
     }
 

@@ -27,8 +27,10 @@ public struct Signer: Sendable, Hashable, Codable, Identifiable {
     public var signedAt: Date?
     public var signatureKind: SignatureKind?
 
-    public init(id: String, documentID: String, party: Party = .person, surname: String, name: String, iin: KazakhIdentifier?, phone: PhoneNumber?,
-                order: Int, state: State = .waiting) {
+    public init(
+        id: String, documentID: String, party: Party = .person, surname: String, name: String, iin: KazakhIdentifier?, phone: PhoneNumber?,
+        order: Int, state: State = .waiting
+    ) {
         self.id = id
         self.documentID = documentID
         self.party = party

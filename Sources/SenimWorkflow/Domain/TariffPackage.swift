@@ -13,8 +13,10 @@ public struct TariffPackage: Sendable, Hashable, Codable, Identifiable {
     public var validUntil: Date
     public var active: Bool
 
-    public init(id: String, partnerID: String, usesTotal: Int, usesUsed: Int = 0, usesReserved: Int = 0,
-                validFrom: Date, validUntil: Date, active: Bool = true) {
+    public init(
+        id: String, partnerID: String, usesTotal: Int, usesUsed: Int = 0, usesReserved: Int = 0,
+        validFrom: Date, validUntil: Date, active: Bool = true
+    ) {
         self.id = id
         self.partnerID = partnerID
         self.usesTotal = usesTotal

@@ -16,8 +16,10 @@ public struct User: Sendable, Hashable, Codable, Identifiable {
     public var isAdministrator: Bool
     public var createdAt: Date
 
-    public init(id: String, phone: PhoneNumber, surname: String? = nil, name: String? = nil, iin: KazakhIdentifier? = nil,
-                status: Status = .active, isAdministrator: Bool = false, createdAt: Date) {
+    public init(
+        id: String, phone: PhoneNumber, surname: String? = nil, name: String? = nil, iin: KazakhIdentifier? = nil,
+        status: Status = .active, isAdministrator: Bool = false, createdAt: Date
+    ) {
         self.id = id
         self.phone = phone
         self.surname = surname

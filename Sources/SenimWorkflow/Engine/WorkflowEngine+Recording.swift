@@ -19,8 +19,9 @@ extension WorkflowEngine {
             let decided = try plan(Array(rows.dropLast(2)))
             guard !decided.actions.isEmpty else { return (decided.writes, decided.answer) }
             let audit = try AuditAppend(headRows: rows[rows.count - 2], logRows: rows[rows.count - 1])
-            let appended = try audit.statements(for: decided.actions, documentID: chainID, document: decided.document, actor: decided.actor,
-                                                client: client, at: time)
+            let appended = try audit.statements(
+                for: decided.actions, documentID: chainID, document: decided.document, actor: decided.actor,
+                client: client, at: time)
             return (decided.writes + appended.writes, decided.answer)
         }
         return try outcome.get()

@@ -32,8 +32,10 @@ public struct WorkflowEngine: Sendable {
     /// - Throws: ``WorkflowError`` when the command is refused (nothing is written), also after committing a
     ///   recorded signature refusal; ``StoreError`` when the database fails (nothing is written).
     @discardableResult
-    public func execute(_ command: WorkflowCommand, by principal: WorkflowPrincipal?, client: ClientContext, blobPath: String? = nil,
-                        companionPath: String? = nil, idempotencyKey: String? = nil, at time: Date = Date()) async throws -> CommandResult {
+    public func execute(
+        _ command: WorkflowCommand, by principal: WorkflowPrincipal?, client: ClientContext, blobPath: String? = nil,
+        companionPath: String? = nil, idempotencyKey: String? = nil, at time: Date = Date()
+    ) async throws -> CommandResult {
         let rules = self.rules
         let documentID = command.documentID
         // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
@@ -47,8 +49,9 @@ public struct WorkflowEngine: Sendable {
                 return ([], answer)
             }
             let loaded = try rows[0].first.map(WorkflowRows.document)
-            let state = DocumentState(document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
-                                      partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
+            let state = DocumentState(
+                document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
+                partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
             // Rights as they are in this transaction, not as the session read them: a right revoked a moment
             // ago (on any node) no longer counts.
             let current = try principal.map { try Self.current($0, userRows: rows[7], employeeRows: rows[8]) }
@@ -68,31 +71,48 @@ public struct WorkflowEngine: Sendable {
             if case .sign(_, let signerID, let evidence) = command, let blobPath {
                 // Refused signatures are kept too (the attempt is evidence), marked so; the sequence of the
                 // command's first audit event orders the signatures as they came.
-                writes.append(SQLStatement("""
-                    INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence,
-                        signature_value_sha256)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (document_id, sha256) DO UPDATE SET accepted = excluded.accepted, companion_path = excluded.companion_path,
-                        event_sequence = excluded.event_sequence
-                    """, [SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256), SQLValue(blobPath),
-                          SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil), .integer(Int64(audit.nextSequence)),
-                          SQLValue(evidence.signatureValueSHA256)]))
+                writes.append(
+                    SQLStatement(
+                        """
+                        INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence,
+                            signature_value_sha256)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (document_id, sha256) DO UPDATE SET accepted = excluded.accepted, companion_path = excluded.companion_path,
+                            event_sequence = excluded.event_sequence
+                        """,
+                        [
+                            SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256),
+                            SQLValue(blobPath),
+                            SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil),
+                            .integer(Int64(audit.nextSequence)),
+                            SQLValue(evidence.signatureValueSHA256),
+                        ]))
             }
             // An accepted EDS of a person's slot proves the signer's IIN: only now does the account carry it (what a
             // partner typed is that partner's claim, and must not bind the person's other documents).
             if case .sign(_, let signerID, .eds(let eds)) = command, transition.refusal == nil, let current, current.user.iin == nil,
-               let iin = eds.signerIIN, state.signers.first(where: { $0.id == signerID })?.party == .person {
-                writes.append(SQLStatement("UPDATE users SET iin = ? WHERE id = ? AND iin IS NULL", [SQLValue(iin.digits), SQLValue(current.user.id)]))
+                let iin = eds.signerIIN, state.signers.first(where: { $0.id == signerID })?.party == .person
+            {
+                writes.append(
+                    SQLStatement(
+                        "UPDATE users SET iin = ? WHERE id = ? AND iin IS NULL", [SQLValue(iin.digits), SQLValue(current.user.id)]))
             }
-            let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
-            let appended = try audit.statements(for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
+            let actor = AuditActor(
+                userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
+            let appended = try audit.statements(
+                for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
             writes += appended.writes
-            let answer = CommandResult(document: document, signers: transition.state.signers, events: appended.events, leafIndex: appended.leafIndex,
-                                       notify: transition.notify, refusal: transition.refusal, replayed: false)
+            let answer = CommandResult(
+                document: document, signers: transition.state.signers, events: appended.events, leafIndex: appended.leafIndex,
+                notify: transition.notify, refusal: transition.refusal, replayed: false)
             if let storedKey {
-                writes.append(SQLStatement("INSERT INTO idempotency_keys (key, request_sha256, result_json, created_at) VALUES (?, ?, ?, ?)",
-                                           [SQLValue(storedKey), SQLValue(requestDigest),
-                                            SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time)]))
+                writes.append(
+                    SQLStatement(
+                        "INSERT INTO idempotency_keys (key, request_sha256, result_json, created_at) VALUES (?, ?, ?, ?)",
+                        [
+                            SQLValue(storedKey), SQLValue(requestDigest),
+                            SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time),
+                        ]))
             }
             return (writes, answer)
         }
@@ -102,10 +122,12 @@ public struct WorkflowEngine: Sendable {
         // transaction re-reads the same rows under its lock: unchanged, the plan stands; changed (a concurrent
         // command on the same document got there first), it is made again from the locked rows.
         let userID = principal?.user.id
-        let snapshot = try await store.snapshot(CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: ""))
+        let snapshot = try await store.snapshot(
+            CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: ""))
         let tentative = try? plan(snapshot)
         let result: CommandResult = try await store.transaction(
-            reads: CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: store.dialect.forUpdate)
+            reads: CommandReads.statements(
+                for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: store.dialect.forUpdate)
         ) { rows in
             // Rows 0–5 are this document's and 7–8 the principal's; row 6 is the platform log's size, which other
             // documents' commands move. A stored idempotent answer names its leaf, so with a key the log size must
@@ -127,8 +149,10 @@ public struct WorkflowEngine: Sendable {
     // MARK: Rules around the state machine
 
     /// The one permission function, on the rows the command locked; the audit role is how the principal acts.
-    static func authorise(_ command: WorkflowCommand, _ principal: WorkflowPrincipal?, _ state: DocumentState,
-                          rules: WorkflowRules) throws(WorkflowError) -> AuditActor.Role {
+    static func authorise(
+        _ command: WorkflowCommand, _ principal: WorkflowPrincipal?, _ state: DocumentState,
+        rules: WorkflowRules
+    ) throws(WorkflowError) -> AuditActor.Role {
         guard let principal else {
             if case .expire = command { return .platform }
             throw .permissionDenied(.platformOnly)
@@ -165,11 +189,13 @@ public struct WorkflowEngine: Sendable {
                 action = .sign
             }
         }
-        let decision = Permissions.decide(principal, action, document: state.document, signers: signers,
-                                          partnerID: Self.partnerID(of: command), partner: state.partner)
+        let decision = Permissions.decide(
+            principal, action, document: state.document, signers: signers,
+            partnerID: Self.partnerID(of: command), partner: state.partner)
         if case .denied(let why) = decision { throw .permissionDenied(why) }
         if let document = state.document, principal.employment(at: document.partnerID) != nil,
-           action != .viewDocument || !signers.contains(where: { $0.party == .person && $0.phone == principal.user.phone }) {
+            action != .viewDocument || !signers.contains(where: { $0.party == .person && $0.phone == principal.user.phone })
+        {
             return .partnerEmployee
         }
         if command.isUpload { return .partnerEmployee }
@@ -199,7 +225,10 @@ public struct WorkflowEngine: Sendable {
 
     /// SHA-256 of the canonical request, so a reused idempotency key with another request is caught.
     static func requestDigest(_ command: WorkflowCommand, principal: WorkflowPrincipal?) throws -> String {
-        struct Request: Encodable { let command: WorkflowCommand; let userID: String? }
+        struct Request: Encodable {
+            let command: WorkflowCommand
+            let userID: String?
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .millisecondsSince1970

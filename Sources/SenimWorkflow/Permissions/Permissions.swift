@@ -71,8 +71,10 @@ public enum PermissionDecision: Sendable, Hashable {
 /// - A blocked user may do nothing; an inactive partner's employees may only view and read.
 /// - A session from a signer's SMS link may view, read, sign and reject its one document as its one signer.
 public enum Permissions {
-    public static func decide(_ principal: WorkflowPrincipal, _ action: WorkflowAction, document: Document? = nil, signers: [Signer] = [],
-                              partnerID: String? = nil, partner: Partner? = nil) -> PermissionDecision {
+    public static func decide(
+        _ principal: WorkflowPrincipal, _ action: WorkflowAction, document: Document? = nil, signers: [Signer] = [],
+        partnerID: String? = nil, partner: Partner? = nil
+    ) -> PermissionDecision {
         let user = principal.user
         guard user.status == .active else { return .denied(.accountBlocked) }
         if let scope = principal.linkScope {
@@ -98,18 +100,24 @@ public enum Permissions {
         var employeeDecision = PermissionDecision.denied(.notPartnerEmployee)
         if let employment = principal.employment(at: document.partnerID) {
             // Whoever may sign for the partner must be able to read what they sign.
-            let seesDocument = document.createdBy == user.id || employment.rights.contains(.viewAllPartnerDocuments)
+            let seesDocument =
+                document.createdBy == user.id || employment.rights.contains(.viewAllPartnerDocuments)
                 || employment.rights.contains(.signForPartner)
             let partnerActive = partner.map { $0.status == .active } ?? true
             switch action {
             case .viewDocument, .readContent:
                 employeeDecision = seesDocument ? .allowed : .denied(.uploadedByAnotherEmployee)
             case .editDraft, .send, .cancel:
-                employeeDecision = !partnerActive ? .denied(.partnerInactive)
-                    : !seesDocument ? .denied(.uploadedByAnotherEmployee)
-                    : employment.rights.contains(.send) ? .allowed : .denied(.sendRightNotGranted)
+                employeeDecision =
+                    !partnerActive
+                    ? .denied(.partnerInactive)
+                    : !seesDocument
+                        ? .denied(.uploadedByAnotherEmployee)
+                        : employment.rights.contains(.send) ? .allowed : .denied(.sendRightNotGranted)
             case .signForPartner:
-                employeeDecision = !partnerActive ? .denied(.partnerInactive)
+                employeeDecision =
+                    !partnerActive
+                    ? .denied(.partnerInactive)
                     : employment.rights.contains(.signForPartner) ? .allowed : .denied(.signForPartnerRightNotGranted)
             default:
                 employeeDecision = .denied(.employeeIsNotThisSigner)
@@ -123,7 +131,9 @@ public enum Permissions {
             switch action {
             case .viewDocument, .readContent:
                 // A signer sees the document once it was sent to them, not while it is a draft.
-                if document.status != .draft && named.contains(where: { $0.state != .waiting || document.status.isFinal }) { return .allowed }
+                if document.status != .draft && named.contains(where: { $0.state != .waiting || document.status.isFinal }) {
+                    return .allowed
+                }
                 return .denied(.notSentToYouYet)
             case .sign, .reject:
                 return named.contains { $0.state.isAwaitingSignature } && document.status == .pending ? .allowed : .denied(.notYourTurn)

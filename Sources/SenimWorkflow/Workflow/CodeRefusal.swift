@@ -22,7 +22,6 @@ public enum CodeRefusal: Sendable, Hashable, Codable {
     }
 }
 
-
 extension CodeRefusal {
     /// The SES authority's reason, as the workflow names it.
     public init(_ failure: SESFailure) {

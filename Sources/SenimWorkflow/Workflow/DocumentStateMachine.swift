@@ -10,8 +10,10 @@ import SenimPKI
 /// person is notified at once (parallel) or one by one (sequential). Any rejection ends the process; the
 /// document is signed when every signer has signed, and only then is the reserved tariff use debited.
 public enum DocumentStateMachine {
-    public static func apply(_ command: WorkflowCommand, to state: DocumentState, at time: Date,
-                             rules: WorkflowRules = WorkflowRules()) throws(WorkflowError) -> Transition {
+    public static func apply(
+        _ command: WorkflowCommand, to state: DocumentState, at time: Date,
+        rules: WorkflowRules = WorkflowRules()
+    ) throws(WorkflowError) -> Transition {
         var next = Transition(state: state, actions: [], notify: [], refusal: nil, tariffChanged: false)
         switch command {
         case .upload(let id, let uploadedBy, let request):
@@ -40,7 +42,9 @@ public enum DocumentStateMachine {
             let index = try signerIndex(signerID, in: state)
             let signer = state.signers[index]
             guard signer.state.isAwaitingSignature else { throw .notSignersTurn(signerID: signerID, state: signer.state) }
-            guard document.signingMethod.allows(evidence.kind) else { throw .signingMethodNotAllowed(evidence.kind, allowed: document.signingMethod) }
+            guard document.signingMethod.allows(evidence.kind) else {
+                throw .signingMethodNotAllowed(evidence.kind, allowed: document.signingMethod)
+            }
             next.actions.append(received(evidence, by: signerID))
             if let refusal = refusal(of: evidence, by: signer, for: document, partner: state.partner) {
                 // The attempt and why it was refused are evidence too; the signer's state does not change.
@@ -59,7 +63,9 @@ public enum DocumentStateMachine {
         case .reject(_, let signerID, let reason):
             _ = try require(state, status: [.pending], command)
             let index = try signerIndex(signerID, in: state)
-            guard state.signers[index].state.isAwaitingSignature else { throw .notSignersTurn(signerID: signerID, state: state.signers[index].state) }
+            guard state.signers[index].state.isAwaitingSignature else {
+                throw .notSignersTurn(signerID: signerID, state: state.signers[index].state)
+            }
             guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .invalidInput(.rejectionNeedsReason) }
             next.state.signers[index].state = .rejected
             next.actions.append(.rejected(signerID: signerID, reason: reason))
@@ -70,7 +76,9 @@ public enum DocumentStateMachine {
             end(&next, as: .cancelled, at: time)
         case .expire:
             let document = try require(state, status: [.pending], command)
-            guard let deadline = document.deadline, time >= deadline else { throw .illegalTransition(command: .expire, status: document.status) }
+            guard let deadline = document.deadline, time >= deadline else {
+                throw .illegalTransition(command: .expire, status: document.status)
+            }
             next.actions.append(.expired)
             end(&next, as: .expired, at: time)
         }
@@ -97,7 +105,9 @@ public enum DocumentStateMachine {
         notifyNext(&next)
     }
 
-    private static func upload(_ id: String, uploadedBy: String, _ request: UploadRequest, _ next: inout Transition, at time: Date) throws(WorkflowError) {
+    private static func upload(_ id: String, uploadedBy: String, _ request: UploadRequest, _ next: inout Transition, at time: Date)
+        throws(WorkflowError)
+    {
         guard next.state.document == nil else { throw .illegalTransition(command: .upload, status: next.state.document?.status ?? .draft) }
         guard let partner = next.state.partner, partner.id == request.partnerID else { throw .partnerNotFound(request.partnerID) }
         guard partner.status == .active else { throw .partnerInactive(partner.id) }
@@ -105,20 +115,28 @@ public enum DocumentStateMachine {
             throw .invalidInput(.uploadIncomplete)
         }
         if let deadline = request.deadline, deadline <= time { throw .invalidInput(.deadlineInPast) }
-        let document = Document(id: id, partnerID: partner.id, createdBy: uploadedBy, fileName: request.fileName, mediaType: request.mediaType, size: request.size,
-                                sha256: request.sha256, gost34311: request.gost34311, language: request.language, signingMethod: request.signingMethod,
-                                signingOrder: request.signingOrder, partnerSignsFirst: request.partnerSignsFirst, deadline: request.deadline, createdAt: time)
+        let document = Document(
+            id: id, partnerID: partner.id, createdBy: uploadedBy, fileName: request.fileName, mediaType: request.mediaType,
+            size: request.size,
+            sha256: request.sha256, gost34311: request.gost34311, language: request.language, signingMethod: request.signingMethod,
+            signingOrder: request.signingOrder, partnerSignsFirst: request.partnerSignsFirst, deadline: request.deadline, createdAt: time)
         next.state.document = document
         if request.partnerSignsFirst {
-            next.state.signers = [Signer(id: "\(id)-partner", documentID: id, party: .partner, surname: partner.organisation, name: "",
-                                         iin: nil, phone: nil, order: 0)]
+            next.state.signers = [
+                Signer(
+                    id: "\(id)-partner", documentID: id, party: .partner, surname: partner.organisation, name: "",
+                    iin: nil, phone: nil, order: 0)
+            ]
         }
         next.actions.append(.documentUploaded(fileName: request.fileName, mediaType: request.mediaType, size: request.size))
     }
 
-    private static func addSigner(_ signerID: String, _ request: SignerRequest, to document: Document, _ next: inout Transition,
-                                  rules: WorkflowRules) throws(WorkflowError) {
-        let surname = request.surname.trimmingCharacters(in: .whitespaces), name = request.name.trimmingCharacters(in: .whitespaces)
+    private static func addSigner(
+        _ signerID: String, _ request: SignerRequest, to document: Document, _ next: inout Transition,
+        rules: WorkflowRules
+    ) throws(WorkflowError) {
+        let surname = request.surname.trimmingCharacters(in: .whitespaces)
+        let name = request.name.trimmingCharacters(in: .whitespaces)
         guard !surname.isEmpty, !name.isEmpty else { throw .invalidInput(.signerNameMissing) }
         guard let iin = KazakhIdentifier(request.iin, kind: .iin), rules.accepts(iin) else { throw .invalidInput(.invalidIIN(request.iin)) }
         let phone: PhoneNumber
@@ -126,9 +144,11 @@ public enum DocumentStateMachine {
         guard !next.state.signers.contains(where: { $0.iin == iin }) else { throw .duplicateSigner(iin: iin.digits) }
         let order = request.order ?? ((next.state.signers.map(\.order).max() ?? 0) + 1)
         guard order >= 1 else { throw .invalidInput(.signerOrderStartsAtOne) }
-        next.state.signers.append(Signer(id: signerID, documentID: document.id, surname: surname, name: name, iin: iin, phone: phone, order: order))
+        next.state.signers.append(
+            Signer(id: signerID, documentID: document.id, surname: surname, name: name, iin: iin, phone: phone, order: order))
         next.state.signers.sort { ($0.order, $0.id) < ($1.order, $1.id) }
-        next.actions.append(.signerAdded(signerID: signerID, surname: surname, name: name, iin: iin.digits, phoneMasked: phone.masked, order: order))
+        next.actions.append(
+            .signerAdded(signerID: signerID, surname: surname, name: name, iin: iin.digits, phoneMasked: phone.masked, order: order))
     }
 
     /// Whose turn it is now: the partner while its signature is outstanding; then every person (parallel) or
@@ -146,7 +166,8 @@ public enum DocumentStateMachine {
         let persons = signers.indices.filter { signers[$0].party == .person }
         if document.signingOrder == .sequential && persons.contains(where: { signers[$0].state.isAwaitingSignature }) { return }
         let waiting = persons.filter { signers[$0].state == .waiting }
-        let turn = document.signingOrder == .parallel ? waiting : waiting.filter { signers[$0].order == waiting.map { signers[$0].order }.min() }
+        let turn =
+            document.signingOrder == .parallel ? waiting : waiting.filter { signers[$0].order == waiting.map { signers[$0].order }.min() }
         for index in turn {
             next.state.signers[index].state = .notified
             next.notify.append(next.state.signers[index])
@@ -183,8 +204,9 @@ public enum DocumentStateMachine {
     private static func received(_ evidence: SignatureEvidence, by signerID: String) -> AuditAction {
         switch evidence {
         case .eds(let eds):
-            return .edsSignatureReceived(signerID: signerID, format: eds.format, signatureSHA256: eds.signatureSHA256, indication: eds.indication.rawValue,
-                                         subIndication: eds.subIndication?.rawValue, signerIIN: eds.signerIIN?.digits, signerBIN: eds.signerBIN?.digits)
+            return .edsSignatureReceived(
+                signerID: signerID, format: eds.format, signatureSHA256: eds.signatureSHA256, indication: eds.indication.rawValue,
+                subIndication: eds.subIndication?.rawValue, signerIIN: eds.signerIIN?.digits, signerBIN: eds.signerBIN?.digits)
         case .ses(let ses):
             return .sesSignatureRecorded(signerID: signerID, challengeID: ses.challengeID, recordSHA256: ses.recordSHA256)
         }
@@ -194,23 +216,33 @@ public enum DocumentStateMachine {
     static func refusal(of evidence: SignatureEvidence, by signer: Signer, for document: Document, partner: Partner?) -> WorkflowError? {
         switch evidence {
         case .eds(let eds):
-            guard eds.indication == .totalPassed else { return .signatureNotValid(indication: eds.indication, subIndication: eds.subIndication) }
+            guard eds.indication == .totalPassed else {
+                return .signatureNotValid(indication: eds.indication, subIndication: eds.subIndication)
+            }
             switch signer.party {
             case .person:
                 guard let expected = signer.iin else { return .signerIdentityMismatch(expected: "—", found: eds.signerIIN?.digits) }
-                guard eds.signerIIN == expected else { return .signerIdentityMismatch(expected: expected.digits, found: eds.signerIIN?.digits) }
+                guard eds.signerIIN == expected else {
+                    return .signerIdentityMismatch(expected: expected.digits, found: eds.signerIIN?.digits)
+                }
             case .partner:
                 guard let partner else { return .partnerNotFound(document.partnerID) }
-                guard eds.signerBIN == partner.bin else { return .partnerBINMismatch(expected: partner.bin.digits, found: eds.signerBIN?.digits) }
-                guard !Partner.rolesThatSignForPartner.isDisjoint(with: eds.roles) else { return .roleCannotSignForPartner(roles: eds.roles) }
+                guard eds.signerBIN == partner.bin else {
+                    return .partnerBINMismatch(expected: partner.bin.digits, found: eds.signerBIN?.digits)
+                }
+                guard !Partner.rolesThatSignForPartner.isDisjoint(with: eds.roles) else {
+                    return .roleCannotSignForPartner(roles: eds.roles)
+                }
             }
         case .ses(let ses):
             guard ses.documentSHA256 == document.sha256 else { return .documentDigestMismatch }
             switch signer.party {
             case .person:
-                guard ses.signerIIN == signer.iin?.digits else { return .signerIdentityMismatch(expected: signer.iin?.digits ?? "—", found: ses.signerIIN) }
+                guard ses.signerIIN == signer.iin?.digits else {
+                    return .signerIdentityMismatch(expected: signer.iin?.digits ?? "—", found: ses.signerIIN)
+                }
             case .partner:
-                break  // an employee with the signForPartner right confirms by SMS code; the permission check decided who
+                break // an employee with the signForPartner right confirms by SMS code; the permission check decided who
             }
         }
         return nil
@@ -218,7 +250,9 @@ public enum DocumentStateMachine {
 
     // MARK: Preconditions
 
-    private static func require(_ state: DocumentState, status allowed: Set<Document.Status>, _ command: WorkflowCommand) throws(WorkflowError) -> Document {
+    private static func require(_ state: DocumentState, status allowed: Set<Document.Status>, _ command: WorkflowCommand)
+        throws(WorkflowError) -> Document
+    {
         guard let document = state.document else { throw .documentNotFound(command.documentID) }
         guard allowed.contains(document.status) else { throw .illegalTransition(command: command.kind, status: document.status) }
         return document

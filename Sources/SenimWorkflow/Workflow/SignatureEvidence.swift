@@ -20,9 +20,11 @@ public enum SignatureEvidence: Sendable, Hashable, Codable {
         /// The signing time it claims (CMS signing-time) or its timestamp's, when it has one.
         public var claimedSigningTime: Date?
 
-        public init(format: String, signatureSHA256: String, indication: Indication, subIndication: SubIndication? = nil,
-                    signerIIN: KazakhIdentifier?, signerBIN: KazakhIdentifier? = nil, roles: [SignerRole] = [],
-                    signatureValueSHA256: String? = nil, claimedSigningTime: Date? = nil) {
+        public init(
+            format: String, signatureSHA256: String, indication: Indication, subIndication: SubIndication? = nil,
+            signerIIN: KazakhIdentifier?, signerBIN: KazakhIdentifier? = nil, roles: [SignerRole] = [],
+            signatureValueSHA256: String? = nil, claimedSigningTime: Date? = nil
+        ) {
             self.signatureValueSHA256 = signatureValueSHA256
             self.claimedSigningTime = claimedSigningTime
             self.format = format

@@ -15,9 +15,11 @@ public struct UploadRequest: Sendable, Hashable, Codable {
     public var partnerSignsFirst: Bool
     public var deadline: Date?
 
-    public init(partnerID: String, fileName: String, mediaType: String, size: Int64, sha256: String, gost34311: String,
-                language: Document.Language = .ru, signingMethod: Document.SigningMethod = .either, signingOrder: Document.SigningOrder = .parallel,
-                partnerSignsFirst: Bool = true, deadline: Date? = nil) {
+    public init(
+        partnerID: String, fileName: String, mediaType: String, size: Int64, sha256: String, gost34311: String,
+        language: Document.Language = .ru, signingMethod: Document.SigningMethod = .either, signingOrder: Document.SigningOrder = .parallel,
+        partnerSignsFirst: Bool = true, deadline: Date? = nil
+    ) {
         self.partnerID = partnerID
         self.fileName = fileName
         self.mediaType = mediaType
@@ -77,8 +79,9 @@ public enum WorkflowCommand: Sendable, Hashable, Codable {
 
     public var documentID: String {
         switch self {
-        case .upload(let id, _, _), .create(let id, _, _, _, _), .addSigner(let id, _, _), .send(let id), .view(let id, _), .sign(let id, _, _),
-             .reject(let id, _, _), .cancel(let id, _), .expire(let id):
+        case .upload(let id, _, _), .create(let id, _, _, _, _), .addSigner(let id, _, _), .send(let id), .view(let id, _),
+            .sign(let id, _, _),
+            .reject(let id, _, _), .cancel(let id, _), .expire(let id):
             return id
         }
     }

@@ -55,13 +55,19 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
         case .partnerNotFound(let id): return "partner \(id) not found"
         case .partnerInactive(let id): return "partner \(id) is inactive"
         case .userBlocked(let id): return "user \(id) is blocked"
-        case .illegalTransition(let command, let status): return "\(command.rawValue) is not possible for a document in status \(status.rawValue)"
+        case .illegalTransition(let command, let status):
+            return "\(command.rawValue) is not possible for a document in status \(status.rawValue)"
         case .notSignersTurn(let id, let state): return "signer \(id) cannot act now (state \(state.rawValue))"
-        case .signingMethodNotAllowed(let kind, let allowed): return "\(kind.rawValue) signatures are not allowed; the document asks for \(allowed.rawValue)"
-        case .signerIdentityMismatch(let expected, let found): return "the signature is by IIN \(found ?? "unknown"), the named signer is IIN \(expected)"
-        case .partnerBINMismatch(let expected, let found): return "the signature is for BIN \(found ?? "none"), the partner is BIN \(expected)"
-        case .roleCannotSignForPartner(let roles): return "the certificate's roles (\(roles.map(\.rawValue).joined(separator: ", "))) do not sign for the organisation"
-        case .signatureNotValid(let indication, let sub): return "the signature is \(indication.rawValue)\(sub.map { "/\($0.rawValue)" } ?? "")"
+        case .signingMethodNotAllowed(let kind, let allowed):
+            return "\(kind.rawValue) signatures are not allowed; the document asks for \(allowed.rawValue)"
+        case .signerIdentityMismatch(let expected, let found):
+            return "the signature is by IIN \(found ?? "unknown"), the named signer is IIN \(expected)"
+        case .partnerBINMismatch(let expected, let found):
+            return "the signature is for BIN \(found ?? "none"), the partner is BIN \(expected)"
+        case .roleCannotSignForPartner(let roles):
+            return "the certificate's roles (\(roles.map(\.rawValue).joined(separator: ", "))) do not sign for the organisation"
+        case .signatureNotValid(let indication, let sub):
+            return "the signature is \(indication.rawValue)\(sub.map { "/\($0.rawValue)" } ?? "")"
         case .documentDigestMismatch: return "the confirmation is bound to other document bytes"
         case .deadlinePassed: return "the signing deadline has passed"
         case .noSigners: return "the document has no signers"

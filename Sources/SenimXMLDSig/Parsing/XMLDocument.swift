@@ -21,15 +21,20 @@ final class XMLDocument {
         let start = input.firstIndex { !(($0 == 0x20) || ($0 == 0x09) || ($0 == 0x0A) || ($0 == 0x0D)) } ?? input.endIndex
         let bytes = start == input.startIndex ? input : Array(input[start...])
         guard !bytes.isEmpty else { throw .malformedXML("empty input") }
-        guard bytes.count <= Self.maximumSize else { throw .malformedXML("document of \(bytes.count) bytes exceeds the \(Self.maximumSize)-byte limit") }
+        guard bytes.count <= Self.maximumSize else {
+            throw .malformedXML("document of \(bytes.count) bytes exceeds the \(Self.maximumSize)-byte limit")
+        }
         if let construct = Self.forbiddenPrologConstruct(bytes) { throw .forbiddenConstruct(construct) }
         // COMPACT keeps short text inside the nodes: a 20 MB document of small elements needs far less memory.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         guard let context = xmlNewParserCtxt() else { throw .malformedXML("cannot create a parser") }
         defer { xmlFreeParserCtxt(context) }
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlCtxtReadMemory(context, $0, Int32(buffer.count), "document.xml", nil, options) }
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), "document.xml", nil, options)
+                }
             } ?? nil
         }
         guard let document else {
@@ -62,8 +67,13 @@ final class XMLDocument {
             return position + pattern.count <= bytes.count && Array(bytes[position..<(position + pattern.count)]) == pattern
         }
         while index < bytes.count {
-            guard bytes[index] == 0x3C else { index += 1; continue }  // '<'
-            if has("<!DOCTYPE", at: index) { return "a document type declaration (DTDs are not accepted: entity expansion and external entities)" }
+            guard bytes[index] == 0x3C else {
+                index += 1
+                continue
+            } // '<'
+            if has("<!DOCTYPE", at: index) {
+                return "a document type declaration (DTDs are not accepted: entity expansion and external entities)"
+            }
             if has("<!--", at: index) {
                 // Skip the comment.
                 var end = index + 4
@@ -77,7 +87,7 @@ final class XMLDocument {
                 index = end + 2
                 continue
             }
-            return nil  // the root element starts: the prolog is over
+            return nil // the root element starts: the prolog is over
         }
         return nil
     }

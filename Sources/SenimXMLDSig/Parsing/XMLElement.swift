@@ -1,5 +1,6 @@
 import CLibXML2
 import CShims
+import Foundation
 
 /// An element of an ``XMLDocument``: name, namespace, attributes, children, text. A thin view over libxml2's
 /// node; valid only while its document lives.
@@ -66,7 +67,10 @@ struct XMLElement: Hashable {
             var climbing: xmlNodePtr? = visiting
             current = nil
             while let step = climbing, step != node {
-                if let sibling = step.pointee.next { current = sibling; break }
+                if let sibling = step.pointee.next {
+                    current = sibling
+                    break
+                }
                 climbing = step.pointee.parent
             }
         }
@@ -79,7 +83,9 @@ struct XMLElement: Hashable {
             let name = current.pointee.name.map { String(cString: $0) } ?? ""
             let namespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
             body(name, namespace) {
-                guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return nil }
+                guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else {
+                    return nil
+                }
                 defer { senim_xmlFree(value) }
                 return String(cString: value)
             }
@@ -121,5 +127,3 @@ enum XMLBase64 {
         return Data(base64Encoded: String(String.UnicodeScalarView(compact))).map { Array($0) }
     }
 }
-
-import Foundation

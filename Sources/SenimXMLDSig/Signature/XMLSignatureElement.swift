@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import SenimCrypto
 
@@ -26,7 +27,8 @@ enum XMLTransform: Equatable {
         if algorithm == Self.envelopedURI {
             self = .envelopedSignature
         } else if let method = CanonicalizationMethod(rawValue: algorithm) {
-            let prefixes = element.child("InclusiveNamespaces", XMLNamespace.exclusiveC14N)?.attribute("PrefixList")?
+            let prefixes =
+                element.child("InclusiveNamespaces", XMLNamespace.exclusiveC14N)?.attribute("PrefixList")?
                 .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) ?? []
             self = .canonicalization(method, inclusivePrefixes: prefixes)
         } else if algorithm == Self.xpathURI, let xpath = element.child("XPath", XMLNamespace.dsig), Self.isExcludeSignatures(xpath) {
@@ -83,29 +85,41 @@ struct XMLSignatureElement {
         let ds = XMLNamespace.dsig
         self.element = element
         let signedInfos = element.children("SignedInfo", ds)
-        guard signedInfos.count == 1, let signedInfo = signedInfos.first else { throw .malformedSignature("a Signature needs exactly one SignedInfo") }
+        guard signedInfos.count == 1, let signedInfo = signedInfos.first else {
+            throw .malformedSignature("a Signature needs exactly one SignedInfo")
+        }
         self.signedInfo = signedInfo
         guard let c14n = signedInfo.child("CanonicalizationMethod", ds), let c14nURI = c14n.attribute("Algorithm") else {
             throw .malformedSignature("SignedInfo without CanonicalizationMethod")
         }
-        guard let method = CanonicalizationMethod(rawValue: c14nURI) else { throw .unsupportedAlgorithm("CanonicalizationMethod \(c14nURI)") }
+        guard let method = CanonicalizationMethod(rawValue: c14nURI) else {
+            throw .unsupportedAlgorithm("CanonicalizationMethod \(c14nURI)")
+        }
         canonicalization = method
-        canonicalizationPrefixes = c14n.child("InclusiveNamespaces", XMLNamespace.exclusiveC14N)?.attribute("PrefixList")?
+        canonicalizationPrefixes =
+            c14n.child("InclusiveNamespaces", XMLNamespace.exclusiveC14N)?.attribute("PrefixList")?
             .split(separator: " ").map(String.init) ?? []
         guard let signatureMethod = signedInfo.child("SignatureMethod", ds)?.attribute("Algorithm") else {
             throw .malformedSignature("SignedInfo without SignatureMethod")
         }
         signatureMethodURI = signatureMethod
         references = try signedInfo.children("Reference", ds).map { reference throws(XMLDSigError) -> XMLReference in
-            guard let digestMethod = reference.child("DigestMethod", ds)?.attribute("Algorithm") else { throw .malformedSignature("Reference without DigestMethod") }
-            guard let digest = reference.child("DigestValue", ds)?.base64Bytes else { throw .malformedSignature("Reference without a base64 DigestValue") }
+            guard let digestMethod = reference.child("DigestMethod", ds)?.attribute("Algorithm") else {
+                throw .malformedSignature("Reference without DigestMethod")
+            }
+            guard let digest = reference.child("DigestValue", ds)?.base64Bytes else {
+                throw .malformedSignature("Reference without a base64 DigestValue")
+            }
             let transforms = reference.child("Transforms", ds)?.children("Transform", ds).map(XMLTransform.init) ?? []
-            return XMLReference(element: reference, uri: reference.attribute("URI"), id: reference.attribute("Id"),
-                                transforms: transforms, digestMethodURI: digestMethod, digestValue: digest)
+            return XMLReference(
+                element: reference, uri: reference.attribute("URI"), id: reference.attribute("Id"),
+                transforms: transforms, digestMethodURI: digestMethod, digestValue: digest)
         }
         guard !references.isEmpty else { throw .malformedSignature("SignedInfo without a Reference") }
         let values = element.children("SignatureValue", ds)
-        guard values.count == 1, let value = values[0].base64Bytes, !value.isEmpty else { throw .malformedSignature("a Signature needs exactly one base64 SignatureValue") }
+        guard values.count == 1, let value = values[0].base64Bytes, !value.isEmpty else {
+            throw .malformedSignature("a Signature needs exactly one base64 SignatureValue")
+        }
         signatureValue = value
 
         var keyInfo = XMLKeyInfo()
@@ -115,18 +129,22 @@ struct XMLSignatureElement {
                     switch (child.namespaceURI, child.localName) {
                     case (ds, "X509Certificate"): if let der = child.base64Bytes { keyInfo.certificates.append(der) }
                     case (ds, "X509IssuerSerial"):
-                        keyInfo.issuerSerials.append((child.child("X509IssuerName", ds)?.text ?? "", child.child("X509SerialNumber", ds)?.text ?? ""))
+                        keyInfo.issuerSerials.append(
+                            (child.child("X509IssuerName", ds)?.text ?? "", child.child("X509SerialNumber", ds)?.text ?? ""))
                     case (ds, "X509SubjectName"): keyInfo.subjectNames.append(child.text)
                     case (ds, "X509SKI"): if let ski = child.base64Bytes { keyInfo.subjectKeyIdentifiers.append(ski) }
                     case (XMLNamespace.dsig11, "X509Digest"):
-                        if let digest = child.base64Bytes { keyInfo.certificateDigests.append((child.attribute("Algorithm") ?? "", digest)) }
+                        if let digest = child.base64Bytes {
+                            keyInfo.certificateDigests.append((child.attribute("Algorithm") ?? "", digest))
+                        }
                     default: break
                     }
                 }
             }
             keyInfo.keyNames = info.children("KeyName", ds).map(\.text)
             if let rsa = info.child("KeyValue", ds)?.child("RSAKeyValue", ds),
-               let modulus = rsa.child("Modulus", ds)?.base64Bytes, let exponent = rsa.child("Exponent", ds)?.base64Bytes {
+                let modulus = rsa.child("Modulus", ds)?.base64Bytes, let exponent = rsa.child("Exponent", ds)?.base64Bytes
+            {
                 keyInfo.rsaKeyValue = (modulus, exponent)
             }
         }
@@ -141,5 +159,3 @@ extension XMLElement {
         return ns.pointee.href.map { String(cString: $0) }
     }
 }
-
-import CLibXML2

@@ -27,7 +27,8 @@ public struct XMLSigner: Sendable {
         }
         // URI="" is the document without comments; the signature is not there yet, so the enveloped transform
         // removes nothing, and earlier signatures stay covered.
-        let digest = digestAlgorithm.hash(try Canonicalizer.canonicalize(original, NodeSelection(root: nil, excludeComments: true), method: .inclusive10WithComments))
+        let digest = digestAlgorithm.hash(
+            try Canonicalizer.canonicalize(original, NodeSelection(root: nil, excludeComments: true), method: .inclusive10WithComments))
 
         let placeholder = "SENIMKEY-SIGNATURE-VALUE-\(UUID().uuidString)"
         let signature = """
@@ -61,8 +62,10 @@ public struct XMLSigner: Sendable {
         // SignedInfo is canonicalised in its final context (it inherits the root's namespaces under inclusive C14N).
         let placed = try XMLDocument(bytes: withSignature)
         guard let element = placed.root.children("Signature", XMLNamespace.dsig).last,
-              let signedInfo = element.child("SignedInfo", XMLNamespace.dsig) else { throw .signingFailed("the inserted signature was not found") }
-        let canonical = try Canonicalizer.canonicalize(placed, NodeSelection(root: signedInfo, excludeComments: false), method: .inclusive10)
+            let signedInfo = element.child("SignedInfo", XMLNamespace.dsig)
+        else { throw .signingFailed("the inserted signature was not found") }
+        let canonical = try Canonicalizer.canonicalize(
+            placed, NodeSelection(root: signedInfo, excludeComments: false), method: .inclusive10)
         let value: [UInt8]
         do {
             let raw = try identity.privateKey.signature(for: canonical, algorithm: algorithm)
@@ -96,19 +99,31 @@ public struct XMLSigner: Sendable {
         var end = bytes.count
         while end > 0 {
             let trimmed = bytes[..<end]
-            if let last = trimmed.last, [0x20, 0x09, 0x0A, 0x0D].contains(last) { end -= 1; continue }
-            if trimmed.suffix(3).elementsEqual(Array("-->".utf8)), let start = trimmed.lastRange(of: Array("<!--".utf8)) { end = start.lowerBound; continue }
-            if trimmed.suffix(2).elementsEqual(Array("?>".utf8)), let start = trimmed.lastRange(of: Array("<?".utf8)), start.lowerBound > 0 { end = start.lowerBound; continue }
+            if let last = trimmed.last, [0x20, 0x09, 0x0A, 0x0D].contains(last) {
+                end -= 1
+                continue
+            }
+            if trimmed.suffix(3).elementsEqual(Array("-->".utf8)), let start = trimmed.lastRange(of: Array("<!--".utf8)) {
+                end = start.lowerBound
+                continue
+            }
+            if trimmed.suffix(2).elementsEqual(Array("?>".utf8)), let start = trimmed.lastRange(of: Array("<?".utf8)), start.lowerBound > 0
+            {
+                end = start.lowerBound
+                continue
+            }
             break
         }
         guard end >= 2, bytes[end - 1] == 0x3E else { throw .signingFailed("cannot find the end of the document element") }
-        if bytes[end - 2] == 0x2F {  // "/>": an empty root element
+        if bytes[end - 2] == 0x2F { // "/>": an empty root element
             guard let open = bytes[..<end].lastIndex(of: 0x3C) else { throw .signingFailed("malformed empty root element") }
             let name = bytes[(open + 1)..<(end - 2)].prefix { ![0x20, 0x09, 0x0A, 0x0D, 0x2F].contains($0) }
             let head = Array(bytes[..<(end - 2)]).reversed().drop(while: { [0x20, 0x09, 0x0A, 0x0D].contains($0) }).reversed()
             return Array(head) + [0x3E] + fragment + Array("</".utf8) + Array(name) + [0x3E] + Array(bytes[end...])
         }
-        guard let close = bytes[..<end].lastRange(of: Array("</".utf8)) else { throw .signingFailed("cannot find the document element's end tag") }
+        guard let close = bytes[..<end].lastRange(of: Array("</".utf8)) else {
+            throw .signingFailed("cannot find the document element's end tag")
+        }
         return Array(bytes[..<close.lowerBound]) + fragment + Array(bytes[close.lowerBound...])
     }
 }

@@ -15,7 +15,9 @@ struct ReferenceProcessor {
     let idIndex: XMLIDIndex
 
     /// Dereferences and transforms, then digests the result; the canonical octets are kept only when `retain`.
-    func process(_ reference: XMLReference, digest algorithm: DigestAlgorithm, retain: Bool) throws(XMLDSigError) -> (SignedReference, digest: [UInt8]) {
+    func process(_ reference: XMLReference, digest algorithm: DigestAlgorithm, retain: Bool) throws(XMLDSigError) -> (
+        SignedReference, digest: [UInt8]
+    ) {
         var selection: NodeSelection
         var target: XMLElement?
         let uri = reference.uri
@@ -41,7 +43,9 @@ struct ReferenceProcessor {
 
         // The last transform may canonicalise; nothing may follow it (octets cannot be filtered again). Without
         // one, the node-set becomes octets by inclusive C14N 1.0 (§4.4.3.2).
-        var method = CanonicalizationMethod.inclusive10, prefixes: [String] = [], canonicalised = false
+        var method = CanonicalizationMethod.inclusive10
+        var prefixes: [String] = []
+        var canonicalised = false
         for transform in reference.transforms {
             guard !canonicalised else { throw .refusedTransform("a transform after canonicalisation (octets cannot be filtered again)") }
             switch transform {
@@ -52,15 +56,20 @@ struct ReferenceProcessor {
             case .canonicalization(let chosen, let list):
                 (method, prefixes, canonicalised) = (chosen, list, true)
             case .refused(let algorithm):
-                throw .refusedTransform("the transform \(algorithm) is not allowed (only enveloped-signature and C14N; XSLT and XPath are refused)")
+                throw .refusedTransform(
+                    "the transform \(algorithm) is not allowed (only enveloped-signature and C14N; XSLT and XPath are refused)")
             }
         }
         let coverage: SignedDataScope.Coverage = target == nil || target == document.root ? .full : .partial
         if retain {
             let bytes = try Canonicalizer.canonicalize(document, selection, method: method, inclusivePrefixes: prefixes)
-            return (SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: bytes, length: bytes.count), algorithm.hash(bytes))
+            return (
+                SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: bytes, length: bytes.count),
+                algorithm.hash(bytes)
+            )
         }
-        let (digest, length) = try Canonicalizer.digest(document, selection, method: method, inclusivePrefixes: prefixes, algorithm: algorithm)
+        let (digest, length) = try Canonicalizer.digest(
+            document, selection, method: method, inclusivePrefixes: prefixes, algorithm: algorithm)
         return (SignedReference(uri: uri, coverage: coverage, elementPath: target?.path, canonicalBytes: [], length: length), digest)
     }
 }

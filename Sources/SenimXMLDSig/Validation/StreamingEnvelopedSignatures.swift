@@ -30,19 +30,26 @@ struct StreamingEnvelopedSignatures {
 
         // Pass 1: the signatures.
         let collector = Collector()
-        var config = senim_stream_config(emit: nil, capture: { context, index, bytes, length in
-            guard let context, let bytes else { return }
-            Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().captured.append(Array(UnsafeRawBufferPointer(start: bytes, count: length)))
-        }, context: Unmanaged.passUnretained(collector).toOpaque(), root_signatures: 0, nested_signatures: 0)
+        var config = senim_stream_config(
+            emit: nil,
+            capture: { context, index, bytes, length in
+                guard let context, let bytes else { return }
+                Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().captured.append(
+                    Array(UnsafeRawBufferPointer(start: bytes, count: length)))
+            }, context: Unmanaged.passUnretained(collector).toOpaque(), root_signatures: 0, nested_signatures: 0)
         try Self.run(input, from: start, &config)
-        guard config.nested_signatures == 0, config.root_signatures > 0, collector.captured.count == Int(config.root_signatures) else { return nil }
+        guard config.nested_signatures == 0, config.root_signatures > 0, collector.captured.count == Int(config.root_signatures) else {
+            return nil
+        }
         guard options.multipleSignatureOrder == .kalkan || collector.captured.count == 1 else { return nil }
 
-        var signatures: [Captured] = [], algorithms: [Set<DigestAlgorithm>] = []
+        var signatures: [Captured] = []
+        var algorithms: [Set<DigestAlgorithm>] = []
         for bytes in collector.captured {
             // A capture that does not parse, or a signature of another shape, is left to the tree (which reports it).
             guard let document = try? XMLDocument(bytes: bytes), let signature = try? XMLSignatureElement(document.root),
-                  signature.references.allSatisfy(Self.isStreamable) else { return nil }
+                signature.references.allSatisfy(Self.isStreamable)
+            else { return nil }
             var needed = Set<DigestAlgorithm>()
             for reference in signature.references {
                 if let digest = try? DigestAlgorithm(xmlDigestMethodURI: reference.digestMethodURI) { needed.insert(digest) }
@@ -53,12 +60,13 @@ struct StreamingEnvelopedSignatures {
 
         // Pass 2: the digests, state k receiving everything outside signatures k, k+1, ….
         let hashing = Hashing(algorithms.map { DigestSet(algorithms: $0.sorted { $0.rawValue < $1.rawValue }) })
-        var digestConfig = senim_stream_config(emit: { context, firstState, bytes, length in
-            guard let context, let bytes else { return }
-            let sink = Unmanaged<Hashing>.fromOpaque(context).takeUnretainedValue()
-            let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
-            for state in Int(firstState)..<sink.sets.count { sink.sets[state].update(bufferPointer: buffer) }
-        }, capture: nil, context: Unmanaged.passUnretained(hashing).toOpaque(), root_signatures: 0, nested_signatures: 0)
+        var digestConfig = senim_stream_config(
+            emit: { context, firstState, bytes, length in
+                guard let context, let bytes else { return }
+                let sink = Unmanaged<Hashing>.fromOpaque(context).takeUnretainedValue()
+                let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
+                for state in Int(firstState)..<sink.sets.count { sink.sets[state].update(bufferPointer: buffer) }
+            }, capture: nil, context: Unmanaged.passUnretained(hashing).toOpaque(), root_signatures: 0, nested_signatures: 0)
         try Self.run(input, from: start, &digestConfig)
         withExtendedLifetime((collector, hashing)) {}
         self.signatures = signatures
@@ -86,7 +94,9 @@ struct StreamingEnvelopedSignatures {
                 senim_xml_stream(pointer, Int32(buffer.count - start), &config, &error, error.count)
             }
         }
-        if result == -2 { throw .forbiddenConstruct("a document type declaration or an entity reference (DTDs and entities are not accepted)") }
+        if result == -2 {
+            throw .forbiddenConstruct("a document type declaration or an entity reference (DTDs and entities are not accepted)")
+        }
         guard result == 0 else { throw .malformedXML(String(cString: error).trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 

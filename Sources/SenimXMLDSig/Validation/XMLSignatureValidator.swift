@@ -16,10 +16,15 @@ public struct XMLSignatureValidator: Sendable {
         certificateValidator = context.signingCertificateValidator()
     }
 
-    public init(trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-                certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = [], options: XMLValidationOptions = XMLValidationOptions()) {
-        self.init(context: ValidationContext(trustStore: trustStore, policy: policy, revocationSources: revocationSources,
-                                             certificateSources: certificateSources, extraCertificates: extraCertificates), options: options)
+    public init(
+        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
+        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = [],
+        options: XMLValidationOptions = XMLValidationOptions()
+    ) {
+        self.init(
+            context: ValidationContext(
+                trustStore: trustStore, policy: policy, revocationSources: revocationSources,
+                certificateSources: certificateSources, extraCertificates: extraCertificates), options: options)
     }
 
     /// Validates every ds:Signature in the document. Input that is not acceptable XML gives a report with
@@ -37,15 +42,18 @@ public struct XMLSignatureValidator: Sendable {
                 (prepared, messages) = prepare(document)
             }
         } catch {
-            return XMLValidationResult(report: .unreadable(container: "XML", validationTime: validationTime, policy: context.policyReference,
-                                                           reason: error.description), signedData: [], signatureValues: [])
+            return XMLValidationResult(
+                report: .unreadable(
+                    container: "XML", validationTime: validationTime, policy: context.policyReference,
+                    reason: error.description), signedData: [], signatureValues: [])
         }
         var reports: [SignatureReport] = []
         for item in prepared {
             reports.append(await finish(item, validationTime: validationTime))
         }
-        let report = SignatureValidationReport(container: "XML", validationTime: validationTime, policy: context.policyReference,
-                                               signatures: reports, messages: messages)
+        let report = SignatureValidationReport(
+            container: "XML", validationTime: validationTime, policy: context.policyReference,
+            signatures: reports, messages: messages)
         return XMLValidationResult(report: report, signedData: prepared.map(\.references), signatureValues: prepared.map(\.signatureValue))
     }
 
@@ -67,15 +75,22 @@ public struct XMLSignatureValidator: Sendable {
         if signatures.isEmpty { messages.append("the document holds no ds:Signature") }
         if !index.duplicated.isEmpty { messages.append("ID values used more than once: \(index.duplicated.joined(separator: ", "))") }
         if options.multipleSignatureOrder == .kalkan && signatures.count > 1 {
-            messages.append("\(signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)")
+            messages.append(
+                "\(signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)"
+            )
         }
         var prepared: [Prepared] = []
         for (position, element) in signatures.enumerated() {
-            let later = options.multipleSignatureOrder == .kalkan ? Array(signatures[(position + 1)...]).filter { !$0.contains(element) && !element.contains($0) } : []
-            let processor = ReferenceProcessor(document: document, signature: element, laterSignatures: later, allSignatures: signatures, idIndex: index)
-            prepared.append(prepareSignature(element, id: "S-\(position + 1)", document: document, laterSignatureCount: later.count) { reference, digest throws(XMLDSigError) in
-                try processor.process(reference, digest: digest, retain: options.retainSignedData)
-            })
+            let later =
+                options.multipleSignatureOrder == .kalkan
+                ? Array(signatures[(position + 1)...]).filter { !$0.contains(element) && !element.contains($0) } : []
+            let processor = ReferenceProcessor(
+                document: document, signature: element, laterSignatures: later, allSignatures: signatures, idIndex: index)
+            prepared.append(
+                prepareSignature(element, id: "S-\(position + 1)", document: document, laterSignatureCount: later.count) {
+                    reference, digest throws(XMLDSigError) in
+                    try processor.process(reference, digest: digest, retain: options.retainSignedData)
+                })
         }
         return (prepared, messages)
     }
@@ -85,21 +100,34 @@ public struct XMLSignatureValidator: Sendable {
     func prepare(_ streamed: StreamingEnvelopedSignatures) -> ([Prepared], [String]) {
         var messages: [String] = []
         if streamed.signatures.count > 1 {
-            messages.append("\(streamed.signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)")
+            messages.append(
+                "\(streamed.signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)"
+            )
         }
         let prepared = streamed.signatures.enumerated().map { position, captured in
-            prepareSignature(captured.document.root, id: "S-\(position + 1)", document: captured.document,
-                             laterSignatureCount: streamed.signatures.count - position - 1) { reference, digest throws(XMLDSigError) in
-                guard let value = streamed.digests[position][digest] else { throw .malformedSignature("no \(digest.rawValue) digest was computed") }
-                return (SignedReference(uri: "", coverage: .full, elementPath: nil, canonicalBytes: [], length: streamed.lengths[position]), value)
+            prepareSignature(
+                captured.document.root, id: "S-\(position + 1)", document: captured.document,
+                laterSignatureCount: streamed.signatures.count - position - 1
+            ) { reference, digest throws(XMLDSigError) in
+                guard let value = streamed.digests[position][digest] else {
+                    throw .malformedSignature("no \(digest.rawValue) digest was computed")
+                }
+                return (
+                    SignedReference(uri: "", coverage: .full, elementPath: nil, canonicalBytes: [], length: streamed.lengths[position]),
+                    value
+                )
             }
         }
         return (prepared, messages)
     }
 
-    private func prepareSignature(_ element: XMLElement, id: String, document: XMLDocument, laterSignatureCount: Int,
-                                  digestReference: (XMLReference, DigestAlgorithm) throws(XMLDSigError) -> (SignedReference, [UInt8])) -> Prepared {
-        var prepared = Prepared(report: SignatureReport(id: id, format: "XMLDSig", bestSignatureTime: Date()), references: [], certificate: nil, chain: [], algorithm: nil)
+    private func prepareSignature(
+        _ element: XMLElement, id: String, document: XMLDocument, laterSignatureCount: Int,
+        digestReference: (XMLReference, DigestAlgorithm) throws(XMLDSigError) -> (SignedReference, [UInt8])
+    ) -> Prepared {
+        var prepared = Prepared(
+            report: SignatureReport(id: id, format: "XMLDSig", bestSignatureTime: Date()), references: [], certificate: nil, chain: [],
+            algorithm: nil)
         let signature: XMLSignatureElement
         do { signature = try XMLSignatureElement(element) } catch {
             prepared.report.fail(error.subIndication, error.description)
@@ -127,15 +155,22 @@ public struct XMLSignatureValidator: Sendable {
                 let (signed, actual) = try digestReference(reference, digest)
                 prepared.references.append(signed)
                 let description: String
-                if let path = signed.elementPath { description = "\(name): the element \(path)" } else {
-                    let removed = laterSignatureCount == 0 ? "" : " and the \(laterSignatureCount) later signature\(laterSignatureCount == 1 ? "" : "s")"
+                if let path = signed.elementPath {
+                    description = "\(name): the element \(path)"
+                } else {
+                    let removed =
+                        laterSignatureCount == 0
+                        ? "" : " and the \(laterSignatureCount) later signature\(laterSignatureCount == 1 ? "" : "s")"
                     description = "\(name): the whole document without this signature\(removed)"
                 }
-                prepared.report.signedDataScope.append(SignedDataScope(name: reference.uri ?? "", coverage: signed.coverage, description: description,
-                                                                      digests: [digest.rawValue: Hex.encode(actual)], length: signed.length))
+                prepared.report.signedDataScope.append(
+                    SignedDataScope(
+                        name: reference.uri ?? "", coverage: signed.coverage, description: description,
+                        digests: [digest.rawValue: Hex.encode(actual)], length: signed.length))
                 if actual != reference.digestValue {
                     allIntact = false
-                    prepared.report.fail(.hashFailure, "\(name): the \(digest.rawValue) digest of the referenced data does not match its DigestValue")
+                    prepared.report.fail(
+                        .hashFailure, "\(name): the \(digest.rawValue) digest of the referenced data does not match its DigestValue")
                 }
             } catch {
                 allIntact = false
@@ -144,7 +179,8 @@ public struct XMLSignatureValidator: Sendable {
         }
         prepared.report.intact = allIntact
         if let expected = options.expectedReferenceCount, expected != signature.references.count {
-            prepared.report.fail(.sigConstraintsFailure, "the signature has \(signature.references.count) references; \(expected) were expected")
+            prepared.report.fail(
+                .sigConstraintsFailure, "the signature has \(signature.references.count) references; \(expected) were expected")
         }
         if options.requireWholeDocument, !prepared.report.signedDataScope.contains(where: { $0.coverage == .full }) {
             prepared.report.fail(.sigConstraintsFailure, "the signature does not cover the whole document")
@@ -153,8 +189,9 @@ public struct XMLSignatureValidator: Sendable {
         // SignedInfo and the signature value, with the key from KeyInfo (or the one the caller pins).
         let signedInfo: [UInt8]
         do {
-            signedInfo = try Canonicalizer.canonicalize(document, NodeSelection(root: signature.signedInfo, excludeComments: false),
-                                                        method: signature.canonicalization, inclusivePrefixes: signature.canonicalizationPrefixes)
+            signedInfo = try Canonicalizer.canonicalize(
+                document, NodeSelection(root: signature.signedInfo, excludeComments: false),
+                method: signature.canonicalization, inclusivePrefixes: signature.canonicalizationPrefixes)
         } catch {
             prepared.report.fail(error.subIndication, "SignedInfo: \(DecodingErrorText.sentence(error))")
             return prepared
@@ -162,10 +199,14 @@ public struct XMLSignatureValidator: Sendable {
         let keyInfoCertificates = signature.keyInfo.certificates.compactMap { try? Certificate(derEncoded: $0) }
         prepared.chain = keyInfoCertificates
         guard let algorithm = prepared.algorithm else { return prepared }
-        let candidates = options.signingCertificate.map { [$0] } ?? KeyInfoResolver.candidates(signature.keyInfo, certificates: keyInfoCertificates,
-                                                                                                  others: context.candidateCertificates)
+        let candidates =
+            options.signingCertificate.map { [$0] }
+            ?? KeyInfoResolver.candidates(
+                signature.keyInfo, certificates: keyInfoCertificates,
+                others: context.candidateCertificates)
         guard !candidates.isEmpty else {
-            prepared.report.fail(.noSigningCertificateFound, "KeyInfo names no certificate that is in the document or among the given or trusted ones")
+            prepared.report.fail(
+                .noSigningCertificateFound, "KeyInfo names no certificate that is in the document or among the given or trusted ones")
             return prepared
         }
         let value = XMLSignatureValueEncoding.openSSLForm(signature.signatureValue, algorithm: algorithm)
@@ -186,7 +227,8 @@ public struct XMLSignatureValidator: Sendable {
         prepared.report.signer = Signer(certificate: certificate)
         prepared.report.signingCertificate = CertificateSummary(certificate: certificate)
         if !prepared.report.cryptographicallyValid {
-            prepared.report.fail(.sigCryptoFailure, "the SignatureValue does not verify over the canonical SignedInfo\(lastError.map { ": \($0)" } ?? "")")
+            prepared.report.fail(
+                .sigCryptoFailure, "the SignatureValue does not verify over the canonical SignedInfo\(lastError.map { ": \($0)" } ?? "")")
         }
         return prepared
     }
@@ -195,9 +237,10 @@ public struct XMLSignatureValidator: Sendable {
         var report = item.report
         report.bestSignatureTime = validationTime
         guard let certificate = item.certificate else { return report }
-        let outcome = await certificateValidator.validate(certificate, at: validationTime, revocationSources: context.revocationSources,
-                                                          certificateSources: context.certificateSources,
-                                                          extraIntermediates: item.chain + context.extraCertificates, signatureAlgorithm: item.algorithm)
+        let outcome = await certificateValidator.validate(
+            certificate, at: validationTime, revocationSources: context.revocationSources,
+            certificateSources: context.certificateSources,
+            extraIntermediates: item.chain + context.extraCertificates, signatureAlgorithm: item.algorithm)
         report.apply(outcome.report)
         report.messages.append(contentsOf: outcome.errors.map { "fetch: \($0)" })
         return report
@@ -212,7 +255,9 @@ enum KeyInfoResolver {
         var named: [Certificate] = []
         for (issuer, serial) in keyInfo.issuerSerials {
             let serialHex = BigDecimal.hex(fromDecimal: serial.trimmingCharacters(in: .whitespacesAndNewlines))
-            named += pool.filter { $0.serialNumberHex.drop(while: { $0 == "0" }) == serialHex.drop(while: { $0 == "0" }) && LDAPName.matches(issuer, $0.issuer) }
+            named += pool.filter {
+                $0.serialNumberHex.drop(while: { $0 == "0" }) == serialHex.drop(while: { $0 == "0" }) && LDAPName.matches(issuer, $0.issuer)
+            }
         }
         for subject in keyInfo.subjectNames { named += pool.filter { LDAPName.matches(subject, $0.subject) } }
         for ski in keyInfo.subjectKeyIdentifiers { named += pool.filter { ((try? $0.extensions.subjectKeyIdentifier) ?? nil) == ski } }
@@ -221,7 +266,9 @@ enum KeyInfoResolver {
             named += pool.filter { algorithm.hash($0.derEncoded) == digest }
         }
         var unique: [Certificate] = []
-        for certificate in named + (named.isEmpty ? leavesFirst(certificates) : []) where !unique.contains(certificate) { unique.append(certificate) }
+        for certificate in named + (named.isEmpty ? leavesFirst(certificates) : []) where !unique.contains(certificate) {
+            unique.append(certificate)
+        }
         return unique
     }
 
@@ -239,7 +286,8 @@ enum BigDecimal {
         guard !digits.isEmpty, decimal.allSatisfy(\.isNumber) else { return "" }
         var bytes: [UInt8] = []
         while !(digits.count == 1 && digits[0] == 0) && !digits.isEmpty {
-            var remainder = 0, quotient: [Int] = []
+            var remainder = 0
+            var quotient: [Int] = []
             for digit in digits {
                 let value = remainder * 10 + digit
                 quotient.append(value / 256)

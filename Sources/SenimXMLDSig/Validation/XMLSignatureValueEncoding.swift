@@ -12,11 +12,14 @@ enum XMLSignatureValueEncoding {
             // Some producers (the xmlsec "asn1 hack", old Java) put DER here already: a value that is exactly a
             // SEQUENCE of two INTEGERs is taken as that.
             if value.first == 0x30, let node = try? DER.parse(value), node.encodedBytes.count == value.count,
-               (try? DER.sequence(node, identifier: .sequence, { nodes -> Bool in
-                   _ = try ArraySlice<UInt8>(derEncoded: &nodes)
-                   _ = try ArraySlice<UInt8>(derEncoded: &nodes)
-                   return nodes.next() == nil
-               })) == true {
+                (try? DER.sequence(
+                    node, identifier: .sequence,
+                    { nodes -> Bool in
+                        _ = try ArraySlice<UInt8>(derEncoded: &nodes)
+                        _ = try ArraySlice<UInt8>(derEncoded: &nodes)
+                        return nodes.next() == nil
+                    })) == true
+            {
                 return value
             }
             guard value.count % 2 == 0, !value.isEmpty else { return value }
@@ -31,9 +34,13 @@ enum XMLSignatureValueEncoding {
     static func xmlForm(_ der: [UInt8], algorithm: SignatureAlgorithm, fieldBytes: Int) -> [UInt8] {
         switch algorithm {
         case .ecdsa, .dsa:
-            guard let (r, s) = try? DER.sequence(DER.parse(der), identifier: .sequence, { nodes in
-                (try ArraySlice<UInt8>(derEncoded: &nodes), try ArraySlice<UInt8>(derEncoded: &nodes))
-            }) else { return der }
+            guard
+                let (r, s) = try? DER.sequence(
+                    DER.parse(der), identifier: .sequence,
+                    { nodes in
+                        (try ArraySlice<UInt8>(derEncoded: &nodes), try ArraySlice<UInt8>(derEncoded: &nodes))
+                    })
+            else { return der }
             func pad(_ value: ArraySlice<UInt8>) -> [UInt8] {
                 let trimmed = Array(value.drop(while: { $0 == 0 }))
                 return [UInt8](repeating: 0, count: max(0, fieldBytes - trimmed.count)) + trimmed
@@ -50,9 +57,15 @@ enum DERSequence {
     static func encode(integers: [[UInt8]]) -> [UInt8] {
         func tlv(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] {
             var length: [UInt8]
-            if content.count < 0x80 { length = [UInt8(content.count)] } else {
-                var bytes: [UInt8] = [], remaining = content.count
-                while remaining > 0 { bytes.insert(UInt8(remaining & 0xFF), at: 0); remaining >>= 8 }
+            if content.count < 0x80 {
+                length = [UInt8(content.count)]
+            } else {
+                var bytes: [UInt8] = []
+                var remaining = content.count
+                while remaining > 0 {
+                    bytes.insert(UInt8(remaining & 0xFF), at: 0)
+                    remaining >>= 8
+                }
                 length = [0x80 | UInt8(bytes.count)] + bytes
             }
             return [tag] + length + content

@@ -1,6 +1,6 @@
-import SenimCrypto
 import ArgumentParser
 import Foundation
+import SenimCrypto
 import SenimPKI
 
 /// `senimkey cert …`: certificate inspection (and, with the path-validation work, `cert verify`).

@@ -12,10 +12,10 @@ struct DigestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Print message digests of files (streaming).",
-        discussion: "Algorithms: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")); name several, " +
-            "separated by commas, to compute them in one read (one line each, prefixed by the name). " +
-            "GOST digests print in natural byte order, the bytes CMS messageDigest and XML DigestValue hold " +
-            "(gostsum prints the same bytes reversed)."
+        discussion: "Algorithms: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")); name several, "
+            + "separated by commas, to compute them in one read (one line each, prefixed by the name). "
+            + "GOST digests print in natural byte order, the bytes CMS messageDigest and XML DigestValue hold "
+            + "(gostsum prints the same bytes reversed)."
     )
 
     @Option(name: [.customLong("alg"), .short], help: "Digest algorithm, or several separated by commas.")

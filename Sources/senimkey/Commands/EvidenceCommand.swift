@@ -1,6 +1,6 @@
-import SenimCrypto
 import ArgumentParser
 import Foundation
+import SenimCrypto
 import SenimEvidence
 import SenimPKI
 
@@ -18,7 +18,8 @@ struct EvidenceCommand: AsyncParsableCommand {
 struct VerifyEvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check an evidence package step by step: manifest, seal, signatures, SMS-OTP records, audit chain, log inclusion, checkpoint."
+        abstract:
+            "Check an evidence package step by step: manifest, seal, signatures, SMS-OTP records, audit chain, log inclusion, checkpoint."
     )
 
     @OptionGroup var input: EvidencePackageOptions
@@ -30,10 +31,14 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
 
     /// Prints the steps and ends with the overall verdict's exit code (shared with `senimkey verify`).
     static func render(_ verification: EvidencePackageVerification, bundle: String, format: OutputFormat) throws {
-        let overall = verification.overall, steps = verification.steps
+        let overall = verification.overall
+        let steps = verification.steps
         switch format {
         case .json:
-            struct Output: Encodable { let indication: Indication; let steps: [EvidenceStep] }
+            struct Output: Encodable {
+                let indication: Indication
+                let steps: [EvidenceStep]
+            }
             try JSONOutput.print(Output(indication: overall, steps: steps))
         case .text:
             print("Evidence package \(bundle): \(overall.rawValue)")
@@ -82,9 +87,13 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
 /// The inputs both evidence subcommands share: the package and what to verify it against.
 struct EvidencePackageOptions: ParsableArguments {
     @Argument(help: "The evidence package (.asice).") var bundle: String
-    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
+    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust:
+        [String] = []
     @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
-    @Option(help: "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each seal at the time it was sealed.")
+    @Option(
+        help:
+            "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each seal at the time it was sealed."
+    )
     var at: String?
     @Option(help: "A validation policy JSON file (default: senimkey-kz-default).") var policy: String?
     @Flag(help: "Validate under the policy the package carries (validation/policy.json) instead of --policy.") var policyFromPackage = false
@@ -93,19 +102,27 @@ struct EvidencePackageOptions: ParsableArguments {
     /// over the package, streamed from its file (`-` reads standard input into memory), so `verify` and
     /// `report` state the same result.
     func readAndVerify() async throws -> EvidencePackageVerification {
-        let store: TrustStore, lists: [CertificateRevocationList], source: StoredZIPReader.Source, chosen: ValidationPolicy
+        let store: TrustStore
+        let lists: [CertificateRevocationList]
+        let source: StoredZIPReader.Source
+        let chosen: ValidationPolicy
         let time = try CLIInput.time(at)
         do {
-            if bundle != "-" && !FileManager.default.isReadableFile(atPath: bundle) { throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(bundle)") }
+            if bundle != "-" && !FileManager.default.isReadableFile(atPath: bundle) {
+                throw PKIError.malformedEncoding(what: "file", reason: "cannot read \(bundle)")
+            }
             source = bundle == "-" ? .bytes(try CLIInput.read(bundle)) : .file(path: bundle)
             store = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
             lists = try crls.map { try CertificateRevocationList(bytes: try CLIInput.read($0)) }
-            chosen = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
+            chosen =
+                try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) }
+                ?? .kazakhstanDefault
         } catch {
             FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-        let context = ValidationContext(trustStore: store, policy: chosen, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
+        let context = ValidationContext(
+            trustStore: store, policy: chosen, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
         return await EvidencePackageVerifier(context: context, usesPackagePolicy: policyFromPackage).verify(source, at: time)
     }
 }

@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Data directory: the SQLite store, blobs, SMS outbox and keys.") var data = "senimkey-data"
     @Option(help: "postgres://user@host:port/database for PostgreSQL; default: SQLite in the data directory.") var database: String?
-    @Option(help: "Environment variable holding the PostgreSQL password (when the URL has none).") var databasePasswordEnv = "SENIMKEY_DATABASE_PASSWORD"
+    @Option(help: "Environment variable holding the PostgreSQL password (when the URL has none).") var databasePasswordEnv =
+        "SENIMKEY_DATABASE_PASSWORD"
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "The URL users reach the platform at (SMS links, eGov mobile API). Default: http://HOST:PORT.") var publicURL: String?
@@ -29,12 +30,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Environment variable holding the seal PKCS#12 password.") var sealPasswordEnv = "SENIMKEY_SEAL_PASSWORD"
     @Option(help: "RFC 3161 timestamp authority URL for evidence package seals.") var tsa: String?
     @Option(help: "SMS provider URL (JSON over HTTPS); default: the outbox directory.") var smsURL: String?
-    @Option(help: "Environment variable holding the SMS provider's Authorization header value.") var smsAuthorizationEnv = "SENIMKEY_SMS_AUTHORIZATION"
+    @Option(help: "Environment variable holding the SMS provider's Authorization header value.") var smsAuthorizationEnv =
+        "SENIMKEY_SMS_AUTHORIZATION"
     @Option(help: "SMS provider request body template ({{to}}, {{to_e164}}, {{text}}, {{id}}).") var smsTemplate: String?
     @Option(help: "A proxy whose X-Forwarded-For is believed (repeatable).") var trustedProxy: [String] = []
     @Option(help: "Make this phone a platform administrator (created if new).") var adminPhone: String?
     @Flag(help: "Accept the NCA test IINs/BINs (test and staging deployments only).") var acceptNCATestIdentifiers = false
-    @Flag(help: "Let the partner's own signature be an SMS code of an employee with the sign right (default: only an EDS with the partner's BIN).")
+    @Flag(
+        help:
+            "Let the partner's own signature be an SMS code of an employee with the sign right (default: only an EDS with the partner's BIN)."
+    )
     var partnerSMSSignature = false
     @Option(help: "An address that may read /metrics (repeatable; default: loopback only).") var metricsFrom: [String] = []
 
@@ -49,14 +54,20 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let trustStore = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
         let revocationFiles = try crl.map { (name: ($0 as NSString).lastPathComponent, bytes: try CLIInput.read($0)) }
-        var revocationSources: [any RevocationSource] = [OfflineRevocationSource(revocationLists: try revocationFiles.map { try CertificateRevocationList(bytes: $0.bytes) })]
+        var revocationSources: [any RevocationSource] = [
+            OfflineRevocationSource(revocationLists: try revocationFiles.map { try CertificateRevocationList(bytes: $0.bytes) })
+        ]
         if online { revocationSources.append(OnlineFetcher()) }
-        let validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
-        let sms: any SMSSender = try smsURL.map { url in
-            var provider = HTTPSMSProvider.Configuration(url: url, authorization: ProcessInfo.processInfo.environment[smsAuthorizationEnv])
-            if let smsTemplate { provider.bodyTemplate = smsTemplate }
-            return HTTPSMSProvider(configuration: provider)
-        } ?? OutboxSMSSender(directory: directory.outboxDirectory)
+        let validationPolicy =
+            try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) }
+            ?? .kazakhstanDefault
+        let sms: any SMSSender =
+            try smsURL.map { url in
+                var provider = HTTPSMSProvider.Configuration(
+                    url: url, authorization: ProcessInfo.processInfo.environment[smsAuthorizationEnv])
+                if let smsTemplate { provider.bodyTemplate = smsTemplate }
+                return HTTPSMSProvider(configuration: provider)
+            } ?? OutboxSMSSender(directory: directory.outboxDirectory)
         var configuration = ServerConfiguration(
             host: host, port: port, publicBaseURL: publicURL ?? "http://\(host):\(port)", blobDirectory: directory.blobDirectory,
             sesKey: try directory.sesKey(),
@@ -70,17 +81,25 @@ struct ServeCommand: AsyncParsableCommand {
         let platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
         if let adminPhone {
-            guard let phone = PhoneNumber(adminPhone) else { throw ValidationError("--admin-phone: \(adminPhone) is not a Kazakh mobile number") }
+            guard let phone = PhoneNumber(adminPhone) else {
+                throw ValidationError("--admin-phone: \(adminPhone) is not a Kazakh mobile number")
+            }
             try await platform.ensureAdministrator(phone: phone)
         }
-        logger.info("senimkey serve", metadata: ["data": "\(data)", "store": "\(database == nil ? "sqlite" : "external")",
-                                                 "sms": "\(smsURL == nil ? "outbox \(directory.outboxDirectory)" : "http")"])
+        logger.info(
+            "senimkey serve",
+            metadata: [
+                "data": "\(data)", "store": "\(database == nil ? "sqlite" : "external")",
+                "sms": "\(smsURL == nil ? "outbox \(directory.outboxDirectory)" : "http")",
+            ])
         if smsURL == nil {
-            logger.warning("SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them.",
-                           metadata: ["outbox": "\(directory.outboxDirectory)"])
+            logger.warning(
+                "SMS are written to the outbox directory, not sent: for development only. Give --sms-url to send them.",
+                metadata: ["outbox": "\(directory.outboxDirectory)"])
         }
         try await PlatformServer(platform: platform).run(logger: logger) { port in
-            logger.info("listening", metadata: ["url": "http://\(host):\(port)", "seal certificate": "\(directory.file("keys/seal.cert.pem"))"])
+            logger.info(
+                "listening", metadata: ["url": "http://\(host):\(port)", "seal certificate": "\(directory.file("keys/seal.cert.pem"))"])
         }
     }
 }

@@ -20,8 +20,10 @@ struct TrustSyncCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The folder to write into.") var dir = "certs/production"
-    @Flag(help: "Overwrite certificates whose published bytes changed (otherwise a change is reported and refused).") var acceptChanges = false
-    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
+    @Flag(help: "Overwrite certificates whose published bytes changed (otherwise a change is reported and refused).") var acceptChanges =
+        false
+    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] =
+        []
 
     func run() async throws {
         let mirrorTable: MirrorTable
@@ -33,7 +35,9 @@ struct TrustSyncCommand: AsyncParsableCommand {
             case .new(let sha256): print("new        \(source.fileName)  \(sha256)")
             case .unchanged(let sha256): print("unchanged  \(source.fileName)  \(sha256)")
             case .changed(let old, let new, let written):
-                print("\(written ? "replaced" : "CHANGED ")   \(source.fileName)  \(old) -> \(new)\(written ? "" : " (not written; rerun with --accept-changes after checking)")")
+                print(
+                    "\(written ? "replaced" : "CHANGED ")   \(source.fileName)  \(old) -> \(new)\(written ? "" : " (not written; rerun with --accept-changes after checking)")"
+                )
                 if !written { failed = true }
             case .failed(let reason):
                 print("FAILED     \(source.fileName)  \(reason)")

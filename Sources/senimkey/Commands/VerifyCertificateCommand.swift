@@ -1,6 +1,6 @@
-import SenimCrypto
 import ArgumentParser
 import Foundation
+import SenimCrypto
 import SenimPKI
 import SwiftASN1
 
@@ -19,17 +19,23 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
     @Option(name: .customLong("intermediate"), help: "An intermediate certificate (repeatable).") var intermediates: [String] = []
     @Option(name: .customLong("trust"), help: "A trust-anchor certificate or a directory of them (repeatable).") var trust: [String] = []
     @Option(name: .customLong("crl"), help: "A CRL to check revocation against (repeatable).") var crls: [String] = []
-    @Option(name: .customLong("ocsp"), help: "A stored OCSP response (DER) to check revocation against (repeatable).") var ocspResponses: [String] = []
+    @Option(name: .customLong("ocsp"), help: "A stored OCSP response (DER) to check revocation against (repeatable).") var ocspResponses:
+        [String] = []
     @Option(help: "Validation time, ISO 8601 (default: now).") var at: String?
-    @Option(name: .customLong("initial-policy"), help: "user-initial-policy-set member (repeatable; default anyPolicy).") var initialPolicies: [String] = []
+    @Option(name: .customLong("initial-policy"), help: "user-initial-policy-set member (repeatable; default anyPolicy).")
+    var initialPolicies: [String] = []
     @Flag(name: .customLong("require-explicit-policy"), help: "initial-explicit-policy") var requireExplicitPolicy = false
     @Flag(name: .customLong("inhibit-policy-mapping"), help: "initial-policy-mapping-inhibit") var inhibitPolicyMapping = false
     @Flag(name: .customLong("inhibit-any-policy"), help: "initial-any-policy-inhibit") var inhibitAnyPolicy = false
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
-    @Flag(help: "Fetch missing issuers (AIA) and revocation data (CRL-DP, OCSP) over HTTP from the URLs in the certificates.") var online = false
-    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
-    @Option(help: ArgumentHelp("Unknown revocation status: require (INDETERMINATE), hard-fail (INDETERMINATE when evidence exists or is "
-                               + "named), soft-fail (note only)."))
+    @Flag(help: "Fetch missing issuers (AIA) and revocation data (CRL-DP, OCSP) over HTTP from the URLs in the certificates.") var online =
+        false
+    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] =
+        []
+    @Option(
+        help: ArgumentHelp(
+            "Unknown revocation status: require (INDETERMINATE), hard-fail (INDETERMINATE when evidence exists or is "
+                + "named), soft-fail (note only)."))
     var revocation: RevocationMode = .require
     @Option(help: "Relying-party profile: lenient (CA-side RFC 5280 MUSTs reported as warnings) or strict (refused).")
     var profile: RelyingPartyProfile = .lenient
@@ -38,13 +44,18 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         let time = try CLIInput.time(at) ?? Date()
         let policies: Set<ASN1ObjectIdentifier>
         do {
-            policies = initialPolicies.isEmpty ? [PolicyInformation.anyPolicy] : Set(try initialPolicies.map { try ASN1ObjectIdentifier(dotRepresentation: $0) })
+            policies =
+                initialPolicies.isEmpty
+                ? [PolicyInformation.anyPolicy] : Set(try initialPolicies.map { try ASN1ObjectIdentifier(dotRepresentation: $0) })
         } catch {
             throw ValidationError("--initial-policy takes a dotted OID")
         }
 
-        let leafCertificate: Certificate, intermediateCertificates: [Certificate], store: TrustStore
-        let lists: [CertificateRevocationList], responses: [OCSPResponse]
+        let leafCertificate: Certificate
+        let intermediateCertificates: [Certificate]
+        let store: TrustStore
+        let lists: [CertificateRevocationList]
+        let responses: [OCSPResponse]
         do {
             leafCertificate = try Certificate(bytes: try CLIInput.read(leaf))
             intermediateCertificates = try intermediates.map { try Certificate(bytes: try CLIInput.read($0)) }
@@ -61,20 +72,25 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         policy.revocationRequired = revocation != .softFail
         policy.revocationMode = revocation
         policy.relyingPartyProfile = profile
-        var inputs = PathValidationInputs(validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
-                                          initialExplicitPolicy: requireExplicitPolicy, initialPolicyMappingInhibit: inhibitPolicyMapping,
-                                          initialAnyPolicyInhibit: inhibitAnyPolicy)
+        var inputs = PathValidationInputs(
+            validationTime: time, trustAnchors: store.roots, initialPolicySet: policies,
+            initialExplicitPolicy: requireExplicitPolicy, initialPolicyMappingInhibit: inhibitPolicyMapping,
+            initialAnyPolicyInhibit: inhibitAnyPolicy)
         inputs.profile = profile
-        let validator = SigningCertificateValidator(trustStore: store, revocation: RevocationChecker(revocationLists: lists, ocspResponses: responses),
-                                                    policy: policy)
+        let validator = SigningCertificateValidator(
+            trustStore: store, revocation: RevocationChecker(revocationLists: lists, ocspResponses: responses),
+            policy: policy)
         var report: CertificateValidationReport
         if online {
             var configuration = OnlineFetcher.Configuration()
             do { configuration.mirrors = try MirrorTable(parsing: mirrors) } catch { throw ValidationError(error.description) }
             let fetcher = OnlineFetcher(configuration: configuration)
-            let outcome = await validator.validate(leafCertificate, at: time, revocationSources: [fetcher], certificateSources: [fetcher],
-                                                   extraIntermediates: intermediateCertificates, pathInputs: inputs)
-            for error in outcome.errors { FileHandle.standardError.write(Data("senimkey: fetch: \(DecodingErrorText.sentence(error))\n".utf8)) }
+            let outcome = await validator.validate(
+                leafCertificate, at: time, revocationSources: [fetcher], certificateSources: [fetcher],
+                extraIntermediates: intermediateCertificates, pathInputs: inputs)
+            for error in outcome.errors {
+                FileHandle.standardError.write(Data("senimkey: fetch: \(DecodingErrorText.sentence(error))\n".utf8))
+            }
             report = outcome.report
         } else {
             report = validator.validate(leafCertificate, at: time, extraIntermediates: intermediateCertificates, pathInputs: inputs)
@@ -86,12 +102,17 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
         case .json:
             try JSONOutput.print(report)
         case .text:
-            print("\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))")
+            print(
+                "\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))"
+            )
             print("  revocation mode \(revocation.rawValue), profile \(profile.rawValue)")
             for message in report.messages { print("  - \(message)") }
             for (index, element) in report.chain.enumerated() {
-                let revocation = element.revocation.map { "  revocation \($0.status) (\($0.source))" } ?? (element.trusted ? "  trust anchor" : "")
-                print("  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 \(element.certificate.sha256)\(revocation)")
+                let revocation =
+                    element.revocation.map { "  revocation \($0.status) (\($0.source))" } ?? (element.trusted ? "  trust anchor" : "")
+                print(
+                    "  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 \(element.certificate.sha256)\(revocation)"
+                )
             }
         }
         try SenimkeyExit.finish(with: report.indication)

@@ -17,13 +17,16 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Argument(help: "The signature file.") var file: String
     @Option(help: "The detached content (or, for a timestamp, the stamped data).") var data: String?
-    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust: [String] = []
-    @Option(name: .customLong("ca"), help: "An extra certificate for finding signers and intermediates (repeatable).") var certificates: [String] = []
+    @Option(name: .customLong("trust"), help: "A trust anchor or a directory of them (repeatable; default: the shipped certs/).") var trust:
+        [String] = []
+    @Option(name: .customLong("ca"), help: "An extra certificate for finding signers and intermediates (repeatable).") var certificates:
+        [String] = []
     @Option(name: .customLong("crl"), help: "A CRL (repeatable).") var crls: [String] = []
     @Option(name: .customLong("ocsp"), help: "A stored OCSP response (repeatable).") var ocspResponses: [String] = []
     @Option(help: "Validation time, ISO 8601 (default: now).") var at: String?
     @Flag(help: "Fetch missing issuers and revocation data over HTTP (AIA, CRL-DP, OCSP).") var online = false
-    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] = []
+    @Option(name: .customLong("mirror"), help: "HOST=BASEURL: fetch that host's URLs from a mirror (repeatable).") var mirrors: [String] =
+        []
     @Option(help: "A validation policy (JSON, the ValidationPolicy shape).") var policy: String?
     @Option(help: "Relying-party profile, overriding the policy's: lenient (CA-side RFC 5280 MUSTs as warnings) or strict.")
     var profile: RelyingPartyProfile?
@@ -45,7 +48,7 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         switch InputFormat.detect(head) {
         case .pdf:
-            try await verifyPDF()  // only when the file changed between the two reads; the PDF reader reads by offset
+            try await verifyPDF() // only when the file changed between the two reads; the PDF reader reads by offset
             return
         case .evidencePackage:
             try await verifyEvidencePackage()
@@ -65,10 +68,10 @@ struct VerifyCommand: AsyncParsableCommand {
         let report: SignatureValidationReport
         switch InputFormat.detect(input) {
         case .pdf, .evidencePackage:
-            throw SenimkeyExit.unreadableInput  // handled above
+            throw SenimkeyExit.unreadableInput // handled above
         case .xml:
             var options = XMLValidationOptions()
-            options.retainSignedData = false  // the report carries digests and lengths; the octets are not printed
+            options.retainSignedData = false // the report carries digests and lengths; the octets are not printed
             let xmlValidator = XMLSignatureValidator(context: validator.context, options: options)
             report = await xmlValidator.validate(xml: input, at: time).report
         case .cms(let signedData):
@@ -76,15 +79,20 @@ struct VerifyCommand: AsyncParsableCommand {
                 .addingStandaloneTimestamp(of: signedData, data: content, validator: validator, at: time)
         case .timestampResponse(let response):
             guard let token = response.token else {
-                FileHandle.standardError.write(Data("senimkey: the timestamp response has status \(response.status) and no token: \(response.statusText.joined(separator: "; "))\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "senimkey: the timestamp response has status \(response.status) and no token: \(response.statusText.joined(separator: "; "))\n"
+                            .utf8))
                 throw SenimkeyExit.totalFailed
             }
             report = await validator.validate(token.signedData, content: nil, at: time)
                 .addingStandaloneTimestamp(of: token.signedData, data: content, validator: validator, at: time)
         case .malformedCMS(let error):
-            report = .unreadable(container: "CMS", validationTime: time, policy: validator.context.policyReference, reason: error.description)
+            report = .unreadable(
+                container: "CMS", validationTime: time, policy: validator.context.policyReference, reason: error.description)
         case .unknown:
-            FileHandle.standardError.write(Data("senimkey: \(file) is neither CMS (DER, PEM, base64), XML, an RFC 3161 timestamp nor an evidence package\n".utf8))
+            FileHandle.standardError.write(
+                Data("senimkey: \(file) is neither CMS (DER, PEM, base64), XML, an RFC 3161 timestamp nor an evidence package\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
 
@@ -112,12 +120,17 @@ struct VerifyCommand: AsyncParsableCommand {
 extension SignatureValidationReport {
     /// A CMS whose content is a TSTInfo is a standalone timestamp: its verdict is the timestamp's (the TSA's path
     /// at genTime, the imprint against the data), not the CMS signer's at the validation time.
-    func addingStandaloneTimestamp(of signedData: SignedData, data: SignedContent?, validator: CMSSignatureValidator, at time: Date) async -> SignatureValidationReport {
-        guard signedData.encapsulatedContentType == .CMS.tstInfo, let token = try? TimeStampToken(signedData: signedData), var signature = signatures.first else {
+    func addingStandaloneTimestamp(of signedData: SignedData, data: SignedContent?, validator: CMSSignatureValidator, at time: Date) async
+        -> SignatureValidationReport
+    {
+        guard signedData.encapsulatedContentType == .CMS.tstInfo, let token = try? TimeStampToken(signedData: signedData),
+            var signature = signatures.first
+        else {
             return self
         }
         let timestamps = TimestampValidator(context: validator.context)
-        var timestamp = await timestamps.validate(token: token, type: "standalone", imprintedData: data ?? .digests([:]), validationTime: time)
+        var timestamp = await timestamps.validate(
+            token: token, type: "standalone", imprintedData: data ?? .digests([:]), validationTime: time)
         if data == nil { timestamp.messages.append("no --data given: the message imprint was not checked") }
         signature.format = "TimeStampToken"
         signature.indication = timestamp.indication
@@ -130,7 +143,8 @@ extension SignatureValidationReport {
         signature.revocation = nil
         signature.certificateValidation = nil
         signature.timestamps = [timestamp]
-        return SignatureValidationReport(container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
+        return SignatureValidationReport(
+            container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
     }
 }
 
@@ -141,9 +155,14 @@ extension VerifyCommand {
     /// timestamps and PDF; an unreadable option is a sentence and exit 65.
     func validationContext() throws -> ValidationContext {
         var validationPolicy: ValidationPolicy
-        let store: TrustStore, extra: [Certificate], lists: [CertificateRevocationList], responses: [OCSPResponse]
+        let store: TrustStore
+        let extra: [Certificate]
+        let lists: [CertificateRevocationList]
+        let responses: [OCSPResponse]
         do {
-            validationPolicy = try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) } ?? .kazakhstanDefault
+            validationPolicy =
+                try policy.map { try JSONDecoder.iso8601.decode(ValidationPolicy.self, from: Data(try CLIInput.read($0))) }
+                ?? .kazakhstanDefault
             let trustPaths = trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust
             store = try CLIInput.trustStore(trustPaths)
             extra = try certificates.map { try Certificate(bytes: try CLIInput.read($0)) }
@@ -167,7 +186,8 @@ extension VerifyCommand {
             revocationSources.append(fetcher)
             certificateSources.append(fetcher)
         }
-        return ValidationContext(trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
-                                 certificateSources: certificateSources, extraCertificates: extra)
+        return ValidationContext(
+            trustStore: store, policy: validationPolicy, revocationSources: revocationSources,
+            certificateSources: certificateSources, extraCertificates: extra)
     }
 }

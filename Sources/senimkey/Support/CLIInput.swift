@@ -28,7 +28,8 @@ enum CLIInput {
     /// `--trust FILE` trusts that certificate as an anchor; `--trust DIR` loads a trust store (roots are anchors,
     /// the other certificates only help build paths).
     static func trustStore(_ paths: [String]) throws -> TrustStore {
-        var roots: [Certificate] = [], intermediates: [Certificate] = []
+        var roots: [Certificate] = []
+        var intermediates: [Certificate] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -24,7 +24,8 @@ enum InputFormat {
         if isASiC(bytes) { return .evidencePackage }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == 0x3C,
-           !bytes[start...].starts(with: Array("-----BEGIN".utf8)) {
+            !bytes[start...].starts(with: Array("-----BEGIN".utf8))
+        {
             return .xml
         }
         do {

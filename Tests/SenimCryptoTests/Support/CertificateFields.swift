@@ -1,4 +1,5 @@
 import SwiftASN1
+
 @testable import SenimCrypto
 
 /// Just enough of an X.509 certificate to test signature primitives on real NCA bytes:
@@ -18,11 +19,11 @@ struct CertificateFields {
             let value = try ASN1BitString(derEncoded: &nodes)
             let spki: SubjectPublicKeyInfo = try DER.sequence(tbs, identifier: .sequence) { fields in
                 var node = fields.next()
-                if node?.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) { node = fields.next() }  // version
-                _ = fields.next()  // signature
-                _ = fields.next()  // issuer
-                _ = fields.next()  // validity
-                _ = fields.next()  // subject
+                if node?.identifier == ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific) { node = fields.next() } // version
+                _ = fields.next() // signature
+                _ = fields.next() // issuer
+                _ = fields.next() // validity
+                _ = fields.next() // subject
                 let spki = try SubjectPublicKeyInfo(derEncoded: &fields)
                 while fields.next() != nil {}
                 return spki

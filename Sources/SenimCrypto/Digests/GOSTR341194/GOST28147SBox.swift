@@ -51,7 +51,8 @@ final class GOST28147RoundTables: Sendable {
     init(sBox: GOST28147SBox) {
         var table = [UInt32](repeating: 0, count: 4 * 256)
         for position in 0..<4 {
-            let lowRow = sBox.rows[2 * position], highRow = sBox.rows[2 * position + 1]
+            let lowRow = sBox.rows[2 * position]
+            let highRow = sBox.rows[2 * position + 1]
             for byte in 0..<256 {
                 let substituted = UInt32(highRow[byte >> 4]) << 4 | UInt32(lowRow[byte & 0x0f])
                 let placed = substituted << (8 * UInt32(position))

@@ -13,7 +13,7 @@ public struct GOSTR341194: HashFunction {
     private let rounds: GOST28147RoundTables
     /// H (words 0–3) and Σ, the sum of all blocks mod 2^256 (words 4–7).
     private var state = [UInt64](repeating: 0, count: 8)
-    private var byteCount: UInt64 = 0   // processed message bytes (length in bits is 8× this)
+    private var byteCount: UInt64 = 0 // processed message bytes (length in bits is 8× this)
     private var pending = [UInt8](repeating: 0, count: 32)
     private var pendingCount = 0
 
@@ -52,8 +52,9 @@ public struct GOSTR341194: HashFunction {
         let table = rounds.table
         state.withUnsafeMutableBufferPointer { words in
             table.withUnsafeBufferPointer { table in
-                senim_gost94_absorb(words.baseAddress!, words.baseAddress! + 4, bytes.assumingMemoryBound(to: UInt8.self),
-                                    blocks, table.baseAddress!)
+                senim_gost94_absorb(
+                    words.baseAddress!, words.baseAddress! + 4, bytes.assumingMemoryBound(to: UInt8.self),
+                    blocks, table.baseAddress!)
             }
         }
     }

@@ -69,7 +69,9 @@ public struct Streebog: HashFunction {
         let block: [UInt64] = pending.withUnsafeBytes { bytes in
             (0..<8).map { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) }
         }
-        var h = Array(state[0..<8]), n = Array(state[8..<16]), sigma = Array(state[16..<24])
+        var h = Array(state[0..<8])
+        var n = Array(state[8..<16])
+        var sigma = Array(state[16..<24])
         let zero = [UInt64](repeating: 0, count: 8)
         senim_streebog_compress_kernel(kernel, &h, n, block)
         Streebog.add(&n, [UInt64(pendingCount * 8), 0, 0, 0, 0, 0, 0, 0])

@@ -27,8 +27,10 @@ enum StreebogKernel: CaseIterable, Sendable {
     /// The static C tables (8×256 LPS words, then 12×8 iteration-constant words), for the check against
     /// ``StreebogTables``.
     static var staticTables: (lps: [UInt64], constants: [UInt64]) {
-        (Array(UnsafeBufferPointer(start: senim_streebog_lps_table(), count: 8 * 256)),
-         Array(UnsafeBufferPointer(start: senim_streebog_constants(), count: 12 * 8)))
+        (
+            Array(UnsafeBufferPointer(start: senim_streebog_lps_table(), count: 8 * 256)),
+            Array(UnsafeBufferPointer(start: senim_streebog_constants(), count: 12 * 8))
+        )
     }
 }
 

@@ -128,7 +128,8 @@ public struct PKCS12: Sendable {
         for bag in bags {
             switch bag.type {
             case OID.keyBag:
-                keys.append(KeyEntry(privateKey: try PrivateKey(pkcs8DER: bag.value), localKeyID: bag.localKeyID, friendlyName: bag.friendlyName))
+                keys.append(
+                    KeyEntry(privateKey: try PrivateKey(pkcs8DER: bag.value), localKeyID: bag.localKeyID, friendlyName: bag.friendlyName))
             case OID.shroudedKeyBag:
                 let (algorithm, ciphertext) = try ASN1Reading.read("EncryptedPrivateKeyInfo", bytes: bag.value, ber: true) { root in
                     try BER.sequence(root, identifier: .sequence) { nodes in
@@ -136,13 +137,14 @@ public struct PKCS12: Sendable {
                     }
                 }
                 let pkcs8 = try PasswordBasedEncryption.decrypt(ciphertext, algorithm: algorithm, password: password)
-                keys.append(KeyEntry(privateKey: try PrivateKey(pkcs8DER: pkcs8), localKeyID: bag.localKeyID, friendlyName: bag.friendlyName))
+                keys.append(
+                    KeyEntry(privateKey: try PrivateKey(pkcs8DER: pkcs8), localKeyID: bag.localKeyID, friendlyName: bag.friendlyName))
             case OID.certBag:
                 let der = try ASN1Reading.read("CertBag", bytes: bag.value, ber: true) { root in
                     try BER.sequence(root, identifier: .sequence) { nodes -> [UInt8]? in
                         let type = try ASN1ObjectIdentifier(berEncoded: &nodes)
                         guard let value = nodes.next() else { throw SenimCryptoError.malformedEncoding("CertBag without value") }
-                        guard type == OID.x509Certificate else { return nil }  // SDSI certificates are skipped
+                        guard type == OID.x509Certificate else { return nil } // SDSI certificates are skipped
                         return try BER.explicitlyTagged(value, tagNumber: 0, tagClass: .contextSpecific) {
                             Array(try ASN1OctetString(berEncoded: $0).bytes)
                         }
@@ -154,7 +156,7 @@ public struct PKCS12: Sendable {
             case OID.safeContentsBag:
                 try readSafeContents(bag.value, password: password, depth: depth + 1)
             default:
-                continue  // CRL and secret bags carry nothing a signer needs
+                continue // CRL and secret bags carry nothing a signer needs
             }
         }
     }
@@ -167,7 +169,8 @@ public struct PKCS12: Sendable {
         var friendlyName: String?
 
         init(berEncoded node: ASN1Node) throws {
-            var localKeyID: [UInt8]?, friendlyName: String?
+            var localKeyID: [UInt8]?
+            var friendlyName: String?
             (type, value) = try BER.sequence(node, identifier: .sequence) { nodes in
                 let type = try ASN1ObjectIdentifier(berEncoded: &nodes)
                 guard let wrapped = nodes.next() else { throw SenimCryptoError.malformedEncoding("SafeBag without value") }
@@ -185,7 +188,9 @@ public struct PKCS12: Sendable {
                                 } else if attributeType == OID.friendlyName {
                                     // BMPString is UTF-16BE; Kalkan appends a NUL terminator inside the string.
                                     let bytes = Array(try ASN1BMPString(berEncoded: first).bytes)
-                                    let units = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+                                    let units = stride(from: 0, to: bytes.count - 1, by: 2).map {
+                                        UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+                                    }
                                     friendlyName = String(decoding: units.prefix { $0 != 0 }, as: UTF16.self)
                                 }
                             }

@@ -11,7 +11,10 @@ enum PKCS12KeyDerivation {
     /// The password as a BMPString: big-endian UTF-16 with a two-byte NUL terminator (B.1).
     static func bmpPassword(_ password: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        for unit in password.utf16 { bytes.append(UInt8(unit >> 8)); bytes.append(UInt8(unit & 0xff)) }
+        for unit in password.utf16 {
+            bytes.append(UInt8(unit >> 8))
+            bytes.append(UInt8(unit & 0xff))
+        }
         return bytes + [0, 0]
     }
 

@@ -23,23 +23,28 @@ enum PasswordBasedEncryption {
     }
 
     /// `pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER }`.
-    private static func decryptPKCS12(_ ciphertext: [UInt8], scheme: Int, parameters: ASN1Any?, password: String) throws(SenimCryptoError) -> [UInt8] {
+    private static func decryptPKCS12(_ ciphertext: [UInt8], scheme: Int, parameters: ASN1Any?, password: String) throws(SenimCryptoError)
+        -> [UInt8]
+    {
         let (salt, iterations) = try ASN1Reading.read("pkcs-12PbeParams", parameters) { node in
             try DER.sequence(node, identifier: .sequence) { nodes in
                 (Array(try ASN1OctetString(derEncoded: &nodes).bytes), try Int(derEncoded: &nodes))
             }
         }
-        let cipherName: String, keyLength: Int
+        let cipherName: String
+        let keyLength: Int
         switch scheme {
-        case 3: (cipherName, keyLength) = ("DES-EDE3-CBC", 24)   // pbeWithSHAAnd3-KeyTripleDES-CBC
-        case 4: (cipherName, keyLength) = ("DES-EDE-CBC", 16)    // pbeWithSHAAnd2-KeyTripleDES-CBC
-        case 5: (cipherName, keyLength) = ("RC2-CBC", 16)        // pbeWithSHAAnd128BitRC2-CBC
-        case 6: (cipherName, keyLength) = ("RC2-40-CBC", 5)      // pbeWithSHAAnd40BitRC2-CBC
+        case 3: (cipherName, keyLength) = ("DES-EDE3-CBC", 24) // pbeWithSHAAnd3-KeyTripleDES-CBC
+        case 4: (cipherName, keyLength) = ("DES-EDE-CBC", 16) // pbeWithSHAAnd2-KeyTripleDES-CBC
+        case 5: (cipherName, keyLength) = ("RC2-CBC", 16) // pbeWithSHAAnd128BitRC2-CBC
+        case 6: (cipherName, keyLength) = ("RC2-40-CBC", 5) // pbeWithSHAAnd40BitRC2-CBC
         default: throw .unsupportedAlgorithm("PKCS#12 PBE scheme \(scheme)")
         }
         let bmp = PKCS12KeyDerivation.bmpPassword(password)
-        let key = try PKCS12KeyDerivation.derive(digest: .sha1, purpose: .encryptionKey, password: bmp, salt: salt, iterations: iterations, length: keyLength)
-        let iv = try PKCS12KeyDerivation.derive(digest: .sha1, purpose: .initializationVector, password: bmp, salt: salt, iterations: iterations, length: 8)
+        let key = try PKCS12KeyDerivation.derive(
+            digest: .sha1, purpose: .encryptionKey, password: bmp, salt: salt, iterations: iterations, length: keyLength)
+        let iv = try PKCS12KeyDerivation.derive(
+            digest: .sha1, purpose: .initializationVector, password: bmp, salt: salt, iterations: iterations, length: 8)
         return try CBCDecryption.decrypt(cipherName: cipherName, key: key, iv: iv, ciphertext: ciphertext)
     }
 
@@ -51,7 +56,8 @@ enum PasswordBasedEncryption {
             }
         }
         guard kdf.algorithm == pbkdf2 else { throw .unsupportedAlgorithm("PBES2 key derivation \(kdf.algorithm)") }
-        let cipherName: String, keyLength: Int
+        let cipherName: String
+        let keyLength: Int
         switch scheme.algorithm {
         case [2, 16, 840, 1, 101, 3, 4, 1, 2]: (cipherName, keyLength) = ("AES-128-CBC", 16)
         case [2, 16, 840, 1, 101, 3, 4, 1, 22]: (cipherName, keyLength) = ("AES-192-CBC", 24)
@@ -87,8 +93,10 @@ enum PasswordBasedEncryption {
         }
         var key = [UInt8](repeating: 0, count: keyLength)
         let passwordBytes = Array(password.utf8)
-        guard PKCS5_PBKDF2_HMAC(passwordBytes.map { CChar(bitPattern: $0) }, Int32(passwordBytes.count), salt, Int32(salt.count),
-                                Int32(iterations), EVP_get_digestbyname(prfName), Int32(keyLength), &key) == 1
+        guard
+            PKCS5_PBKDF2_HMAC(
+                passwordBytes.map { CChar(bitPattern: $0) }, Int32(passwordBytes.count), salt, Int32(salt.count),
+                Int32(iterations), EVP_get_digestbyname(prfName), Int32(keyLength), &key) == 1
         else { throw OpenSSLErrorQueue.failure("PKCS5_PBKDF2_HMAC") }
         return try CBCDecryption.decrypt(cipherName: cipherName, key: key, iv: iv, ciphertext: ciphertext)
     }
@@ -110,7 +118,9 @@ enum ASN1Reading {
         return Array(nodes)
     }
 
-    static func read<Result>(_ what: String, bytes: [UInt8], ber: Bool = false, _ body: (ASN1Node) throws -> Result) throws(SenimCryptoError) -> Result {
+    static func read<Result>(_ what: String, bytes: [UInt8], ber: Bool = false, _ body: (ASN1Node) throws -> Result)
+        throws(SenimCryptoError) -> Result
+    {
         do {
             return try body(ber ? try BER.parse(bytes) : try DER.parse(bytes))
         } catch let error as SenimCryptoError {

@@ -39,8 +39,8 @@ extension GOSTCurve {
     /// (limbs, c) when p = 2^(64·limbs) − c and a = p − 3: the shape the fast path implements.
     var pseudoMersenneForm: (limbs: Int, c: UInt64)? {
         switch self {
-        case .cryptoProA: return (4, 617)      // 2^256 − 617
-        case .tc26_512_A: return (8, 569)      // 2^512 − 569
+        case .cryptoProA: return (4, 617) // 2^256 − 617
+        case .tc26_512_A: return (8, 569) // 2^512 − 569
         default: return nil
         }
     }

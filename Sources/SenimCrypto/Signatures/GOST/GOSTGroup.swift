@@ -17,8 +17,12 @@ final class GOSTGroup: @unchecked Sendable {
 
     private init(curve: GOSTCurve) {
         self.curve = curve
-        let p = BigNumber(hex: curve.p), a = BigNumber(hex: curve.a), b = BigNumber(hex: curve.b)
-        let x = BigNumber(hex: curve.x), y = BigNumber(hex: curve.y), cofactor = BigNumber()
+        let p = BigNumber(hex: curve.p)
+        let a = BigNumber(hex: curve.a)
+        let b = BigNumber(hex: curve.b)
+        let x = BigNumber(hex: curve.x)
+        let y = BigNumber(hex: curve.y)
+        let cofactor = BigNumber()
         let order = BigNumber(hex: curve.q)
         BN_set_word(cofactor.pointer, curve.cofactor)
         prime = p
@@ -29,8 +33,9 @@ final class GOSTGroup: @unchecked Sendable {
             let group = EC_GROUP_new_curve_GFp(p.pointer, a.pointer, b.pointer, context)!
             let generator = EC_POINT_new(group)!
             defer { EC_POINT_free(generator) }
-            precondition(EC_POINT_set_affine_coordinates(group, generator, x.pointer, y.pointer, context) == 1,
-                         "GOST generator not on curve \(curve.name)")
+            precondition(
+                EC_POINT_set_affine_coordinates(group, generator, x.pointer, y.pointer, context) == 1,
+                "GOST generator not on curve \(curve.name)")
             precondition(EC_GROUP_set_generator(group, generator, order.pointer, cofactor.pointer) == 1)
             senim_EC_GROUP_precompute_mult(group, context)
             return group
@@ -76,7 +81,8 @@ final class GOSTPoint: @unchecked Sendable {
     init(group: GOSTGroup, owning pointer: OpaquePointer) {
         self.group = group
         self.pointer = pointer
-        let x = BigNumber(), y = BigNumber()
+        let x = BigNumber()
+        let y = BigNumber()
         withBigNumberContext { context in
             _ = EC_POINT_get_affine_coordinates(group.group, pointer, x.pointer, y.pointer, context)
         }
@@ -108,7 +114,8 @@ final class GOSTPoint: @unchecked Sendable {
     deinit { EC_POINT_free(pointer) }
 
     func affineCoordinates() -> (x: BigNumber, y: BigNumber) {
-        let x = BigNumber(), y = BigNumber()
+        let x = BigNumber()
+        let y = BigNumber()
         withBigNumberContext { context in
             _ = EC_POINT_get_affine_coordinates(group.group, pointer, x.pointer, y.pointer, context)
         }

@@ -17,7 +17,7 @@ struct GOSTPublicKey: Sendable {
         if let octets = try? ASN1OctetString(derEncoded: keyBits), octets.bytes.count == 2 * n {
             coordinates = octets.bytes
         } else if keyBits.count == 2 * n {
-            coordinates = keyBits[...]  // a raw point without the OCTET STRING wrapper
+            coordinates = keyBits[...] // a raw point without the OCTET STRING wrapper
         } else {
             throw .invalidKey("GOST public key must hold \(2 * n) bytes for \(group.curve.name)")
         }

@@ -13,7 +13,9 @@ enum GOSTSignatureMath {
 
     /// Verification: v = e⁻¹, z1 = s·v, z2 = −r·v (mod q), C = z1·G + z2·Q; valid iff x_C mod q = r.
     /// - Parameter allowFastPath: false forces OpenSSL's generic EC arithmetic (tests cross-check the two).
-    static func verify(alpha: BigNumber, r: BigNumber, s: BigNumber, publicKey: GOSTPoint, allowFastPath: Bool = true) throws(SenimCryptoError) -> Bool {
+    static func verify(alpha: BigNumber, r: BigNumber, s: BigNumber, publicKey: GOSTPoint, allowFastPath: Bool = true)
+        throws(SenimCryptoError) -> Bool
+    {
         let group = publicKey.group
         let q = group.order
         guard !r.isZero, !s.isZero, r < q, s < q else {
@@ -21,7 +23,9 @@ enum GOSTSignatureMath {
         }
         return try withBigNumberContext { (context) throws(SenimCryptoError) -> Bool in
             let e = reducedDigest(alpha, group: group, context: context)
-            let z1 = BigNumber(), z2 = BigNumber(), x = BigNumber()
+            let z1 = BigNumber()
+            let z2 = BigNumber()
+            let x = BigNumber()
             defer { withExtendedLifetime((e, z1, z2, x)) {} }
             guard let inverse = BN_mod_inverse(nil, e.pointer, q.pointer, context) else {
                 throw OpenSSLErrorQueue.failure("BN_mod_inverse")
@@ -63,7 +67,10 @@ enum GOSTSignatureMath {
         let q = group.order
         return withBigNumberContext { context -> (r: BigNumber, s: BigNumber)? in
             let e = reducedDigest(alpha, group: group, context: context)
-            let r = BigNumber(), rd = BigNumber(), ke = BigNumber(), s = BigNumber()
+            let r = BigNumber()
+            let rd = BigNumber()
+            let ke = BigNumber()
+            let s = BigNumber()
             defer { withExtendedLifetime((e, rd, ke)) {} }
             let c = EC_POINT_new(group.group)!
             defer { EC_POINT_free(c) }

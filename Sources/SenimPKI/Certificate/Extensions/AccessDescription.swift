@@ -31,13 +31,17 @@ public struct DistributionPoint: Sendable, Hashable {
     public var hasReasons: Bool { reasons != nil }
 
     init(name: DistributionPointName?, reasons: ReasonFlags?, crlIssuer: [GeneralName]?) {
-        self.name = name; self.reasons = reasons; self.crlIssuer = crlIssuer
+        self.name = name
+        self.reasons = reasons
+        self.crlIssuer = crlIssuer
     }
 
     static func sequence(_ node: ASN1Node) throws -> [DistributionPoint] {
         try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
-                var name: DistributionPointName?, issuer: [GeneralName]?, reasons: ReasonFlags?
+                var name: DistributionPointName?
+                var issuer: [GeneralName]?
+                var reasons: ReasonFlags?
                 while let child = nodes.next() {
                     switch child.identifier.tagNumber {
                     case 0: name = try DistributionPointName(wrapper: child)

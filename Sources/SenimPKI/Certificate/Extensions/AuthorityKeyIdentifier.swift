@@ -8,7 +8,9 @@ public struct AuthorityKeyIdentifier: Sendable, Hashable {
 
     init(derEncoded node: ASN1Node) throws {
         (keyIdentifier, authorityCertIssuer, authorityCertSerialNumber) = try DER.sequence(node, identifier: .sequence) { nodes in
-            var key: [UInt8]?, issuer: [GeneralName]?, serial: [UInt8]?
+            var key: [UInt8]?
+            var issuer: [GeneralName]?
+            var serial: [UInt8]?
             while let child = nodes.next() {
                 guard child.identifier.tagClass == .contextSpecific else { throw ASN1Error.unexpectedFieldType(child.identifier) }
                 switch (child.identifier.tagNumber, child.content) {

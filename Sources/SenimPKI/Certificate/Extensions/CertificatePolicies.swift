@@ -21,7 +21,8 @@ public struct PolicyInformation: Sendable, Hashable {
     }
 
     init(derEncoded node: ASN1Node) throws {
-        var cps: [String] = [], notices: [String] = []
+        var cps: [String] = []
+        var notices: [String] = []
         identifier = try DER.sequence(node, identifier: .sequence) { nodes in
             let identifier = try ASN1ObjectIdentifier(derEncoded: &nodes)
             if let qualifiers = nodes.next() {

@@ -26,15 +26,17 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
         }
         switch node.identifier.tagNumber {
         case 0:
-            self = .otherName(try DER.sequence(node, identifier: node.identifier) { nodes in
-                let oid = try ASN1ObjectIdentifier(derEncoded: &nodes)
-                while nodes.next() != nil {}
-                return oid
-            })
+            self = .otherName(
+                try DER.sequence(node, identifier: node.identifier) { nodes in
+                    let oid = try ASN1ObjectIdentifier(derEncoded: &nodes)
+                    while nodes.next() != nil {}
+                    return oid
+                })
         case 1: self = .rfc822Name(try text())
         case 2: self = .dnsName(try text())
         case 4:
-            self = .directoryName(try DER.explicitlyTagged(node, tagNumber: 4, tagClass: .contextSpecific) { try DistinguishedName(derEncoded: $0) })
+            self = .directoryName(
+                try DER.explicitlyTagged(node, tagNumber: 4, tagClass: .contextSpecific) { try DistinguishedName(derEncoded: $0) })
         case 6: self = .uniformResourceIdentifier(try text())
         case 7:
             guard case .primitive(let bytes) = node.content else { throw ASN1Error.invalidASN1Object(reason: "constructed iPAddress") }

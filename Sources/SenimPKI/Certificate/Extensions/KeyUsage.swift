@@ -19,8 +19,10 @@ public struct KeyUsage: Sendable, Hashable, CustomStringConvertible {
     public func contains(_ bit: Int) -> Bool { bits.contains(bit) }
 
     public var description: String {
-        let names = ["digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
-                     "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"]
+        let names = [
+            "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement",
+            "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly",
+        ]
         return bits.sorted().map { $0 < names.count ? names[$0] : "bit\($0)" }.joined(separator: ", ")
     }
 }

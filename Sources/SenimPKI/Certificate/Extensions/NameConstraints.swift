@@ -8,7 +8,8 @@ public struct NameConstraints: Sendable, Hashable {
 
     init(derEncoded node: ASN1Node) throws {
         (permitted, excluded) = try DER.sequence(node, identifier: .sequence) { nodes in
-            var permitted: [GeneralName]?, excluded: [GeneralName]?
+            var permitted: [GeneralName]?
+            var excluded: [GeneralName]?
             while let child = nodes.next() {
                 guard child.identifier.tagClass == .contextSpecific, case .constructed(let subtrees) = child.content else {
                     throw ASN1Error.unexpectedFieldType(child.identifier)
@@ -18,7 +19,9 @@ public struct NameConstraints: Sendable, Hashable {
                         guard let base = fields.next() else { throw ASN1Error.invalidASN1Object(reason: "empty GeneralSubtree") }
                         while let extra = fields.next() {
                             // minimum [0] DEFAULT 0 and maximum [1]: only minimum 0 is meaningful.
-                            if extra.identifier.tagNumber == 1 { throw ASN1Error.invalidASN1Object(reason: "GeneralSubtree maximum present") }
+                            if extra.identifier.tagNumber == 1 {
+                                throw ASN1Error.invalidASN1Object(reason: "GeneralSubtree maximum present")
+                            }
                         }
                         return try GeneralName(derEncoded: base)
                     }

@@ -8,8 +8,9 @@ public struct PolicyMapping: Sendable, Hashable {
     static func sequence(_ node: ASN1Node) throws -> [PolicyMapping] {
         try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
-                PolicyMapping(issuerDomainPolicy: try ASN1ObjectIdentifier(derEncoded: &nodes),
-                              subjectDomainPolicy: try ASN1ObjectIdentifier(derEncoded: &nodes))
+                PolicyMapping(
+                    issuerDomainPolicy: try ASN1ObjectIdentifier(derEncoded: &nodes),
+                    subjectDomainPolicy: try ASN1ObjectIdentifier(derEncoded: &nodes))
             }
         }
     }
@@ -22,8 +23,10 @@ public struct PolicyConstraints: Sendable, Hashable {
 
     init(derEncoded node: ASN1Node) throws {
         (requireExplicitPolicy, inhibitPolicyMapping) = try DER.sequence(node, identifier: .sequence) { nodes in
-            let require = try DER.optionalImplicitlyTagged(&nodes, tag: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) as Int?
-            let inhibit = try DER.optionalImplicitlyTagged(&nodes, tag: ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)) as Int?
+            let require =
+                try DER.optionalImplicitlyTagged(&nodes, tag: ASN1Identifier(tagWithNumber: 0, tagClass: .contextSpecific)) as Int?
+            let inhibit =
+                try DER.optionalImplicitlyTagged(&nodes, tag: ASN1Identifier(tagWithNumber: 1, tagClass: .contextSpecific)) as Int?
             // RFC 5280: "Conforming CAs MUST NOT issue certificates where policyConstraints is an empty sequence."
             if require == nil && inhibit == nil { throw ASN1Error.invalidASN1Object(reason: "empty PolicyConstraints") }
             return (require, inhibit)

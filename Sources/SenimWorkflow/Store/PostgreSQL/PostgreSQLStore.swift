@@ -18,12 +18,14 @@ public final class PostgreSQLStore: Store {
     ///   not on the command line, where `ps` shows it to every user).
     public init(url: String, password: String? = nil, maximumConnections: Int = 10, faults: FaultInjection? = nil) throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
-              let host = components.host, let user = components.user else {
+            let host = components.host, let user = components.user
+        else {
             throw StoreError.database("\(url) is not a postgres://user:password@host:port/database URL")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        var configuration = PostgresClient.Configuration(host: host, port: components.port ?? 5432, username: user,
-                                                         password: components.password ?? password, database: database.isEmpty ? nil : database, tls: .disable)
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user,
+            password: components.password ?? password, database: database.isEmpty ? nil : database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
         let client = PostgresClient(configuration: configuration)
         self.client = client
@@ -89,13 +91,20 @@ public final class PostgreSQLStore: Store {
         try await inTransaction { connection in
             // One migrator at a time, whatever the number of servers starting.
             _ = try await self.fetch(connection, SQLStatement("SELECT pg_advisory_xact_lock(7205143)"))
-            _ = try await self.fetch(connection, SQLStatement(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"))
-            let applied = Set(try await self.fetch(connection, SQLStatement("SELECT version FROM schema_migrations")).compactMap { $0.first?.integer })
+            _ = try await self.fetch(
+                connection,
+                SQLStatement(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+                ))
+            let applied = Set(
+                try await self.fetch(connection, SQLStatement("SELECT version FROM schema_migrations")).compactMap { $0.first?.integer })
             for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(Int64(migration.version)) {
                 for statement in migration.statements(.postgresql) { _ = try await self.fetch(connection, SQLStatement(statement)) }
-                _ = try await self.fetch(connection, SQLStatement("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                                                                  [.integer(Int64(migration.version)), .text(migration.name), SQLValue(Date())]))
+                _ = try await self.fetch(
+                    connection,
+                    SQLStatement(
+                        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        [.integer(Int64(migration.version)), .text(migration.name), SQLValue(Date())]))
             }
         }
     }
@@ -131,7 +140,8 @@ public final class PostgreSQLStore: Store {
             case .text(let text): bindings.append(text)
             }
         }
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: Self.numberedPlaceholders(statement.sql), binds: bindings), logger: logger)
+        let rows = try await connection.query(
+            PostgresQuery(unsafeSQL: Self.numberedPlaceholders(statement.sql), binds: bindings), logger: logger)
         var result: [SQLRow] = []
         for try await row in rows {
             var values: SQLRow = []
@@ -153,7 +163,8 @@ public final class PostgreSQLStore: Store {
 
     /// `?` → `$1`, `$2`…: the statements are written once with SQLite's placeholders (none sits in a literal).
     static func numberedPlaceholders(_ sql: String) -> String {
-        var output = "", number = 0
+        var output = ""
+        var number = 0
         for character in sql {
             if character == "?" {
                 number += 1
@@ -170,6 +181,7 @@ public final class PostgreSQLStore: Store {
     }
 
     private static func storeError(_ error: PSQLError) -> StoreError {
-        .database(error.serverInfo?[.message].map { "\($0) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))" } ?? String(reflecting: error))
+        .database(
+            error.serverInfo?[.message].map { "\($0) (SQLSTATE \(error.serverInfo?[.sqlState] ?? "?"))" } ?? String(reflecting: error))
     }
 }

@@ -19,10 +19,12 @@ public final class FaultInjection: Sendable {
 
     /// Called by a store as a transaction begins.
     func beforeTransaction() async {
-        guard let hold = held.withLock({ current -> (reached: AsyncStream<Void>.Continuation, release: AsyncStream<Void>)? in
-            defer { current = nil }
-            return current
-        }) else { return }
+        guard
+            let hold = held.withLock({ current -> (reached: AsyncStream<Void>.Continuation, release: AsyncStream<Void>)? in
+                defer { current = nil }
+                return current
+            })
+        else { return }
         hold.reached.yield(())
         for await _ in hold.release { break }
     }

@@ -43,16 +43,26 @@ public final class SQLiteStore: Store {
         let outcome = ResultBox<Result>()
         return try await Self.mapErrors {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
-                writer.submit(GroupCommit.Job(run: { db in
-                    let rows = try reads.map { try Self.fetch(db, $0) }
-                    let (writes, result) = try plan(rows)
-                    // Cached prepared statements: a command's SQL text is the same every time, only its arguments differ.
-                    for statement in writes { try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement)) }
-                    outcome.set(result)
-                }, finish: { error in
-                    if let error { continuation.resume(throwing: error) } else if let result = outcome.get() { continuation.resume(returning: result) }
-                    else { continuation.resume(throwing: StoreError.database("a command finished without a result")) }
-                }))
+                writer.submit(
+                    GroupCommit.Job(
+                        run: { db in
+                            let rows = try reads.map { try Self.fetch(db, $0) }
+                            let (writes, result) = try plan(rows)
+                            // Cached prepared statements: a command's SQL text is the same every time, only its arguments differ.
+                            for statement in writes {
+                                try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement))
+                            }
+                            outcome.set(result)
+                        },
+                        finish: { error in
+                            if let error {
+                                continuation.resume(throwing: error)
+                            } else if let result = outcome.get() {
+                                continuation.resume(returning: result)
+                            } else {
+                                continuation.resume(throwing: StoreError.database("a command finished without a result"))
+                            }
+                        }))
             }
         }
     }
@@ -68,12 +78,16 @@ public final class SQLiteStore: Store {
     public func migrate(_ migrations: [Migration]) async throws {
         try await Self.mapErrors {
             try await pool.write { db in
-                try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)")
+                try db.execute(
+                    sql:
+                        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+                )
                 let applied = Set(try Int64.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
                 for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(Int64(migration.version)) {
                     for statement in migration.statements(.sqlite) { try db.execute(sql: statement) }
-                    try db.execute(sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                                   arguments: [migration.version, migration.name, Int64(Date().timeIntervalSince1970 * 1000)])
+                    try db.execute(
+                        sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        arguments: [migration.version, migration.name, Int64(Date().timeIntervalSince1970 * 1000)])
                 }
             }
         }
@@ -86,27 +100,29 @@ public final class SQLiteStore: Store {
         let rows = try Row.fetchCursor(try db.cachedStatement(sql: statement.sql), arguments: arguments(statement))
         var result: [SQLRow] = []
         while let row = try rows.next() {
-            result.append((0..<row.count).map { index in
-                switch (row[index] as DatabaseValue).storage {
-                case .null: return .null
-                case .int64(let value): return .integer(value)
-                case .double(let value): return .integer(Int64(value))
-                case .string(let value): return .text(value)
-                case .blob(let value): return .text(String(decoding: value, as: UTF8.self))
-                }
-            })
+            result.append(
+                (0..<row.count).map { index in
+                    switch (row[index] as DatabaseValue).storage {
+                    case .null: return .null
+                    case .int64(let value): return .integer(value)
+                    case .double(let value): return .integer(Int64(value))
+                    case .string(let value): return .text(value)
+                    case .blob(let value): return .text(String(decoding: value, as: UTF8.self))
+                    }
+                })
         }
         return result
     }
 
     private static func arguments(_ statement: SQLStatement) -> StatementArguments {
-        StatementArguments(statement.arguments.map { value -> (any DatabaseValueConvertible)? in
-            switch value {
-            case .null: return nil
-            case .integer(let integer): return integer
-            case .text(let text): return text
-            }
-        })
+        StatementArguments(
+            statement.arguments.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .null: return nil
+                case .integer(let integer): return integer
+                case .text(let text): return text
+                }
+            })
     }
 
     /// GRDB's errors become ``StoreError``; the workflow's own refusals pass through unchanged.
