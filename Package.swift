@@ -6,7 +6,8 @@ import PackageDescription
 // Each module imports only the layers below it.
 let package = Package(
     name: "senimkey",
-    platforms: [.macOS(.v13)],
+    // macOS 15: `Mutex` (the Synchronization module) is there from macOS 15 on; Hummingbird 2 needs 14.
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SenimCrypto", targets: ["SenimCrypto"]),
         .library(name: "SenimPKI", targets: ["SenimPKI"]),
@@ -61,6 +62,7 @@ let package = Package(
                 "SenimCrypto",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(
@@ -83,14 +85,12 @@ let package = Package(
             name: "SenimPDF",
             dependencies: [
                 "CZlib", "SenimCrypto", "SenimPKI", "SenimCMS",
-                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         .target(
             name: "SenimEvidence",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "CShims", "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
             ]
         ),
         .target(
@@ -99,6 +99,7 @@ let package = Package(
                 "SenimCrypto", "SenimPKI", "SenimEvidence",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -113,6 +114,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             // The user agreement in force (its SHA-256 is what a first login accepts), the page templates and
             // the pages' CSS and JavaScript.
@@ -123,6 +126,8 @@ let package = Package(
             dependencies: [
                 "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimEvidence", "SenimWorkflow", "SenimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
         // Vector lookup and deterministic mutation, shared by the test targets.
@@ -149,8 +154,7 @@ let package = Package(
                 "SenimPKI", "SenimCrypto", "SenimTestSupport",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
@@ -163,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "SenimXMLDSigTests",
             dependencies: [
-                "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport", "CLibXML2", "CShims",
+                "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport",
             ]
         ),
         .testTarget(
@@ -172,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimEvidenceTests",
-            dependencies: ["SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["CShims", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimWorkflowTests",
@@ -188,6 +192,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
