@@ -1,3 +1,7 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// The names keep the standards' designators (tc26_512_A for id-tc26-gost-3410-12-512-paramSetA, gost34310_2004 for
+// СТ РК ГОСТ 34.310-2004), where the underscore separates a standard's number, its year and its parameter set.
+
 import SwiftASN1
 
 /// Object identifiers used by the crypto layer, grouped by what they name.

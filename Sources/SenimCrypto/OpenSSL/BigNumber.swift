@@ -62,14 +62,10 @@ final class BigNumber: @unchecked Sendable {
 /// Contexts are not thread-safe, so each operation makes its own. A scoped helper (rather than a class
 /// wrapper) matters: Swift may release a wrapper object right after its last `.pointer` read, i.e.
 /// before the C call that uses the pointer has run.
-func withBigNumberContext<Result>(_ body: (OpaquePointer) throws(SenimCryptoError) -> Result) throws(SenimCryptoError) -> Result {
+func withBigNumberContext<Result, Failure: Error>(
+    _ body: (OpaquePointer) throws(Failure) -> Result
+) throws(Failure) -> Result {
     let context = BN_CTX_new()!
     defer { BN_CTX_free(context) }
     return try body(context)
-}
-
-func withBigNumberContext<Result>(_ body: (OpaquePointer) -> Result) -> Result {
-    let context = BN_CTX_new()!
-    defer { BN_CTX_free(context) }
-    return body(context)
 }

@@ -193,16 +193,19 @@ public struct ArbitrationReport: Sendable, Codable {
             }
         }
         var body =
-            "<h1>\(s(.title))</h1><p class=\"sub\">\(s(.subtitle))</p><p class=\"verdict \(overall.rawValue.lowercased())\">\(Self.escape(overall.rawValue)) — \(verdict(overall))</p>"
+            "<h1>\(s(.title))</h1><p class=\"sub\">\(s(.subtitle))</p><p class=\"verdict \(overall.rawValue.lowercased())"
+            + "\">\(Self.escape(overall.rawValue)) — \(verdict(overall))</p>"
         body +=
             "<h2>\(s(.documentSection))</h2><table class=\"kv\">" + row(.fileName, documentName)
             + row(.size, "\(documentSize) \(t[.bytes] ?? "")")
             + row(.sha256, documentSHA256) + row(.gost34311, documentGOST34311) + "</table>"
         body +=
-            "<h2>\(s(.partiesSection))</h2><table><tr><th>\(s(.signer))</th><th>\(s(.iin))</th><th>\(s(.bin))</th><th>\(s(.role))</th><th>\(s(.phone))</th></tr>"
+            "<h2>\(s(.partiesSection))</h2><table><tr><th>\(s(.signer))</th><th>\(s(.iin))</th><th>\(s(.bin))</th><th>\(s(.role))</th>"
+            + "<th>\(s(.phone))</th></tr>"
         for party in parties {
             body +=
-                "<tr><td>\(Self.escape(party.name))</td><td>\(Self.escape(party.iin ?? "—"))</td><td>\(Self.escape(party.bin ?? "—"))</td><td>\(Self.escape(party.role))</td><td>\(Self.escape(party.phone ?? "—"))</td></tr>"
+                "<tr><td>\(Self.escape(party.name))</td><td>\(Self.escape(party.iin ?? "—"))</td><td>\(Self.escape(party.bin ?? "—"))</td>"
+                + "<td>\(Self.escape(party.role))</td><td>\(Self.escape(party.phone ?? "—"))</td></tr>"
         }
         body += "</table><h2>\(s(.signaturesSection))</h2>"
         for signature in signatures {
@@ -217,10 +220,12 @@ public struct ArbitrationReport: Sendable, Codable {
         }
         if signatures.contains(where: { $0.type == t[.signatureTypeSES] }) { body += "<p class=\"note\">\(s(.sesNotice))</p>" }
         body +=
-            "<h2>\(s(.timelineSection))</h2><table><tr><th>\(s(.time))</th><th>\(s(.action))</th><th>\(s(.actor))</th><th>\(s(.ipAddress))</th><th>\(s(.device))</th></tr>"
+            "<h2>\(s(.timelineSection))</h2><table><tr><th>\(s(.time))</th><th>\(s(.action))</th><th>\(s(.actor))</th><th>\(s(.ipAddress))"
+            + "</th><th>\(s(.device))</th></tr>"
         for entry in timeline {
             body +=
-                "<tr><td>\(Self.escape(entry.time))</td><td>\(Self.escape(entry.action))</td><td>\(Self.escape(entry.actor))</td><td>\(Self.escape(entry.ipAddress ?? "—"))</td><td>\(Self.escape(entry.device ?? "—"))</td></tr>"
+                "<tr><td>\(Self.escape(entry.time))</td><td>\(Self.escape(entry.action))</td><td>\(Self.escape(entry.actor))</td>"
+                + "<td>\(Self.escape(entry.ipAddress ?? "—"))</td><td>\(Self.escape(entry.device ?? "—"))</td></tr>"
         }
         body +=
             "</table><h2>\(s(.integritySection))</h2><table class=\"kv\">" + row(.manifest, "SHA-256 " + manifestSHA256)
@@ -228,7 +233,8 @@ public struct ArbitrationReport: Sendable, Codable {
         body += "<h2>\(s(.verificationSection))</h2><table><tr><th>\(s(.step))</th><th>\(s(.result))</th><th></th></tr>"
         for step in steps {
             body +=
-                "<tr><td>\(step.number). \(Self.escape(step.name))</td><td>\(verdict(step.indication))</td><td>\(Self.escape(step.detail))</td></tr>"
+                "<tr><td>\(step.number). \(Self.escape(step.name))</td><td>\(verdict(step.indication))</td><td>\(Self.escape(step.detail))"
+                + "</td></tr>"
         }
         body += "</table><h2>\(s(.howToSection))</h2><p>\(s(.howToText))</p><p class=\"note\">\(s(.finalNotice))</p>"
         return """

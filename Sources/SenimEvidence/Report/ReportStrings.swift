@@ -48,7 +48,8 @@ enum ReportStrings {
         .checkpoint: "Контрольная точка", .seal: "Печать платформы", .step: "Шаг", .result: "Результат",
         .passed: "пройдено", .failed: "не пройдено", .indeterminate: "не определено",
         .howToText:
-            "Выполните senimkey evidence verify для этого пакета; подписи CMS можно проверить также командой openssl cms -verify, хэши — sha256sum.",
+            "Выполните senimkey evidence verify для этого пакета; подписи CMS можно проверить также командой openssl cms -verify, хэши — "
+            + "sha256sum.",
         .actionAgreementAccepted: "Принято соглашение", .actionDocumentUploaded: "Документ загружен",
         .actionSignerAdded: "Добавлен подписант",
         .actionSentForSigning: "Отправлен на подписание", .actionSmsSent: "Отправлено SMS", .actionLinkOpened: "Открыта ссылка",
@@ -112,7 +113,8 @@ enum ReportStrings {
         .checkpoint: "Бақылау нүктесі", .seal: "Платформа мөрі", .step: "Қадам", .result: "Нәтиже",
         .passed: "өтті", .failed: "өтпеді", .indeterminate: "анықталмады",
         .howToText:
-            "Осы пакет үшін senimkey evidence verify орындаңыз; CMS қолтаңбаларын openssl cms -verify арқылы, хэштерді sha256sum арқылы да тексеруге болады.",
+            "Осы пакет үшін senimkey evidence verify орындаңыз; CMS қолтаңбаларын openssl cms -verify арқылы, хэштерді sha256sum арқылы да "
+            + "тексеруге болады.",
         .actionAgreementAccepted: "Келісім қабылданды", .actionDocumentUploaded: "Құжат жүктелді", .actionSignerAdded: "Қол қоюшы қосылды",
         .actionSentForSigning: "Қол қоюға жіберілді", .actionSmsSent: "SMS жіберілді", .actionLinkOpened: "Сілтеме ашылды",
         .actionDocumentViewed: "Құжат қаралды", .actionOtpRequested: "SMS-код сұралды", .actionOtpFailed: "SMS-код қате",
@@ -174,7 +176,8 @@ enum ReportStrings {
         .checkpoint: "Checkpoint", .seal: "Platform seal", .step: "Step", .result: "Result",
         .passed: "passed", .failed: "failed", .indeterminate: "indeterminate",
         .howToText:
-            "Run senimkey evidence verify on this package; the CMS signatures also verify with openssl cms -verify, and the digests with sha256sum.",
+            "Run senimkey evidence verify on this package; the CMS signatures also verify with openssl cms -verify, and the digests with "
+            + "sha256sum.",
         .actionAgreementAccepted: "Agreement accepted", .actionDocumentUploaded: "Document uploaded", .actionSignerAdded: "Signer added",
         .actionSentForSigning: "Sent for signing", .actionSmsSent: "SMS sent", .actionLinkOpened: "Link opened",
         .actionDocumentViewed: "Document viewed", .actionOtpRequested: "SMS code requested", .actionOtpFailed: "Wrong SMS code",

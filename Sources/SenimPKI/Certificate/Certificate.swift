@@ -79,7 +79,7 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
                     case 3:
                         guard version == 2 else { throw ASN1Error.invalidASN1Object(reason: "extensions in a v\(version + 1) certificate") }
                         extensions = try DER.explicitlyTagged(node, tagNumber: 3, tagClass: .contextSpecific) { inner in
-                            try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: inner).map(CertificateExtension.init)
+                            try DERSequenceElements.of(inner).map(CertificateExtension.init)
                         }
                         // RFC 5280 §4.1.2.9: if present, the extensions field is a SEQUENCE of one or more.
                         if extensions.isEmpty { throw ASN1Error.invalidASN1Object(reason: "empty extensions") }

@@ -17,7 +17,7 @@ public struct CertificateExtensions: Sendable, Hashable, Sequence {
 
     /// `Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension`, as it appears in certificates, CRLs and OCSP.
     init(sequence node: ASN1Node) throws {
-        try self.init(try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map(CertificateExtension.init))
+        try self.init(try DERSequenceElements.of(node).map(CertificateExtension.init))
     }
 
     public func makeIterator() -> IndexingIterator<[CertificateExtension]> { all.makeIterator() }

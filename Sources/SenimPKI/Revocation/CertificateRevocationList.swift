@@ -121,7 +121,7 @@ public struct CertificateRevocationList: Sendable {
                     extensions = try DER.explicitlyTagged(
                         try DER.parse(Array(der[element.whole])), tagNumber: 0, tagClass: .contextSpecific
                     ) { inner in
-                        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: inner).map(CertificateExtension.init)
+                        try DERSequenceElements.of(inner).map(CertificateExtension.init)
                     }
                     stage = 3
                 default:

@@ -93,7 +93,7 @@ public struct OCSPResponse: Sendable {
                 let signatureBits = try ASN1BitString(derEncoded: &nodes)
                 let certificates =
                     try DER.optionalExplicitlyTagged(&nodes, tagNumber: 0, tagClass: .contextSpecific) { list in
-                        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: list).map { node throws -> Certificate in
+                        try DERSequenceElements.of(list).map { node throws -> Certificate in
                             try Certificate(derEncoded: Array(node.encodedBytes))
                         }
                     } ?? []
@@ -132,7 +132,7 @@ public struct OCSPResponse: Sendable {
                 guard let producedNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no producedAt") }
                 let produced = try ASN1Time.date(from: producedNode)
                 guard let responsesNode = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "no responses") }
-                let singles = try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: responsesNode).map(Self.singleResponse)
+                let singles = try DERSequenceElements.of(responsesNode).map(Self.singleResponse)
                 var nonce: [UInt8]?
                 if let extensionsNode = try DER.optionalExplicitlyTagged(&nodes, tagNumber: 1, tagClass: .contextSpecific, { $0 }) {
                     let list = try CertificateExtensions(sequence: extensionsNode)

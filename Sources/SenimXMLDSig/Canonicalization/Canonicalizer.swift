@@ -71,7 +71,7 @@ enum Canonicalizer {
         defer { xmlBufferFree(buffer) }
         let pairs = namespaces.flatMap { [$0.key, $0.value] }
         let cStrings = pairs.map { strdup($0) }
-        defer { cStrings.forEach { free($0) } }
+        defer { for copy in cStrings { free(copy) } }
         var pointers: [UnsafePointer<CChar>?] = cStrings.map { UnsafePointer($0) } + [nil]
         let result = pointers.withUnsafeMutableBufferPointer { namespaceBuffer in
             withPrefixList(method.isExclusive ? inclusivePrefixes : []) { prefixes in
@@ -95,7 +95,7 @@ enum Canonicalizer {
     ) -> Result {
         guard !prefixes.isEmpty else { return body(nil) }
         let copies = prefixes.map { xmlCharStrdup($0) }
-        defer { copies.forEach { senim_xmlFree($0) } }
+        defer { for copy in copies { senim_xmlFree(copy) } }
         var list: [UnsafeMutablePointer<xmlChar>?] = copies + [nil]
         return list.withUnsafeMutableBufferPointer { body($0.baseAddress) }
     }

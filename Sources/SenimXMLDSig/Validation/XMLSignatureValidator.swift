@@ -76,7 +76,7 @@ public struct XMLSignatureValidator: Sendable {
         if !index.duplicated.isEmpty { messages.append("ID values used more than once: \(index.duplicated.joined(separator: ", "))") }
         if options.multipleSignatureOrder == .kalkan && signatures.count > 1 {
             messages.append(
-                "\(signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)"
+                "\(signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed"
             )
         }
         var prepared: [Prepared] = []
@@ -101,7 +101,7 @@ public struct XMLSignatureValidator: Sendable {
         var messages: [String] = []
         if streamed.signatures.count > 1 {
             messages.append(
-                "\(streamed.signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed (kz-eds.md §2)"
+                "\(streamed.signatures.count) signatures verified in the Kalkan order: last first, each with the later signatures removed"
             )
         }
         let prepared = streamed.signatures.enumerated().map { position, captured in

@@ -91,8 +91,9 @@ struct EvidencePackageOptions: ParsableArguments {
         [String] = []
     @Option(name: .customLong("crl"), help: "A CRL besides those in the package (repeatable).") var crls: [String] = []
     @Option(
-        help:
-            "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each seal at the time it was sealed."
+        help: ArgumentHelp(
+            "Validate every signature and seal at this time (ISO 8601). Default: each EDS signature at the time its report recorded, each "
+                + "seal at the time it was sealed.")
     )
     var at: String?
     @Option(help: "A validation policy JSON file (default: senimkey-kz-default).") var policy: String?

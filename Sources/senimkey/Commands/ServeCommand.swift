@@ -37,8 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Make this phone a platform administrator (created if new).") var adminPhone: String?
     @Flag(help: "Accept the NCA test IINs/BINs (test and staging deployments only).") var acceptNCATestIdentifiers = false
     @Flag(
-        help:
-            "Let the partner's own signature be an SMS code of an employee with the sign right (default: only an EDS with the partner's BIN)."
+        help: ArgumentHelp(
+            "Let the partner's own signature be an SMS code of an employee with the sign right (default: only an EDS with the "
+                + "partner's BIN).")
     )
     var partnerSMSSignature = false
     @Option(help: "An address that may read /metrics (repeatable; default: loopback only).") var metricsFrom: [String] = []

@@ -36,7 +36,8 @@ struct TrustSyncCommand: AsyncParsableCommand {
             case .unchanged(let sha256): print("unchanged  \(source.fileName)  \(sha256)")
             case .changed(let old, let new, let written):
                 print(
-                    "\(written ? "replaced" : "CHANGED ")   \(source.fileName)  \(old) -> \(new)\(written ? "" : " (not written; rerun with --accept-changes after checking)")"
+                    "\(written ? "replaced" : "CHANGED ")   \(source.fileName)  \(old) -> \(new)"
+                        + "\(written ? "" : " (not written; rerun with --accept-changes after checking)")"
                 )
                 if !written { failed = true }
             case .failed(let reason):

@@ -20,7 +20,8 @@ struct ReportText {
         var lines: [String] = []
         let count = report.signatures.count
         lines.append(
-            "\(report.container): \(Self.verdict(report.indication, report.subIndication)) — \(count) signature\(count == 1 ? "" : "s"), validated at \(Self.time(report.validationTime)), policy \(report.policy.id)"
+            "\(report.container): \(Self.verdict(report.indication, report.subIndication)) — \(count) signature\(count == 1 ? "" : "s"), "
+                + "validated at \(Self.time(report.validationTime)), policy \(report.policy.id)"
         )
         for message in report.messages { lines.append("  \(message)") }
         for signature in report.signatures { lines += self.lines(for: signature, indent: "") }
@@ -50,7 +51,8 @@ struct ReportText {
             "\(Self.time(signature.claimedSigningTime)) (claimed)  best signature time \(Self.time(signature.bestSignatureTime))")
         row(
             "Checks",
-            "intact \(signature.intact ? "yes" : "no"), signature \(signature.cryptographicallyValid ? "valid" : "invalid"), chain \(signature.chainTrusted ? "trusted" : "not trusted")"
+            "intact \(signature.intact ? "yes" : "no"), signature \(signature.cryptographicallyValid ? "valid" : "invalid"), chain "
+                + "\(signature.chainTrusted ? "trusted" : "not trusted")"
         )
         if let certificate = signature.signingCertificate {
             row(
@@ -68,7 +70,9 @@ struct ReportText {
         for timestamp in signature.timestamps {
             row(
                 "Timestamp",
-                "\(timestamp.type): \(Self.verdict(timestamp.indication, timestamp.subIndication)), genTime \(Self.time(timestamp.genTime)), policy \(timestamp.policy ?? "—"), \(timestamp.messageImprintAlgorithm ?? "") imprint \(timestamp.imprintMatches ? "matches" : "does not match")"
+                "\(timestamp.type): \(Self.verdict(timestamp.indication, timestamp.subIndication)), genTime \(Self.time(timestamp.genTime))"
+                    + ", policy \(timestamp.policy ?? "—"), \(timestamp.messageImprintAlgorithm ?? "") imprint "
+                    + "\(timestamp.imprintMatches ? "matches" : "does not match")"
             )
             if let reason = timestamp.reason { row("", reason) }
         }

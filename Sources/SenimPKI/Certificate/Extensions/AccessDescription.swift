@@ -9,7 +9,7 @@ public struct AccessDescription: Sendable, Hashable {
     public static let caIssuers: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 48, 2]
 
     static func sequence(_ node: ASN1Node) throws -> [AccessDescription] {
-        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
+        try DERSequenceElements.of(node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
                 let method = try ASN1ObjectIdentifier(derEncoded: &nodes)
                 guard let location = nodes.next() else { throw ASN1Error.invalidASN1Object(reason: "AccessDescription without location") }
@@ -37,7 +37,7 @@ public struct DistributionPoint: Sendable, Hashable {
     }
 
     static func sequence(_ node: ASN1Node) throws -> [DistributionPoint] {
-        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
+        try DERSequenceElements.of(node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
                 var name: DistributionPointName?
                 var issuer: [GeneralName]?

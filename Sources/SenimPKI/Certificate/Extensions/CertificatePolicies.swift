@@ -12,7 +12,7 @@ public struct PolicyInformation: Sendable, Hashable {
     private static let userNotice: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 2, 2]
 
     static func sequence(_ node: ASN1Node) throws -> [PolicyInformation] {
-        let policies = try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map(PolicyInformation.init)
+        let policies = try DERSequenceElements.of(node).map(PolicyInformation.init)
         // RFC 5280 §4.2.1.4: "A certificate policy OID MUST NOT appear more than once."
         guard Set(policies.map(\.identifier)).count == policies.count else {
             throw ASN1Error.invalidASN1Object(reason: "duplicate certificate policy")
@@ -26,7 +26,7 @@ public struct PolicyInformation: Sendable, Hashable {
         identifier = try DER.sequence(node, identifier: .sequence) { nodes in
             let identifier = try ASN1ObjectIdentifier(derEncoded: &nodes)
             if let qualifiers = nodes.next() {
-                for qualifier in try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: qualifiers) {
+                for qualifier in try DERSequenceElements.of(qualifiers) {
                     try DER.sequence(qualifier, identifier: .sequence) { fields in
                         let kind = try ASN1ObjectIdentifier(derEncoded: &fields)
                         guard let value = fields.next() else { return }

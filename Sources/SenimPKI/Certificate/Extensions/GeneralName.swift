@@ -12,7 +12,7 @@ public enum GeneralName: Sendable, Hashable, CustomStringConvertible {
     case other(tag: UInt)
 
     static func sequence(_ node: ASN1Node) throws -> [GeneralName] {
-        let names = try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map(GeneralName.init)
+        let names = try DERSequenceElements.of(node).map(GeneralName.init)
         guard !names.isEmpty else { throw ASN1Error.invalidASN1Object(reason: "empty GeneralNames") }
         return names
     }

@@ -6,7 +6,7 @@ public struct PolicyMapping: Sendable, Hashable {
     public let subjectDomainPolicy: ASN1ObjectIdentifier
 
     static func sequence(_ node: ASN1Node) throws -> [PolicyMapping] {
-        try DER.sequence(of: ASN1Node.self, identifier: .sequence, rootNode: node).map { item in
+        try DERSequenceElements.of(node).map { item in
             try DER.sequence(item, identifier: .sequence) { nodes in
                 PolicyMapping(
                     issuerDomainPolicy: try ASN1ObjectIdentifier(derEncoded: &nodes),
