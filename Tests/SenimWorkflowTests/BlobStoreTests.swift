@@ -31,7 +31,12 @@ struct BlobStoreTests {
             for _ in 0..<5 { continuation.yield([UInt8](repeating: 0x42, count: 1000)) }
             continuation.finish()
         }
-        await #expect(throws: StoreError.self) { try await blobs.store(tooLarge, limit: 4000) }
+        let refusal = await #expect(throws: StoreError.self) { try await blobs.store(tooLarge, limit: 4000) }
+        guard case .blobTooLarge(let limit) = refusal else {
+            Issue.record("\(String(describing: refusal))")
+            return
+        }
+        #expect(limit == 4000)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: blobs.directory).filter { $0.hasPrefix(".incoming-") }
         #expect(leftovers.isEmpty)
         #expect(throws: StoreError.self) { try blobs.contents(of: blobs.directory + "/00/missing") }

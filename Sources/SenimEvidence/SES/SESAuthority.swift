@@ -22,7 +22,7 @@ public struct SESAuthority: Sendable {
     public func issue(_ binding: SESBinding, at time: Date, lifetime: TimeInterval = defaultLifetime) throws -> (
         challenge: SESChallenge, code: String
     ) {
-        let id = Hex.encode(try MessageAuthentication.randomBytes(16))
+        let id = try RandomToken.challengeID.make()
         let expiresAt = time.addingTimeInterval(min(lifetime, Self.defaultLifetime))
         let bound = try CanonicalJSON.encode(binding) + Array(id.utf8) + Array(CanonicalJSON.timestamp(expiresAt).utf8)
         let mac = try MessageAuthentication.hmac(.sha256, key: key, message: Array("senimkey-ses-derive".utf8) + bound)

@@ -44,7 +44,7 @@ actor EGovMobileTickets {
         }
         // The ticket id goes into the QR and URLs; the token only to the app, in API №1's answer.
         let ticket = EGovMobileTicket(
-            id: try Base64URL.randomToken(bytes: 18), authToken: try Base64URL.randomToken(), documentID: documentID,
+            id: try RandomToken(bytes: 18, alphabet: .base64url).make(), authToken: try RandomToken.secret.make(), documentID: documentID,
             signerID: signerID, userID: userID, scope: scope, method: method, expiresAt: time.addingTimeInterval(lifetime))
         tickets[ticket.id] = ticket
         return ticket

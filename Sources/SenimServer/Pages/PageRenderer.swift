@@ -101,7 +101,7 @@ struct PageRenderer: Sendable {
         if let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32 {
             return (token(binding: binding, request: request), nil)
         }
-        let binding = (try? Base64URL.randomToken()) ?? UUID().uuidString + UUID().uuidString
+        let binding = (try? RandomToken.secret.make()) ?? UUID().uuidString + UUID().uuidString
         return (token(binding: binding, request: request), cookies.setCookie(cookies.csrfName, binding, maxAge: nil))
     }
 

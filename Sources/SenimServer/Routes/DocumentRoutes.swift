@@ -54,9 +54,7 @@ enum DocumentRoutes {
             }
             let chunks = request.body.map { Array(buffer: $0) }
             let stored: BlobStore.Stored
-            do { stored = try await platform.blobs.store(chunks, limit: maximum) } catch StoreError.blob(let why)
-                where why.contains("exceeds")
-            {
+            do { stored = try await platform.blobs.store(chunks, limit: maximum) } catch StoreError.blobTooLarge {
                 throw APIError(.payloadTooLarge(limit: maximum))
             }
             let mediaType = try MediaTypeSniffer.mediaType(ofFileAt: stored.path, fileName: fileName)

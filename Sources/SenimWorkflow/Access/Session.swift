@@ -20,7 +20,7 @@ public struct Session: Sendable, Hashable {
 
     /// A fresh token and the digest the store keeps.
     static func newToken() throws -> (token: String, digest: String) {
-        let token = try Base64URL.randomToken()
+        let token = try RandomToken.secret.make()
         return (token, digest(of: token))
     }
 

@@ -9,15 +9,7 @@ extension WorkflowEngine {
     /// A new link token for a signer whose turn began (only its SHA-256 is stored).
     public func issueSignerLink(documentID: String, signerID: String, at time: Date = Date()) async throws -> String {
         let (token, digest) = try Session.newToken()
-        let _: Void = try await store.transaction(reads: []) { _ in
-            (
-                [
-                    SQLStatement(
-                        "INSERT INTO signer_links (token_sha256, document_id, signer_id, created_at) VALUES (?, ?, ?, ?)",
-                        [SQLValue(digest), SQLValue(documentID), SQLValue(signerID), SQLValue(time)])
-                ], ()
-            )
-        }
+        try await store.write([SignerLinksTable.insert(digest: digest, documentID: documentID, signerID: signerID, at: time)])
         return token
     }
 
@@ -30,49 +22,43 @@ extension WorkflowEngine {
         token: String, acceptingAgreement: Bool, policy: AccessPolicy, client: ClientContext,
         at time: Date = Date()
     ) async throws -> SessionGrant {
-        let link = try await store.query(
-            SQLStatement(
-                "SELECT document_id, signer_id, created_at FROM signer_links WHERE token_sha256 = ?",
-                [SQLValue(Session.digest(of: token))]))
-        guard let row = link.first, let documentID = row[0].text, let signerID = row[1].text, let issued = row[2].date else {
+        guard let row = try await store.query(SignerLinksTable.select(digest: Session.digest(of: token))).first,
+            let link = try SignerLinksTable.decode(row)
+        else {
             throw WorkflowError.notAuthenticated
         }
+        let (documentID, signerID, issued) = (link.documentID, link.signerID, link.issuedAt)
         let (sessionToken, digest) = try Session.newToken()
         let newUserID = try newIdentifier("u")
         let reads =
-            Self.documentReads(documentID, forUpdate: store.dialect.forUpdate) + [
-                SQLStatement(
-                    "SELECT \(WorkflowRows.userColumns) FROM users WHERE phone = (SELECT phone FROM signers WHERE id = ?)",
-                    [SQLValue(signerID)]),
-                SQLStatement(
-                    """
-                    SELECT a.edition FROM agreement_acceptances a JOIN users u ON u.id = a.user_id
-                    WHERE u.phone = (SELECT phone FROM signers WHERE id = ?) AND a.edition = ?
-                    """, [SQLValue(signerID), SQLValue(policy.agreement.edition)]),
-            ]
+            DocumentReads.reads(documentID, forUpdate: store.dialect.forUpdate)
+            + NamedReads([
+                .user: UsersTable.select(ownerOfSigner: signerID),
+                .acceptance: AgreementAcceptancesTable.select(ownerOfSigner: signerID, edition: policy.agreement.edition),
+            ])
         return try await record(on: documentID, reads: reads, client: client, at: time) { rows in
-            let state = try Self.documentState(rows)
+            let state = try DocumentReads.state(rows)
             guard let document = state.document, let signer = state.signers.first(where: { $0.id == signerID }), signer.party == .person,
                 let phone = signer.phone
             else { throw WorkflowError.signerNotFound(signerID) }
             let expiry = min(issued.addingTimeInterval(policy.linkLifetime), document.deadline ?? .distantFuture)
             guard time < expiry, !document.status.isFinal else { throw WorkflowError.linkExpired }
-            let existing = try rows[4].first.map(WorkflowRows.user)
+            let existing = try rows[.user].first.map(UsersTable.decode)
             if let existing, existing.status == .blocked { throw WorkflowError.userBlocked(existing.id) }
-            let accepted = !rows[5].isEmpty
+            let accepted = !rows[.acceptance].isEmpty
             guard accepted || acceptingAgreement else { throw WorkflowError.agreementNotAccepted(edition: policy.agreement.edition) }
             let user = existing ?? User(id: newUserID, phone: phone, surname: signer.surname, name: signer.name, createdAt: time)
-            var writes: [SQLStatement] = existing == nil ? [WorkflowRows.upsert(user)] : []
+            var writes: [SQLStatement] = existing == nil ? [UsersTable.upsert(user)] : []
             var actions: [AuditAction] = [.linkOpened(signerID: signerID)]
             if !accepted {
-                writes.append(Self.acceptance(of: policy.agreement, by: user.id, client: client, at: time))
+                writes.append(AgreementAcceptancesTable.insert(policy.agreement, by: user.id, client: client, at: time))
                 actions.append(.agreementAccepted(edition: policy.agreement.edition, consentTextSHA256: policy.agreement.textSHA256))
             }
             let scope = Session.Scope(documentID: documentID, signerID: signerID)
             let session = Session(
                 userID: user.id, createdAt: time, expiresAt: min(time.addingTimeInterval(policy.linkSessionLifetime), expiry),
                 scope: scope)
-            writes.append(Self.insert(session, digest: digest, client: client))
+            writes.append(SessionsTable.insert(session, digest: digest, client: client))
             let principal = WorkflowPrincipal.linkHolder(user, scope: scope)
             return RecordingPlan(
                 writes: writes, actions: actions, actor: Self.actor(principal, .client), document: document,
@@ -83,12 +69,10 @@ extension WorkflowEngine {
     /// The document and signer a link token was issued for, whether or not it can still be opened: what an expired
     /// link's page offers to open after a login (the person then needs their phone's code, not the link).
     public func signerLinkTarget(token: String) async throws -> (documentID: String, signerID: String)? {
-        let rows = try await store.query(
-            SQLStatement(
-                "SELECT document_id, signer_id FROM signer_links WHERE token_sha256 = ?",
-                [SQLValue(Session.digest(of: token))]))
-        guard let row = rows.first, let documentID = row[0].text, let signerID = row[1].text else { return nil }
-        return (documentID, signerID)
+        guard let row = try await store.query(SignerLinksTable.select(digest: Session.digest(of: token))).first,
+            let link = try SignerLinksTable.decode(row)
+        else { return nil }
+        return (link.documentID, link.signerID)
     }
 
     /// Records that an SMS was handed to the provider (its message id is the delivery evidence), in the
@@ -98,10 +82,10 @@ extension WorkflowEngine {
         by principal: WorkflowPrincipal?, client: ClientContext, at time: Date = Date()
     ) async throws {
         let chain = documentID ?? Self.accountChain(phone)
-        let reads = documentID.map { Self.documentReads($0, forUpdate: store.dialect.forUpdate) } ?? []
+        let reads = documentID.map { DocumentReads.reads($0, forUpdate: store.dialect.forUpdate) } ?? NamedReads()
         let actor = principal.map { Self.actor($0, .platform) } ?? AuditActor(userID: nil, role: .platform)
         let _: Void = try await record(on: chain, reads: reads, client: client, at: time) { rows in
-            let document = try rows.isEmpty ? nil : Self.documentState(rows).document
+            let document = try documentID == nil ? nil : DocumentReads.state(rows).document
             return RecordingPlan(
                 writes: [],
                 actions: [.smsSent(signerID: signerID, phoneMasked: phone.masked, purpose: purpose, providerMessageID: providerMessageID)],
@@ -114,9 +98,9 @@ extension WorkflowEngine {
         documentID: String, item: String, by principal: WorkflowPrincipal, client: ClientContext, at time: Date = Date()
     ) async throws {
         let _: Void = try await record(
-            on: documentID, reads: Self.documentReads(documentID, forUpdate: store.dialect.forUpdate), client: client, at: time
+            on: documentID, reads: DocumentReads.reads(documentID, forUpdate: store.dialect.forUpdate), client: client, at: time
         ) { rows in
-            let state = try Self.documentState(rows)
+            let state = try DocumentReads.state(rows)
             let decision = Permissions.decide(
                 principal, .readContent, document: state.document, signers: state.signers, partner: state.partner)
             if case .denied(let why) = decision { throw WorkflowError.permissionDenied(why) }

@@ -26,12 +26,13 @@ public struct BlobStore: Sendable {
         try store { write in write(bytes) }
     }
 
-    /// Streams `chunks` (an upload as it arrives) to disk, hashing on the way; at most `limit` bytes.
+    /// Streams `chunks` (an upload as it arrives) to disk, hashing on the way; at most `limit` bytes, past which
+    /// it throws ``StoreError/blobTooLarge(limit:)`` and keeps nothing.
     public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int64) async throws -> Stored where Chunks.Element == [UInt8] {
         var writer = try BlobWriter(directory: directory)
         do {
             for try await chunk in chunks {
-                guard writer.size + Int64(chunk.count) <= limit else { throw StoreError.blob("the upload exceeds \(limit) bytes") }
+                guard writer.size + Int64(chunk.count) <= limit else { throw StoreError.blobTooLarge(limit: limit) }
                 try writer.write(chunk)
             }
             return try writer.finish()

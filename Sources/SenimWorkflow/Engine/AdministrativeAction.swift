@@ -1,3 +1,5 @@
+import SenimEvidence
+
 /// What an administrative event did, as a value. The administration chain records it as text (`user blocked`,
 /// `partner inactive`, `employee rights 31`, `tariff active 100 uses`) so that chains written before this type
 /// keep verifying; this type is the one place that writes and reads that text, so pages and reports say it in
@@ -43,5 +45,14 @@ public enum AdministrativeAction: Sendable, Hashable {
         default:
             return nil
         }
+    }
+}
+
+extension AuditAction {
+    /// The administrative action this event records (nil: another kind of event, or a text this build does not
+    /// know): how an administrative event is found, by value, never by matching its text.
+    public var administrativeAction: AdministrativeAction? {
+        if case .administrative(let text, _) = self { return AdministrativeAction(recorded: text) }
+        return nil
     }
 }

@@ -29,13 +29,7 @@ struct AuditAppend {
                 documentSHA256: document?.sha256 ?? "", documentGOST34311: document?.gost34311 ?? "", action: action)
             let (link, canonical) = try AuditChain.linkWithCanonicalBytes(event, after: previous)
             events.append(link)
-            writes.append(
-                SQLStatement(
-                    "INSERT INTO audit_events (document_id, sequence, hash, previous_hash, event_json, time) VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        SQLValue(documentID), .integer(Int64(sequence)), SQLValue(link.hash), SQLValue(link.previousHash),
-                        SQLValue(String(decoding: canonical, as: UTF8.self)), SQLValue(time),
-                    ]))
+            writes.append(AuditEventsTable.insert(link, canonical: canonical, chainID: documentID, at: time))
             previous = try Hex.decode(link.hash)
             sequence += 1
         }
@@ -44,31 +38,18 @@ struct AuditAppend {
         let leaf = MerkleHash.leaf(try anchor.leafData())
         // The leaf takes the log's size at commit time, not the one read: a plan made from an earlier snapshot
         // stays valid while other documents' commands append (the engine then corrects `leafIndex`).
-        writes.append(
-            SQLStatement(
-                """
-                INSERT INTO log_leaves (leaf_index, leaf_hash, document_id, last_sequence) VALUES ((SELECT size FROM log_state WHERE id = 1), ?, ?, ?)
-                """, [SQLValue(Hex.encode(leaf)), SQLValue(documentID), .integer(Int64(last.event.sequence))]))
-        writes.append(SQLStatement("UPDATE log_state SET size = size + 1 WHERE id = 1"))
+        writes.append(LogLeavesTable.append(leafHash: leaf, chainID: documentID, lastSequence: last.event.sequence))
+        writes.append(LogStateTable.grow)
         return (events, logSize, writes)
     }
 
-    /// The reads that give a command its chain head and the log size; the log row is locked (the last of a
-    /// command's locks), so commands append leaves one at a time in PostgreSQL too.
-    static func reads(documentID: String, forUpdate: String) -> [SQLStatement] {
-        [
-            SQLStatement(
-                "SELECT sequence, hash FROM audit_events WHERE document_id = ? ORDER BY sequence DESC LIMIT 1", [SQLValue(documentID)]),
-            SQLStatement("SELECT size FROM log_state WHERE id = 1" + forUpdate),
-        ]
+    /// The append on the chain and log that ``ChainReads`` read.
+    init(_ rows: ReadRows) throws(StoreError) {
+        (head, logSize) = try ChainReads.decode(rows)
     }
 
-    init(headRows: [SQLRow], logRows: [SQLRow]) throws(StoreError) {
-        if let row = headRows.first {
-            guard let sequence = row[0].integer, let hash = row[1].text else { throw .corruptRow("audit_events head") }
-            head = (UInt64(sequence), hash)
-        }
-        guard let size = logRows.first?.first?.integer else { throw .corruptRow("log_state") }
-        logSize = UInt64(size)
+    init(head: (sequence: UInt64, hash: String)?, logSize: UInt64) {
+        self.head = head
+        self.logSize = logSize
     }
 }

@@ -35,10 +35,10 @@ extension WorkflowEngine {
         if case .denied(let why) = Permissions.decide(administrator, .administerPartners) { throw WorkflowError.permissionDenied(why) }
         guard employee.userID != administrator.user.id else { throw WorkflowError.permissionDenied(.administratorCannotBeEmployee) }
         let (write, description) = AdministrativeChange.employee(employee).statement
-        let reads = [SQLStatement("SELECT \(WorkflowRows.userColumns) FROM users WHERE id = ?", [SQLValue(employee.userID)])]
+        let reads = NamedReads([.user: UsersTable.select(id: employee.userID)])
         try await administer(by: administrator, client: client, at: time, reads: reads, description: description) { rows in
-            guard let row = rows[0].first else { throw WorkflowError.notAuthenticated }
-            if try WorkflowRows.user(row).isAdministrator { throw WorkflowError.permissionDenied(.administratorCannotBeEmployee) }
+            guard let row = rows[.user].first else { throw WorkflowError.notAuthenticated }
+            if try UsersTable.decode(row).isAdministrator { throw WorkflowError.permissionDenied(.administratorCannotBeEmployee) }
             return [write]
         }
     }
@@ -51,34 +51,29 @@ extension WorkflowEngine {
         client: ClientContext, at time: Date = Date()
     ) async throws -> TariffPackage? {
         if case .denied(let why) = Permissions.decide(principal, .administerTariffs) { throw WorkflowError.permissionDenied(why) }
-        let reads = [
-            SQLStatement("SELECT \(WorkflowRows.tariffColumns) FROM tariff_packages WHERE id = ?" + store.dialect.forUpdate, [SQLValue(id)])
-        ]
+        let reads = NamedReads([.tariff: TariffPackagesTable.select(id: id, forUpdate: store.dialect.forUpdate)])
         let changed: TariffPackage? = try await administer(by: principal, client: client, at: time, reads: reads, description: nil) {
             rows in
-            guard let row = rows[0].first else { return ([], nil, nil) }
-            var tariff = try WorkflowRows.tariff(row)
-            var columns: [(String, SQLValue)] = []
+            guard let row = rows[.tariff].first else { return ([], nil, nil) }
+            var tariff = try TariffPackagesTable.decode(row)
+            var columns: [(TariffPackagesTable.Columns, SQLValue)] = []
             if let usesTotal {
                 guard usesTotal >= tariff.usesUsed + tariff.usesReserved else {
                     throw WorkflowError.invalidInput(.fewerUsesThanUsedOrReserved)
                 }
                 tariff.usesTotal = usesTotal
-                columns.append(("uses_total", SQLValue(usesTotal)))
+                columns.append((.usesTotal, SQLValue(usesTotal)))
             }
             if let validUntil {
                 tariff.validUntil = validUntil
-                columns.append(("valid_until", SQLValue(validUntil)))
+                columns.append((.validUntil, SQLValue(validUntil)))
             }
             if let active {
                 tariff.active = active
-                columns.append(("active", SQLValue(active)))
+                columns.append((.active, SQLValue(active)))
             }
             guard !columns.isEmpty else { return ([], tariff, nil) }
-            let update = SQLStatement(
-                "UPDATE tariff_packages SET \(columns.map { "\($0.0) = ?" }.joined(separator: ", ")) WHERE id = ?",
-                columns.map(\.1) + [SQLValue(id)])
-            return ([update], tariff, AdministrativeChange.tariff(tariff).statement.1)
+            return ([TariffPackagesTable.update(id: id, columns)], tariff, AdministrativeChange.tariff(tariff).statement.1)
         }
         return changed
     }
@@ -86,9 +81,9 @@ extension WorkflowEngine {
     /// One administrative transaction: `plan` decides its writes from `reads`, and its event joins the
     /// administration chain with the actor who made it.
     private func administer(
-        by principal: WorkflowPrincipal?, client: ClientContext, at time: Date, reads: [SQLStatement] = [],
-        description: (action: String, target: String)?,
-        plan: @escaping @Sendable ([[SQLRow]]) throws -> [SQLStatement]
+        by principal: WorkflowPrincipal?, client: ClientContext, at time: Date, reads: NamedReads = NamedReads(),
+        description: (action: AdministrativeAction, target: String)?,
+        plan: @escaping @Sendable (ReadRows) throws -> [SQLStatement]
     ) async throws {
         let _: Void? = try await administer(by: principal, client: client, at: time, reads: reads, description: description) { rows in
             (try plan(rows), (), nil)
@@ -96,24 +91,24 @@ extension WorkflowEngine {
     }
 
     private func administer<Answer: Sendable>(
-        by principal: WorkflowPrincipal?, client: ClientContext, at time: Date, reads: [SQLStatement],
-        description: (action: String, target: String)?,
+        by principal: WorkflowPrincipal?, client: ClientContext, at time: Date, reads: NamedReads,
+        description: (action: AdministrativeAction, target: String)?,
         plan:
-            @escaping @Sendable ([[SQLRow]]) throws -> (
-                writes: [SQLStatement], answer: Answer?, description: (action: String, target: String)?
+            @escaping @Sendable (ReadRows) throws -> (
+                writes: [SQLStatement], answer: Answer?, description: (action: AdministrativeAction, target: String)?
             )
     ) async throws -> Answer? {
         let role: AuditActor.Role = principal.map { $0.user.isAdministrator ? .administrator : .partnerEmployee } ?? .platform
         let actor = AuditActor(userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked)
-        let chainReads = AuditAppend.reads(documentID: Self.administrationLog, forUpdate: store.dialect.forUpdate)
-        let answer: Answer? = try await store.transaction(reads: reads + chainReads) { rows in
-            let planned = try plan(Array(rows.dropLast(2)))
+        let chainReads = ChainReads.reads(chainID: Self.administrationLog, forUpdate: store.dialect.forUpdate)
+        let answer: Answer? = try await store.transaction(reads + chainReads) { rows in
+            let planned = try plan(rows)
             guard let event = planned.description ?? (planned.writes.isEmpty ? nil : description) else {
                 return (planned.writes, planned.answer)
             }
-            let audit = try AuditAppend(headRows: rows[rows.count - 2], logRows: rows[rows.count - 1])
+            let audit = try AuditAppend(rows)
             let appended = try audit.statements(
-                for: [.administrative(action: event.action, target: event.target)],
+                for: [.administrative(action: event.action.recorded, target: event.target)],
                 documentID: Self.administrationLog, document: nil, actor: actor, client: client, at: time)
             return (planned.writes + appended.writes, planned.answer)
         }
@@ -131,23 +126,19 @@ public enum AdministrativeChange: Sendable {
     case employee(Employee)
     case tariff(TariffPackage)
 
-    var statement: (SQLStatement, (action: String, target: String)) {
+    /// The write, and the event on record: the action as a value (the chain holds its ``AdministrativeAction/recorded``
+    /// text) and the target it names.
+    var statement: (SQLStatement, (action: AdministrativeAction, target: String)) {
         switch self {
-        case .user(let user): return (WorkflowRows.upsert(user), (AdministrativeAction.userStatus(user.status).recorded, user.id))
+        case .user(let user): return (UsersTable.upsert(user), (.userStatus(user.status), user.id))
         case .partner(let partner):
-            return (
-                WorkflowRows.upsert(partner),
-                (AdministrativeAction.partnerStatus(partner.status).recorded, "\(partner.id) BIN \(partner.bin.digits)")
-            )
+            return (PartnersTable.upsert(partner), (.partnerStatus(partner.status), "\(partner.id) BIN \(partner.bin.digits)"))
         case .employee(let employee):
-            return (
-                WorkflowRows.upsert(employee),
-                (AdministrativeAction.employeeRights(employee.rights).recorded, "\(employee.partnerID)/\(employee.userID)")
-            )
+            return (EmployeesTable.upsert(employee), (.employeeRights(employee.rights), "\(employee.partnerID)/\(employee.userID)"))
         case .tariff(let tariff):
             return (
-                WorkflowRows.upsert(tariff),
-                (AdministrativeAction.tariff(active: tariff.active, uses: tariff.usesTotal).recorded, "\(tariff.id) of \(tariff.partnerID)")
+                TariffPackagesTable.upsert(tariff),
+                (.tariff(active: tariff.active, uses: tariff.usesTotal), "\(tariff.id) of \(tariff.partnerID)")
             )
         }
     }

@@ -7,18 +7,18 @@ extension WorkflowEngine {
     /// chain, the administration log) and that chain's platform-log leaf. Everything outside the document state
     /// machine that must leave evidence (SMS codes, logins, links, SMS deliveries) goes through here.
     ///
-    /// `plan` gets the caller's rows only; it returns what to write and an answer. A `.failure` answer still
+    /// `plan` reads the caller's rows by their names; it returns what to write and an answer. A `.failure` answer still
     /// commits (a wrong code must count as an attempt) and is thrown afterwards.
     func record<Answer: Sendable>(
-        on chainID: String, reads: [SQLStatement], client: ClientContext, at time: Date,
-        plan: @escaping @Sendable ([[SQLRow]]) throws -> RecordingPlan<Answer>
+        on chainID: String, reads: NamedReads, client: ClientContext, at time: Date,
+        plan: @escaping @Sendable (ReadRows) throws -> RecordingPlan<Answer>
     ) async throws -> Answer {
         let outcome: Result<Answer, WorkflowError> = try await store.transaction(
-            reads: reads + AuditAppend.reads(documentID: chainID, forUpdate: store.dialect.forUpdate)
+            reads + ChainReads.reads(chainID: chainID, forUpdate: store.dialect.forUpdate)
         ) { rows in
-            let decided = try plan(Array(rows.dropLast(2)))
+            let decided = try plan(rows)
             guard !decided.actions.isEmpty else { return (decided.writes, decided.answer) }
-            let audit = try AuditAppend(headRows: rows[rows.count - 2], logRows: rows[rows.count - 1])
+            let audit = try AuditAppend(rows)
             let appended = try audit.statements(
                 for: decided.actions, documentID: chainID, document: decided.document, actor: decided.actor,
                 client: client, at: time)

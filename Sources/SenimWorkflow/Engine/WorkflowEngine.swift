@@ -41,61 +41,46 @@ public struct WorkflowEngine: Sendable {
         // Only a retried request needs its digest (JSON encoding is a good part of a command's cost).
         let requestDigest = try idempotencyKey.map { _ in try Self.requestDigest(command, principal: principal) } ?? ""
         let storedKey = idempotencyKey.map { Self.namespaced($0, for: principal) }
-        @Sendable func plan(_ rows: [[SQLRow]]) throws -> (writes: [SQLStatement], result: CommandResult) {
-            if idempotencyKey != nil, let stored = rows[4].first {
-                guard stored[0].text == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
-                var answer = try JSONDecoder().decode(CommandResult.self, from: Data((stored[1].text ?? "").utf8))
+        @Sendable func plan(_ rows: ReadRows) throws -> (writes: [SQLStatement], result: CommandResult) {
+            if idempotencyKey != nil, let stored = try CommandSnapshot.storedAnswer(rows) {
+                guard stored.requestSHA256 == requestDigest else { throw WorkflowError.idempotencyKeyReused(idempotencyKey ?? "") }
+                var answer = try JSONDecoder().decode(CommandResult.self, from: Data(stored.resultJSON.utf8))
                 answer.replayed = true
                 return ([], answer)
             }
-            let loaded = try rows[0].first.map(WorkflowRows.document)
-            let state = DocumentState(
-                document: loaded?.document, signers: try rows[1].map(WorkflowRows.signer),
-                partner: try rows[2].first.map(WorkflowRows.partner), tariff: try rows[3].first.map(WorkflowRows.tariff))
+            let read = try CommandSnapshot(rows)
+            let state = read.state
             // Rights as they are in this transaction, not as the session read them: a right revoked a moment
             // ago (on any node) no longer counts.
-            let current = try principal.map { try Self.current($0, userRows: rows[7], employeeRows: rows[8]) }
+            let current = try principal.map { try Self.current($0, user: read.user, employments: read.employments) }
             let role = try Self.authorise(command, current, state, rules: rules)
-            if !rows[9].isEmpty { throw WorkflowError.signatureAlreadyUsed }
+            if read.signatureValueUsedElsewhere { throw WorkflowError.signatureAlreadyUsed }
             let transition = try DocumentStateMachine.apply(command, to: state, at: time, rules: rules)
             guard let document = transition.document else { throw WorkflowError.documentNotFound(documentID) }
 
             var writes: [SQLStatement] = []
-            guard let documentBlob = loaded?.blobPath ?? (command.isUpload ? blobPath : nil) else {
+            guard let documentBlob = read.documentBlobPath ?? (command.isUpload ? blobPath : nil) else {
                 throw WorkflowError.invalidInput(.documentBytesMissing)
             }
-            writes.append(WorkflowRows.upsert(document, blobPath: documentBlob))
-            for signer in transition.state.signers where !state.signers.contains(signer) { writes.append(WorkflowRows.upsert(signer)) }
-            if transition.tariffChanged, let tariff = transition.state.tariff { writes.append(WorkflowRows.upsert(tariff)) }
-            let audit = try AuditAppend(headRows: rows[5], logRows: rows[6])
+            writes.append(DocumentsTable.upsert(document, blobPath: documentBlob))
+            for signer in transition.state.signers where !state.signers.contains(signer) { writes.append(SignersTable.upsert(signer)) }
+            if transition.tariffChanged, let tariff = transition.state.tariff { writes.append(TariffPackagesTable.upsert(tariff)) }
+            let audit = AuditAppend(head: read.chainHead, logSize: read.logSize)
             if case .sign(_, let signerID, let evidence) = command, let blobPath {
                 // Refused signatures are kept too (the attempt is evidence), marked so; the sequence of the
                 // command's first audit event orders the signatures as they came.
                 writes.append(
-                    SQLStatement(
-                        """
-                        INSERT INTO signature_files (document_id, signer_id, kind, sha256, blob_path, received_at, companion_path, accepted, event_sequence,
-                            signature_value_sha256)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (document_id, sha256) DO UPDATE SET accepted = excluded.accepted, companion_path = excluded.companion_path,
-                            event_sequence = excluded.event_sequence
-                        """,
-                        [
-                            SQLValue(documentID), SQLValue(signerID), SQLValue(evidence.kind.rawValue), SQLValue(evidence.blobSHA256),
-                            SQLValue(blobPath),
-                            SQLValue(time), SQLValue(companionPath), SQLValue(transition.refusal == nil),
-                            .integer(Int64(audit.nextSequence)),
-                            SQLValue(evidence.signatureValueSHA256),
-                        ]))
+                    SignatureFilesTable.upsert(
+                        documentID: documentID, signerID: signerID, kind: evidence.kind, sha256: evidence.blobSHA256,
+                        blobPath: blobPath, receivedAt: time, companionPath: companionPath, accepted: transition.refusal == nil,
+                        eventSequence: audit.nextSequence, signatureValueSHA256: evidence.signatureValueSHA256))
             }
             // An accepted EDS of a person's slot proves the signer's IIN: only now does the account carry it (what a
             // partner typed is that partner's claim, and must not bind the person's other documents).
             if case .sign(_, let signerID, .eds(let eds)) = command, transition.refusal == nil, let current, current.user.iin == nil,
                 let iin = eds.signerIIN, state.signers.first(where: { $0.id == signerID })?.party == .person
             {
-                writes.append(
-                    SQLStatement(
-                        "UPDATE users SET iin = ? WHERE id = ? AND iin IS NULL", [SQLValue(iin.digits), SQLValue(current.user.id)]))
+                writes.append(UsersTable.setIIN(iin.digits, ofUser: current.user.id))
             }
             let actor = AuditActor(
                 userID: principal?.user.id, role: role, phoneMasked: principal?.user.phone.masked, iin: principal?.user.iin?.digits)
@@ -107,12 +92,9 @@ public struct WorkflowEngine: Sendable {
                 notify: transition.notify, refusal: transition.refusal, replayed: false)
             if let storedKey {
                 writes.append(
-                    SQLStatement(
-                        "INSERT INTO idempotency_keys (key, request_sha256, result_json, created_at) VALUES (?, ?, ?, ?)",
-                        [
-                            SQLValue(storedKey), SQLValue(requestDigest),
-                            SQLValue(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)), SQLValue(time),
-                        ]))
+                    IdempotencyKeysTable.insert(
+                        key: storedKey, requestSHA256: requestDigest,
+                        resultJSON: String(decoding: try JSONEncoder().encode(answer), as: UTF8.self), at: time))
             }
             return (writes, answer)
         }
@@ -123,18 +105,17 @@ public struct WorkflowEngine: Sendable {
         // command on the same document got there first), it is made again from the locked rows.
         let userID = principal?.user.id
         let snapshot = try await store.snapshot(
-            CommandReads.statements(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: ""))
+            CommandReads.reads(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: ""))
         let tentative = try? plan(snapshot)
         let result: CommandResult = try await store.transaction(
-            reads: CommandReads.statements(
-                for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: store.dialect.forUpdate)
+            CommandReads.reads(for: command, idempotencyKey: storedKey, userID: userID, at: time, forUpdate: store.dialect.forUpdate)
         ) { rows in
-            // Rows 0–5 are this document's and 7–8 the principal's; row 6 is the platform log's size, which other
-            // documents' commands move. A stored idempotent answer names its leaf, so with a key the log size must
-            // be unchanged too.
-            let unchanged = rows.prefix(6) == snapshot.prefix(6) && rows.dropFirst(7) == snapshot.dropFirst(7)
+            // All but the log size are this document's and the principal's; the log size is the platform log's,
+            // which other documents' commands move. A stored idempotent answer names its leaf, so with a key the
+            // log size must be unchanged too.
+            let unchanged = rows.without(.logSize) == snapshot.without(.logSize)
             if var tentative, unchanged, idempotencyKey == nil || rows == snapshot {
-                if let size = rows[6].first?.first?.integer, !tentative.writes.isEmpty { tentative.result.leafIndex = UInt64(size) }
+                if let size = CommandSnapshot.logSize(rows), !tentative.writes.isEmpty { tentative.result.leafIndex = size }
                 return tentative
             }
             return try plan(rows)
@@ -204,12 +185,17 @@ public struct WorkflowEngine: Sendable {
 
     /// The principal with its user and employments as this transaction read them; a user who is gone or
     /// blocked now is refused, whatever their session said a moment ago.
-    static func current(_ principal: WorkflowPrincipal, userRows: [SQLRow], employeeRows: [SQLRow]) throws -> WorkflowPrincipal {
-        guard let row = userRows.first else { throw WorkflowError.notAuthenticated }
-        let user = try WorkflowRows.user(row)
+    static func current(_ principal: WorkflowPrincipal, user: User?, employments: [Employee]) throws -> WorkflowPrincipal {
+        guard let user else { throw WorkflowError.notAuthenticated }
         guard user.status == .active else { throw WorkflowError.permissionDenied(.accountBlocked) }
         if let scope = principal.linkScope { return .linkHolder(user, scope: scope) }
-        return WorkflowPrincipal(user: user, employments: try employeeRows.map(WorkflowRows.employee))
+        return WorkflowPrincipal(user: user, employments: employments)
+    }
+
+    /// ``current(_:user:employments:)`` on the ``PrincipalReads`` of a transaction.
+    static func current(_ principal: WorkflowPrincipal, _ rows: ReadRows) throws -> WorkflowPrincipal {
+        let read = try PrincipalReads.decode(rows)
+        return try current(principal, user: read.user, employments: read.employments)
     }
 
     /// Idempotency keys are the client's own: one user's key never answers another user's request.

@@ -20,35 +20,3 @@ public enum SQLValue: Sendable, Hashable {
     public var date: Date? { integer.map { Date(timeIntervalSince1970: Double($0) / 1000) } }
     public var bool: Bool { integer.map { $0 != 0 } ?? false }
 }
-
-/// One SQL statement with `?` placeholders, in the dialect-neutral form every store translates.
-public struct SQLStatement: Sendable, Hashable {
-    public var sql: String
-    public var arguments: [SQLValue]
-
-    public init(_ sql: String, _ arguments: [SQLValue] = []) {
-        self.sql = sql
-        self.arguments = arguments
-    }
-}
-
-/// A row of a result, by column position as the SELECT lists them.
-public typealias SQLRow = [SQLValue]
-
-/// Why the store failed: the database itself, or stored data that no longer decodes.
-public enum StoreError: Error, Sendable, CustomStringConvertible {
-    case database(String)
-    case corruptRow(String)
-    case blob(String)
-    /// A fault injected by a test between the writes and the commit.
-    case injectedFault
-
-    public var description: String {
-        switch self {
-        case .database(let why): return "database: \(why)"
-        case .corruptRow(let why): return "stored row does not decode: \(why)"
-        case .blob(let why): return "blob store: \(why)"
-        case .injectedFault: return "injected fault before commit"
-        }
-    }
-}

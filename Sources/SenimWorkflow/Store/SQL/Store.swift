@@ -1,11 +1,3 @@
-/// The SQL dialect differences the statements leave open.
-public enum SQLDialect: Sendable {
-    case sqlite, postgresql
-
-    /// Row locks: PostgreSQL locks the rows a command reads; SQLite has one writer at a time, so it needs none.
-    var forUpdate: String { self == .postgresql ? " FOR UPDATE" : "" }
-}
-
 /// A transactional SQL store, with two real implementations: ``SQLiteStore`` (GRDB, the embedded default) and
 /// ``PostgreSQLStore`` (postgres-nio, production). Everything above it, the schema, the statements and the
 /// workflow, is written once against this protocol.
@@ -29,17 +21,4 @@ public protocol Store: Sendable {
 
     /// Applies the migrations not applied yet, each in its own transaction, in order.
     func migrate(_ migrations: [Migration]) async throws
-}
-
-/// One versioned schema change.
-public struct Migration: Sendable {
-    public let version: Int
-    public let name: String
-    public let statements: @Sendable (SQLDialect) -> [String]
-
-    public init(version: Int, name: String, statements: @escaping @Sendable (SQLDialect) -> [String]) {
-        self.version = version
-        self.name = name
-        self.statements = statements
-    }
 }
