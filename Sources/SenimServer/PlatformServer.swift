@@ -3,8 +3,9 @@ import Logging
 import NIOCore
 import SenimWorkflow
 
-/// `senimkey serve`: the platform's HTTP application. Routes are registered through ``APIRouter`` so the
-/// served OpenAPI document is the router's own list.
+/// `senimkey serve`: the platform's HTTP application. API controllers register their operations through
+/// ``APIRouter`` (so the served OpenAPI document is the router's own list), page controllers through
+/// ``PageRouter``; each router's route collection is then added to the application's router.
 public struct PlatformServer: Sendable {
     public let platform: SenimPlatform
 
@@ -19,35 +20,45 @@ public struct PlatformServer: Sendable {
         router.add(
             middleware: SessionMiddleware(
                 engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
-                clock: configuration.clock))
-        let api = APIRouter(router: router, publicBaseURL: configuration.publicBaseURL)
-        HealthRoutes.register(api, platform)
-        AuthRoutes.register(api, platform)
-        DocumentRoutes.register(api, platform)
-        SigningRoutes.register(api, platform)
-        AdminRoutes.register(api, platform)
-        EGovMobileRoutes.register(api, platform)
-        let pages = PageRouter(
-            router: router, renderer: try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey), platform: platform)
-        AccessPages.register(pages)
-        CabinetPages.register(pages)
-        InboxPages.register(pages)
-        SignerPages.register(pages)
-        AdminPages.register(pages)
+                maximumJSONBody: configuration.maximumRequestBody, clock: configuration.clock))
+        let api = APIRouter(publicBaseURL: configuration.publicBaseURL)
+        let controllers: [any APIController] = [
+            HealthController(platform: platform), AuthController(platform: platform), DocumentController(platform: platform),
+            SigningController(platform: platform), AdminController(platform: platform), EGovMobileController(platform: platform),
+        ]
+        for controller in controllers { controller.addRoutes(to: api) }
+        router.addRoutes(api.collection)
+        let renderer = try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey)
+        let pages = PageRouter(renderer: renderer, platform: platform)
+        let pageControllers: [any PageController] = [
+            AccessController(platform: platform, renderer: renderer), CabinetController(platform: platform, renderer: renderer),
+            InboxController(platform: platform, renderer: renderer), SignerController(platform: platform, renderer: renderer),
+            AdminPagesController(platform: platform, renderer: renderer),
+        ]
+        for controller in pageControllers { controller.addRoutes(to: pages) }
+        router.addRoutes(pages.collection)
         return (router, api, pages)
+    }
+
+    /// The application `run` serves: the router, an idle connection (a slow-loris client among them) closed
+    /// after the configured time. Tests drive it through HummingbirdTesting's router framework too.
+    func makeApplication(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws
+        -> some ApplicationProtocol
+    {
+        let (router, _, _) = try makeRouter()
+        let configuration = platform.configuration
+        return Application(
+            router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "senimkey"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
     }
 
     /// Runs until cancelled. `onListening` gets the bound port (port 0 picks a free one).
     public func run(logger: Logger = Logger(label: "senimkey.serve"), onListening: @escaping @Sendable (Int) async -> Void = { _ in })
         async throws
     {
-        let (router, _, _) = try makeRouter()
+        let application = try makeApplication(logger: logger, onListening: onListening)
         let configuration = platform.configuration
-        // An idle connection (a slow-loris client among them) is closed after the configured time.
-        let application = Application(
-            router: router, server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "senimkey"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) }, logger: logger)
         // The deadline job runs beside the server and ends with it.
         let platform = self.platform
         let deadlines = Task {

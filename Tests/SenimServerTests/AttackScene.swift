@@ -16,16 +16,22 @@ struct AttackScene {
     let managerToken: String
     let adminToken: String
 
-    static func make(
-        _ kind: StoreKind, access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
-        publicBaseURL: String = "http://127.0.0.1", peer: Bool = false,
-        adjust: (inout ServerConfiguration) -> Void = { _ in }
-    ) async throws -> AttackScene {
-        let server = try await ServerHarness(kind, access: access, rules: rules, publicBaseURL: publicBaseURL, peer: peer, adjust: adjust)
-        let (partnerID, managerToken) = try await EndToEndTests.partnerWithManager(server)
-        server.clock.advance(access.backOff(afterCodes: 1)) // the administrator logs in a second time
-        return AttackScene(
-            server: server, partnerID: partnerID, managerToken: managerToken, adminToken: try await server.login(EndToEndTests.admin))
+    /// Runs `body` against a fresh scene; its server ends with `body`.
+    static func with<T: Sendable>(
+        _ kind: StoreKind, transport: ServerHarness.Transport = .router, access: AccessPolicy = ServerHarness.accessWithoutBackOff,
+        rules: WorkflowRules = ServerHarness.rules, publicBaseURL: String = "http://127.0.0.1", peer: Bool = false,
+        adjust: (inout ServerConfiguration) -> Void = { _ in }, _ body: @Sendable (AttackScene) async throws -> T
+    ) async throws -> T {
+        try await ServerHarness.withServer(
+            kind, transport: transport, access: access, rules: rules, publicBaseURL: publicBaseURL, peer: peer, adjust: adjust
+        ) { server in
+            let (partnerID, managerToken) = try await EndToEndTests.partnerWithManager(server)
+            server.clock.advance(access.backOff(afterCodes: 1)) // the administrator logs in a second time
+            return try await body(
+                AttackScene(
+                    server: server, partnerID: partnerID, managerToken: managerToken,
+                    adminToken: try await server.login(EndToEndTests.admin)))
+        }
     }
 
     var port: Int { Int(server.baseURL.split(separator: ":").last ?? "") ?? 0 }

@@ -25,133 +25,137 @@ import Testing
     }()
 
     @Test(arguments: StoreKind.available) func partnerAndTwoSignersCompleteADocument(_ kind: StoreKind) async throws {
-        let server = try await ServerHarness(kind)
-        defer { Task { await server.stop() } }
-        let (partnerID, managerToken) = try await Self.partnerWithManager(server)
+        try await ServerHarness.withServer(kind, transport: .loopback) { server in
+            let (partnerID, managerToken) = try await Self.partnerWithManager(server)
 
-        // Upload and name the signers.
-        let pdf = Array("%PDF-1.4\n% Договор поставки № 17\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
-        let upload = try await server.request(
-            .POST,
-            "/api/v1/partners/\(partnerID)/documents?fileName=Договор.pdf".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!,
-            token: managerToken, body: pdf)
-        #expect(upload.status == 201, "\(upload.text)")
-        let document = try #require(try upload.json()["document"] as? [String: Any])
-        let documentID = try #require(document["id"] as? String)
-        #expect(document["mediaType"] as? String == "application/pdf")
-        #expect(document["sha256"] as? String == Hex.encode(DigestAlgorithm.sha256.hash(pdf)))
-        for (surname, iin, phone) in [("Сериков", Self.client1IIN, Self.client1), ("Тестов", "123456789011", Self.client2)] {
-            let added = try await server.request(
+            // Upload and name the signers.
+            let pdf = Array("%PDF-1.4\n% Договор поставки № 17\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".utf8)
+            let upload = try await server.request(
+                .POST,
+                "/api/v1/partners/\(partnerID)/documents?fileName=Договор.pdf".addingPercentEncoding(
+                    withAllowedCharacters: .urlQueryAllowed)!,
+                token: managerToken, body: pdf)
+            #expect(upload.status == 201, "\(upload.text)")
+            let document = try #require(try upload.json()["document"] as? [String: Any])
+            let documentID = try #require(document["id"] as? String)
+            #expect(document["mediaType"] as? String == "application/pdf")
+            #expect(document["sha256"] as? String == Hex.encode(DigestAlgorithm.sha256.hash(pdf)))
+            for (surname, iin, phone) in [("Сериков", Self.client1IIN, Self.client1), ("Тестов", "123456789011", Self.client2)] {
+                let added = try await server.request(
+                    .POST, "/api/v1/documents/\(documentID)/signers", token: managerToken,
+                    json: ["surname": surname, "name": "Тест", "iin": iin, "phone": phone])
+                #expect(added.status == 201, "\(added.text)")
+            }
+            let invalidIIN = try await server.request(
                 .POST, "/api/v1/documents/\(documentID)/signers", token: managerToken,
-                json: ["surname": surname, "name": "Тест", "iin": iin, "phone": phone])
-            #expect(added.status == 201, "\(added.text)")
+                json: ["surname": "A", "name": "B", "iin": "900101300001", "phone": "+77010000004"])
+            #expect(invalidIIN.status == 400 && invalidIIN.text.contains("INVALID_INPUT"))
+            let sent = try await server.request(.POST, "/api/v1/documents/\(documentID)/send", token: managerToken)
+            #expect(sent.status == 200, "\(sent.text)")
+            #expect(
+                try server.outbox.messages().filter { $0.purpose == "signingLink" }.isEmpty, "nobody is notified before the partner signs")
+
+            // The partner signs first: a detached GOST-2015 CMS by the first head's key (NCALayer's basics.sign).
+            let signers = try Self.signers(try await server.request(.GET, "/api/v1/documents/\(documentID)", token: managerToken))
+            let partnerSlot = try #require(signers.first { $0["party"] as? String == "partner" }?["id"] as? String)
+            let toSign = try await server.request(.GET, "/api/v1/documents/\(documentID)/signers/\(partnerSlot)/eds", token: managerToken)
+            let encoded = try #require(try toSign.json()["data"] as? String)
+            let data = try #require(Data(base64Encoded: encoded))
+            #expect(Array(data) == pdf)
+            let digests = try #require(try toSign.json()["digests"] as? [String: String])
+            #expect(digests["streebog512"] == Data(DigestAlgorithm.streebog512.hash(pdf)).base64EncodedString())
+            #expect(digests["gost34311"] == Data(DigestAlgorithm.gost34311.hash(pdf)).base64EncodedString())
+            let head = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
+            let cms = try CMSBuilder.sign(
+                Array(data), detached: true, signers: [CMSSigner(identity: head, signingTime: ServerHarness.pinnedTime)])
+            let partnerSigned = try await server.request(
+                .POST, "/api/v1/documents/\(documentID)/signers/\(partnerSlot)/eds", token: managerToken,
+                json: ["format": "cms", "signature": Data(cms.derEncoded).base64EncodedString()])
+            #expect(partnerSigned.status == 200, "\(partnerSigned.text)")
+
+            // Signer 1: the SMS link, then an SMS code bound to the document.
+            let link1 = try server.lastLink(to: Self.client1)
+            let session1 = try await server.request(.POST, "/api/v1/links/\(link1)/session", json: ["acceptAgreement": true])
+            let token1 = try #require(try session1.json()["token"] as? String)
+            let slot1 = try #require(signers.first { $0["phone"] as? String == Self.client1 }?["id"] as? String)
+            let content = try await server.request(.GET, "/api/v1/documents/\(documentID)/content", token: token1)
+            #expect(content.status == 200 && content.body == pdf)
+            let code = try await server.request(
+                .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/codes", token: token1, json: ["action": "sign"])
+            #expect(code.status == 202, "\(code.text)")
+            let challenge = try #require(try code.json()["challengeID"] as? String)
+            let wrong = try await server.request(
+                .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/ses", token: token1,
+                json: ["challengeID": challenge, "code": "000000" == (try server.lastCode(to: Self.client1)) ? "111111" : "000000"],
+                headers: [("Accept-Language", "kk")])
+            #expect(wrong.status == 422 && wrong.text.contains("Код жарамсыз"), "\(wrong.text)")
+            let signed1 = try await server.request(
+                .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/ses", token: token1,
+                json: ["challengeID": challenge, "code": try server.lastCode(to: Self.client1)])
+            #expect(signed1.status == 200, "\(signed1.text)")
+
+            // Signer 2: eGov mobile's QR flow with the XML method, driven as the app drives it.
+            let link2 = try server.lastLink(to: Self.client2)
+            let token2 = try #require(
+                try (try await server.request(.POST, "/api/v1/links/\(link2)/session", json: ["acceptAgreement": true])).json()["token"]
+                    as? String)
+            let slot2 = try #require(signers.first { $0["phone"] as? String == Self.client2 }?["id"] as? String)
+            let app = EGovMobileApp(server: server)
+            let ticket = try await server.request(
+                .POST, "/api/v1/documents/\(documentID)/signers/\(slot2)/egov", token: token2, json: ["method": "XML"])
+            #expect(ticket.status == 201, "\(ticket.text)")
+            let qr = try #require(try ticket.json()["qr"] as? String)
+            #expect(qr.hasPrefix("mobileSign:") && qr.contains("mgovSign"))
+            let wrongKey = try SigningIdentity(
+                pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/employee_signright.p12"), password: "Qwerty12")
+            let refused = try await app.sign(qr: qr, with: wrongKey, language: "en")
+            #expect(refused.status == 403 && refused.text.contains("named signer is IIN 123456789011"), "\(refused.text)")
+            let individual = try SigningIdentity(
+                pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
+            let signed2 = try await app.sign(qr: qr, with: individual, language: "ru")
+            #expect(signed2.status == 200 && signed2.text.contains("success"), "\(signed2.text)")
+            let afterQR = try await server.request(.GET, "/api/v1/documents/\(documentID)", token: token2)
+            #expect((try afterQR.json()["document"] as? [String: Any])?["status"] as? String == "signed")
+            #expect(try await app.sign(qr: qr, with: individual, language: "ru").status == 404, "a ticket is single use")
+
+            // One use debited, none reserved.
+            let tariffs = try await server.request(.GET, "/api/v1/partners/\(partnerID)/tariffs", token: managerToken)
+            let tariff = try #require((try JSONSerialization.jsonObject(with: Data(tariffs.body)) as? [[String: Any]])?.first)
+            #expect(tariff["usesUsed"] as? Int == 1 && tariff["usesReserved"] as? Int == 0, "\(tariffs.text)")
+
+            // Each signature downloads as received.
+            let listed = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures", token: token2)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.body)) as? [[String: Any]])
+            #expect(entries.map { $0["kind"] as? String } == ["EDS", "SES", "EDS", "EDS"], "\(listed.text)")
+            #expect(
+                entries.map { $0["accepted"] as? Bool } == [true, true, false, true], "the wrong key's attempt is kept, marked refused")
+            let cmsEntry = try #require(entries.first?["sha256"] as? String)
+            let downloaded = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures/\(cmsEntry)", token: token2)
+            #expect(downloaded.body == cms.derEncoded && downloaded.headers.first(name: "Content-Type") == "application/pkcs7-signature")
+
+            // The evidence package, verified by the forensic CLI offline.
+            let package = try await server.request(.GET, "/api/v1/documents/\(documentID)/evidence", token: token1)
+            #expect(package.status == 200 && package.headers.first(name: "Content-Type") == EvidencePackageBuilder.mimeType)
+            let path = server.directory + "/evidence.asice"
+            try Data(package.body).write(to: URL(fileURLWithPath: path))
+            let verify = try await CLIRunner.run([
+                "evidence", "verify", path, "--trust", "testvectors/kz/ca/root_test_gost_2022.cer", "--trust",
+                "testvectors/kz/ca/nca_gost2015_test.cer",
+                "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/kz/crl/nca_gost2022_test.2026-08-11.crl",
+                "--crl", "testvectors/generated/test-pki/root.crl",
+            ])
+            #expect(verify.status == 0, "\(verify.output)\n\(verify.error)")
+            #expect(verify.output.contains("TOTAL_PASSED"))
+
+            // Another party's link does not open this document; no token, no document.
+            #expect(try await server.request(.GET, "/api/v1/documents/\(documentID)").status == 401)
+            let report = try await server.request(.GET, "/api/v1/documents/\(documentID)/report?lang=ru", token: managerToken)
+            #expect(report.status == 200 && report.text.contains("<html"))
+
+            try await Self.rejectedDocumentDebitsNothing(
+                server, partnerID: partnerID, managerToken: managerToken, otherDocument: documentID)
+            try await Self.auditChainsHold(server)
         }
-        let invalidIIN = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers", token: managerToken,
-            json: ["surname": "A", "name": "B", "iin": "900101300001", "phone": "+77010000004"])
-        #expect(invalidIIN.status == 400 && invalidIIN.text.contains("INVALID_INPUT"))
-        let sent = try await server.request(.POST, "/api/v1/documents/\(documentID)/send", token: managerToken)
-        #expect(sent.status == 200, "\(sent.text)")
-        #expect(try server.outbox.messages().filter { $0.purpose == "signingLink" }.isEmpty, "nobody is notified before the partner signs")
-
-        // The partner signs first: a detached GOST-2015 CMS by the first head's key (NCALayer's basics.sign).
-        let signers = try Self.signers(try await server.request(.GET, "/api/v1/documents/\(documentID)", token: managerToken))
-        let partnerSlot = try #require(signers.first { $0["party"] as? String == "partner" }?["id"] as? String)
-        let toSign = try await server.request(.GET, "/api/v1/documents/\(documentID)/signers/\(partnerSlot)/eds", token: managerToken)
-        let encoded = try #require(try toSign.json()["data"] as? String)
-        let data = try #require(Data(base64Encoded: encoded))
-        #expect(Array(data) == pdf)
-        let digests = try #require(try toSign.json()["digests"] as? [String: String])
-        #expect(digests["streebog512"] == Data(DigestAlgorithm.streebog512.hash(pdf)).base64EncodedString())
-        #expect(digests["gost34311"] == Data(DigestAlgorithm.gost34311.hash(pdf)).base64EncodedString())
-        let head = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
-        let cms = try CMSBuilder.sign(
-            Array(data), detached: true, signers: [CMSSigner(identity: head, signingTime: ServerHarness.pinnedTime)])
-        let partnerSigned = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers/\(partnerSlot)/eds", token: managerToken,
-            json: ["format": "cms", "signature": Data(cms.derEncoded).base64EncodedString()])
-        #expect(partnerSigned.status == 200, "\(partnerSigned.text)")
-
-        // Signer 1: the SMS link, then an SMS code bound to the document.
-        let link1 = try server.lastLink(to: Self.client1)
-        let session1 = try await server.request(.POST, "/api/v1/links/\(link1)/session", json: ["acceptAgreement": true])
-        let token1 = try #require(try session1.json()["token"] as? String)
-        let slot1 = try #require(signers.first { $0["phone"] as? String == Self.client1 }?["id"] as? String)
-        let content = try await server.request(.GET, "/api/v1/documents/\(documentID)/content", token: token1)
-        #expect(content.status == 200 && content.body == pdf)
-        let code = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/codes", token: token1, json: ["action": "sign"])
-        #expect(code.status == 202, "\(code.text)")
-        let challenge = try #require(try code.json()["challengeID"] as? String)
-        let wrong = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/ses", token: token1,
-            json: ["challengeID": challenge, "code": "000000" == (try server.lastCode(to: Self.client1)) ? "111111" : "000000"],
-            headers: [("Accept-Language", "kk")])
-        #expect(wrong.status == 422 && wrong.text.contains("Код жарамсыз"), "\(wrong.text)")
-        let signed1 = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers/\(slot1)/ses", token: token1,
-            json: ["challengeID": challenge, "code": try server.lastCode(to: Self.client1)])
-        #expect(signed1.status == 200, "\(signed1.text)")
-
-        // Signer 2: eGov mobile's QR flow with the XML method, driven as the app drives it.
-        let link2 = try server.lastLink(to: Self.client2)
-        let token2 = try #require(
-            try (try await server.request(.POST, "/api/v1/links/\(link2)/session", json: ["acceptAgreement": true])).json()["token"]
-                as? String)
-        let slot2 = try #require(signers.first { $0["phone"] as? String == Self.client2 }?["id"] as? String)
-        let app = EGovMobileApp(server: server)
-        let ticket = try await server.request(
-            .POST, "/api/v1/documents/\(documentID)/signers/\(slot2)/egov", token: token2, json: ["method": "XML"])
-        #expect(ticket.status == 201, "\(ticket.text)")
-        let qr = try #require(try ticket.json()["qr"] as? String)
-        #expect(qr.hasPrefix("mobileSign:") && qr.contains("mgovSign"))
-        let wrongKey = try SigningIdentity(
-            pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/employee_signright.p12"), password: "Qwerty12")
-        let refused = try await app.sign(qr: qr, with: wrongKey, language: "en")
-        #expect(refused.status == 403 && refused.text.contains("named signer is IIN 123456789011"), "\(refused.text)")
-        let individual = try SigningIdentity(
-            pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
-        let signed2 = try await app.sign(qr: qr, with: individual, language: "ru")
-        #expect(signed2.status == 200 && signed2.text.contains("success"), "\(signed2.text)")
-        let afterQR = try await server.request(.GET, "/api/v1/documents/\(documentID)", token: token2)
-        #expect((try afterQR.json()["document"] as? [String: Any])?["status"] as? String == "signed")
-        #expect(try await app.sign(qr: qr, with: individual, language: "ru").status == 404, "a ticket is single use")
-
-        // One use debited, none reserved.
-        let tariffs = try await server.request(.GET, "/api/v1/partners/\(partnerID)/tariffs", token: managerToken)
-        let tariff = try #require((try JSONSerialization.jsonObject(with: Data(tariffs.body)) as? [[String: Any]])?.first)
-        #expect(tariff["usesUsed"] as? Int == 1 && tariff["usesReserved"] as? Int == 0, "\(tariffs.text)")
-
-        // Each signature downloads as received.
-        let listed = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures", token: token2)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(listed.body)) as? [[String: Any]])
-        #expect(entries.map { $0["kind"] as? String } == ["EDS", "SES", "EDS", "EDS"], "\(listed.text)")
-        #expect(entries.map { $0["accepted"] as? Bool } == [true, true, false, true], "the wrong key's attempt is kept, marked refused")
-        let cmsEntry = try #require(entries.first?["sha256"] as? String)
-        let downloaded = try await server.request(.GET, "/api/v1/documents/\(documentID)/signatures/\(cmsEntry)", token: token2)
-        #expect(downloaded.body == cms.derEncoded && downloaded.headers.first(name: "Content-Type") == "application/pkcs7-signature")
-
-        // The evidence package, verified by the forensic CLI offline.
-        let package = try await server.request(.GET, "/api/v1/documents/\(documentID)/evidence", token: token1)
-        #expect(package.status == 200 && package.headers.first(name: "Content-Type") == EvidencePackageBuilder.mimeType)
-        let path = server.directory + "/evidence.asice"
-        try Data(package.body).write(to: URL(fileURLWithPath: path))
-        let verify = try await CLIRunner.run([
-            "evidence", "verify", path, "--trust", "testvectors/kz/ca/root_test_gost_2022.cer", "--trust",
-            "testvectors/kz/ca/nca_gost2015_test.cer",
-            "--trust", "testvectors/generated/test-pki/root.cert.pem", "--crl", "testvectors/kz/crl/nca_gost2022_test.2026-08-11.crl",
-            "--crl", "testvectors/generated/test-pki/root.crl",
-        ])
-        #expect(verify.status == 0, "\(verify.output)\n\(verify.error)")
-        #expect(verify.output.contains("TOTAL_PASSED"))
-
-        // Another party's link does not open this document; no token, no document.
-        #expect(try await server.request(.GET, "/api/v1/documents/\(documentID)").status == 401)
-        let report = try await server.request(.GET, "/api/v1/documents/\(documentID)/report?lang=ru", token: managerToken)
-        #expect(report.status == 200 && report.text.contains("<html"))
-
-        try await Self.rejectedDocumentDebitsNothing(server, partnerID: partnerID, managerToken: managerToken, otherDocument: documentID)
-        try await Self.auditChainsHold(server)
     }
 
     /// A second document, rejected by signer 1 with an SMS-confirmed reason: rejected, nothing debited.

@@ -38,75 +38,77 @@ import Testing
     }
 
     @Test(arguments: StoreKind.available) func everyPhoneLoginHasItsDocuments(_ kind: StoreKind) async throws {
-        let scene = try await AttackScene.make(kind)
-        let server = scene.server
-        defer { Task { await server.stop() } }
-        let mine = try await scene.sentDocument([("Сериков", EndToEndTests.client1IIN, EndToEndTests.client1)])
-        let theirs = try await scene.sentDocument([("Серикова", EndToEndTests.client1IIN, EndToEndTests.client2)])
-        let clientToken = try await server.login(EndToEndTests.client1)
+        try await AttackScene.with(kind) { scene in
+            let server = scene.server
+            let mine = try await scene.sentDocument([("Сериков", EndToEndTests.client1IIN, EndToEndTests.client1)])
+            let theirs = try await scene.sentDocument([("Серикова", EndToEndTests.client1IIN, EndToEndTests.client2)])
+            let clientToken = try await server.login(EndToEndTests.client1)
 
-        // The partner signs first: until then the person waits for others.
-        func inbox(_ token: String) async throws -> [[String: Any]] {
-            let answer = try await server.request(.GET, "/api/v1/me/documents", token: token)
-            #expect(answer.status == 200)
-            return try #require(try answer.json()["documents"] as? [[String: Any]])
-        }
-        let before = try await inbox(clientToken)
-        #expect(before.count == 1)
-        #expect(before.first?["documentID"] as? String == mine && before.first?["awaited"] as? String == "OTHERS_FIRST")
-        #expect(before.first?["partnerBIN"] as? String == "123456789021" && before.first?["status"] as? String == "pending")
-        #expect(try await scene.partnerSignsByCode(mine).status == 200)
-        let after = try await inbox(clientToken)
-        #expect(after.map { $0["awaited"] as? String } == ["YOUR_SIGNATURE"])
-        let slot = try #require(after.first?["signerID"] as? String)
-        // Another person's document is not in this list, and theirs holds only theirs.
-        #expect(try await inbox(try await server.login(EndToEndTests.client2)).map { $0["documentID"] as? String } == [theirs])
+            // The partner signs first: until then the person waits for others.
+            func inbox(_ token: String) async throws -> [[String: Any]] {
+                let answer = try await server.request(.GET, "/api/v1/me/documents", token: token)
+                #expect(answer.status == 200)
+                return try #require(try answer.json()["documents"] as? [[String: Any]])
+            }
+            let before = try await inbox(clientToken)
+            #expect(before.count == 1)
+            #expect(before.first?["documentID"] as? String == mine && before.first?["awaited"] as? String == "OTHERS_FIRST")
+            #expect(before.first?["partnerBIN"] as? String == "123456789021" && before.first?["status"] as? String == "pending")
+            #expect(try await scene.partnerSignsByCode(mine).status == 200)
+            let after = try await inbox(clientToken)
+            #expect(after.map { $0["awaited"] as? String } == ["YOUR_SIGNATURE"])
+            let slot = try #require(after.first?["signerID"] as? String)
+            // Another person's document is not in this list, and theirs holds only theirs.
+            #expect(try await inbox(try await server.login(EndToEndTests.client2)).map { $0["documentID"] as? String } == [theirs])
 
-        // The page, in Russian: the document, its sender's BIN, what it awaits, and the way to it.
-        let page = try await server.request(
-            .GET, "/documents?lang=ru", headers: [("Cookie", Self.cookie + "; senimkey_session=\(clientToken)")])
-        #expect(page.status == 200)
-        #expect(
-            page.text.contains("<h1>Мои документы</h1>") && page.text.contains("Ждёт вашей подписи") && page.text.contains("123456789021"))
-        #expect(page.text.contains("href=\"/sign/\(mine)/\(slot)\"") && !page.text.contains(theirs))
-        // The language switch names each language in itself.
-        #expect(
-            LanguageCheck.foreignWords(
-                in: LanguageCheck.visibleText(ofHTML: page.text), language: .ru,
-                names: ["English", "Қазақша", "Senimkey", "contract.pdf"]) == [])
-        // Home and the cabinet send a person who works for no partner to their documents.
-        for path in ["/", "/cabinet"] {
-            let home = try await server.request(.GET, path, headers: [("Cookie", Self.cookie + "; senimkey_session=\(clientToken)")])
-            #expect(home.status == 303 && home.headers.first(name: "Location") == "/documents", "\(path)")
+            // The page, in Russian: the document, its sender's BIN, what it awaits, and the way to it.
+            let page = try await server.request(
+                .GET, "/documents?lang=ru", headers: [("Cookie", Self.cookie + "; senimkey_session=\(clientToken)")])
+            #expect(page.status == 200)
+            #expect(
+                page.text.contains("<h1>Мои документы</h1>") && page.text.contains("Ждёт вашей подписи")
+                    && page.text.contains("123456789021"))
+            #expect(page.text.contains("href=\"/sign/\(mine)/\(slot)\"") && !page.text.contains(theirs))
+            // The language switch names each language in itself.
+            #expect(
+                LanguageCheck.foreignWords(
+                    in: LanguageCheck.visibleText(ofHTML: page.text), language: .ru,
+                    names: ["English", "Қазақша", "Senimkey", "contract.pdf"]) == [])
+            // Home and the cabinet send a person who works for no partner to their documents.
+            for path in ["/", "/cabinet"] {
+                let home = try await server.request(.GET, path, headers: [("Cookie", Self.cookie + "; senimkey_session=\(clientToken)")])
+                #expect(home.status == 303 && home.headers.first(name: "Location") == "/documents", "\(path)")
+            }
+            // Signed: it stays in the list with nothing more to do but the downloads.
+            #expect(try await scene.personSignsByCode(mine, signerID: slot, token: clientToken, phone: EndToEndTests.client1).status == 200)
+            #expect(try await inbox(clientToken).map { $0["awaited"] as? String } == ["YOU_SIGNED"])
         }
-        // Signed: it stays in the list with nothing more to do but the downloads.
-        #expect(try await scene.personSignsByCode(mine, signerID: slot, token: clientToken, phone: EndToEndTests.client1).status == 200)
-        #expect(try await inbox(clientToken).map { $0["awaited"] as? String } == ["YOU_SIGNED"])
     }
 
     /// An expired link offers the login that ends on its document; the login's `next` is one of our own pages,
     /// never another site (an open redirect would lend our domain to a phishing page).
     @Test(arguments: StoreKind.available) func anExpiredLinkLandsOnItsDocumentAfterLogin(_ kind: StoreKind) async throws {
-        let scene = try await AttackScene.make(kind)
-        let server = scene.server
-        defer { Task { await server.stop() } }
-        let documentID = try await scene.sentDocument([("Сериков", EndToEndTests.client1IIN, EndToEndTests.client1)])
-        #expect(try await scene.partnerSignsByCode(documentID).status == 200)
-        let link = try server.lastLink(to: EndToEndTests.client1)
-        server.clock.advance(31 * 86_400)
-        let expired = try await server.request(
-            .POST, "/s/\(link)", body: Array("csrf=\(try await Self.csrf(server))&acceptAgreement=1".utf8),
-            headers: Self.form)
-        #expect(expired.status == 401)
-        let slot = try #require(
-            expired.text.components(separatedBy: "/login?next=/sign/\(documentID)/").dropFirst().first?.components(separatedBy: "\"").first)
-        #expect(
-            try await Self.pageLogin(server, phone: EndToEndTests.client1, next: "/sign/\(documentID)/\(slot)")
-                == "/sign/\(documentID)/\(slot)")
-        for hostile in [
-            "//evil.example/sign/a/b", "https://evil.example/", "/sign/../admin/x", "/sign/a/b?x=//evil.example", "/\\evil.example",
-        ] {
-            #expect(try await Self.pageLogin(server, phone: EndToEndTests.client1, next: hostile) == "/documents", "\(hostile)")
+        try await AttackScene.with(kind) { scene in
+            let server = scene.server
+            let documentID = try await scene.sentDocument([("Сериков", EndToEndTests.client1IIN, EndToEndTests.client1)])
+            #expect(try await scene.partnerSignsByCode(documentID).status == 200)
+            let link = try server.lastLink(to: EndToEndTests.client1)
+            server.clock.advance(31 * 86_400)
+            let expired = try await server.request(
+                .POST, "/s/\(link)", body: Array("csrf=\(try await Self.csrf(server))&acceptAgreement=1".utf8),
+                headers: Self.form)
+            #expect(expired.status == 401)
+            let slot = try #require(
+                expired.text.components(separatedBy: "/login?next=/sign/\(documentID)/").dropFirst().first?.components(separatedBy: "\"")
+                    .first)
+            #expect(
+                try await Self.pageLogin(server, phone: EndToEndTests.client1, next: "/sign/\(documentID)/\(slot)")
+                    == "/sign/\(documentID)/\(slot)")
+            for hostile in [
+                "//evil.example/sign/a/b", "https://evil.example/", "/sign/../admin/x", "/sign/a/b?x=//evil.example", "/\\evil.example",
+            ] {
+                #expect(try await Self.pageLogin(server, phone: EndToEndTests.client1, next: hostile) == "/documents", "\(hostile)")
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(try QRCode(text: String(repeating: "y", count: 213)).version == 10)
     }
 
-    @Test func picksAMaskAndDrawsSVG() throws {
+    @Test func encodesWithOneOfTheEightMasksAndDrawsALabelledSVG() throws {
         let code = try QRCode(text: "mobileSign:https://senimkey.kz/api/v1/mgovSign/AbCdEf0123456789")
         #expect((0..<8).contains(code.mask) && code.size == 17 + 4 * code.version)
         let svg = code.svg(title: "eGov mobile")

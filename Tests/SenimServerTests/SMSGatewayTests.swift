@@ -51,7 +51,8 @@ import Testing
     }
 
     @Test func timeoutsAreRetriedThenReported() async throws {
-        let fake = try LoopbackHTTPServer { _ in .init(status: .ok, body: Array(#"{"id":"late"}"#.utf8), delay: .seconds(10)) } // far past the timeout, even on a loaded machine
+        // Far past the timeout, even on a loaded machine.
+        let fake = try LoopbackHTTPServer { _ in .init(status: .ok, body: Array(#"{"id":"late"}"#.utf8), delay: .seconds(10)) }
         defer { fake.shutdown() }
         do {
             _ = try await Self.send(to: fake.baseURL, attempts: 2, timeout: .milliseconds(200))

@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -7,26 +9,41 @@ import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
-import SenimServer
 import SenimTestSupport
 import SenimWorkflow
 
-/// A platform on loopback for one test: a fresh store of the given kind, blobs and an SMS outbox in a fresh
-/// directory, the clock pinned inside the NCA 2026 test certificates' validity (the CRL of 2026-08-11 is
-/// fresh then), and an HTTP client that talks to it as a browser or NCALayer page would.
+@testable import SenimServer
+
+/// A platform for one test, alive only inside `withServer`:
+/// a fresh store of the given kind, blobs and an SMS outbox in a fresh directory, the clock pinned inside the
+/// NCA 2026 test certificates' validity (the CRL of 2026-08-11 is fresh then), and a client that talks to it as
+/// a browser or NCALayer page would: through Hummingbird's router test framework (no socket), or over real
+/// HTTP on loopback for the tests about the connection itself (peer addresses, idle timeouts, a browser).
 final class ServerHarness: @unchecked Sendable {
+    enum Transport: Sendable {
+        /// The application's router driven in-process (HummingbirdTesting's `.router`): every middleware and
+        /// route, no TCP peer, no deadline job.
+        case router
+        /// The real server on a loopback port, the deadline job beside it.
+        case loopback
+    }
+
     static let pinnedTime = ISO8601DateFormatter().date(from: "2026-08-11T12:00:00Z")!
     /// The platform's clock: pinned, moved forward by tests of expiry.
     let clock = TestClock(ServerHarness.pinnedTime)
     let logs = CapturedLogs()
     let platform: SenimPlatform
     let outbox: OutboxSMSSender
-    let baseURL: String
     let directory: String
     /// A second store on the same database (another node's), when asked for.
     let peerStore: (any Store)?
     let faults: FaultInjection
-    private let task: Task<Void, any Error>
+    let transport: Transport
+    private let server: PlatformServer
+    private let logger: Logger
+    /// Set while the test runs: the router's test client, or the loopback base URL.
+    private var client: (any TestClientProtocol)?
+    private(set) var baseURL = ""
 
     /// The deployment's validation for the tests: the NCA GOST 2022 test root, the CRL of its intermediate
     /// (no CRL of the root itself is published with the test pack, so CA revocation is not required).
@@ -60,15 +77,28 @@ final class ServerHarness: @unchecked Sendable {
     /// Tests sign the partner's slot by SMS code unless they are about that rule.
     static let rules = WorkflowRules(acceptsNCATestIdentifiers: true, partnerSignatureRequiresEDS: false)
 
-    init(
-        _ kind: StoreKind, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
+    /// Runs `body` against a fresh platform and ends the server when `body` ends, whether it returns or throws.
+    static func withServer<T: Sendable>(
+        _ kind: StoreKind, transport: Transport = .router, trustedProxies: Set<String> = [], maximumDocumentSize: Int64 = 50 << 20,
         access: AccessPolicy = ServerHarness.accessWithoutBackOff, rules: WorkflowRules = ServerHarness.rules,
-        publicBaseURL: String = "http://127.0.0.1", peer: Bool = false, adjust: (inout ServerConfiguration) -> Void = { _ in }
+        publicBaseURL: String = "http://127.0.0.1", peer: Bool = false, adjust: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (ServerHarness) async throws -> T
+    ) async throws -> T {
+        let harness = try await ServerHarness(
+            kind, transport: transport, trustedProxies: trustedProxies, maximumDocumentSize: maximumDocumentSize, access: access,
+            rules: rules, publicBaseURL: publicBaseURL, peer: peer, adjust: adjust)
+        return try await harness.serve(body)
+    }
+
+    private init(
+        _ kind: StoreKind, transport: Transport, trustedProxies: Set<String>, maximumDocumentSize: Int64, access: AccessPolicy,
+        rules: WorkflowRules, publicBaseURL: String, peer: Bool, adjust: (inout ServerConfiguration) -> Void
     ) async throws {
         let (store, peerStore, directory, faults) = try await kind.makeStores(peer: peer)
         self.directory = directory
         self.peerStore = peerStore
         self.faults = faults
+        self.transport = transport
         outbox = try OutboxSMSSender(directory: directory + "/outbox")
         let (validation, revocation) = try Self.validation()
         var configuration = ServerConfiguration(
@@ -81,23 +111,36 @@ final class ServerHarness: @unchecked Sendable {
         adjust(&configuration)
         platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
-        let server = PlatformServer(platform: platform)
-        let port = AsyncStream.makeStream(of: Int.self)
-        let logger = Logger(label: "senimkey.test") { [logs] _ in logs }
-        task = Task(executorPreference: ServerExecutor.shared) {
-            try await server.run(logger: logger, onListening: { port.continuation.yield($0) })
-        }
-        var bound = 0
-        for await value in port.stream {
-            bound = value
-            break
-        }
-        baseURL = "http://127.0.0.1:\(bound)"
+        server = PlatformServer(platform: platform)
+        logger = Logger(label: "senimkey.test") { [logs] _ in logs }
     }
 
-    func stop() async {
-        task.cancel()
-        _ = try? await task.value
+    private func serve<T: Sendable>(_ body: @Sendable (ServerHarness) async throws -> T) async throws -> T {
+        switch transport {
+        case .router:
+            return try await server.makeApplication(logger: logger).test(.router) { client in
+                self.client = client
+                defer { self.client = nil }
+                return try await body(self)
+            }
+        case .loopback:
+            let port = AsyncStream.makeStream(of: Int.self)
+            let (server, logger) = (self.server, self.logger)
+            let task = Task(executorPreference: ServerExecutor.shared) {
+                try await server.run(logger: logger, onListening: { port.continuation.yield($0) })
+            }
+            var bound = 0
+            for await value in port.stream {
+                bound = value
+                break
+            }
+            baseURL = "http://127.0.0.1:\(bound)"
+            let result: Result<T, any Error>
+            do { result = .success(try await body(self)) } catch { result = .failure(error) }
+            task.cancel()
+            _ = try? await task.value
+            return try result.get()
+        }
     }
 
     struct Answer {
@@ -126,22 +169,24 @@ final class ServerHarness: @unchecked Sendable {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
-    /// One request over real HTTP on loopback.
+    /// One request, through the router's test client or over real HTTP on loopback.
     func request(
         _ method: HTTPMethod, _ path: String, token: String? = nil, json: [String: Any]? = nil, body: [UInt8]? = nil,
         headers extra: [(String, String)] = []
     ) async throws -> Answer {
+        var headers = [("User-Agent", "senimkey-tests")]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        headers += extra
+        var bytes = body
+        if let json {
+            headers.append(("Content-Type", "application/json"))
+            bytes = Array(try JSONSerialization.data(withJSONObject: json))
+        }
+        if let client { return try await Self.routed(client, method, path, headers: headers, body: bytes) }
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        request.headers.add(name: "User-Agent", value: "senimkey-tests")
-        for (name, value) in extra { request.headers.add(name: name, value: value) }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: json)))
-        } else if let body {
-            request.body = .bytes(ByteBuffer(bytes: body))
-        }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        if let bytes { request.body = .bytes(ByteBuffer(bytes: bytes)) }
         let response: HTTPClientResponse
         do {
             response = try await Self.client.execute(request, timeout: .seconds(60))
@@ -152,6 +197,22 @@ final class ServerHarness: @unchecked Sendable {
         }
         let collected = try await response.body.collect(upTo: 64 << 20)
         return Answer(status: Int(response.status.code), body: Array(buffer: collected), headers: response.headers)
+    }
+
+    private static func routed(
+        _ client: any TestClientProtocol, _ method: HTTPMethod, _ path: String, headers: [(String, String)], body: [UInt8]?
+    ) async throws -> Answer {
+        var fields = HTTPFields()
+        for (name, value) in headers {
+            guard let field = HTTPField.Name(name) else { throw HarnessError("header name \(name)") }
+            fields.append(HTTPField(name: field, value: value))
+        }
+        let response = try await client.execute(
+            uri: path, method: HTTPRequest.Method(rawValue: method.rawValue) ?? .get, headers: fields,
+            body: body.map { ByteBuffer(bytes: $0) })
+        return Answer(
+            status: Int(response.status.code), body: Array(buffer: response.body),
+            headers: HTTPHeaders(response.headers.map { ($0.name.rawName, $0.value) }))
     }
 
     /// The code in the newest SMS to `phone` (as a developer reads it from the outbox).
@@ -223,8 +284,8 @@ final class CapturedLogs: LogHandler, @unchecked Sendable {
     }
 
     func log(event: LogEvent) {
-        let line =
-            "\(event.level) \(event.message) \((metadata.merging(event.metadata ?? [:]) { $1 }).map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
+        let fields = metadata.merging(event.metadata ?? [:]) { $1 }.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
+        let line = "\(event.level) \(event.message) \(fields)"
         lock.lock()
         stored.append(line)
         lock.unlock()

@@ -14,7 +14,17 @@ final class WebDriver: @unchecked Sendable {
 
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    init(width: Int = 1280, height: Int = 900) async throws {
+    /// Runs `body` with a browser of the given window size; the session and its chromedriver end when `body`
+    /// ends, whether it returns or throws.
+    static func with<T>(width: Int = 1280, height: Int = 900, _ body: (WebDriver) async throws -> T) async throws -> T {
+        let driver = try await WebDriver(width: width, height: height)
+        let result: Result<T, any Error>
+        do { result = .success(try await body(driver)) } catch { result = .failure(error) }
+        await driver.quit()
+        return try result.get()
+    }
+
+    private init(width: Int, height: Int) async throws {
         let port = Int.random(in: 20_000..<40_000)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/chromedriver")
@@ -23,8 +33,18 @@ final class WebDriver: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         base = "http://127.0.0.1:\(port)"
+        do { session = try await Self.startSession(base: base, width: width, height: height, call: call) } catch {
+            // A driver that never gave a session is ended all the same.
+            await Self.end(process)
+            throw error
+        }
+    }
+
+    private static func startSession(
+        base: String, width: Int, height: Int, call: (HTTPMethod, String, [String: Any]?) async throws -> [String: Any]
+    ) async throws -> String {
         for _ in 0..<50 {
-            if (try? await call(.GET, "/status")) != nil { break }
+            if (try? await call(.GET, "/status", nil)) != nil { break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-chromium-\(UUID().uuidString)").path
@@ -48,12 +68,22 @@ final class WebDriver: @unchecked Sendable {
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             throw Failure(description: "no session: \(created)")
         }
-        session = id
+        return id
     }
 
-    func quit() async {
-        _ = try? await call(.DELETE, "/session/\(session)")
+    /// Ends the session (Chromium closes) and chromedriver, and waits until it has exited.
+    private func quit() async {
+        if !session.isEmpty { _ = try? await call(.DELETE, "/session/\(session)") }
+        await Self.end(process)
+    }
+
+    /// SIGTERM, then SIGKILL when it has not exited within five seconds; reaped either way.
+    private static func end(_ process: Process) async {
+        guard process.isRunning else { return }
         process.terminate()
+        for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     @discardableResult

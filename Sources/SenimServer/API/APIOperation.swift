@@ -27,30 +27,28 @@ struct APIOperation: Sendable {
     var pathParameters: [String] { path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) } }
 }
 
-/// Registers operations on the router and keeps their descriptions.
+/// The API's route collection: each controller adds its operations here (``APIController``), which records
+/// their descriptions; ``PlatformServer`` adds the collection to the router.
 final class APIRouter: @unchecked Sendable {
-    let router: Router<PlatformRequestContext>
+    let collection = RouteCollection(context: PlatformRequestContext.self)
     let publicBaseURL: String
     private(set) var operations: [APIOperation] = []
 
-    init(router: Router<PlatformRequestContext>, publicBaseURL: String) {
-        self.router = router
-        self.publicBaseURL = publicBaseURL
-    }
+    init(publicBaseURL: String) { self.publicBaseURL = publicBaseURL }
 
     static let stateChanging: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
-    func add(
+    func add<Output: ResponseGenerator>(
         _ method: HTTPRequest.Method, _ path: String, id: String, _ summary: String, tag: String, authenticated: Bool = true,
         body: String? = nil, success: (Int, String, String) = (200, "OK", "application/json"), query: [String] = [],
-        handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Response
+        handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Output
     ) {
         operations.append(
             APIOperation(
                 method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
                 requestBody: body, success: success, query: query))
         let publicBaseURL = self.publicBaseURL
-        router.on(
+        collection.on(
             RouterPath(path), method: method,
             use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
                 // A documented session requirement is enforced here, before the handler reads anything.
@@ -64,7 +62,15 @@ final class APIRouter: @unchecked Sendable {
                         throw APIError(.permissionDenied(.foreignOrigin))
                     }
                 }
-                do { return try await handler(request, context) } catch { throw APIError.from(error) }
+                do { return try await handler(request, context).response(from: request, context: context) } catch {
+                    throw APIError.from(error)
+                }
             })
     }
+}
+
+/// A group of API operations (Hummingbird's controller pattern): a value holding what its operations need,
+/// one method per operation, registered by `addRoutes(to:)`.
+protocol APIController: Sendable {
+    func addRoutes(to api: APIRouter)
 }

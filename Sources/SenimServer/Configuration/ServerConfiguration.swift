@@ -54,7 +54,7 @@ public struct ServerConfiguration: Sendable {
     /// prefixed and every answer carries HSTS.
     public var usesHTTPS: Bool { publicBaseURL.lowercased().hasPrefix("https://") }
 
-    var cookies: Cookies { Cookies(secure: usesHTTPS) }
+    var cookies: PlatformCookies { PlatformCookies(secure: usesHTTPS) }
 
     /// The key the CSRF tokens of pages are bound with (derived from the SMS-code key, for another purpose).
     var csrfKey: [UInt8] { (try? MessageAuthentication.hmac(.sha256, key: sesKey, message: Array("senimkey-csrf-binding".utf8))) ?? sesKey }

@@ -5,7 +5,11 @@ import Foundation
 enum EGovMobile {
     /// How the app signs. `CMS_SIGN_ONLY` is a detached CMS, `CMS_WITH_DATA` an attached one (both with an NCA
     /// timestamp the app adds); `XML` signs `documentXml`.
-    enum SignMethod: String, Codable, Sendable { case xml = "XML", cmsWithData = "CMS_WITH_DATA", cmsSignOnly = "CMS_SIGN_ONLY" }
+    enum SignMethod: String, Codable, Sendable {
+        case xml = "XML"
+        case cmsWithData = "CMS_WITH_DATA"
+        case cmsSignOnly = "CMS_SIGN_ONLY"
+    }
 
     /// API №1 (GET): what the app shows before it asks for the documents.
     struct Description: Codable, Sendable {
@@ -19,13 +23,21 @@ enum EGovMobile {
             let uri: String
             let authType: String
             let authToken: String
-            enum CodingKeys: String, CodingKey { case uri, authType = "auth_type", authToken = "auth_token" }
+            enum CodingKeys: String, CodingKey {
+                case uri
+                case authType = "auth_type"
+                case authToken = "auth_token"
+            }
         }
         let description: String
         let expiryDate: String
         let organisation: Organisation
         let document: DocumentLink
-        enum CodingKeys: String, CodingKey { case description, expiryDate = "expiry_date", organisation, document }
+        enum CodingKeys: String, CodingKey {
+            case description
+            case expiryDate = "expiry_date"
+            case organisation, document
+        }
     }
 
     /// API №2 (GET with the token, then PUT back with the signatures in place of the data).

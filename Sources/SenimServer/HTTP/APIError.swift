@@ -65,7 +65,8 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         let language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
         var headers = HTTPFields()
         if let seconds = retryAfter { headers[.retryAfter] = String(seconds) }
-        return try JSONResponse.make(APIErrorBody(code: code, message: message(in: language)), status: status, headers: headers)
+        let body = Array(try PlatformJSONEncoder.encoder.encode(APIErrorBody(code: code, message: message(in: language))))
+        return PlatformJSONEncoder.response(encoded: body, status: status, headers: headers)
     }
 
     /// The seconds a client should wait before asking again (`Retry-After`), for limits that have one.

@@ -11,8 +11,8 @@ enum FileResponse {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         var headers = HTTPFields()
         headers[.contentType] = mediaType
-        headers[.contentDisposition] =
-            "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download")"
+        let encodedName = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
+        headers[.contentDisposition] = "\(inline ? "inline" : "attachment"); filename*=UTF-8''\(encodedName)"
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         let body = ResponseBody(contentLength: size) { writer in

@@ -23,8 +23,12 @@ public struct PlatformRequestContext: RequestContext {
         language = .ru
     }
 
-    /// JSON bodies are small (a CMS or XML signature at most); documents are streamed, not decoded.
-    public var maxUploadSize: Int { 4 << 20 }
+    /// JSON bodies are small (a CMS or XML signature at most; the deployment's `maximumRequestBody`, set by
+    /// ``SessionMiddleware``); documents are streamed, not decoded.
+    public var maxUploadSize = 4 << 20
+    /// Hummingbird's `request.decode(as:context:)` and `ResponseEncodable` answers use the platform's JSON.
+    public var requestDecoder: PlatformJSONDecoder { PlatformJSONDecoder() }
+    public var responseEncoder: PlatformJSONEncoder { PlatformJSONEncoder() }
 
     /// The logged-in principal, or 401. Every route that is not about one document asks this, so a session
     /// opened from a signer's SMS link (which covers one document and one signer) is refused here, once for all

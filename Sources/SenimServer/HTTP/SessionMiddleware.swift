@@ -12,7 +12,9 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = PlatformRequestContext
     let engine: WorkflowEngine
     let trustedProxies: Set<String>
-    let cookies: Cookies
+    let cookies: PlatformCookies
+    /// The largest JSON body a route decodes (`ServerConfiguration.maximumRequestBody`).
+    let maximumJSONBody: Int
     let clock: @Sendable () -> Date
 
     // Not among swift-http-types' predefined names.
@@ -20,6 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.maxUploadSize = maximumJSONBody
         let address = ClientAddress.resolve(
             peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
         context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })

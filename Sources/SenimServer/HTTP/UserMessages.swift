@@ -99,9 +99,9 @@ enum UserMessages {
                 phrase: Phrase(
                     ru: "Действие «\(action.ru)» невозможно для документа в статусе «\(state.ru)».",
                     kk: "«\(state.kk)» мәртебесіндегі құжат үшін «\(action.kk)» әрекеті мүмкін емес.",
-                    en:
-                        "\(action.en.prefix(1).uppercased() + action.en.dropFirst()) is not possible for a document that is \(state.en.lowercased())."
-                ))
+                    en: "\(action.en.prefix(1).uppercased() + action.en.dropFirst()) is not possible "
+                        + "for a document that is \(state.en.lowercased()).")
+            )
         case .notSignersTurn:
             return Entry(
                 code: "NOT_SIGNERS_TURN",
@@ -528,8 +528,7 @@ enum UserMessages {
 
     static func statusName(_ status: Document.Status) -> Phrase {
         Phrase(
-            ru: PageStrings.ru["status_\(status.rawValue)"] ?? "", kk: PageStrings.kk["status_\(status.rawValue)"] ?? "",
-            en: PageStrings.en["status_\(status.rawValue)"] ?? "")
+            ru: PageStrings.table(.ru)[status], kk: PageStrings.table(.kk)[status], en: PageStrings.table(.en)[status])
     }
 
     static func commandName(_ command: CommandKind) -> Phrase {

@@ -12,15 +12,16 @@ import SenimCrypto
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let names: [String]
-    let cookies: Cookies
+    let cookies: PlatformCookies
     /// Binds each CSRF token to the browser's CSRF cookie and its session (HMAC), so a token is worth nothing
     /// in another browser or session, and a cookie planted by someone else makes no valid token.
     let csrfKey: [UInt8]
     static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self' wss://127.0.0.1:13579; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+        + "connect-src 'self' wss://127.0.0.1:13579; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+        + "base-uri 'none'; object-src 'none'"
 
-    init(cookies: Cookies, csrfKey: [UInt8]) throws {
+    init(cookies: PlatformCookies, csrfKey: [UInt8]) throws {
         self.cookies = cookies
         self.csrfKey = csrfKey
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("pages") else {
@@ -58,9 +59,9 @@ struct PageRenderer: Sendable {
         let strings = PageStrings.table(language)
         let (csrf, newCookie) = csrfToken(of: request)
         var all: [String: Any] = [
-            "t": strings, "lang": language.rawValue, "title": strings[title.rawValue] ?? "", "csrf": csrf,
+            "t": strings.templateValues, "lang": language.rawValue, "title": strings[title], "csrf": csrf,
             "languages": UserLanguage.allCases.map {
-                ["code": $0.rawValue, "name": PageStrings.table($0)["languageName"] ?? $0.rawValue, "current": $0 == language]
+                ["code": $0.rawValue, "name": PageStrings.table($0)[.languageName], "current": $0 == language]
             },
         ]
         if let principal = context.authenticated?.principal, context.authenticated?.session.scope == nil {
@@ -70,13 +71,12 @@ struct PageRenderer: Sendable {
         let html = library.render(all, withTemplate: template) ?? "template \(template) missing"
         var headers = Self.securityHeaders
         headers[.contentType] = "text/html; charset=utf-8"
-        if let newCookie { headers.append(HTTPField(name: .setCookie, value: newCookie)) }
+        var response = Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        if let newCookie { response.setCookie(newCookie) }
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) {
-            headers.append(
-                HTTPField(
-                    name: .setCookie, value: cookies.setCookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false)))
+            response.setCookie(cookies.cookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false))
         }
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return response
     }
 
     static var securityHeaders: HTTPFields {
@@ -91,18 +91,18 @@ struct PageRenderer: Sendable {
 
     func language(of request: Request) -> UserLanguage {
         if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) { return chosen }
-        if let cookie = Cookies.value(cookies.languageName, in: request).flatMap(UserLanguage.init(rawValue:)) { return cookie }
+        if let cookie = request.cookies[cookies.languageName].flatMap({ UserLanguage(rawValue: $0.value) }) { return cookie }
         return UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
     }
 
     /// The CSRF token of this browser and session: HMAC(key, binding cookie ‖ session token). The binding
     /// cookie is random and made on first sight (with its `Set-Cookie`).
-    func csrfToken(of request: Request) -> (String, String?) {
-        if let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32 {
+    func csrfToken(of request: Request) -> (String, Cookie?) {
+        if let binding = request.cookies[cookies.csrfName]?.value, binding.count >= 32 {
             return (token(binding: binding, request: request), nil)
         }
         let binding = (try? RandomToken.secret.make()) ?? UUID().uuidString + UUID().uuidString
-        return (token(binding: binding, request: request), cookies.setCookie(cookies.csrfName, binding, maxAge: nil))
+        return (token(binding: binding, request: request), cookies.cookie(cookies.csrfName, binding, maxAge: nil))
     }
 
     private func token(binding: String, request: Request) -> String {
@@ -114,7 +114,7 @@ struct PageRenderer: Sendable {
     /// A form's token (its `csrf` field, or for an upload the `csrf` query of the form's action, which is
     /// checked before the body is read) must be this browser's and session's.
     func checkCSRF(_ presented: String?, request: Request) throws(APIError) {
-        guard let binding = Cookies.value(cookies.csrfName, in: request), binding.count >= 32, let presented,
+        guard let binding = request.cookies[cookies.csrfName]?.value, binding.count >= 32, let presented,
             MessageAuthentication.constantTimeEquals(Array(token(binding: binding, request: request).utf8), Array(presented.utf8))
         else {
             throw APIError(.permissionDenied(.formExpired))
@@ -122,10 +122,11 @@ struct PageRenderer: Sendable {
     }
 
     /// A 303 to another page (post/redirect/get), with cookies to set.
-    static func redirect(_ location: String, cookies: [String] = []) -> Response {
+    static func redirect(_ location: String, cookies: [Cookie] = []) -> Response {
         var headers = securityHeaders
         headers[.location] = location
-        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
-        return Response(status: .seeOther, headers: headers)
+        var response = Response(status: .seeOther, headers: headers)
+        for cookie in cookies { response.setCookie(cookie) }
+        return response
     }
 }

@@ -21,7 +21,7 @@ extension SenimPlatform {
     /// The `mobileSign:` QR payload (API №1's URL, which contains `mgovSign`), the eGov mobile cross link for a
     /// phone, and eGov Business's.
     func eGovLinks(_ ticket: EGovMobileTicket) -> (qr: String, crossLink: String, businessLink: String) {
-        let link = "\(configuration.publicBaseURL)\(EGovMobileRoutes.apiPath)/\(ticket.id)"
+        let link = "\(configuration.publicBaseURL)\(EGovMobileController.apiPath)/\(ticket.id)"
         let encoded = link.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? link
         return (
             "mobileSign:\(link)", "https://m.egov.kz/mobileSign/?link=\(encoded)",

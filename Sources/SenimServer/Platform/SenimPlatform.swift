@@ -244,7 +244,7 @@ public struct SenimPlatform: Sendable {
             verified = SignatureIntake.flagEarlySigning(verified, sentAt: try await engine.sentAt(ofDocument: documentID))
         }
         let stored = try blobs.store(verified.bytes)
-        let report = try blobs.store(Array(try JSONResponse.encoder.encode(verified.report)))
+        let report = try blobs.store(Array(try PlatformJSONEncoder.encoder.encode(verified.report)))
         do {
             let result = try await run(
                 .sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,

@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import SenimWorkflow
 
-/// What every route handler reads: a path parameter, a query value, a JSON body, the idempotency key.
+/// What every route handler reads besides its decoded body (`request.decode(as:context:)`): a path parameter,
+/// a query value, the idempotency key.
 extension Request {
     func parameter(_ name: String, _ context: PlatformRequestContext) throws(APIError) -> String {
         guard let value = context.parameters.get(name), !value.isEmpty else { throw APIError(.badRequest(.missingPathParameter(name))) }
@@ -11,10 +12,6 @@ extension Request {
     }
 
     func query(_ name: String) -> String? { uri.queryParameters[Substring(name)].map(String.init) }
-
-    func json<Body: Decodable>(_ type: Body.Type, limit: Int) async throws(APIError) -> Body {
-        try await JSONResponse.decode(type, from: self, limit: limit)
-    }
 
     /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): a client's retry of sign, reject or upload.
     var idempotencyKey: String? { headers[HTTPField.Name("Idempotency-Key")!].map { String($0.prefix(200)) } }
@@ -28,7 +25,7 @@ func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
 /// A document and its signers as the API shows them to `viewer`: the partner's staff see every signer in
 /// full; a signer sees their own phone and IIN and only masked ones of the others (agreement §10: personal data
 /// only to those who need it).
-struct DocumentView: Codable, Sendable {
+struct DocumentView: ResponseCodable, Sendable {
     let document: Document
     let signers: [SignerView]
 

@@ -5,25 +5,29 @@ import SenimWorkflow
 /// "My documents": every phone login's list of the documents that name the person as a signer, with who sent each,
 /// its status and what it awaits from them; each line opens the signer's page (the document, signing, the
 /// downloads once it is final). Employees and administrators have it too: a manager is also someone's signer.
-enum InboxPages {
-    static func register(_ pages: PageRouter) {
-        let platform = pages.platform
-        let renderer = pages.renderer
-        pages.get("/documents") { request, context in
-            guard context.authenticated != nil else { return PageRenderer.redirect("/login?next=/documents") }
-            let principal = try context.principal()
-            let t = PageStrings.table(renderer.language(of: request))
-            let entries: [[String: Any]] = try await platform.engine.inbox(of: principal).map { entry in
-                [
-                    "documentID": entry.document.id, "signerID": entry.signer.id, "fileName": entry.document.fileName,
-                    "sender": entry.partner?.organisation ?? "", "bin": entry.partner?.bin.digits ?? "",
-                    "status": entry.document.status.rawValue, "statusLabel": t["status_\(entry.document.status.rawValue)"] ?? "",
-                    "awaited": entry.awaited.rawValue, "awaitedLabel": t["awaited_\(entry.awaited.rawValue)"] ?? "",
-                    "created": PageValues.date(entry.document.createdAt),
-                ]
-            }
-            return renderer.render("inbox", title: .inboxTitle, request: request, context: context, values: ["entries": entries])
+struct InboxController: PageController {
+    let platform: SenimPlatform
+    let renderer: PageRenderer
+
+    func addRoutes(to pages: PageRouter) {
+        pages.get("/documents", inbox)
+    }
+
+    @Sendable func inbox(_ request: Request, context: PlatformRequestContext) async throws -> Response {
+        guard context.authenticated != nil else { return PageRenderer.redirect("/login?next=/documents") }
+        let principal = try context.principal()
+        let t = PageStrings.table(renderer.language(of: request))
+        let entries: [[String: Any]] = try await platform.engine.inbox(of: principal).map { entry in
+            [
+                "documentID": entry.document.id, "signerID": entry.signer.id, "fileName": entry.document.fileName,
+                "sender": entry.partner?.organisation ?? "", "bin": entry.partner?.bin.digits ?? "",
+                "status": entry.document.status.rawValue,
+                "statusLabel": t[prefix: "status", value: entry.document.status.rawValue] ?? "",
+                "awaited": entry.awaited.rawValue, "awaitedLabel": t[prefix: "awaited", value: entry.awaited.rawValue] ?? "",
+                "created": PageValues.date(entry.document.createdAt),
+            ]
         }
+        return renderer.render("inbox", title: .inboxTitle, request: request, context: context, values: ["entries": entries])
     }
 
     /// Where a person lands after logging in: the page they were sent from when it is one of ours (a signer's
