@@ -27,6 +27,7 @@ import Testing
     }
 
     @Test(arguments: StoreKind.available) func loginCodesFollowTheSESRules(_ kind: StoreKind) async throws {
+        // On loopback: the audit records the TCP peer's address.
         try await ServerHarness.withServer(kind, transport: .loopback) { server in
             let phone = "+77011110001"
             let first = try await server.request(.POST, "/api/v1/auth/code", json: ["phone": phone])
@@ -232,6 +233,7 @@ import Testing
 
     @Test func forwardedForIsBelievedOnlyFromTrustedProxies() async throws {
         for (trusted, expected) in [(Set<String>(), "127.0.0.1"), (["127.0.0.1"], "203.0.113.50")] {
+            // On loopback: whether X-Forwarded-For is believed depends on the TCP peer.
             try await ServerHarness.withServer(.sqlite, transport: .loopback, trustedProxies: trusted) { server in
                 let phone = "+77011110004"
                 _ = try await server.request(
@@ -243,6 +245,7 @@ import Testing
     }
 
     @Test func codesPerAddressAreLimited() async throws {
+        // On loopback: the limit counts codes per TCP peer address.
         try await ServerHarness.withServer(.sqlite, transport: .loopback) { server in
             for index in 0..<20 {
                 #expect(
@@ -288,6 +291,7 @@ import Testing
     }
 
     @Test func metricsAreExposedForPrometheus() async throws {
+        // On loopback: /metrics answers only the monitoring addresses, by TCP peer.
         try await ServerHarness.withServer(.sqlite, transport: .loopback) { server in
             _ = try await server.login("+77011110005")
             let metrics = try await server.request(.GET, "/metrics")

@@ -19,6 +19,7 @@ import Testing
 
     @Test func partnerAndSignerWalkThePlatformInChromium() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromium-driver is installed by .ci/run")
+        // On loopback: a real browser needs a real port.
         try await ServerHarness.withServer(.sqlite, transport: .loopback) { server in
             let (partnerID, _) = try await EndToEndTests.partnerWithManager(server)
             _ = partnerID

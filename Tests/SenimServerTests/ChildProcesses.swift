@@ -16,4 +16,14 @@ enum ChildProcesses {
             return pid
         }
     }
+
+    /// Ends a child: SIGTERM, then SIGKILL when it has not exited within two seconds (a child may inherit an
+    /// ignored SIGTERM from the test runner), and reaps it either way.
+    static func end(_ process: Process) async {
+        guard process.isRunning else { return }
+        process.terminate()
+        for _ in 0..<20 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
 }

@@ -25,6 +25,7 @@ import Testing
     }()
 
     @Test(arguments: StoreKind.available) func partnerAndTwoSignersCompleteADocument(_ kind: StoreKind) async throws {
+        // On loopback: the whole walk over real HTTP, as a client meets the deployed server.
         try await ServerHarness.withServer(kind, transport: .loopback) { server in
             let (partnerID, managerToken) = try await Self.partnerWithManager(server)
 

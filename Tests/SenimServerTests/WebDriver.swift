@@ -77,14 +77,7 @@ final class WebDriver: @unchecked Sendable {
         await Self.end(process)
     }
 
-    /// SIGTERM, then SIGKILL when it has not exited within five seconds; reaped either way.
-    private static func end(_ process: Process) async {
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(100)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
+    private static func end(_ process: Process) async { await ChildProcesses.end(process) }
 
     @discardableResult
     func call(_ method: HTTPMethod, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
