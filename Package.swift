@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (DESIGN.md): C system libraries → SenimCrypto → SenimPKI → SenimCMS | SenimXMLDSig → SenimPDF
-// → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
+// → SenimVerify → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
 // Each module imports only the layers below it.
 let package = Package(
     name: "senimkey",
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
         .library(name: "SenimPDF", targets: ["SenimPDF"]),
+        .library(name: "SenimVerify", targets: ["SenimVerify"]),
         .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
         .library(name: "SenimWorkflow", targets: ["SenimWorkflow"]),
         .library(name: "SenimServer", targets: ["SenimServer"]),
@@ -86,10 +87,19 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
+        // The one entry point for validating a signature (SignatureVerifier) and the one format detector: above the
+        // CMS, XML and PDF validators it combines, below SenimEvidence, whose package verifier uses it.
+        .target(
+            name: "SenimVerify",
+            dependencies: [
+                "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .target(
             name: "SenimEvidence",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -104,7 +114,7 @@ let package = Package(
         .target(
             name: "SenimServer",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence", "SenimWorkflow",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify", "SenimEvidence", "SenimWorkflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -121,7 +131,8 @@ let package = Package(
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimEvidence", "SenimWorkflow", "SenimServer",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimVerify", "SenimEvidence", "SenimWorkflow",
+                "SenimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -171,8 +182,12 @@ let package = Package(
             dependencies: ["SenimPDF", "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
+            name: "SenimVerifyTests",
+            dependencies: ["SenimVerify", "SenimEvidence", "SenimCMS", "SenimPDF", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+        ),
+        .testTarget(
             name: "SenimEvidenceTests",
-            dependencies: ["SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimEvidence", "SenimVerify", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimWorkflowTests",
