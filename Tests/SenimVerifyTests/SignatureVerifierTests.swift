@@ -98,8 +98,8 @@ struct SignatureVerifierTests {
         let report = try #require(verification.report)
         #expect(report.container == "TimeStampToken")
         #expect(report.signatures.count == 1)
-        #expect(report.signatures[0].format == "TimeStampToken")
-        #expect(report.signatures[0].timestamps.map(\.type) == ["standalone"])
+        #expect(report.signatures[0].format == .timeStampToken)
+        #expect(report.signatures[0].timestamps.map(\.type) == [.standalone])
         #expect(report.signatures[0].messages.contains("no --data given: the message imprint was not checked"))
     }
 

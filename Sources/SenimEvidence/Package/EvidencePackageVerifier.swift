@@ -344,7 +344,7 @@ public struct EvidencePackageVerifier: Sendable {
     {
         let (when, claimedSource) = time.map { ($0, EvidenceFinding.SealTime.given) } ?? parsed.flatMap(sealingTime) ?? (Date(), .now)
         let report = await validator.validate(cms: seal, content: .bytes(content), at: when)
-        let stamped = report.signatures.first?.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed } ?? false
+        let stamped = report.signatures.first?.timestamps.contains { $0.type == .signature && $0.indication == .totalPassed } ?? false
         return (report, when, claimedSource == .timestamp && !stamped ? .claimed : claimedSource)
     }
 

@@ -42,7 +42,7 @@ struct SignatureIntake: Sendable {
             report = await verifier.verifyCMS(signedData, content: .file(path: documentPath), at: time)
         }
         return try verified(
-            signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS",
+            signedData.derEncoded, report: report, format: (report.signatures.first?.format ?? .cms).rawValue,
             signatureValue: signedData.signerInfos[0].signature)
     }
 

@@ -134,9 +134,9 @@ public struct SignatureVerifier: Sendable {
     {
         guard var signature = report.signatures.first else { return report }
         var timestamp = await TimestampValidator(context: context).validate(
-            token: token, type: "standalone", imprintedData: data ?? .digests([:]), validationTime: time)
+            token: token, type: .standalone, imprintedData: data ?? .digests([:]), validationTime: time)
         if data == nil { timestamp.messages.append("no --data given: the message imprint was not checked") }
-        signature.format = "TimeStampToken"
+        signature.format = .timeStampToken
         signature.indication = timestamp.indication
         signature.subIndication = timestamp.subIndication
         signature.messages = timestamp.messages
