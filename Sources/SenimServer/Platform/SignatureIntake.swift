@@ -54,7 +54,8 @@ struct SignatureIntake: Sendable {
         let count = verification.validation.report.signatures.count
         guard count == 1 else { throw APIError(.unreadableSignature(.xmlSignatureCount(count))) }
         return try verified(
-            bytes, report: verification.report, format: "XMLDSig", signatureValue: verification.validation.signatureValues.first ?? [])
+            bytes, report: verification.report, format: SignatureFormat.xmlDSig.rawValue,
+            signatureValue: verification.validation.signatureValues.first ?? [])
     }
 
     private func verified(
