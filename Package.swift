@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers (DESIGN.md): C system libraries → SenimCrypto → SenimPKI → SenimCMS | SenimXMLDSig → SenimPDF
-// → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
+// → SenimVerify → SenimEvidence → SenimWorkflow → SenimServer → the `senimkey` executable.
 // Each module imports only the layers below it.
 let package = Package(
     name: "senimkey",
@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SenimCMS", targets: ["SenimCMS"]),
         .library(name: "SenimXMLDSig", targets: ["SenimXMLDSig"]),
         .library(name: "SenimPDF", targets: ["SenimPDF"]),
+        .library(name: "SenimVerify", targets: ["SenimVerify"]),
         .library(name: "SenimEvidence", targets: ["SenimEvidence"]),
         .library(name: "SenimWorkflow", targets: ["SenimWorkflow"]),
         .library(name: "SenimServer", targets: ["SenimServer"]),
@@ -87,10 +88,19 @@ let package = Package(
                 "CZlib", "SenimCrypto", "SenimPKI", "SenimCMS",
             ]
         ),
+        // The one entry point for validating a signature (SignatureVerifier) and the one format detector: above the
+        // CMS, XML and PDF validators it combines, below SenimEvidence, whose package verifier uses it.
+        .target(
+            name: "SenimVerify",
+            dependencies: [
+                "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
         .target(
             name: "SenimEvidence",
             dependencies: [
-                "CShims", "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify",
             ]
         ),
         .target(
@@ -105,7 +115,7 @@ let package = Package(
         .target(
             name: "SenimServer",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimEvidence", "SenimWorkflow",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify", "SenimEvidence", "SenimWorkflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -124,7 +134,8 @@ let package = Package(
         .executableTarget(
             name: "senimkey",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimEvidence", "SenimWorkflow", "SenimServer",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimVerify", "SenimEvidence", "SenimWorkflow",
+                "SenimServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -175,8 +186,12 @@ let package = Package(
             dependencies: ["SenimPDF", "SenimCMS", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
+            name: "SenimVerifyTests",
+            dependencies: ["SenimVerify", "SenimEvidence", "SenimCMS", "SenimPDF", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+        ),
+        .testTarget(
             name: "SenimEvidenceTests",
-            dependencies: ["CShims", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimEvidence", "SenimVerify", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimWorkflowTests",

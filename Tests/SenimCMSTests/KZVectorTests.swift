@@ -38,7 +38,7 @@ struct KZVectorTests {
         #expect(gost.signer?.iin?.description == "123456789012")
         #expect(gost.signer?.commonName == "ТЕСТТОВ ТЕСТТ")
         #expect(gost.claimedSigningTime == CMSFixtures.date("2022-09-27T21:17:59Z"))
-        #expect(gost.revocation?.status == "good")
+        #expect(gost.revocation?.status == .good)
         #expect(gost.revocation?.source == "CRL")
         #expect(gost.chain.count == 3)
         #expect(

@@ -94,11 +94,11 @@ struct NegativeCMSTests {
         ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         #expect(report.indication == .totalPassed, "\(report.messages)")
-        #expect(report.format == "CMS")
+        #expect(report.format == .cms)
         #expect(report.messages.contains { $0.contains("occurs more than once: the signature is plain CMS") })
         // The same CMS with one reference is a CAdES baseline signature.
         let single = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [try Self.signer()]))
-        #expect(single.format == "CAdES-BASELINE-B")
+        #expect(single.format == .cadesBaselineB)
     }
 
     /// EN 319 122-1 §5.2.2: SHA-1 references go in signing-certificate (v1); a v2 attribute with SHA-1 is plain CMS.
@@ -116,7 +116,7 @@ struct NegativeCMSTests {
         ]
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
         #expect(report.indication == .totalPassed, "\(report.messages)")
-        #expect(report.format == "CMS")
+        #expect(report.format == .cms)
         #expect(report.messages.contains { $0.contains("uses SHA-1") })
     }
 
@@ -173,16 +173,16 @@ struct NegativeCMSTests {
         let plain = await validator.validate(cms, content: .bytes(Self.content), at: later).signatures[0]
         #expect(plain.indication == .indeterminate)
         #expect(plain.subIndication == .revokedNoPOE)
-        #expect(plain.revocation?.status == "revoked")
+        #expect(plain.revocation?.status == .revoked)
 
         // KZ 2015 signatures carry GOST 34.311 imprints (kz-eds.md §1.7): the imprint algorithm differs from the signer's.
         let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), imprint: .gost34311)
         let report = await validator.validate(stamped, content: .bytes(Self.content), at: later).signatures[0]
         #expect(report.indication == .totalPassed, "\(report.messages)")
-        #expect(report.format == "CAdES-BASELINE-T")
+        #expect(report.format == .cadesBaselineT)
         #expect(report.bestSignatureTime == CMSFixtures.date("2026-05-20T09:01:00Z"))
         #expect(report.timestamps.first?.messageImprintAlgorithm == "gost34311")
-        #expect(report.revocation?.status == "good")
+        #expect(report.revocation?.status == .good)
         #expect(report.revocation?.revokedAt == CMSFixtures.date("2026-06-02T11:39:09Z"))
     }
 
@@ -198,7 +198,7 @@ struct NegativeCMSTests {
         #expect(report.timestamps.first?.subIndication == .hashFailure)
         #expect(report.bestSignatureTime == CMSFixtures.date("2026-07-01T00:00:00Z"))
         #expect(report.subIndication == .revokedNoPOE)
-        #expect(report.format != "CAdES-BASELINE-T")
+        #expect(report.format != .cadesBaselineT)
     }
 
     /// A timestamp token whose ESS signing-certificate reference names none of the certificates it carries: the TSA's
@@ -260,7 +260,7 @@ struct NegativeCMSTests {
             signer.additionalSignedAttributes = [try CMSAttribute(type: .CMS.contentTimeStamp, values: [token.derEncoded])]
             let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [signer]))
             let timestamp = try #require(report.timestamps.first)
-            #expect(timestamp.type == "content")
+            #expect(timestamp.type == .content)
             #expect(timestamp.subIndication == expected, "\(timestamp.messages)")
             #expect(timestamp.messageImprintAlgorithm == "sha512")
             #expect(report.indication == .totalPassed, "\(report.messages)")

@@ -25,7 +25,7 @@ struct SigningRoundTripTests {
                 cms: cms.derEncoded, content: detached ? .bytes(Self.content) : nil, at: time.addingTimeInterval(60))
             let signature = try #require(report.signatures.first)
             #expect(signature.intact && signature.cryptographicallyValid && signature.chainTrusted, "\(path): \(signature.messages)")
-            #expect(signature.format == "CAdES-BASELINE-B")
+            #expect(signature.format == .cadesBaselineB)
             if path.contains("auth_revoked") {
                 #expect(signature.subIndication == .chainConstraintsFailure, "\(signature.messages)")
             } else {

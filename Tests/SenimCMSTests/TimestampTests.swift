@@ -34,7 +34,7 @@ struct TimestampTests {
 
     @Test func ncaTokenVerifiesAtGenTime() async throws {
         let report = try await Self.ncaValidator().validate(
-            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: .standalone,
             imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [0x01, 0x83, 0x50, 0xC0, 0x22, 0xD7],
             validationTime: CMSFixtures.date("2026-12-01T00:00:00Z"))
         #expect(report.indication == .totalPassed, "\(report.messages)")
@@ -45,7 +45,7 @@ struct TimestampTests {
 
     @Test func imprintOverOtherDataFails() async throws {
         let report = try await Self.ncaValidator().validate(
-            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: .standalone,
             imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBF]), validationTime: Date())
         #expect(report.subIndication == .hashFailure)
         #expect(report.proofOfExistence == nil)
@@ -53,7 +53,7 @@ struct TimestampTests {
 
     @Test func wrongNonceFails() async throws {
         let report = try await Self.ncaValidator().validate(
-            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: "standalone",
+            tokenBytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"), type: .standalone,
             imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), expectedNonce: [9, 9, 9], validationTime: Date())
         #expect(report.subIndication == .formatFailure)
     }
@@ -62,7 +62,7 @@ struct TimestampTests {
         var bytes = try TestVectors.bytes("kz/tsp/tsp_token.bin")
         bytes[bytes.count - 5] ^= 0x01 // inside the GOST signature value, the last field
         let report = try await Self.ncaValidator().validate(
-            tokenBytes: bytes, type: "standalone", imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), validationTime: Date())
+            tokenBytes: bytes, type: .standalone, imprintedData: .bytes([0xCA, 0xFE, 0xBA, 0xBE]), validationTime: Date())
         #expect(report.subIndication == .sigCryptoFailure)
     }
 
@@ -89,7 +89,7 @@ struct TimestampTests {
         for (name, expected) in [("tsa", SubIndication?.none), ("tsa_no_eku", .chainConstraintsFailure)] {
             let token = try CMSFixtures.tsa(at: "2024-01-01T00:00:00Z", name: name).token(for: request, serialNumber: [5])
             let report = await validator.validate(
-                token: token, type: "standalone", imprintedData: .bytes(Array("data".utf8)),
+                token: token, type: .standalone, imprintedData: .bytes(Array("data".utf8)),
                 expectedNonce: [7, 7], validationTime: Date())
             #expect(report.subIndication == expected, "\(name): \(report.messages)")
             #expect(report.imprintMatches)

@@ -3,6 +3,7 @@ import SenimCMS
 import SenimCrypto
 import SenimPKI
 import SenimTestSupport
+import SenimVerify
 import SenimXMLDSig
 import Testing
 

@@ -47,7 +47,7 @@ struct PlatformSealTests {
             sealed, content: .bytes(Self.manifest), at: Date(timeIntervalSince1970: 1_790_000_000))
         let signature = try #require(report.signatures.first)
         #expect(signature.indication == .totalPassed, "\(signature.messages)")
-        #expect(signature.format == "CAdES-BASELINE-T")
+        #expect(signature.format == .cadesBaselineT)
         #expect(signature.bestSignatureTime == genTime)
         #expect(signature.timestamps.first?.policy == "1.2.398.3.3.2.6.2")
         #expect(server.received.count == 1)

@@ -90,7 +90,7 @@ struct PDFAttackTests {
         #expect(result.signatures.first?.subFilter == "adbe.pkcs7.sha1")
         #expect(result.signatures.first?.problems == [])
         #expect(result.signatures.first?.coverage == .entireFile)
-        #expect(report.format == "PDF adbe.pkcs7.sha1")
+        #expect(report.format == .pdf(subFilter: "adbe.pkcs7.sha1"))
         #expect(report.subIndication == .cryptoConstraintsFailure)
         #expect(report.messages.first?.contains("rsa-pkcs1-sha1 is not accepted for signatures after 2016-01-01") == true)
         var tampered = bytes

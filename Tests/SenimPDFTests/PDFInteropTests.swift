@@ -90,7 +90,7 @@ struct PDFInteropTests {
     @Test func documentTimestampAndSecurityStore() async throws {
         let stamped = try await PDFFixtures.validate(try PDFFixtures.vector("pades-t-doc-timestamp.pdf"))
         #expect(stamped.signatures.map(\.subFilter) == ["ETSI.CAdES.detached", "ETSI.RFC3161"])
-        #expect(stamped.report.signatures.map(\.format) == ["PAdES-BASELINE-T", "PAdES document timestamp"])
+        #expect(stamped.report.signatures.map(\.format) == [.padesBaselineT, .padesDocumentTimestamp])
         #expect(stamped.signatures[0].changesAfter.map(\.reason).contains(.documentTimestampAdded))
         #expect(stamped.report.indication == .totalPassed)
         let lt = try await PDFFixtures.validate(try PDFFixtures.vector("pades-lt-dss.pdf"))
@@ -114,7 +114,7 @@ struct PDFInteropTests {
         let bytes = try PDFFixtures.vector("pades-lta-ecdsa.pdf")
         let result = await PDFSignatureValidator(context: context).validate(bytes: bytes, at: PDFFixtures.validationTime)
         let stamp = try #require(result.report.signatures.last)
-        #expect(stamp.format == "PAdES document timestamp")
+        #expect(stamp.format == .padesDocumentTimestamp)
         #expect(stamp.indication == .totalPassed)
         let signature = try #require(result.report.signatures.first)
         #expect(signature.indication == .totalPassed, "\(signature.messages)")

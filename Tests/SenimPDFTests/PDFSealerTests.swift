@@ -29,7 +29,7 @@ struct PDFSealerTests {
         #expect(result.indication == .totalPassed, "\(result.report.messages) \(result.report.signatures.first?.messages ?? [])")
         #expect(result.signatures.map(\.coverage) == [.entireFile])
         #expect(result.signatures.first?.subFilter == "ETSI.CAdES.detached")
-        #expect(result.report.signatures.first?.format == "PAdES-BASELINE-B")
+        #expect(result.report.signatures.first?.format == .padesBaselineB)
         #expect(result.revisions.count == 2)
         #expect(result.revisions[1].crossReference == (name == "base.pdf" ? .table : .stream))
         // PAdES-B-B: no signingTime attribute; the claimed time is /M.

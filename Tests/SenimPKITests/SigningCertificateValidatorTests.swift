@@ -30,7 +30,7 @@ struct SigningCertificateValidatorTests {
         #expect(report.indication == .indeterminate)
         #expect(report.subIndication == .revokedNoPOE)
         #expect(report.chain.count == 3)
-        #expect(report.chain.first?.revocation?.status == "revoked")
+        #expect(report.chain.first?.revocation?.status == .revoked)
         #expect(report.chain.last?.trusted == true)
         #expect(report.policy.sha256 == policy.sha256)
     }

@@ -100,7 +100,7 @@ public struct CMSSignatureValidator: Sendable {
         contentDigests: [DigestAlgorithm: [UInt8]]?, validationTime: Date
     ) async -> SignatureReport {
         var check = SignerInfoCheck(
-            info, id: id, format: "CMS", contentType: contentType, contentDigests: contentDigests,
+            info, id: id, format: .cms, contentType: contentType, contentDigests: contentDigests,
             candidates: signedData.certificates + context.candidateCertificates,
             validationTime: validationTime)
         var report = check.report
@@ -112,21 +112,21 @@ public struct CMSSignatureValidator: Sendable {
             for value in attribute.values {
                 report.timestamps.append(
                     await timestamps.validate(
-                        tokenBytes: value, type: "signature", imprintedData: .bytes(info.signature),
+                        tokenBytes: value, type: .signature, imprintedData: .bytes(info.signature),
                         validationTime: validationTime, accompanying: signedData))
             }
         }
         for value in (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values) {
             report.timestamps.append(
                 await timestamps.validate(
-                    tokenBytes: value, type: "content", imprintedData: .digests(contentDigests ?? [:]),
+                    tokenBytes: value, type: .content, imprintedData: .digests(contentDigests ?? [:]),
                     validationTime: validationTime, accompanying: signedData))
         }
-        let proofs = report.timestamps.filter { $0.type == "signature" }.compactMap(\.proofOfExistence)
+        let proofs = report.timestamps.filter { $0.type == .signature }.compactMap(\.proofOfExistence)
         if let earliest = proofs.min(), earliest < validationTime {
             report.bestSignatureTime = earliest
         }
-        if !proofs.isEmpty { report.format = "CAdES-BASELINE-T" }
+        if !proofs.isEmpty { report.format = .cadesBaselineT }
         for failed in report.timestamps where failed.indication != .totalPassed {
             report.messages.append(
                 "\(failed.type) timestamp not used as proof of existence: \(failed.reason ?? failed.indication.rawValue)")
@@ -155,7 +155,7 @@ public struct CMSSignatureValidator: Sendable {
                         counter, id: "\(id).\(index + 1)", in: signedData, contentType: nil,
                         contentDigests: digests, validationTime: validationTime))
             } catch {
-                var broken = SignatureReport(id: "\(id).\(index + 1)", format: "CMS countersignature", bestSignatureTime: validationTime)
+                var broken = SignatureReport(id: "\(id).\(index + 1)", format: .cmsCountersignature, bestSignatureTime: validationTime)
                 broken.fail(.formatFailure, error.description)
                 check.report.counterSignatures.append(broken)
             }
@@ -172,12 +172,14 @@ public struct CMSSignatureValidator: Sendable {
         if claimed > validity.notAfter && !provenBeforeExpiry {
             report.fail(
                 .expired,
-                "the signature claims it was made at \(claimed.iso8601), after the signing certificate expired at \(validity.notAfter.iso8601), and no timestamp proves it existed earlier"
+                "the signature claims it was made at \(claimed.iso8601), after the signing certificate expired at "
+                    + "\(validity.notAfter.iso8601), and no timestamp proves it existed earlier"
             )
         } else if claimed < validity.notBefore {
             report.fail(
                 .notYetValid,
-                "the signature claims it was made at \(claimed.iso8601), before the signing certificate became valid at \(validity.notBefore.iso8601)"
+                "the signature claims it was made at \(claimed.iso8601), before the signing certificate became valid at "
+                    + validity.notBefore.iso8601
             )
         }
         if let earliest = signatureTimestamps.min(), claimed > earliest.addingTimeInterval(policy.signingTimeTolerance) {

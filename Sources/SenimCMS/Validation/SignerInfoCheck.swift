@@ -20,7 +20,8 @@ struct SignerInfoCheck {
     ///     the content is not available.
     ///   - candidates: certificates to find the signer among (embedded first, then given, then the trust store).
     init(
-        _ info: SignerInfo, id: String, format: String, contentType: ASN1ObjectIdentifier?, contentDigests: [DigestAlgorithm: [UInt8]]?,
+        _ info: SignerInfo, id: String, format: SignatureFormat, contentType: ASN1ObjectIdentifier?,
+        contentDigests: [DigestAlgorithm: [UInt8]]?,
         candidates: [Certificate], validationTime: Date
     ) {
         report = SignatureReport(id: id, format: format, bestSignatureTime: validationTime)
@@ -126,7 +127,8 @@ struct SignerInfoCheck {
                 } catch {
                     report.fail(
                         .formatFailure,
-                        "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: \(DecodingErrorText.sentence(error))"
+                        "malformed \(version == 2 ? "signingCertificateV2" : "signingCertificate") attribute: "
+                            + DecodingErrorText.sentence(error)
                     )
                 }
             }
@@ -171,8 +173,8 @@ struct SignerInfoCheck {
                 "the signingCertificateV2 attribute uses SHA-1, which EN 319 122-1 §5.2.2 reserves for signingCertificate "
                     + "(v1): the signature is plain CMS, not a CAdES baseline signature")
         }
-        if !references.isEmpty && report.format == "CMS" && !sha1InV2 && !hasDuplicateSigningCertificate {
-            report.format = "CAdES-BASELINE-B"
+        if !references.isEmpty && report.format == .cms && !sha1InV2 && !hasDuplicateSigningCertificate {
+            report.format = .cadesBaselineB
         }
     }
 
@@ -198,7 +200,8 @@ struct SignerInfoCheck {
         } else {
             report.fail(
                 .hashFailure,
-                "the content's \(digest.rawValue) digest \(Hex.encode(actual)) differs from the signed messageDigest \(Hex.encode(messageDigest))"
+                "the content's \(digest.rawValue) digest \(Hex.encode(actual)) differs from the signed messageDigest "
+                    + Hex.encode(messageDigest)
             )
         }
     }

@@ -39,7 +39,7 @@ public struct TimestampValidator: Sendable {
     ///   - expectedNonce: the nonce sent in the request, which the token must echo.
     ///   - accompanying: the signature the token sits in, whose certificates and revocation data may serve the TSA path.
     public func validate(
-        tokenBytes: [UInt8], type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
+        tokenBytes: [UInt8], type: TimestampKind, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
         validationTime: Date, accompanying: SignedData? = nil
     ) async -> TimestampReport {
         do {
@@ -54,7 +54,7 @@ public struct TimestampValidator: Sendable {
     }
 
     public func validate(
-        token: TimeStampToken, type: String, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
+        token: TimeStampToken, type: TimestampKind, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
         validationTime: Date, accompanying: SignedData? = nil
     ) async -> TimestampReport {
         let info = token.info
@@ -76,7 +76,7 @@ public struct TimestampValidator: Sendable {
         let accompanyingCertificates = accompanying?.certificates ?? []
         let candidates = signedData.certificates + accompanyingCertificates + context.candidateCertificates
         let check = SignerInfoCheck(
-            info0, id: "TST", format: "TimeStampToken", contentType: .CMS.tstInfo, contentDigests: digests,
+            info0, id: "TST", format: .timeStampToken, contentType: .CMS.tstInfo, contentDigests: digests,
             candidates: candidates, validationTime: info.genTime)
         report.cryptographicallyValid = check.report.cryptographicallyValid && check.report.intact
         report.tsaCertificate = check.report.signingCertificate
@@ -98,7 +98,8 @@ public struct TimestampValidator: Sendable {
                 if !report.imprintMatches {
                     report.fail(
                         .hashFailure,
-                        "the timestamp's \(algorithm.rawValue) message imprint \(Hex.encode(info.messageImprint)) is not the hash of the \(type == "signature" ? "signature value" : "content") (\(Hex.encode(actual)))"
+                        "the timestamp's \(algorithm.rawValue) message imprint \(Hex.encode(info.messageImprint)) is not the hash of the "
+                            + "\(type == .signature ? "signature value" : "content") (\(Hex.encode(actual)))"
                     )
                 }
             } else {

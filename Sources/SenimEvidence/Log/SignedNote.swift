@@ -57,29 +57,66 @@ public enum SignedNote {
         return text + "\n" + "\u{2014} \(key.name) \(Data(key.keyID + signature).base64EncodedString())\n"
     }
 
-    /// Returns the verified text. Signatures of unknown keys are ignored; one from a known key that fails
-    /// rejects the note (signed-note §Signatures); at least one known key must have signed.
-    public static func verify(_ note: String, trusting keys: [NoteKey]) throws(NoteError) -> String {
-        guard let separator = note.range(of: "\n\n", options: .backwards) else { throw .malformed("no blank line before the signatures") }
-        let text = String(note[..<separator.lowerBound]) + "\n"
-        let lines = note[separator.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+    /// A note split into its text and its signature lines, nothing verified yet: the one parser of the
+    /// signed-note format (c2sp.org/signed-note §Format), which ``verify(_:trusting:)`` and the evidence
+    /// package verifier (to learn which key names signed a checkpoint) both use.
+    public struct Parsed: Sendable, Hashable {
+        /// One `— <name> base64(keyID ‖ signature)` line.
+        public struct Signature: Sendable, Hashable {
+            public let keyName: String
+            /// The first four bytes of the blob: the key ID (``NoteKey/keyID``).
+            public let keyID: [UInt8]
+            public let signature: [UInt8]
+        }
+
+        /// The signed text, ending in its newline (the blank line that separates it is not part of it).
+        public let text: String
+        public let signatures: [Signature]
+    }
+
+    /// Splits a note at its last blank line; refuses control characters other than newline, a signature block
+    /// that does not end in a newline, and any line that is not `— name base64` with a blob longer than a key ID.
+    public static func parse(_ note: String) throws(NoteError) -> Parsed {
+        let (text, block) = try split(note)
+        let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.last == "", lines.count >= 2 else { throw .malformed("the signature lines must end in a newline") }
         guard !note.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }) else { throw .malformed("control characters") }
-        var verified = false
+        var signatures: [Parsed.Signature] = []
         for line in lines.dropLast() {
             let parts = line.split(separator: " ", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0] == "\u{2014}", let blob = Data(base64Encoded: String(parts[2])), blob.count > 4 else {
                 throw .malformed("bad signature line")
             }
             let bytes = Array(blob)
-            guard let key = keys.first(where: { $0.name == parts[1] && $0.keyID == Array(bytes.prefix(4)) }) else { continue }
+            signatures.append(.init(keyName: String(parts[1]), keyID: Array(bytes.prefix(4)), signature: Array(bytes.dropFirst(4))))
+        }
+        return Parsed(text: text, signatures: signatures)
+    }
+
+    /// The note's text, its signature lines not read: what a reader that only needs the signed statement (the
+    /// inclusion step reads the checkpoint's size and root; its signature is step 9's) takes from a note.
+    public static func text(of note: String) throws(NoteError) -> String { try split(note).text }
+
+    /// The text (with its final newline) and the signature block after the last blank line.
+    private static func split(_ note: String) throws(NoteError) -> (text: String, signatures: Substring) {
+        guard let separator = note.range(of: "\n\n", options: .backwards) else { throw .malformed("no blank line before the signatures") }
+        return (String(note[..<separator.lowerBound]) + "\n", note[separator.upperBound...])
+    }
+
+    /// Returns the verified text. Signatures of unknown keys are ignored; one from a known key that fails
+    /// rejects the note (signed-note §Signatures); at least one known key must have signed.
+    public static func verify(_ note: String, trusting keys: [NoteKey]) throws(NoteError) -> String {
+        let parsed = try parse(note)
+        var verified = false
+        for line in parsed.signatures {
+            guard let key = keys.first(where: { $0.name == line.keyName && $0.keyID == line.keyID }) else { continue }
             let valid =
-                (try? key.publicKey.isValidSignature(Array(bytes.dropFirst(4)), for: Array(text.utf8), algorithm: key.algorithm)) ?? false
+                (try? key.publicKey.isValidSignature(line.signature, for: Array(parsed.text.utf8), algorithm: key.algorithm)) ?? false
             guard valid else { throw .invalidSignature(key.name) }
             verified = true
         }
         guard verified else { throw .noTrustedSignature }
-        return text
+        return parsed.text
     }
 }
 
@@ -108,6 +145,11 @@ public struct Checkpoint: Sendable, Hashable {
         origin = String(lines[0])
         self.size = size
         rootHash = Array(root)
+    }
+
+    /// The checkpoint a signed note states, its signatures not checked (``verify(_:trusting:)`` checks them).
+    public init(unverifiedNote note: String) throws(NoteError) {
+        try self.init(text: try SignedNote.text(of: note))
     }
 
     public func signed(by key: NoteKey, privateKey: PrivateKey) throws(NoteError) -> String {

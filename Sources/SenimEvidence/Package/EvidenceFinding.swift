@@ -70,7 +70,7 @@ public enum EvidenceFinding: Sendable, Hashable {
         func logged(_ inLog: Bool, _ summary: String) -> String { inLog ? summary : t(.findingNotInAuditLog) + "; " + summary }
         switch self {
         case .containerUnreadable(let reason): return t(.findingContainerUnreadable, reason)
-        case .mimetypeNotFirst: return t(.findingMimetypeNotFirst, EvidencePackageBuilder.mimeType)
+        case .mimetypeNotFirst: return t(.findingMimetypeNotFirst, EvidencePackageLayout.mimeType)
         case .framingNotCanonical(let problem): return t(.findingFramingNotCanonical, problem)
         case .entryChecksumMismatch(let entry): return t(.findingEntryChecksumMismatch, entry)
         case .containerIntact(let entries): return t(.findingContainerIntact, "\(entries)")

@@ -25,8 +25,8 @@ struct PackageFiles {
     init(_ zip: StoredZIPReader) throws(StoredZIPError) {
         var files: [String: [UInt8]] = [:]
         var sha256ByName: [String: String] = [:]
-        let documentEntries = zip.entries.filter { $0.name.hasPrefix("document/") }
-        for entry in zip.entries where !entry.name.hasPrefix("document/") {
+        let documentEntries = zip.entries.filter { $0.name.hasPrefix(EvidencePackageLayout.documentFolder) }
+        for entry in zip.entries where !entry.name.hasPrefix(EvidencePackageLayout.documentFolder) {
             guard entry.range.count <= Self.entryLimit else {
                 throw .malformed("\(entry.name) is \(entry.range.count) bytes; only the document may exceed \(Self.entryLimit)")
             }
@@ -35,11 +35,11 @@ struct PackageFiles {
             sha256ByName[entry.name] = Hex.encode(DigestAlgorithm.sha256.hash(bytes))
         }
         names = Set(zip.entries.map(\.name))
-        signatureFiles = zip.entries.map(\.name).filter { $0.hasPrefix("signatures/") }
+        signatureFiles = zip.entries.map(\.name).filter { $0.hasPrefix(EvidencePackageLayout.signaturesFolder) }
         self.documentEntries = documentEntries.map(\.name)
 
         var algorithms: Set<DigestAlgorithm> = [.sha256, .gost34311]
-        for name in signatureFiles where name.hasSuffix(".p7s") && !name.hasSuffix(".ses.p7s") {
+        for name in signatureFiles where EvidencePackageLayout.signatureEntry(name) == .cms {
             if let bytes = files[name], let signedData = try? SignedData(bytes: bytes) {
                 algorithms.formUnion(signedData.contentDigestAlgorithms)
             }
@@ -54,7 +54,7 @@ struct PackageFiles {
             if documentEntries.count == 1 {
                 documentDigests = digests
                 document = .init(
-                    name: String(entry.name.dropFirst("document/".count)), size: entry.range.count,
+                    name: String(entry.name.dropFirst(EvidencePackageLayout.documentFolder.count)), size: entry.range.count,
                     sha256: digests[.sha256].map(Hex.encode) ?? "", gost34311: digests[.gost34311].map(Hex.encode) ?? "")
             }
         }

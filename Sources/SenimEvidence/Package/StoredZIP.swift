@@ -1,4 +1,3 @@
-import CShims
 import Foundation
 import SenimCrypto
 
@@ -77,12 +76,12 @@ public final class StoredZIPWriter {
         let nameBytes = Array(name.utf8)
         let start = offset
         try write(StoredZIP.localHeader(name: nameBytes))
-        var crc: UInt32 = 0
+        var crc = CRC32()
         var size: UInt64 = 0
         var failure: StoredZIPError?
         produce { chunk in
             guard failure == nil else { return }
-            crc = chunk.withUnsafeBufferPointer { senim_crc32(crc, $0.baseAddress, $0.count) }
+            crc.update(chunk)
             size += UInt64(chunk.count)
             do throws(StoredZIPError) { try self.write(chunk) } catch { failure = error }
         }
@@ -90,8 +89,8 @@ public final class StoredZIPWriter {
         guard size < UInt64(UInt32.max), offset < UInt64(UInt32.max) else {
             throw .io("entries over 4 GiB need ZIP64, which is not written")
         }
-        try write(StoredZIP.dataDescriptor(crc: crc, size: UInt32(size)))
-        entries.append(Entry(name: nameBytes, offset: UInt32(start), crc: crc, size: UInt32(size)))
+        try write(StoredZIP.dataDescriptor(crc: crc.value, size: UInt32(size)))
+        entries.append(Entry(name: nameBytes, offset: UInt32(start), crc: crc.value, size: UInt32(size)))
     }
 
     private func write(_ bytes: [UInt8]) throws(StoredZIPError) {

@@ -1,5 +1,5 @@
-import CShims
 import Foundation
+import SenimCrypto
 
 /// Reads a stored ZIP from memory or from a file without loading it: the central directory and headers are
 /// read by offset, small entries are read whole, and a large one (a 100 MB document) is streamed in 1 MiB
@@ -100,8 +100,7 @@ public struct StoredZIPReader: Sendable {
     /// An entry's contents, checked against its CRC-32.
     public func contents(of entry: Entry) throws(StoredZIPError) -> [UInt8] {
         let bytes = try Self.read(source, entry.range)
-        let crc = bytes.withUnsafeBufferPointer { senim_crc32(0, $0.baseAddress, $0.count) }
-        guard crc == entry.crc else { throw .checksumMismatch(entry.name) }
+        guard CRC32.checksum(bytes) == entry.crc else { throw .checksumMismatch(entry.name) }
         return bytes
     }
 
@@ -113,12 +112,12 @@ public struct StoredZIPReader: Sendable {
     /// Streams an entry through `body` in 1 MiB chunks, then checks its CRC-32 (so `body`'s result is only
     /// to be trusted when this returns).
     public func stream(_ entry: Entry, _ body: (UnsafeRawBufferPointer) -> Void) throws(StoredZIPError) {
-        var crc: UInt32 = 0
+        var crc = CRC32()
         try Self.forEachChunk(source, entry.range) { chunk in
-            crc = senim_crc32(crc, chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), chunk.count)
+            crc.update(chunk)
             body(chunk)
         }
-        guard crc == entry.crc else { throw .checksumMismatch(entry.name) }
+        guard crc.value == entry.crc else { throw .checksumMismatch(entry.name) }
     }
 
     /// Nil when the archive is byte for byte what ``StoredZIPWriter`` writes for these entries in this order:

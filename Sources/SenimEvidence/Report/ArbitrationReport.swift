@@ -94,7 +94,7 @@ public struct ArbitrationReport: Sendable, Codable {
             // does not name fails whatever its signature says.
             for signature in file.report.signatures {
                 let certificate = signature.signingCertificate
-                let stamped = signature.timestamps.contains { $0.type == "signature" && $0.indication == .totalPassed }
+                let stamped = signature.timestamps.contains { $0.type == .signature && $0.indication == .totalPassed }
                 let indication = file.indication == .totalFailed ? Indication.totalFailed : signature.indication
                 signatures.append(
                     SignatureEntry(

@@ -60,7 +60,7 @@ public struct SealedSESRecord: Sendable, Hashable {
         -> SignatureValidationReport
     {
         var report = await validator.validate(cms: seal, content: .bytes(json), at: time)
-        if report.signatures.indices.contains(0) { report.signatures[0].format = "SES seal" }
+        if report.signatures.indices.contains(0) { report.signatures[0].format = .sesSeal }
         guard let record = try? record, record.type == SESRecord.kind, (try? CanonicalJSON.encode(record)) == json else {
             report.failEverySignature(.formatFailure, "the SES record is not canonical or not a simple-signature record")
             return report.recombined(container: "SES")

@@ -241,7 +241,7 @@ public struct PDFSignatureValidator: Sendable {
         context: ValidationContext, validationTime: Date,
         problem: (PDFSignatureProblem, String) -> Void
     ) async -> SignatureReport {
-        var failed = SignatureReport(id: id, format: "PDF \(signature.subFilterName)", bestSignatureTime: validationTime)
+        var failed = SignatureReport(id: id, format: .pdf(subFilter: signature.subFilterName), bestSignatureTime: validationTime)
         guard let subFilter = signature.subFilter else {
             problem(
                 .unsupportedSubFilter,
@@ -260,10 +260,10 @@ public struct PDFSignatureValidator: Sendable {
                 let token = try TimeStampToken(bytes: signature.contents)
                 let (digests, _) = try Self.digests(of: ranges, in: document, algorithms: [token.info.imprintAlgorithm, .sha256])
                 var timestamp = await TimestampValidator(context: context).validate(
-                    token: token, type: "document", imprintedData: .digests(digests),
+                    token: token, type: .document, imprintedData: .digests(digests),
                     validationTime: validationTime)
                 timestamp.messages.append("document timestamp over the ByteRange bytes (ETSI EN 319 142-1 §5.4)")
-                var report = SignatureReport(id: id, format: "PAdES document timestamp", bestSignatureTime: token.info.genTime)
+                var report = SignatureReport(id: id, format: .padesDocumentTimestamp, bestSignatureTime: token.info.genTime)
                 report.indication = timestamp.indication
                 report.subIndication = timestamp.subIndication
                 report.messages = timestamp.messages
@@ -282,7 +282,7 @@ public struct PDFSignatureValidator: Sendable {
                 let result = await CMSSignatureValidator(context: context).validate(signedData, content: nil, at: validationTime)
                 guard var report = result.signatures.first else { throw PDFError.malformedSignature("the CMS has no signer") }
                 report.id = id
-                report.format = "PDF adbe.pkcs7.sha1"
+                report.format = .pdf(subFilter: SignatureSubFilter.pkcs7SHA1.rawValue)
                 if signedData.encapsulatedContent != digests[.sha1] {
                     problem(.sha1DigestMismatch, "the SHA-1 digest inside the CMS is not the digest of the ByteRange bytes")
                     report.intact = false
@@ -307,10 +307,10 @@ public struct PDFSignatureValidator: Sendable {
                 }
                 if subFilter == .cadesDetached {
                     report.format =
-                        report.timestamps.contains { $0.type == "signature" && $0.proofOfExistence != nil }
-                        ? "PAdES-BASELINE-T" : "PAdES-BASELINE-B"
+                        report.timestamps.contains { $0.type == .signature && $0.proofOfExistence != nil }
+                        ? .padesBaselineT : .padesBaselineB
                 } else {
-                    report.format = "PDF adbe.pkcs7.detached"
+                    report.format = .pdf(subFilter: SignatureSubFilter.pkcs7Detached.rawValue)
                 }
                 return report
             }

@@ -21,8 +21,8 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
 
     /// The signing certificate's revocation status at the best signature time.
     public struct RevocationSummary: Sendable, Codable, Hashable {
-        /// "good", "revoked", "unknown" or "unchecked".
-        public let status: String
+        /// What a CRL or OCSP response proved, or why no check was made (``RevocationStatus/Name``).
+        public let status: RevocationStatus.Name
         public let source: String
         /// CRL thisUpdate or OCSP producedAt of the evidence used.
         public let producedAt: Date?
@@ -34,8 +34,9 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
     public var id: String
     public var indication: Indication
     public var subIndication: SubIndication?
-    /// `CMS`, `CAdES-BASELINE-B`, `CAdES-BASELINE-T`, `XMLDSig`, `TimeStampToken`, `SES`.
-    public var format: String
+    /// ``SignatureFormat``: `CMS`, `CAdES-BASELINE-B`, `CAdES-BASELINE-T`, `XMLDSig`, `TimeStampToken`, `PAdES-…`,
+    /// `SES seal` in the JSON.
+    public var format: SignatureFormat
     public var signer: Signer?
     public var signingCertificate: CertificateSummary?
     public var signatureAlgorithm: String?
@@ -57,7 +58,7 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
     /// The full certificate validation (path, every revocation check, policy) behind `chain`.
     public var certificateValidation: CertificateValidationReport?
 
-    public init(id: String, format: String, bestSignatureTime: Date) {
+    public init(id: String, format: SignatureFormat, bestSignatureTime: Date) {
         self.id = id
         self.indication = .totalPassed
         self.subIndication = nil
@@ -85,7 +86,7 @@ public struct SignatureReport: Sendable, Codable, VerdictRecording {
                         status: $0.status, source: $0.source, producedAt: $0.issuedAt, revokedAt: $0.revokedAt, reason: $0.reason)
                 }
                 ?? RevocationSummary(
-                    status: leaf.trusted ? "trust anchor" : "unchecked", source: "none", producedAt: nil, revokedAt: nil, reason: nil)
+                    status: leaf.trusted ? .trustAnchor : .unchecked, source: "none", producedAt: nil, revokedAt: nil, reason: nil)
         }
         if let subIndication = validation.subIndication {
             fail(
@@ -127,8 +128,9 @@ public struct SignedDataScope: Sendable, Codable, Hashable {
 
 /// An RFC 3161 timestamp attached to (or given with) a signature, and whether it is a proof of existence.
 public struct TimestampReport: Sendable, Codable, VerdictRecording {
-    /// `signature` (over the signature value), `content` (over the signed content), `standalone`.
-    public var type: String
+    /// What the timestamp stamps (``TimestampKind``): the signature value, the content, data given with it,
+    /// or a PDF's byte range.
+    public var type: TimestampKind
     public var indication: Indication
     public var subIndication: SubIndication?
     public var genTime: Date?
@@ -148,7 +150,7 @@ public struct TimestampReport: Sendable, Codable, VerdictRecording {
     public var chain: [SignatureReport.ChainEntry]
     public var messages: [String]
 
-    public init(type: String) {
+    public init(type: TimestampKind) {
         self.type = type
         self.indication = .totalPassed
         self.imprintMatches = false

@@ -44,3 +44,29 @@ public struct RevocationCheck: Sendable {
         }
     }
 }
+
+extension RevocationStatus {
+    /// The status as the reports name it (`revocation.status` in the report JSON): the three a CRL or OCSP
+    /// response can prove, and the two a report states when no check was made.
+    public enum Name: String, Sendable, Codable, Hashable, CustomStringConvertible {
+        case good
+        case revoked
+        case unknown
+        /// No revocation check was made for this certificate (no path was found to check it on).
+        case unchecked
+        /// The certificate is itself a trust anchor: trusted by configuration, it has no issuer to ask
+        /// (RFC 5280 §6.1: the anchor's information is an input of path validation, not a certificate of it).
+        case trustAnchor = "trust anchor"
+
+        public var description: String { rawValue }
+    }
+
+    /// The name of this status in a report.
+    public var name: Name {
+        switch self {
+        case .good: return .good
+        case .revoked: return .revoked
+        case .unknown: return .unknown
+        }
+    }
+}

@@ -9,8 +9,8 @@ public struct CertificateValidationReport: Sendable, Codable {
     }
 
     public struct Revocation: Sendable, Codable, Hashable {
-        /// "good", "revoked" or "unknown".
-        public let status: String
+        /// What the evidence proved: good, revoked or unknown (``RevocationStatus/Name``).
+        public let status: RevocationStatus.Name
         public let source: String
         public let issuedAt: Date?
         public let revokedAt: Date?
@@ -25,17 +25,17 @@ public struct CertificateValidationReport: Sendable, Codable {
             issuedAt = check.issuedAt
             switch check.status {
             case .good(let later):
-                status = "good"
+                status = .good
                 revokedAt = later
                 reason = nil
                 detail = later.map { "revoked later, at \($0.iso8601)" }
             case .revoked(let at, let why):
-                status = "revoked"
+                status = .revoked
                 revokedAt = at
                 reason = why.map { "\($0)" }
                 detail = nil
             case .unknown(_, let why):
-                status = "unknown"
+                status = .unknown
                 revokedAt = nil
                 reason = nil
                 detail = why

@@ -282,13 +282,3 @@ public struct SenimPlatform: Sendable {
         Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: try await engine.blobPath(ofDocument: documentID)))
     }
 }
-
-/// The two EDS containers the external tools return.
-public enum EDSFormat: String, Sendable, Codable {
-    case cms, xml
-
-    /// XML starts with `<` after an optional BOM and whitespace; anything else is taken for CMS (DER or BER).
-    static func of(_ bytes: [UInt8]) -> EDSFormat {
-        bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) } == UInt8(ascii: "<") ? .xml : .cms
-    }
-}

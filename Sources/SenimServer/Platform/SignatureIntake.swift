@@ -3,8 +3,8 @@ import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
+import SenimVerify
 import SenimWorkflow
-import SenimXMLDSig
 
 /// A received EDS verified by the toolkit itself (never by the tool that made it): the facts the workflow
 /// decides on, and the full report, which the evidence package carries.
@@ -14,9 +14,12 @@ struct VerifiedSignature: Sendable {
     let report: SignatureValidationReport
 }
 
-/// Verifies what NCALayer (CMS) and eGov mobile (CMS or XML) send back, against the stored document.
+/// Verifies what NCALayer (CMS) and eGov mobile (CMS or XML) send back, against the stored document, through
+/// the library's one entry point (``SignatureVerifier``) and its one format detector.
 struct SignatureIntake: Sendable {
     let validation: ValidationContext
+
+    private var verifier: SignatureVerifier { SignatureVerifier(context: validation) }
 
     /// A CMS over the document: attached (its content must be the document's bytes) or detached (checked
     /// against the stored file). Exactly one signer: NCALayer and eGov mobile sign with one key.
@@ -24,35 +27,35 @@ struct SignatureIntake: Sendable {
         -> VerifiedSignature
     {
         let signedData: SignedData
-        do { signedData = try SignedData(bytes: bytes) } catch { throw APIError(.unreadableSignature(.notCMS)) }
+        switch SignatureFormatDetector.detect(bytes) {
+        case .cms(let parsed), .timestampToken(let parsed, _): signedData = parsed
+        default: throw APIError(.unreadableSignature(.notCMS))
+        }
         guard signedData.signerInfos.count == 1 else { throw APIError(.unreadableSignature(.signerCount(signedData.signerInfos.count))) }
-        let validator = CMSSignatureValidator(context: validation)
         let report: SignatureValidationReport
         if let attached = signedData.encapsulatedContent {
             guard Hex.encode(DigestAlgorithm.sha256.hash(attached)) == document.sha256 else {
                 throw APIError(.workflow(.documentDigestMismatch))
             }
-            report = await validator.validate(signedData, at: time)
+            report = await verifier.verifyCMS(signedData, content: nil, at: time)
         } else {
-            report = await validator.validate(signedData, content: .file(path: documentPath), at: time)
+            report = await verifier.verifyCMS(signedData, content: .file(path: documentPath), at: time)
         }
         return try verified(
-            signedData.derEncoded, report: report, format: report.signatures.first?.format ?? "CMS",
+            signedData.derEncoded, report: report, format: (report.signatures.first?.format ?? .cms).rawValue,
             signatureValue: signedData.signerInfos[0].signature)
     }
 
     /// An XML signature (eGov mobile's XML method) of the statement naming the document: valid, and what it
-    /// signed names the document's SHA-256 (the rule the evidence verifier applies again).
+    /// signed names the document's id and SHA-256 (``DocumentStatement/bind(_:to:)``, the rule the evidence
+    /// verifier applies again).
     func verifyXML(_ bytes: [UInt8], document: SenimWorkflow.Document, at time: Date) async throws(APIError) -> VerifiedSignature {
-        let result = await XMLSignatureValidator(context: validation).validate(xml: bytes, at: time)
-        var report = result.report
-        guard report.signatures.count == 1 else { throw APIError(.unreadableSignature(.xmlSignatureCount(report.signatures.count))) }
-        let signed = result.signedData.flatMap { $0 }.map(\.canonicalBytes)
-        if !DocumentStatement.names(signed, documentID: document.id, sha256: document.sha256) {
-            report.failEverySignature(.signedDataNotFound, "the signed XML does not name this document's id and SHA-256")
-            report = report.recombined(container: "XML")
-        }
-        return try verified(bytes, report: report, format: "XMLDSig", signatureValue: result.signatureValues.first ?? [])
+        let verification = await verifier.verifyXML(bytes, at: time, naming: DocumentReference(id: document.id, sha256: document.sha256))
+        let count = verification.validation.report.signatures.count
+        guard count == 1 else { throw APIError(.unreadableSignature(.xmlSignatureCount(count))) }
+        return try verified(
+            bytes, report: verification.report, format: SignatureFormat.xmlDSig.rawValue,
+            signatureValue: verification.validation.signatureValues.first ?? [])
     }
 
     private func verified(
@@ -94,4 +97,13 @@ struct SignatureIntake: Sendable {
     static func statement(for document: SenimWorkflow.Document) -> String {
         DocumentStatement.text(documentID: document.id, fileName: document.fileName, sha256: document.sha256, gost34311: document.gost34311)
     }
+}
+
+/// The two EDS containers the external tools return.
+public enum EDSFormat: String, Sendable, Codable {
+    case cms, xml
+
+    /// XML when ``SignatureFormatDetector`` says so (an optional byte-order mark at the start, white space,
+    /// then `<`); anything else is taken for CMS (DER or BER), whose reader then says what is wrong with it.
+    static func of(_ bytes: [UInt8]) -> EDSFormat { SignatureFormatDetector.isXML(bytes) ? .xml : .cms }
 }

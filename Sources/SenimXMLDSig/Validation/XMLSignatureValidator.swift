@@ -126,7 +126,7 @@ public struct XMLSignatureValidator: Sendable {
         digestReference: (XMLReference, DigestAlgorithm) throws(XMLDSigError) -> (SignedReference, [UInt8])
     ) -> Prepared {
         var prepared = Prepared(
-            report: SignatureReport(id: id, format: "XMLDSig", bestSignatureTime: Date()), references: [], certificate: nil, chain: [],
+            report: SignatureReport(id: id, format: .xmlDSig, bestSignatureTime: Date()), references: [], certificate: nil, chain: [],
             algorithm: nil)
         let signature: XMLSignatureElement
         do { signature = try XMLSignatureElement(element) } catch {

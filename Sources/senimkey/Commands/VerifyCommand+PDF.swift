@@ -3,6 +3,7 @@ import Foundation
 import SenimCMS
 import SenimPDF
 import SenimPKI
+import SenimVerify
 
 /// `senimkey verify FILE.pdf`: the signatures embedded in a PDF (issue 23). The file is read through a
 /// bounded reader, never loaded whole; the text output lists the revisions, which signature covers which, and
@@ -15,7 +16,7 @@ extension VerifyCommand {
             FileHandle.standardError.write(Data("senimkey: --data is not used for a PDF: its signatures cover the PDF's own bytes\n".utf8))
         }
 
-        let result = await PDFSignatureValidator(context: context).validate(path: file, at: time)
+        let result = await SignatureVerifier(context: context).verifyPDF(atPath: file, at: time)
         if result.refusal == "ENCRYPTED_PDF" || result.refusal == "UNREADABLE" {
             FileHandle.standardError.write(Data("senimkey: \(file) is refused: \(result.report.messages.first ?? "unreadable")\n".utf8))
             throw SenimkeyExit.unreadableInput

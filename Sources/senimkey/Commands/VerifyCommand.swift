@@ -3,6 +3,7 @@ import Foundation
 import SenimCMS
 import SenimCrypto
 import SenimPKI
+import SenimVerify
 import SenimXMLDSig
 
 /// `senimkey verify FILE [--data FILE] [--trust DIR]… [--ca FILE]… [--crl FILE]… [--ocsp FILE]… [--at TIME]
@@ -34,68 +35,46 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() async throws {
-        switch InputFormat.streamedFormat(atPath: file) {
+        // PDF and evidence packages are read by offset: told from the file's first bytes, never loaded whole.
+        switch SignatureFormatDetector.streamedFormat(atPath: file) {
         case .pdf?: return try await verifyPDF()
         case .evidencePackage?: return try await verifyEvidencePackage()
         default: break
         }
         let time = try CLIInput.time(at) ?? Date()
-        // The kind of input decides the verification; evidence packages have their own (streamed) reader.
-        let head: [UInt8]
-        do { head = try CLIInput.read(file) } catch {
+        let input: [UInt8]
+        do { input = try CLIInput.read(file) } catch {
             FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-        switch InputFormat.detect(head) {
-        case .pdf:
-            try await verifyPDF() // only when the file changed between the two reads; the PDF reader reads by offset
-            return
-        case .evidencePackage:
-            try await verifyEvidencePackage()
-            return
-        default:
-            break
+        let detected = SignatureFormatDetector.detect(input)
+        switch detected {
+        case .pdf: return try await verifyPDF() // only when the file changed between the two reads
+        case .evidencePackage: return try await verifyEvidencePackage()
+        default: break
         }
-        let input = head
         let context = try validationContext()
         if let data, !FileManager.default.isReadableFile(atPath: data) {
             FileHandle.standardError.write(Data("senimkey: cannot read \(data)\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-        let validator = CMSSignatureValidator(context: context)
-        let content = data.map { SignedContent.file(path: $0) }
-
-        let report: SignatureValidationReport
-        switch InputFormat.detect(input) {
-        case .pdf, .evidencePackage:
-            throw SenimkeyExit.unreadableInput // handled above
-        case .xml:
-            var options = XMLValidationOptions()
-            options.retainSignedData = false // the report carries digests and lengths; the octets are not printed
-            let xmlValidator = XMLSignatureValidator(context: validator.context, options: options)
-            report = await xmlValidator.validate(xml: input, at: time).report
-        case .cms(let signedData):
-            report = await validator.validate(signedData, content: content, at: time)
-                .addingStandaloneTimestamp(of: signedData, data: content, validator: validator, at: time)
-        case .timestampResponse(let response):
-            guard let token = response.token else {
-                FileHandle.standardError.write(
-                    Data(
-                        "senimkey: the timestamp response has status \(response.status) and no token: \(response.statusText.joined(separator: "; "))\n"
-                            .utf8))
-                throw SenimkeyExit.totalFailed
-            }
-            report = await validator.validate(token.signedData, content: nil, at: time)
-                .addingStandaloneTimestamp(of: token.signedData, data: content, validator: validator, at: time)
-        case .malformedCMS(let error):
-            report = .unreadable(
-                container: "CMS", validationTime: time, policy: validator.context.policyReference, reason: error.description)
-        case .unknown:
+        var options = XMLValidationOptions()
+        options.retainSignedData = false // the report carries digests and lengths; the octets are not printed
+        let verifier = SignatureVerifier(context: context, xmlOptions: options)
+        let verification: SignatureVerification
+        do {
+            verification = try await verifier.verify(
+                detected, bytes: input, detachedContent: data.map { SignedContent.file(path: $0) }, at: time)
+        } catch .timestampResponseWithoutToken(let status, let text) {
+            let refusal = SignatureVerificationError.timestampResponseWithoutToken(status: status, statusText: text)
+            FileHandle.standardError.write(Data("senimkey: \(refusal)\n".utf8))
+            throw SenimkeyExit.totalFailed
+        } catch {
             FileHandle.standardError.write(
                 Data("senimkey: \(file) is neither CMS (DER, PEM, base64), XML, an RFC 3161 timestamp nor an evidence package\n".utf8))
             throw SenimkeyExit.unreadableInput
         }
-
+        guard let report = verification.report else { throw SenimkeyExit.unreadableInput }
         switch format {
         case .json: try JSONOutput.print(report)
         case .text: print(ReportText(report).rendered, terminator: "")
@@ -114,37 +93,6 @@ struct VerifyCommand: AsyncParsableCommand {
         if format == .text { print("\(file) is an evidence package: verifying the package") }
         let verification = try await options.readAndVerify()
         try VerifyEvidenceCommand.render(verification, bundle: file, format: format)
-    }
-}
-
-extension SignatureValidationReport {
-    /// A CMS whose content is a TSTInfo is a standalone timestamp: its verdict is the timestamp's (the TSA's path
-    /// at genTime, the imprint against the data), not the CMS signer's at the validation time.
-    func addingStandaloneTimestamp(of signedData: SignedData, data: SignedContent?, validator: CMSSignatureValidator, at time: Date) async
-        -> SignatureValidationReport
-    {
-        guard signedData.encapsulatedContentType == .CMS.tstInfo, let token = try? TimeStampToken(signedData: signedData),
-            var signature = signatures.first
-        else {
-            return self
-        }
-        let timestamps = TimestampValidator(context: validator.context)
-        var timestamp = await timestamps.validate(
-            token: token, type: "standalone", imprintedData: data ?? .digests([:]), validationTime: time)
-        if data == nil { timestamp.messages.append("no --data given: the message imprint was not checked") }
-        signature.format = "TimeStampToken"
-        signature.indication = timestamp.indication
-        signature.subIndication = timestamp.subIndication
-        signature.messages = timestamp.messages
-        signature.bestSignatureTime = token.info.genTime
-        signature.intact = timestamp.imprintMatches
-        signature.chain = timestamp.chain
-        signature.chainTrusted = timestamp.chainTrusted
-        signature.revocation = nil
-        signature.certificateValidation = nil
-        signature.timestamps = [timestamp]
-        return SignatureValidationReport(
-            container: "TimeStampToken", validationTime: validationTime, policy: validator.context.policyReference, signatures: [signature])
     }
 }
 
