@@ -8,6 +8,7 @@ import SenimCrypto
 import SenimEvidence
 import SenimPKI
 import SenimServer
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 
