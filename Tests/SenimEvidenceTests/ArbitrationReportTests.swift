@@ -69,7 +69,12 @@ struct ArbitrationReportTests {
                 "--screenshot=\(png.path)", page.absoluteString,
             ])
         #expect(result.status == 0, "\(result.output)")
-        let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-        #expect(size > 20_000, "screenshot of \(size) bytes")
+        // A PNG of exactly the window's size (IHDR width and height, big-endian), and not a blank page: a blank
+        // 1000×1400 screenshot compresses to a few kilobytes.
+        let image = Array(try Data(contentsOf: png))
+        #expect(image.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let dimensions = image.count >= 24 ? image[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : 0
+        #expect(dimensions >> 32 == 1_000 && dimensions & 0xFFFF_FFFF == 1_400, "IHDR \(image.prefix(24))")
+        #expect(image.count > 20_000, "screenshot of \(image.count) bytes")
     }
 }
