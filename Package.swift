@@ -141,16 +141,23 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        // Vector lookup and deterministic mutation, shared by the test targets.
+        // Vector lookup, deterministic mutation, external tools, the language check and a loopback HTTP server,
+        // shared by the test targets. It depends on no Senim module, so the crypto, PKI, CMS, XML and PDF tests
+        // build neither GRDB nor postgres-nio.
         .target(
             name: "SenimTestSupport",
             dependencies: [
-                "SenimWorkflow",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Tests/SenimTestSupport"
+        ),
+        // The stores under test (SQLite and PostgreSQL), for the workflow and server tests only.
+        .target(
+            name: "SenimStoreTestSupport",
+            dependencies: ["SenimWorkflow"],
+            path: "Tests/SenimStoreTestSupport"
         ),
         .testTarget(
             name: "SenimCryptoTests",
@@ -195,12 +202,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimWorkflowTests",
-            dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimStoreTestSupport"]
         ),
         .testTarget(
             name: "SenimServerTests",
             dependencies: [
-                "senimkey", "SenimServer", "SenimWorkflow", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto", "SenimTestSupport",
+                "senimkey", "SenimServer", "SenimWorkflow", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPKI", "SenimCrypto",
+                "SenimTestSupport", "SenimStoreTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,7 +11,7 @@ struct MalformedCMSTests {
         "kz/cms/signed_cms_one_signer_rsa_attached.cms", "kz/tsp/tsp_token.bin",
     ]
 
-    @Test func tenThousandMutations() async throws {
+    @Test func tenThousandMutatedCMSBlobsAreTypedErrorsOrReports() async throws {
         var mutator = Mutator(seed: 0x5E41_C0DE)
         let inputs = try Self.seeds.map { try TestVectors.bytes($0) }
         var parsed = 0
@@ -37,8 +37,10 @@ struct MalformedCMSTests {
             }
         }
         print("malformed CMS: \(parsed) parsed, \(rejected) rejected, \(validated) validated")
+        // The mutations are deterministic (fixed seed), so the counts are exact.
         #expect(parsed + rejected == 10_000)
-        #expect(rejected > 5_000)
+        #expect(parsed == 645 && rejected == 9_355)
+        #expect(validated == 38)
     }
 
     /// A length field of 2^31 − 1 must not allocate: it is longer than the input, so an error.

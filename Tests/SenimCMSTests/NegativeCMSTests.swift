@@ -31,12 +31,12 @@ struct NegativeCMSTests {
             revocationLists: [], ocspResponses: [], signerInfos: [info])
     }
 
-    @Test func baselineIsValid() async throws {
+    @Test func unalteredBaselineIsValid() async throws {
         let report = try await Self.validate(try CMSBuilder.sign(Self.content, signers: [try Self.signer()]))
         #expect(report.indication == .totalPassed, "\(report.messages)")
     }
 
-    @Test func contentTypeAttributeDiffersFromEContentType() async throws {
+    @Test func contentTypeAttributeDifferingFromEContentTypeFails() async throws {
         let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.tstInfo)
         let report = try await Self.validate(try Self.assemble(info, contentType: .CMS.data))
         #expect(report.subIndication == .formatFailure)
@@ -44,14 +44,14 @@ struct NegativeCMSTests {
         #expect(report.cryptographicallyValid) // the signature itself is fine: the structure is not
     }
 
-    @Test func contentTypeAttributeMissing() async throws {
+    @Test func missingContentTypeAttributeFails() async throws {
         let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: nil)
         let report = try await Self.validate(try Self.assemble(info))
         #expect(report.subIndication == .formatFailure)
         #expect(report.reason?.contains("contentType signed attribute is missing") == true)
     }
 
-    @Test func duplicateSignedAttribute() async throws {
+    @Test func duplicateSignedAttributeFails() async throws {
         var signer = try Self.signer()
         signer.additionalSignedAttributes = [
             try CMSAttribute(type: .CMS.signingTime, values: [try DERWriter.encode(try ASN1Time.utcTime(Self.time))])
@@ -61,7 +61,7 @@ struct NegativeCMSTests {
         #expect(report.reason?.contains("occurs more than once") == true)
     }
 
-    @Test func messageDigestMismatch() async throws {
+    @Test func messageDigestMismatchFails() async throws {
         let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
         let report = try await Self.validate(try Self.assemble(info, content: Array("Payload".utf8)))
         #expect(report.subIndication == .hashFailure)
@@ -120,7 +120,7 @@ struct NegativeCMSTests {
         #expect(report.messages.contains { $0.contains("uses SHA-1") })
     }
 
-    @Test func signerCertificateMissing() async throws {
+    @Test func missingSignerCertificateIsNoSigningCertificateFound() async throws {
         let info = try Self.signer().signerInfo(contentDigest: DigestAlgorithm.sha256.hash(Self.content), contentType: .CMS.data)
         let report = try await Self.validate(try Self.assemble(info, certificates: []))
         #expect(report.subIndication == .noSigningCertificateFound)
@@ -140,7 +140,7 @@ struct NegativeCMSTests {
     }
 
     /// A signature claiming a time after its certificate expired, with no timestamp: not valid.
-    @Test func signatureAfterExpiry() async throws {
+    @Test func signatureClaimedAfterExpiryIsNotValid() async throws {
         let identity = try CMSFixtures.gost2015()
         let late = identity.certificate.validity.notAfter.addingTimeInterval(86_400)
         let cms = try CMSBuilder.sign(Self.content, signers: [CMSSigner(identity: identity, signingTime: late)])
@@ -163,7 +163,7 @@ struct NegativeCMSTests {
     /// The SDK "valid" employee key was revoked (superseded) on 2026-06-02 (MANIFEST §3a): without a
     /// timestamp, validated after that, REVOKED_NO_POE; with a signature timestamp from before the revocation,
     /// the timestamp is the proof of existence and the signature passes, with the later revocation recorded.
-    @Test func revokedBeforeVersusAfterTimestamp() async throws {
+    @Test func timestampBeforeTheRevocationIsTheProofOfExistence() async throws {
         let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
         let signed = CMSFixtures.date("2026-05-20T09:00:00Z")
         let later = CMSFixtures.date("2026-07-01T00:00:00Z")
@@ -187,7 +187,7 @@ struct NegativeCMSTests {
     }
 
     /// A timestamp whose imprint is over other bytes is no proof of existence.
-    @Test func timestampImprintMismatch() async throws {
+    @Test func timestampOverOtherBytesIsNoProofOfExistence() async throws {
         let identity = try CMSFixtures.identity("kz/keys/sdk-2026/legal/valid/employee.p12", password: "Qwerty12")
         let cms = try CMSBuilder.sign(
             Self.content, signers: [CMSSigner(identity: identity, signingTime: CMSFixtures.date("2026-05-20T09:00:00Z"))])
@@ -251,7 +251,7 @@ struct NegativeCMSTests {
 
     /// A content timestamp (CAdES signed attribute): over the content's digest it is reported as passing; over
     /// other bytes it fails its imprint check, without making the signature itself fail.
-    @Test func contentTimestamps() async throws {
+    @Test func contentTimestampPassesOverTheContentAndFailsOverOtherBytes() async throws {
         let tsa = try CMSFixtures.tsa(at: "2023-12-31T23:00:00Z")
         for (imprinted, expected) in [(Self.content, SubIndication?.none), (Array("other".utf8), .hashFailure)] {
             let token = try tsa.token(
@@ -276,7 +276,7 @@ struct NegativeCMSTests {
         #expect(try await Self.validate(cms, content: .bytes(Self.content)).indication == .totalPassed)
     }
 
-    @Test func notSignedDataAndGarbage() async throws {
+    @Test func notSignedDataAndGarbageAreFormatFailures() async throws {
         // id-data ContentInfo
         let data = DERWriter.sequence([
             try DERWriter.encode(ASN1ObjectIdentifier.CMS.data), DERWriter.contextConstructed(0, DERWriter.octetString([1])),

@@ -8,7 +8,7 @@ import Testing
 @Suite("RFC 3161 timestamps")
 struct TimestampTests {
     /// NCANode's GOST-2004 token (MANIFEST §6): a standalone timestamp over CA FE BA BE.
-    @Test func ncaTokenFields() throws {
+    @Test func ncaTokenFieldsAreTheManifests() throws {
         let token = try TimeStampToken(bytes: try TestVectors.bytes("kz/tsp/tsp_token.bin"))
         #expect(token.info.policy.description == "1.2.398.3.3.2.6.1")
         #expect(token.info.genTime == CMSFixtures.date("2022-09-18T13:20:14Z"))

@@ -15,7 +15,7 @@ struct DigestSetTests {
     }
 
     /// Every split point of a 300-byte message into two updates (and a three-way split around it).
-    @Test func everyTwoWaySplit() {
+    @Test func everyTwoWaySplitGivesTheOneShotDigests() {
         var generator = SeededGenerator(state: 7)
         let message = [UInt8].random(count: 300, using: &generator)
         let expected = Self.sequential(message)
@@ -34,7 +34,7 @@ struct DigestSetTests {
     /// Random multi-chunk splits of larger messages (up to 3 MiB, so the ring of four 1 MiB slots wraps),
     /// on both threadings.
     @Test(arguments: [DigestSet.Threading.parallel, .sequential, .automatic])
-    func randomSplits(threading: DigestSet.Threading) {
+    func randomMultiChunkSplitsGiveTheOneShotDigests(threading: DigestSet.Threading) {
         var generator = SeededGenerator(state: 11)
         for length in [0, 1, 31, 65, 70_001, 300_000, (3 << 20) + 5] {
             let message = [UInt8].random(count: length, using: &generator)
@@ -68,7 +68,7 @@ struct DigestSetTests {
     }
 
     /// A file read ahead into the pipeline's buffers, in both threadings; and a wrong path is a typed error.
-    @Test func filesReadOnce() throws {
+    @Test func fileIsReadOnceForEveryDigestAndAWrongPathIsTyped() throws {
         var generator = SeededGenerator(state: 13)
         let message = [UInt8].random(count: (5 << 20) + 333, using: &generator)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("senim-set-\(UInt64.random(in: 0...UInt64.max))")
@@ -90,7 +90,7 @@ struct DigestSetTests {
     }
 
     /// A copy taken from a running parallel set continues independently (copy on write of the hashers).
-    @Test func copiesAreIndependent() {
+    @Test func copyOfARunningSetContinuesIndependently() {
         var generator = SeededGenerator(state: 17)
         let prefix = [UInt8].random(count: 400_000, using: &generator)
         let tailA = [UInt8].random(count: 300_000, using: &generator)
@@ -106,7 +106,7 @@ struct DigestSetTests {
     }
 
     /// Duplicates are dropped, order kept; an empty set hashes nothing.
-    @Test func algorithmsAndEmptySets() {
+    @Test func duplicateAlgorithmsAreDroppedAndAnEmptySetHashesNothing() {
         let set = DigestSet(algorithms: [.gost34311, .sha256, .gost34311])
         #expect(set.algorithms == [.gost34311, .sha256])
         var empty = DigestSet(algorithms: [], threading: .parallel)

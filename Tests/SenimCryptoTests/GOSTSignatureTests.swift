@@ -7,7 +7,7 @@ import Testing
 @Suite("GOST R 34.10 / GOST 34.310 / GOST 34.10-2015 signatures")
 struct GOSTSignatureTests {
     /// RFC 5832 §7 (= RFC 7091 §7.1): the 256-bit worked example. e is given as an integer.
-    @Test func rfc5832Example256() throws {
+    @Test func rfc5832WorkedExample256Verifies() throws {
         let group = GOSTGroup.shared(.example256)
         let d = BigNumber(hex: "7A929ADE789BB9BE10ED359DD39A72C11B60961F49397EEE1D19CE9891EC3B28")
         let e = BigNumber(hex: "2DFBC1B372D89A1188C09C52E0EEC61FCE52032AB1022E8E67ECE6672B043EE5")
@@ -25,43 +25,51 @@ struct GOSTSignatureTests {
     }
 
     /// RFC 7091 §7.2: the 512-bit worked example of GOST R 34.10-2012.
-    @Test func rfc7091Example512() throws {
+    @Test func rfc7091WorkedExample512Verifies() throws {
         let group = GOSTGroup.shared(.example512)
         let d = BigNumber(
             hex:
-                "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B102072E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4"
+                "0BA6048AADAE241BA40936D47756D7C93091A0E8514669700EE7508E508B1020"
+                + "72E8123B2200A0563322DAD2827E2714A2636B7BFD18AADFC62967821FA18DD4"
         )
         let e = BigNumber(
             hex:
-                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C"
+                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C591"
+                + "7184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8C"
         )
         let k = BigNumber(
             hex:
-                "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F365886748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1"
+                "0359E7F4B1410FEACC570456C6801496946312120B39D019D455986E364F3658"
+                + "86748ED7A44B3E794434006011842286212273A6D14CF70EA3AF71BB1AE679F1"
         )
         let point = GOSTSignatureMath.publicKey(privateKey: d, group: group)
         let q = point.affineCoordinates()
         #expect(
             Hex.encode(q.x.bigEndianBytes(count: 64))
-                == "115dc5bc96760c7b48598d8ab9e740d4c4a85a65be33c1815b5c320c854621dd5a515856d13314af69bc5b924c8b4ddff75c45415c1d9dd9dd33612cd530efe1"
+                == "115dc5bc96760c7b48598d8ab9e740d4c4a85a65be33c1815b5c320c854621dd"
+                + "5a515856d13314af69bc5b924c8b4ddff75c45415c1d9dd9dd33612cd530efe1"
         )
         #expect(
             Hex.encode(q.y.bigEndianBytes(count: 64))
-                == "37c7c90cd40b0f5621dc3ac1b751cfa0e2634fa0503b3d52639f5d7fb72afd61ea199441d943ffe7f0c70a2759a3cdb84c114e1f9339fdf27f35eca93677beec"
+                == "37c7c90cd40b0f5621dc3ac1b751cfa0e2634fa0503b3d52639f5d7fb72afd61"
+                + "ea199441d943ffe7f0c70a2759a3cdb84c114e1f9339fdf27f35eca93677beec"
         )
         let signature = try #require(GOSTSignatureMath.sign(alpha: e, privateKey: d, nonce: k, group: group))
         #expect(
             Hex.encode(signature.r.bigEndianBytes(count: 64))
-                == "2f86fa60a081091a23dd795e1e3c689ee512a3c82ee0dcc2643c78eea8fcacd35492558486b20f1c9ec197c90699850260c93bcbcd9c5c3317e19344e173ae36"
+                == "2f86fa60a081091a23dd795e1e3c689ee512a3c82ee0dcc2643c78eea8fcacd3"
+                + "5492558486b20f1c9ec197c90699850260c93bcbcd9c5c3317e19344e173ae36"
         )
         #expect(
             Hex.encode(signature.s.bigEndianBytes(count: 64))
-                == "1081b394696ffe8e6585e7a9362d26b6325f56778aadbc081c0bfbe933d52ff5823ce288e8c4f362526080df7f70ce406a6eeb1f56919cb92a9853bde73e5b4a"
+                == "1081b394696ffe8e6585e7a9362d26b6325f56778aadbc081c0bfbe933d52ff5"
+                + "823ce288e8c4f362526080df7f70ce406a6eeb1f56919cb92a9853bde73e5b4a"
         )
         #expect(try GOSTSignatureMath.verify(alpha: e, r: signature.r, s: signature.s, publicKey: point))
         let otherDigest = BigNumber(
             hex:
-                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C5917184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8D"
+                "3754F3CFACC9E0615C4F4A7C4D8DAB531B09B6F9C170C533A71D147035B0C591"
+                + "7184EE536593F4414339976C647C5D5A407ADEDB1D560C4FC6777D2972075B8D"
         )
         #expect(try !GOSTSignatureMath.verify(alpha: otherDigest, r: signature.r, s: signature.s, publicKey: point))
     }
@@ -145,7 +153,7 @@ struct GOSTFastPathTests {
     /// Random keys, digests and signatures on both KZ curves: the specialised arithmetic and OpenSSL's generic
     /// EC_GROUP must give the same verdict every time (valid signatures, wrong digests, random r and s).
     @Test(arguments: [GOSTCurve.cryptoProA, .tc26_512_A])
-    func differential(curve: GOSTCurve) throws {
+    func specialisedArithmeticAgreesWithOpenSSLsGenericGroup(curve: GOSTCurve) throws {
         let group = GOSTGroup.shared(curve)
         #expect(group.fast != nil)
         let n = curve.coordinateByteCount
@@ -198,7 +206,7 @@ struct GOSTParameterSetTests {
         #expect(try !GOSTSignatureMath.verify(alpha: wrong, r: r, s: s, publicKey: key))
     }
 
-    @Test func parameterSetOIDs() throws {
+    @Test func parameterSetOIDsNameTheirCurvesAndAnUnobservedOneIsRefused() throws {
         #expect(try GOSTCurve(parameterSet: .NamedCurve.kzGOST34310ParamSet) == .cryptoProA)
         #expect(try GOSTCurve(parameterSet: .NamedCurve.kzGOST2015_512ParamSet) == .tc26_512_A)
         #expect(try GOSTCurve(parameterSet: .NamedCurve.cryptoProXchB) == .cryptoProC)

@@ -88,7 +88,7 @@ struct PKCS12Tests {
         }
     }
 
-    @Test func keyDerivationKnownAnswer() throws {
+    @Test func pkcs12KeyDerivationGivesTheKnownAnswer() throws {
         // RFC 7292 B.2 with SHA-1; reference value computed by OpenSSL's PKCS12_key_gen_uni for
         // password "smeg", salt 0A58CF64530D823F, 1 iteration, ID 1, 24 bytes (a classic PKCS#12 test vector).
         let key = try PKCS12KeyDerivation.derive(

@@ -14,7 +14,7 @@ struct SignatureAlgorithmTests {
             .ed25519, .dsa(.sha1), .dsa(.sha224), .dsa(.sha256),
         ] + GOSTSignatureScheme.allCases.map { .gost($0) }
 
-    @Test func algorithmIdentifiersRoundTrip() throws {
+    @Test func signatureAlgorithmIdentifiersRoundTrip() throws {
         for algorithm in Self.all {
             #expect(try SignatureAlgorithm(algorithmIdentifier: algorithm.algorithmIdentifier) == algorithm, "\(algorithm)")
         }
@@ -43,7 +43,7 @@ struct SignatureAlgorithmTests {
 
     /// OpenSSL writes rsaEncryption as the SignerInfo signatureAlgorithm; Kalkan writes the GOST key OID or the
     /// full signature OID. The digest must agree with what the signature algorithm implies.
-    @Test func signerInfoCombinations() throws {
+    @Test func signerInfoAlgorithmMustAgreeWithItsDigest() throws {
         let rsa = AlgorithmIdentifier(algorithm: .PublicKeyAlgorithm.rsaEncryption)
         #expect(try SignatureAlgorithm(signerInfoSignatureAlgorithm: rsa, digestAlgorithm: .sha384) == .rsaPKCS1v15(.sha384))
         let gostKey = AlgorithmIdentifier(algorithm: .PublicKeyAlgorithm.kzGOST2015_512)
@@ -56,7 +56,7 @@ struct SignatureAlgorithmTests {
     }
 
     /// PSS parameters decoded from DER honour the RFC 8017 defaults for absent fields.
-    @Test func pssDefaults() throws {
+    @Test func absentPSSParametersTakeTheRFC8017Defaults() throws {
         let empty = try ASN1Any(derEncoded: [0x30, 0x00])
         let defaults = try RSAPSSParameters(parameters: empty)
         #expect(defaults.digest == .sha1 && defaults.maskGenerationDigest == .sha1 && defaults.saltLength == 20)

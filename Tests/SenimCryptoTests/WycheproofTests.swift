@@ -68,12 +68,12 @@ struct WycheproofTests {
         throw SenimCryptoError.unsupportedAlgorithm(file)
     }
 
-    @Test func everyFileIsPresent() {
+    @Test func everyWycheproofFileIsPresent() {
         #expect(Self.files.count == 24)
     }
 
     @Test(arguments: files)
-    func verificationVectors(file: String) throws {
+    func wycheproofVerdictsAreReproduced(file: String) throws {
         let data = try Data(contentsOf: TestVectors.url("\(Self.directory)/\(file)"))
         let header = try JSONDecoder().decode(File.self, from: data)
         let bodies = try JSONDecoder().decode(FileWithTests.self, from: data)
@@ -108,7 +108,8 @@ struct WycheproofTests {
         }
         #expect(total == header.numberOfTests)
         print(
-            "Wycheproof \(file): \(total) tests, \(passed) valid/invalid as expected, acceptable: \(acceptableAccepted) accepted / \(acceptableRejected) rejected"
+            "Wycheproof \(file): \(total) tests, \(passed) valid/invalid as expected, "
+                + "acceptable: \(acceptableAccepted) accepted / \(acceptableRejected) rejected"
         )
     }
 }

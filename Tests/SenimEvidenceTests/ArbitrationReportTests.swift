@@ -23,7 +23,7 @@ struct ArbitrationReportTests {
     /// Golden files: the report of the committed sample is stable in all three languages
     /// (regenerate with SENIMKEY_REGENERATE_SAMPLE=1 together with the sample).
     @Test(arguments: ReportLanguage.allCases)
-    func goldenHTML(language: ReportLanguage) async throws {
+    func reportHTMLEqualsTheGoldenFile(language: ReportLanguage) async throws {
         let html = try await Self.report(language).html
         let golden = TestVectors.url("evidence/report.\(language.rawValue).html")
         if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_SAMPLE"] == "1" { try Data(html.utf8).write(to: golden) }
@@ -33,7 +33,7 @@ struct ArbitrationReportTests {
         #expect(html.contains("@page { size: A4"))
     }
 
-    @Test func reportFacts() async throws {
+    @Test func reportStatesTheSamplesSignaturesAndVerdict() async throws {
         let report = try await Self.report(.ru)
         #expect(report.overall == .totalPassed)
         #expect(report.signatures.count == 3)
@@ -50,7 +50,7 @@ struct ArbitrationReportTests {
     }
 
     /// The HTML renders in headless Chromium (Debian's `chromium`, installed by .ci/run).
-    @Test func rendersInChromium() async throws {
+    @Test func reportRendersInHeadlessChromium() async throws {
         let chromium = "/usr/bin/chromium"
         guard FileManager.default.isExecutableFile(atPath: chromium) else {
             Issue.record("chromium is not installed (.ci/run installs the Debian package)")
@@ -62,14 +62,19 @@ struct ArbitrationReportTests {
         let page = directory.appendingPathComponent("report.html")
         let png = directory.appendingPathComponent("report.png")
         try Data(try await Self.report(.ru).html.utf8).write(to: page)
-        let result = try ExternalTool.run(
+        let result = try await ExternalTool.outcome(
             chromium,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400",
                 "--screenshot=\(png.path)", page.absoluteString,
             ])
         #expect(result.status == 0, "\(result.output)")
-        let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-        #expect(size > 20_000, "screenshot of \(size) bytes")
+        // A PNG of exactly the window's size (IHDR width and height, big-endian), and not a blank page: a blank
+        // 1000×1400 screenshot compresses to a few kilobytes.
+        let image = Array(try Data(contentsOf: png))
+        #expect(image.prefix(8) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let dimensions = image.count >= 24 ? image[16..<24].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : 0
+        #expect(dimensions >> 32 == 1_000 && dimensions & 0xFFFF_FFFF == 1_400, "IHDR \(image.prefix(24))")
+        #expect(image.count > 20_000, "screenshot of \(image.count) bytes")
     }
 }

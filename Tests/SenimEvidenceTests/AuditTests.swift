@@ -9,12 +9,13 @@ import Testing
 @Suite("Canonical JSON, audit chain, signed checkpoints")
 struct AuditTests {
     /// RFC 8785 §3.2.2.2 string escaping and §3.2.3 key ordering by UTF-16 code units.
-    @Test func rfc8785Examples() throws {
+    @Test func canonicalJSONEscapesAndOrdersKeysAsRFC8785() throws {
         let escaped = try CanonicalJSON.parse(Array(#"{"string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/"}"#.utf8))
         #expect(String(decoding: CanonicalJSON.serialize(escaped), as: UTF8.self) == #"{"string":"€$\u000f\nA'B\"\\\\\"/"}"#)
         let keys = try CanonicalJSON.parse(
             Array(
-                #"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#
+                (#"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","#
+                    + #""\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#)
                     .utf8))
         let text = String(decoding: CanonicalJSON.serialize(keys), as: UTF8.self)
         let order = ["\\r", "1", "\u{80}", "ö", "€", "😀", "\u{FB33}"].compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
@@ -47,7 +48,7 @@ struct AuditTests {
 
     static func chain(_ events: [AuditEvent]) throws -> [ChainedEvent] { try AuditChain.chain(events) }
 
-    @Test func maskedPhone() {
+    @Test func phoneIsMaskedInTheAuditActor() {
         #expect(AuditActor.mask(phone: "+77011234567") == "+7 701 *** ** 67")
     }
 
@@ -131,7 +132,7 @@ struct AuditTests {
     }
 
     /// Checkpoints signed with Ed25519 (signed-note type 0x01) and with an NCA GOST-2015 key (type 0xff).
-    @Test func signedCheckpoints() throws {
+    @Test func checkpointsSignedWithEd25519AndGOSTVerify() throws {
         var log = MerkleLog()
         for index in 0..<10 { log.append(leafData: Array("event head \(index)".utf8)) }
         let checkpoint = Checkpoint(origin: "senimkey.kz/log/test", size: log.size, rootHash: log.root)

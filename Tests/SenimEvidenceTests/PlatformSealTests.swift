@@ -30,7 +30,7 @@ struct PlatformSealTests {
             trustStore: store, policy: policy, revocationSources: [OfflineRevocationSource(revocationLists: [crl])])
     }
 
-    @Test func sealWithALoopbackTSA() async throws {
+    @Test func sealCarriesTheTimestampOfALoopbackTSA() async throws {
         let genTime = Date(timeIntervalSince1970: 1_780_000_100)
         let tsa = TimeStampAuthority(identity: try Self.testPKI("tsa"), policy: [1, 2, 398, 3, 3, 2, 6, 2], clock: { genTime })
         let counter = Counter()
@@ -53,7 +53,7 @@ struct PlatformSealTests {
         #expect(server.received.count == 1)
     }
 
-    @Test func sealWithoutTSAAndTSAFailures() async throws {
+    @Test func sealWithoutATSAHasNoTimestampAndATSAFailureIsReported() async throws {
         let plain = try await PlatformSeal(identity: try Self.testPKI("signer_rsa")).seal(Self.manifest)
         #expect(plain.signerInfos[0].unsignedAttributes.attributes.isEmpty)
 

@@ -42,7 +42,7 @@ struct PDFAttackTests {
         }
     }
 
-    @Test func byteRangeLyingAboutTheHole() async throws {
+    @Test func byteRangeLyingAboutTheHoleIsAFormatFailure() async throws {
         let (signature, report) = try await Self.first("attack-byterange-hole.pdf")
         #expect(signature.problems == [.byteRangeHoleMismatch])
         #expect(signature.coverage == .partial)
@@ -83,7 +83,7 @@ struct PDFAttackTests {
 
     /// adbe.pkcs7.sha1: the encapsulated SHA-1 matches the ByteRange, and the RSA-SHA1 signature falls under the
     /// policy's SHA-1 sunset (accepted until 2016-01-01); a changed signed byte is a SHA1_DIGEST_MISMATCH.
-    @Test func adbeSHA1UnderThePolicySunset() async throws {
+    @Test func adbeSHA1FallsUnderThePolicysSHA1Sunset() async throws {
         let bytes = try PDFFixtures.vector("rsa-adbe-pkcs7-sha1.pdf")
         let result = try await PDFFixtures.validate(bytes)
         let report = try #require(result.report.signatures.first)

@@ -50,7 +50,7 @@ struct PDFMutationTests {
         return bytes
     }
 
-    @Test func tenThousandMalformedInputs() async throws {
+    @Test func tenThousandMalformedPDFsAreReadOrRefusedByName() async throws {
         let seeds = try Self.seeds.map { try PDFFixtures.vector($0) }
         var mutator = Mutator(seed: 0x5045_4E49_4D50_4446)
         var opened = 0
@@ -76,15 +76,20 @@ struct PDFMutationTests {
             }
         }
         print("PDF mutation corpus: \(opened) opened, \(completed) read through, refused \(refused.sorted { $0.key < $1.key })")
+        // The mutations are deterministic (fixed seed), so the counts are exact.
         #expect(completed + refused.values.reduce(0, +) == 10_000)
-        #expect(completed > 0 && completed <= opened)
-        #expect(opened > 1000, "most structural mutations leave a readable chain: \(opened)")
-        #expect(refused.values.reduce(0, +) > 1000, "\(refused)")
+        #expect(opened == 1_098)
+        #expect(completed == 748)
+        #expect(
+            refused == [
+                "BROKEN_XREF": 5_498, "LIMIT_EXCEEDED": 3, "MALFORMED_OBJECT": 310, "MISSING_OBJECT": 9, "NOT_PDF": 689,
+                "NO_STARTXREF": 2_659, "UNDECODABLE_STREAM": 84,
+            ])
         #expect(leaked.isEmpty, "\(leaked.prefix(3))")
     }
 
     /// A slice of the corpus through the whole validator (CMS included): a report every time, never a trap.
-    @Test func thousandThroughTheValidator() async throws {
+    @Test func thousandMalformedPDFsThroughTheValidatorGiveAReport() async throws {
         let seeds = try Self.seeds.map { try PDFFixtures.vector($0) }
         var mutator = Mutator(seed: 23)
         let validator = try PDFFixtures.validator()
@@ -99,8 +104,9 @@ struct PDFMutationTests {
                 leaked.append(message)
             }
         }
+        print("PDF mutations through the validator: \(indications.sorted { $0.key < $1.key })")
         #expect(leaked.isEmpty, "\(leaked.count): \(leaked.first ?? "")")
         #expect(indications.values.reduce(0, +) == 1_000)
-        #expect((indications["TOTAL_FAILED"] ?? 0) > 0)
+        #expect(indications == ["INDETERMINATE": 3, "TOTAL_FAILED": 993, "TOTAL_PASSED": 4])
     }
 }

@@ -26,7 +26,7 @@ struct PDFReaderTests {
         return Array(out.utf8)
     }
 
-    @Test func revisionChains() throws {
+    @Test func revisionChainsEndWhereTheirCrossReferencesSay() throws {
         let base = try PDFDocument(source: PDFMemorySource(try PDFFixtures.vector("base.pdf")))
         #expect(base.revisions.count == 1)
         #expect(base.revisions[0].kind == .table)
@@ -65,12 +65,12 @@ struct PDFReaderTests {
         #expect(throws: PDFError.unreadable("cannot open /nonexistent.pdf")) { try PDFFileSource(path: "/nonexistent.pdf") }
     }
 
-    @Test func notAPDF() {
+    @Test func notAPDFIsRefused() {
         #expect(Self.error(Array("%!PS-Adobe".utf8)) == .notPDF)
         #expect(Self.error([]) == .notPDF)
     }
 
-    @Test func missingStartXRef() {
+    @Test func missingStartXRefIsRefused() {
         #expect(Self.error(Array("%PDF-1.7\n1 0 obj\nnull\nendobj\n".utf8)) == .missingStartXRef)
     }
 
@@ -103,7 +103,7 @@ struct PDFReaderTests {
         #expect(throws: PDFError.limitExceeded("an object larger than 65536 bytes")) { try document.object(PDFReference(1)) }
     }
 
-    @Test func brokenTableIsTyped() {
+    @Test func brokenCrossReferenceTableIsATypedError() {
         var bytes = Self.pdf()
         guard let at = PDFFixtures.offset(of: "0000000000 65535 f", in: bytes) else {
             Issue.record("no free entry")
@@ -116,7 +116,7 @@ struct PDFReaderTests {
         }
     }
 
-    @Test func wrongObjectAtOffset() throws {
+    @Test func wrongObjectAtAnOffsetIsRefused() throws {
         let bytes = Array(String(decoding: Self.pdf(), as: UTF8.self).replacingOccurrences(of: "1 0 obj", with: "7 0 obj").utf8)
         let document = try PDFDocument(source: PDFMemorySource(bytes))
         #expect(throws: PDFError.malformedObject(1, "the cross-reference points at object 7")) { try document.object(PDFReference(1)) }

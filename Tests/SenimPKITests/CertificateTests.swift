@@ -59,7 +59,7 @@ struct CertificateTests {
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text) ?? .distantPast }
 
     @Test(arguments: manifest.map(\.path))
-    func manifestFacts(path: String) throws {
+    func certificateFactsAreTheManifests(path: String) throws {
         let expected = try #require(Self.manifest.first { $0.path == path })
         let certificate = try Certificate(bytes: try TestVectors.bytes(path))
         #expect(certificate.subject.commonName == expected.commonName)
@@ -149,7 +149,7 @@ struct CertificateTests {
         #expect(try certificate.isSignatureValid(issuerKey: issuer.publicKey))
     }
 
-    @Test func iinAndBINCheckDigit() {
+    @Test func checkDigitCatchesSingleDigitChanges() {
         #expect(KazakhIdentifier("061211600012", kind: .iin)?.hasValidCheckDigit == true)
         #expect(KazakhIdentifier("123456789011", kind: .iin)?.hasValidCheckDigit == false)
         #expect(KazakhIdentifier("123456789021", kind: .bin)?.hasValidCheckDigit == false)
@@ -158,15 +158,17 @@ struct CertificateTests {
         // Changing the check digit always breaks it; changing another digit almost always does (the second
         // weighting, used when the first sum is 10, can coincide), so at most one of the eleven survives.
         let valid = Array("061211600012")
-        var survivors = 0
+        var survivors: [Int] = []
         for index in valid.indices {
             var changed = valid
             changed[index] = changed[index] == "9" ? "0" : Character(String((Int(String(changed[index])) ?? 0) + 1))
             let stillValid = KazakhIdentifier(String(changed), kind: .iin)?.hasValidCheckDigit == true
             if index == 11 { #expect(!stillValid) }
-            if stillValid { survivors += 1 }
+            if stillValid { survivors.append(index) }
         }
-        #expect(survivors <= 1)
+        // Only the third digit: this IIN's first sum is 10, so its check digit comes from the second weights; the
+        // third digit raised by one makes the first sum 2, which happens to be the check digit.
+        #expect(survivors == [2])
     }
 
     @Test func duplicateExtensionIsRejected() throws {
@@ -175,11 +177,12 @@ struct CertificateTests {
         #expect(throws: (any Error).self) { try CertificateExtensions([first, first]) }
     }
 
-    @Test func malformedCertificates() throws {
+    @Test func mutatedCertificatesAreRejectedOrSurviveEveryAccessor() throws {
         var mutator = Mutator(seed: 101)
         let samples = try ["kz/ca/nca_gost2015_test.cer", "kz/certs/individual_valid_sign_2004_rsa.der", "kz/ca/nca_gost_test.der"]
             .map { try Certificate(bytes: try TestVectors.bytes($0)).derEncoded }
         var rejected = 0
+        var parsed = 0
         for index in 0..<10_000 {
             let input = mutator.mutate(samples[index % samples.count])
             do {
@@ -192,14 +195,16 @@ struct CertificateTests {
                 _ = try? certificate.extensions.crlDistributionPoints
                 _ = try? certificate.extensions.authorityInformationAccess
                 _ = certificate.description
+                parsed += 1
             } catch {
                 rejected += 1
             }
         }
-        #expect(rejected > 5_000)
+        // The mutations are deterministic (fixed seed), so the counts are exact.
+        #expect(parsed == 678 && rejected == 9_322)
     }
 
-    @Test func verdictVocabulary() {
+    @Test func verdictsMapToETSIIndicationsAndURNs() {
         #expect(SubIndication.allCases.count == 25)
         #expect(SubIndication.revokedNoPOE.indication == .indeterminate)
         #expect(SubIndication.hashFailure.indication == .totalFailed)

@@ -71,7 +71,7 @@ struct OnlineFetcherTests {
         }
     }
 
-    @Test func issuerCertificateFromAIA() async throws {
+    @Test func issuerCertificateIsFetchedFromAIA() async throws {
         let leaf = try Self.certificate("kz/keys/individual_valid_2015.cer")
         try await withServer(["/cert/nca_gost2022_test.cer": .init(body: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))]) {
             fetcher, _ in
@@ -113,7 +113,7 @@ struct OnlineFetcherTests {
 
     /// A responder that would answer after 60 s: the 1 s deadline ends the request with a transport error (not an
     /// HTTP status), and nothing is parsed. Asserted on the outcome, not on wall-clock time, which measures load.
-    @Test func requestDeadline() async throws {
+    @Test func requestPastItsDeadlineIsATransportError() async throws {
         let leaf = try Self.certificate("kz/keys/ceo_revoked_2015.cer")
         let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         try await withServer(["/ocsp/": .init(body: [0x30], delay: .seconds(60))], timeout: .seconds(1)) { fetcher, _ in

@@ -29,7 +29,7 @@ struct RevocationCheckerTests {
         #expect(before.subIndication == nil)
     }
 
-    @Test func ocspGoodAndStale() throws {
+    @Test func ocspGoodAtItsTimeIsStaleLater() throws {
         let leaf = try Self.certificate("kz/keys/individual_valid_sign_2004.cer")
         let issuer = try Self.certificate("kz/ca/nca_rsa_test.der")
         let checker = RevocationChecker(ocspResponses: [try Self.ocsp("kz/ocsp/ocsp_response_individual_sign_2004.bin")])
@@ -51,7 +51,7 @@ struct RevocationCheckerTests {
 
     /// MANIFEST §5: the test responder's "revoked 1970, certificateHold" means "not issued / unknown", and a
     /// nonce mismatch must not yield a status.
-    @Test func nonIssuedConventionAndNonce() throws {
+    @Test func notIssuedConventionIsUnknownAndANonceMismatchGivesNoStatus() throws {
         let leaf = try Self.certificate("kz/keys/individual_valid_2015.cer")
         let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let response = try Self.ocsp("kz/ocsp/ocsp_response_individual_2015.bin")
@@ -91,7 +91,7 @@ struct RevocationCheckerTests {
         #expect(reason.contains("neither the issuer nor delegated"))
     }
 
-    @Test func crlVerdicts() throws {
+    @Test func crlGivesRevokedGoodStaleOrNoEvidence() throws {
         let issuer = try Self.certificate("kz/ca/nca_gost2015_test.cer")
         let old = try Self.crl("kz/crl/nca_gost2022_test.crl")
         let ceo = try Self.certificate("kz/keys/ceo_revoked_2015.cer")

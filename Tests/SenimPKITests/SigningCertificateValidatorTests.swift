@@ -88,7 +88,7 @@ struct SigningCertificateValidatorTests {
 struct EvidenceSourceTests {
     /// Intermediates and revocation data given as offline sources go through the same path as online ones:
     /// the trust store holds only the root; the CA comes from a certificate source, the CRL from a revocation source.
-    @Test func offlineSourcesThroughTheProtocol() async throws {
+    @Test func offlineSourcesSupplyTheIntermediateAndTheCRL() async throws {
         let root = try Certificate(bytes: try TestVectors.bytes("kz/ca/root_test_gost_2022.cer"))
         let intermediate = try Certificate(bytes: try TestVectors.bytes("kz/ca/nca_gost2015_test.cer"))
         let leaf = try Certificate(bytes: try TestVectors.bytes("kz/keys/ceo_revoked_2015.cer"))
@@ -105,7 +105,7 @@ struct EvidenceSourceTests {
         #expect(outcome.report.chain.first?.revocation?.source == "CRL")
     }
 
-    @Test func keyPurposeFromPoliciesAndKeyUsage() throws {
+    @Test func keyPurposeComesFromPoliciesAndKeyUsage() throws {
         func purpose(_ path: String) throws -> Signer.KeyPurpose {
             Signer(certificate: try Certificate(bytes: try TestVectors.bytes(path))).keyPurpose
         }
@@ -115,7 +115,7 @@ struct EvidenceSourceTests {
         #expect(try purpose("kz/keys/individual_valid_2015.cer") == .signingAndAuthentication) // GOST-2015: one key for both
     }
 
-    @Test func ocspResponseFromBase64() throws {
+    @Test func ocspResponseInBase64IsRead() throws {
         let der = try TestVectors.bytes("kz/ocsp/ocsp_response_individual_sign_2004.bin")
         let base64 = Array(Data(der).base64EncodedString().utf8)
         #expect(try OCSPResponse(bytes: base64).derEncoded == der)

@@ -40,7 +40,7 @@ struct TrustStoreTests {
         #expect(path.trustAnchor.subject.commonName == "НЕГІЗГІ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (GOST) TEST 2022")
     }
 
-    @Test func missingDirectory() throws {
+    @Test func missingDirectoryIsAnUnreadableDirectoryError() throws {
         #expect(throws: TrustStore.LoadError.unreadableDirectory("/nonexistent")) { _ = try TrustStore(directory: "/nonexistent") }
     }
 }

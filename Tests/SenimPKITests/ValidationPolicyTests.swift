@@ -11,7 +11,7 @@ struct ValidationPolicyTests {
 
     /// MANIFEST §2/§3: the RSA AUTH key (digitalSignature + keyEncipherment) is refused for signing, with a named
     /// reason; the SIGN key of the same person passes.
-    @Test func authKeyUnderASigningPolicy() throws {
+    @Test func authKeyIsRefusedForSigningAndTheSignKeyPasses() throws {
         let auth = try Certificate(bytes: try TestVectors.bytes("kz/keys/individual_auth_revoked_2004.cer"))
         let sign = try Certificate(bytes: try TestVectors.bytes("kz/keys/individual_sign_revoked_2004.cer"))
         let policy = ValidationPolicy.kazakhstanDefault
@@ -49,7 +49,7 @@ struct ValidationPolicyTests {
                 == [.missingRole(.firstHead)])
     }
 
-    @Test func algorithmSunsetAndUnknownAlgorithms() throws {
+    @Test func sunsetAndUnknownAlgorithmsAreViolations() throws {
         let sign = try Certificate(bytes: try TestVectors.bytes("kz/keys/individual_sign_revoked_2004.cer"))
         let policy = ValidationPolicy.kazakhstanDefault
         let sha1 = SigningCertificateConstraints.violations(

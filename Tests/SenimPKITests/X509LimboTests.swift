@@ -13,17 +13,35 @@ import Testing
 @Suite("x509-limbo")
 struct X509LimboTests {
     struct Suite: Decodable { let testcases: [Case] }
+    /// One case of the suite (limbo-schema.json; its snake_case keys are converted on decoding).
     struct Case: Decodable {
         let id: String
-        let trusted_certs: [String]
-        let untrusted_intermediates: [String]
-        let peer_certificate: String
-        let validation_time: String?
-        let extended_key_usage: [String]?
-        let expected_result: String
-        let max_chain_depth: Int?
+        let trustedCerts: [String]
+        let untrustedIntermediates: [String]
+        let peerCertificate: String
+        let validationTime: String?
+        let extendedKeyUsage: [String]?
+        let expectedResult: String
+        let maxChainDepth: Int?
         let crls: [String]?
     }
+
+    /// A fault of this harness, not a verdict of the validator: it fails the test instead of counting as a
+    /// rejection.
+    struct HarnessError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The validator's answer for one case, and why it refused.
+    enum Verdict: Equatable {
+        case validated
+        case refused(String)
+    }
+
+    /// A case without a validation time is validated "now" in x509-limbo; every such applicable case's
+    /// certificates are valid from 1970 to 2969 (but for the deliberately expired ones), so a fixed time in
+    /// that window gives the same answers and keeps the test reproducible.
+    static let validationTimeWhenUnset = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 
     static let applicablePrefixes = ["rfc5280::", "pathlen::", "pathological::", "crl::", "cve::", "invalid::"]
 
@@ -54,49 +72,103 @@ struct X509LimboTests {
         return formatter.date(from: text)
     }
 
-    static func run(_ testCase: Case) -> Bool {
+    /// Validates one case. Input our parsers refuse is a refusal (named, so the test can list those cases); an
+    /// EKU name or a validation time this harness cannot read is a ``HarnessError``.
+    static func run(_ testCase: Case) throws(HarnessError) -> Verdict {
+        let time: Date
+        if let text = testCase.validationTime {
+            guard let parsed = date(text) else { throw HarnessError(description: "\(testCase.id): validation time \(text)") }
+            time = parsed
+        } else {
+            time = validationTimeWhenUnset
+        }
+        var usages: [ASN1ObjectIdentifier] = []
+        for name in testCase.extendedKeyUsage ?? [] {
+            guard let oid = eku(name) else { throw HarnessError(description: "\(testCase.id): extended key usage \(name)") }
+            usages.append(oid)
+        }
+        let anchors: [Certificate]
+        let intermediates: [Certificate]
+        let leaf: Certificate
+        let crls: [CertificateRevocationList]
         do {
-            let anchors = try testCase.trusted_certs.map { try Certificate(bytes: Array($0.utf8)) }
-            let intermediates = testCase.untrusted_intermediates.compactMap { try? Certificate(bytes: Array($0.utf8)) }
-            let leaf = try Certificate(bytes: Array(testCase.peer_certificate.utf8))
-            let crls = try (testCase.crls ?? []).map { try CertificateRevocationList(bytes: Array($0.utf8)) }
-            let time = testCase.validation_time.flatMap(Self.date) ?? Date()
-            var inputs = PathValidationInputs(
-                validationTime: time, trustAnchors: anchors,
-                requiredExtendedKeyUsages: (testCase.extended_key_usage ?? []).compactMap(eku),
-                maximumIntermediates: testCase.max_chain_depth)
-            // x509-limbo's rfc5280::* cases expect the CA-side MUSTs to be enforced.
-            inputs.profile = .strict
-            if case .success = CertificatePathValidator(inputs: inputs).validate(
-                leaf: leaf, intermediates: intermediates, revocationLists: crls)
-            {
-                return true
-            }
-            return false
+            anchors = try testCase.trustedCerts.map { pem throws(PKIError) in try Certificate(bytes: Array(pem.utf8)) }
+            // Untrusted intermediates are a pool, as a relying party gets them in a signature: one it cannot parse is
+            // left out, not fatal (and counted: `unparsedIntermediates`).
+            intermediates = testCase.untrustedIntermediates.compactMap { try? Certificate(bytes: Array($0.utf8)) }
+            leaf = try Certificate(bytes: Array(testCase.peerCertificate.utf8))
+            crls = try (testCase.crls ?? []).map { pem throws(PKIError) in try CertificateRevocationList(bytes: Array(pem.utf8)) }
         } catch {
-            return false // unparseable input is a failure to validate
+            return .refused("unparseable input: \(error)")
+        }
+        var inputs = PathValidationInputs(
+            validationTime: time, trustAnchors: anchors, requiredExtendedKeyUsages: usages, maximumIntermediates: testCase.maxChainDepth)
+        // x509-limbo's rfc5280::* cases expect the CA-side MUSTs to be enforced.
+        inputs.profile = .strict
+        switch CertificatePathValidator(inputs: inputs).validate(leaf: leaf, intermediates: intermediates, revocationLists: crls) {
+        case .success: return .validated
+        case .failure(let failure): return .refused("\(failure)")
         }
     }
 
-    @Test func applicableCases() throws {
-        let suite = try JSONDecoder().decode(
-            Suite.self, from: Data(contentsOf: TestVectors.url("suites/x509-limbo/limbo-handwritten.json")))
+    /// Applicable cases whose input our parsers refuse, so that they never reach path validation: each must be
+    /// one x509-limbo expects to fail, and the list is exact.
+    static let refusedAtParsing: Set<String> = [
+        "rfc5280::duplicate-extensions" // RFC 5280 §4.2: a certificate MUST NOT include more than one instance of an extension
+    ]
+
+    /// Applicable cases with an untrusted intermediate our parser refuses (left out of the pool), exactly.
+    static let unparsedIntermediates: Set<String> = []
+
+    @Test func applicableCasesAgreeButTheListedMismatches() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let suite = try decoder.decode(Suite.self, from: Data(contentsOf: TestVectors.url("suites/x509-limbo/limbo-handwritten.json")))
         let applicable = suite.testcases.filter { testCase in Self.applicablePrefixes.contains { testCase.id.hasPrefix($0) } }
         var mismatches: [String: String] = [:]
+        var refusedAtParsing: Set<String> = []
+        var unparsedIntermediates: Set<String> = []
         for testCase in applicable {
-            let succeeded = Self.run(testCase)
-            if succeeded != (testCase.expected_result == "SUCCESS") {
-                mismatches[testCase.id] = "expected \(testCase.expected_result)"
+            let verdict = try Self.run(testCase)
+            if case .refused(let why) = verdict, why.hasPrefix("unparseable input") { refusedAtParsing.insert(testCase.id) }
+            if testCase.untrustedIntermediates.contains(where: { (try? Certificate(bytes: Array($0.utf8))) == nil }) {
+                unparsedIntermediates.insert(testCase.id)
+            }
+            if (verdict == .validated) != (testCase.expectedResult == "SUCCESS") {
+                mismatches[testCase.id] = "expected \(testCase.expectedResult), got \(verdict)"
             }
         }
         let passing = applicable.count - mismatches.count
         print(
-            "x509-limbo: \(passing)/\(applicable.count - Self.knownMismatches.count) applicable cases agree; skipped with reasons: "
+            "x509-limbo: \(passing)/\(applicable.count - Self.knownMismatches.count) applicable cases agree; "
+                + "skipped with reasons: "
                 + "\(Self.knownMismatches.count) listed below and \(suite.testcases.count - applicable.count) webpki::* cases")
         for (id, why) in mismatches.sorted(by: { $0.key < $1.key }) {
             print(
                 "x509-limbo \(Self.knownMismatches[id] == nil ? "MISMATCH" : "skipped"): \(id) (\(why)) \(Self.knownMismatches[id] ?? "")")
         }
         #expect(Set(mismatches.keys) == Set(Self.knownMismatches.keys))
+        #expect(refusedAtParsing == Self.refusedAtParsing, "refused before path validation: \(refusedAtParsing.sorted())")
+        #expect(unparsedIntermediates == Self.unparsedIntermediates, "unparsed intermediates: \(unparsedIntermediates.sorted())")
+        #expect(applicable.count == 138)
+        #expect(applicable.count - mismatches.count == 135) // README: x509-limbo 135/135 applicable (strict)
+    }
+
+    /// A harness fault is not a rejection: an EKU or a validation time this harness cannot read fails the case.
+    @Test func unreadableCaseIsAHarnessErrorNotARejection() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let suite = try decoder.decode(Suite.self, from: Data(contentsOf: TestVectors.url("suites/x509-limbo/limbo-handwritten.json")))
+        let sample = try #require(suite.testcases.first { $0.id.hasPrefix("rfc5280::") && $0.expectedResult == "FAILURE" })
+        let odd = Case(
+            id: sample.id, trustedCerts: sample.trustedCerts, untrustedIntermediates: sample.untrustedIntermediates,
+            peerCertificate: sample.peerCertificate, validationTime: sample.validationTime, extendedKeyUsage: ["anyExtendedKeyUsage"],
+            expectedResult: sample.expectedResult, maxChainDepth: sample.maxChainDepth, crls: sample.crls)
+        #expect(throws: HarnessError.self) { try Self.run(odd) }
+        let badTime = Case(
+            id: sample.id, trustedCerts: sample.trustedCerts, untrustedIntermediates: sample.untrustedIntermediates,
+            peerCertificate: sample.peerCertificate, validationTime: "yesterday", extendedKeyUsage: nil,
+            expectedResult: sample.expectedResult, maxChainDepth: sample.maxChainDepth, crls: sample.crls)
+        #expect(throws: HarnessError.self) { try Self.run(badTime) }
     }
 }

@@ -3,6 +3,7 @@ import SenimCMS
 import SenimEvidence
 import SenimPKI
 import SenimServer
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import Testing

@@ -3,6 +3,7 @@ import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 

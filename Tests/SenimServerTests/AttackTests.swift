@@ -4,6 +4,7 @@ import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimXMLDSig
 import Testing

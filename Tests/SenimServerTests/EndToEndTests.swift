@@ -4,6 +4,7 @@ import SenimCrypto
 import SenimEvidence
 import SenimPKI
 import SenimServer
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import SenimXMLDSig

@@ -1,5 +1,6 @@
 import Foundation
 import SenimServer
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import Testing

@@ -9,6 +9,7 @@ import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 

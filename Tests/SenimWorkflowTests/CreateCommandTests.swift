@@ -1,7 +1,7 @@
 import Foundation
 import SenimEvidence
 import SenimPKI
-import SenimTestSupport
+import SenimStoreTestSupport
 import Testing
 
 @testable import SenimWorkflow

@@ -140,7 +140,7 @@ struct DocumentStateMachineTests {
         #expect(changed.refusal == .documentDigestMismatch)
     }
 
-    @Test func signingMethodDeadlineAndTariffRules() throws {
+    @Test func signingMethodDeadlineAndTariffAreEnforced() throws {
         let edsOnly = try Self.apply(.sign(documentID: "d-1", signerID: "d-1-partner", Fixtures.partnerEDS()), try Self.sent(method: .eds))
             .state
         #expect(throws: WorkflowError.signingMethodNotAllowed(.ses, allowed: .eds)) {
@@ -165,7 +165,7 @@ struct DocumentStateMachineTests {
         #expect(throws: WorkflowError.noTariffUsesLeft(partnerID: "p-1")) { try Self.sent(tariff: full) }
     }
 
-    @Test func draftRules() throws {
+    @Test func draftNeedsValidSignersWithoutDuplicatesAndAnActivePartner() throws {
         let uploaded = try DocumentStateMachine.apply(
             .upload(documentID: "d-1", uploadedBy: "u", Fixtures.upload()),
             to: DocumentState(document: nil, partner: Fixtures.partner), at: Self.t

@@ -32,10 +32,20 @@ struct KilledProcessTests {
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice
         try child.run()
+        // The child never outlives this test, whatever ends it.
+        defer {
+            if child.isRunning {
+                kill(child.processIdentifier, SIGKILL)
+                child.waitUntilExit()
+            }
+        }
         // Kill it once it is well into its work (at least 300 commands committed), at an arbitrary moment.
         let observer = WorkflowEngine(store: try SQLiteStore(path: database))
         let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline, child.isRunning, (try await observer.logLeafHashes().count) < 300 {
+        var committed: [[UInt8]] = []
+        while Date() < deadline, child.isRunning {
+            committed = try await observer.logLeafHashes()
+            if committed.count >= 300 { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         try await Task.sleep(nanoseconds: UInt64.random(in: 0..<30_000_000))
@@ -43,17 +53,24 @@ struct KilledProcessTests {
         kill(child.processIdentifier, SIGKILL)
         child.waitUntilExit()
         #expect(child.terminationReason == .uncaughtSignal)
+        #expect(child.terminationStatus == SIGKILL)
+        #expect(committed.count >= 300, "killed after \(committed.count) commands, before the 300 it waits for")
 
         // Reopened after the crash (SQLite recovers its WAL).
         let engine = WorkflowEngine(store: try SQLiteStore(path: database))
+        // Nothing that was committed before the kill is lost or changed.
+        let reopened = try await engine.logLeafHashes()
+        #expect(Array(reopened.prefix(committed.count)) == committed, "a leaf committed before the kill is gone or changed")
         let documents = try await engine.documents(ofPartner: "p-1", limit: 500)
-        #expect(documents.count >= 40)
+        #expect(documents.count < 500, "the listing is complete")
+        var lastSequence: [String: UInt64] = [:]
         var signed = 0
         var pending = 0
         for document in documents {
             let log = try await engine.auditLog(ofDocument: document.id)
             _ = try AuditChain.verify(log)
             let actions = log.map(\.event.action)
+            lastSequence[document.id] = log.last?.event.sequence
             let state = try await engine.state(ofDocument: document.id)
             let signatures = actions.filter {
                 if case .sesSignatureRecorded = $0 {
@@ -75,8 +92,19 @@ struct KilledProcessTests {
         // Every leaf anchors the head its command left: the event exists and its hash is the one in the leaf.
         let leaves = try await engine.store.query(
             SQLStatement("SELECT leaf_index, leaf_hash, document_id, last_sequence FROM log_leaves ORDER BY leaf_index"))
-        #expect(leaves.count >= 300)
+        #expect(leaves.count == reopened.count)
         #expect(leaves.map { $0[0].integer } == (0..<leaves.count).map { Int64($0) })
+        // Every document is anchored, no leaf names an unknown one, and each document's last event is anchored:
+        // no event was committed without its leaf.
+        var anchoredUpTo: [String: UInt64] = [:]
+        for leaf in leaves {
+            if let documentID = leaf[2].text, let sequence = leaf[3].integer {
+                anchoredUpTo[documentID] = max(anchoredUpTo[documentID] ?? 0, UInt64(sequence))
+            }
+        }
+        // The set-up's seven saves (WorkflowStoreTests.setUp) are anchored under the platform's own log.
+        #expect(anchoredUpTo.removeValue(forKey: "platform-administration") == 6)
+        #expect(anchoredUpTo == lastSequence)
         for leaf in leaves {
             guard let documentID = leaf[2].text, let sequence = leaf[3].integer else {
                 Issue.record("leaf row \(leaf)")

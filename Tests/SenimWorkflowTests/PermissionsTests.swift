@@ -17,7 +17,8 @@ struct PermissionsTests {
     static let signerIIN = Fixtures.iin("90010100001")
     static let signers = [
         Signer(
-            id: "d-1-partner", documentID: "d-1", party: .partner, surname: "ТОО", name: "", iin: nil, phone: nil, order: 0, state: .signed),
+            id: "d-1-partner", documentID: "d-1", party: .partner, surname: "ТОО", name: "", iin: nil, phone: nil, order: 0,
+            state: .signed),
         Signer(
             id: "s-1", documentID: "d-1", surname: "Абаев", name: "Асхат", iin: .init(signerIIN, kind: .iin), phone: Fixtures.phone(5),
             order: 1, state: .notified),
@@ -91,7 +92,7 @@ struct PermissionsTests {
     }()
 
     @Test(arguments: 0..<17)
-    func roleAgainstEveryAction(row: Int) {
+    func eachRoleIsAllowedExactlyItsActions(row: Int) {
         let (who, principal, allowed) = Self.table[row]
         for action in WorkflowAction.allCases {
             let decision = Permissions.decide(

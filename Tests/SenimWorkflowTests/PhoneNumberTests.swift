@@ -43,7 +43,7 @@ struct PhoneNumberTests {
         #expect(throws: PhoneNumberProblem.unexpectedCharacter("a")) { try PhoneNumber.parse("+7 702 111 22 3a") }
     }
 
-    @Test func maskedForLogs() throws {
+    @Test func phoneIsMaskedForLogs() throws {
         #expect(try PhoneNumber.parse("+7 701 123 45 67").masked == "+7 701 *** ** 67")
     }
 }

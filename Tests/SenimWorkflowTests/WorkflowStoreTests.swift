@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
-import SenimTestSupport
+import SenimStoreTestSupport
 import Testing
 
 @testable import SenimWorkflow

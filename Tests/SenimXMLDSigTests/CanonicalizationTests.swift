@@ -49,7 +49,7 @@ struct CanonicalizationTests {
         }
     }
 
-    @Test func merlinSignedInfo() throws {
+    @Test func merlinSignedInfoCanonicalisesToTheGoldenFile() throws {
         let document = try XMLDocument(bytes: try TestVectors.bytes("\(Self.folder)/signature.xml"))
         let signedInfo = try #require(document.root.child("Signature", XMLNamespace.dsig)?.child("SignedInfo", XMLNamespace.dsig))
         let output = try Canonicalizer.canonicalize(document, NodeSelection(root: signedInfo, excludeComments: false), method: .inclusive10)
@@ -76,7 +76,7 @@ struct CanonicalizationTests {
                 == "<b xmlns:p=\"urn:p\"></b>")
     }
 
-    @Test func commentsCRAndAttributeNormalisation() throws {
+    @Test func commentsCRAndAttributeValuesAreNormalised() throws {
         let xml = "<?xml version=\"1.0\"?>\r\n<a b=\"x&#13;y\"   c='1'>\r\n<!-- note -->t&#13;\r\n<e/></a>"
         let document = try XMLDocument(bytes: Array(xml.utf8))
         let without = try Canonicalizer.canonicalize(document, NodeSelection(root: nil, excludeComments: false), method: .inclusive10)

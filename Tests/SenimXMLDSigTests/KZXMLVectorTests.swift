@@ -10,7 +10,7 @@ import Testing
 @Suite("KZ XML vectors")
 struct KZXMLVectorTests {
     @Test(arguments: ["kz/xml/xml_signed_one_signer_rsa.xml", "kz/xml/xml_signed_one_signer_rsa.literal.xml"])
-    func oneSignerRSA(path: String) async throws {
+    func oneRSASignerVerifiesAtItsPinnedTime(path: String) async throws {
         let result = try await XMLFixtures.validator(crls: ["kz/crl/nca_rsa_test.crl"])
             .validate(xml: try TestVectors.bytes(path), at: XMLFixtures.date("2021-06-01T00:00:00Z"))
         let signature = try #require(result.report.signatures.first)
@@ -25,7 +25,7 @@ struct KZXMLVectorTests {
     }
 
     /// Two signers (RSA, then GOST-2015 over the RSA-signed document): valid only in the Kalkan order.
-    @Test func twoSignersKalkanOrder() async throws {
+    @Test func twoSignersAreValidOnlyInTheKalkanOrder() async throws {
         let bytes = try TestVectors.bytes("kz/xml/xml_signed_two_signers_rsa_gost2015.xml")
         let validator = try XMLFixtures.validator(crls: ["kz/crl/nca_rsa_test.crl", "kz/crl/nca_gost2022_test.crl"])
         // Inside both certificates' validity: RSA 2021-01-18 → 2022-01-18 and GOST 2022-07-28 → 2023-07-28 do not

@@ -35,7 +35,9 @@ struct SignatureWrappingTests {
             <ds:Reference URI="\(uri)"><ds:Transforms>\(transform)</ds:Transforms>\
             <ds:DigestMethod Algorithm="urn:ietf:params:xml:ns:pkigovkz:xmlsec:algorithms:gostr34112015-512"/>\
             <ds:DigestValue>\(Data(digest).base64EncodedString())</ds:DigestValue></ds:Reference></ds:SignedInfo>\
-            <ds:SignatureValue>VALUE</ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>\(Data(identity.certificate.derEncoded).base64EncodedString())</ds:X509Certificate></ds:X509Data></ds:KeyInfo></ds:Signature>
+            <ds:SignatureValue>VALUE</ds:SignatureValue><ds:KeyInfo><ds:X509Data>\
+            <ds:X509Certificate>\(Data(identity.certificate.derEncoded).base64EncodedString())</ds:X509Certificate>\
+            </ds:X509Data></ds:KeyInfo></ds:Signature>
             """
         let unsigned = "<Envelope xmlns=\"urn:bank\">\(body)\(signature)</Envelope>"
         let placed = try XMLDocument(bytes: Array(unsigned.utf8))
@@ -70,7 +72,8 @@ struct SignatureWrappingTests {
         let attacked = signed.replacingOccurrences(
             of: "<Payment Id=\"pay\"><Amount>100</Amount></Payment>",
             with:
-                "<Payment Id=\"evil\"><Amount>999999</Amount></Payment><Wrapper><Payment Id=\"pay\"><Amount>100</Amount></Payment></Wrapper>"
+                "<Payment Id=\"evil\"><Amount>999999</Amount></Payment>"
+                + "<Wrapper><Payment Id=\"pay\"><Amount>100</Amount></Payment></Wrapper>"
         )
         let result = try await Self.validate(attacked)
         let signedBytes = String(decoding: result.signedData[0][0].canonicalBytes, as: UTF8.self)
@@ -109,7 +112,7 @@ struct SignatureWrappingTests {
 
     /// Comment injection: under C14N without comments a comment inside signed text changes nothing the
     /// signature covers, and the signed bytes handed back have no comment in them.
-    @Test func commentInjection() async throws {
+    @Test func injectedCommentChangesNothingSigned() async throws {
         let attacked = try Self.signedByID().replacingOccurrences(of: "<Amount>100</Amount>", with: "<Amount>10<!-- -->0</Amount>")
         let result = try await Self.validate(attacked)
         let bytes = String(decoding: result.signedData[0][0].canonicalBytes, as: UTF8.self)
@@ -118,13 +121,13 @@ struct SignatureWrappingTests {
     }
 
     /// Redeclaring the default namespace on the signed element changes its canonical form: detected.
-    @Test func namespaceRedeclaration() async throws {
+    @Test func redeclaredDefaultNamespaceIsDetected() async throws {
         let attacked = try Self.signedByID().replacingOccurrences(
             of: "<Payment Id=\"pay\">", with: "<Payment xmlns=\"urn:evil\" Id=\"pay\">")
         #expect(try await Self.validate(attacked).report.signatures[0].subIndication == .hashFailure)
     }
 
-    @Test func tamperedSignedContent() async throws {
+    @Test func tamperedSignedContentFails() async throws {
         let attacked = try Self.signedByID().replacingOccurrences(of: "<Amount>100</Amount>", with: "<Amount>101</Amount>")
         let report = try await Self.validate(attacked).report
         #expect(report.signatures[0].subIndication == .hashFailure)
@@ -138,7 +141,7 @@ struct SignatureWrappingTests {
     }
 
     /// Validly signed, yet refused: the transform or URI could select data other than what a reader sees.
-    @Test func refusedTransformsAndURIs() async throws {
+    @Test func transformsAndURIsThatCouldSelectOtherDataAreRefused() async throws {
         let xslt = try Self.signedByID(transform: "<ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"/>")
         let xsltReport = try await Self.validate(xslt).report.signatures[0]
         #expect(xsltReport.cryptographicallyValid)
@@ -199,14 +202,14 @@ struct HostileXMLTests {
         #expect(report.subIndication == .formatFailure)
     }
 
-    @Test func noSignatureAndGarbage() async throws {
+    @Test func noSignatureAndGarbageAreFormatFailures() async throws {
         #expect(try await Self.validate("<a/>").messages.contains("the document holds no ds:Signature"))
         #expect(try await Self.validate("not xml").subIndication == .formatFailure)
         #expect(try await Self.validate("").subIndication == .formatFailure)
     }
 
     /// 10,000 mutations of signed documents: typed results, never a crash.
-    @Test func tenThousandMutatedSignedDocuments() async throws {
+    @Test func tenThousandMutatedSignedDocumentsGiveTypedResults() async throws {
         let seeds = try ["kz/xml/xml_signed_one_signer_rsa.xml", "kz/xml/xml_signed_two_signers_rsa_gost2015.xml"].map {
             try TestVectors.bytes($0)
         }
@@ -228,7 +231,8 @@ struct HostileXMLTests {
             if report.indication == .totalPassed { passed += 1 } else { failed += 1 }
         }
         print("mutated XML: \(failed) not passed, \(passed) passed")
+        // The mutations are deterministic (fixed seed), so the counts are exact.
         #expect(failed + passed == 10_000)
-        #expect(failed > 9_000)
+        #expect(failed == 9_998 && passed == 2)
     }
 }

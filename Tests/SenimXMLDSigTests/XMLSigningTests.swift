@@ -9,7 +9,8 @@ import Testing
 @Suite("XML signing round trips")
 struct XMLSigningTests {
     static let document = Array(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<contract xmlns=\"urn:senimkey:test\" Id=\"c1\"><party iin=\"123456789011\">Тестов</party><!-- not signed --><sum>1000</sum></contract>"
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<contract xmlns=\"urn:senimkey:test\" Id=\"c1\">"
+            + "<party iin=\"123456789011\">Тестов</party><!-- not signed --><sum>1000</sum></contract>")
             .utf8)
 
     static var ncaKeys: [(String, String)] { TestVectors.ncaKeys.map { ($0.path, $0.password) } }
@@ -43,7 +44,7 @@ struct XMLSigningTests {
     }
 
     /// Kalkan co-signing: a second signer signs the signed document; both verify in the Kalkan order.
-    @Test func coSigning() async throws {
+    @Test func coSignedDocumentVerifiesInTheKalkanOrder() async throws {
         let first = try SigningIdentity(pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/legal/valid/head.p12"), password: "Qwerty12")
         let second = try SigningIdentity(
             pkcs12: try TestVectors.bytes("kz/keys/sdk-2026/individual/valid/individual_valid.p12"), password: "Qwerty12")
@@ -56,7 +57,7 @@ struct XMLSigningTests {
     }
 
     /// xmlsec1 (the C reference implementation) accepts our RSA signature, and we accept xmlsec1's.
-    @Test func xmlsec1Interoperability() async throws {
+    @Test func xmlsec1AcceptsOurSignatureAndWeAcceptItsOwn() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-xmlsec-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -68,25 +69,27 @@ struct XMLSigningTests {
             certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_rsa.cert.pem")))
         let ours = directory.appendingPathComponent("ours.xml")
         try Data(try XMLSigner(identity: identity).signEnveloped(Self.document)).write(to: ours)
-        let verify = try ExternalTool.run("/usr/bin/xmlsec1", ["--verify", "--trusted-pem", root, "--enabled-key-data", "x509", ours.path])
-        #expect(verify.0 == 0, "xmlsec1: \(verify.1)")
-        #expect(verify.1.contains("OK"))
+        let verify = try await ExternalTool.outcome(
+            "/usr/bin/xmlsec1", ["--verify", "--trusted-pem", root, "--enabled-key-data", "x509", ours.path])
+        #expect(verify.status == 0, "xmlsec1: \(verify.output)")
+        #expect(verify.standardError.contains("OK"))
 
         let template = directory.appendingPathComponent("template.xml")
         try Data(
             """
             <?xml version="1.0" encoding="UTF-8"?>
             <doc xmlns="urn:test"><item>xmlsec1 signed this</item><Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo>\
-            <CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>\
+            <CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>\
+            <SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>\
             <Reference URI=""><Transforms><Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></Transforms>\
             <DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><DigestValue></DigestValue></Reference></SignedInfo>\
             <SignatureValue/><KeyInfo><X509Data/></KeyInfo></Signature></doc>
             """.utf8
         ).write(to: template)
         let theirs = directory.appendingPathComponent("theirs.xml")
-        let sign = try ExternalTool.run(
+        let sign = try await ExternalTool.outcome(
             "/usr/bin/xmlsec1", ["--sign", "--privkey-pem", "\(key),\(cert)", "--output", theirs.path, template.path])
-        #expect(sign.0 == 0, "xmlsec1: \(sign.1)")
+        #expect(sign.status == 0, "xmlsec1: \(sign.output)")
         let result = try await XMLFixtures.validator().validate(xml: Array(try Data(contentsOf: theirs)), at: Date())
         #expect(result.report.indication == .totalPassed, "\(result.report.signatures.map(\.messages))")
     }

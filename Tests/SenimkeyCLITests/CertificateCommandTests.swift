@@ -40,7 +40,7 @@ struct VerifyCertificateCommandTests {
 
     /// Revocation is required by default: without a CRL or OCSP response the chain is INDETERMINATE, never passed;
     /// soft-fail reports the unknown status and passes; the mode is printed either way.
-    @Test func revocationModes() async throws {
+    @Test func revocationIsRequiredByDefaultAndSoftFailPasses() async throws {
         let required = try await CLIProcess.run([
             "cert", "verify", leaf, "--intermediate", intermediate, "--trust", root, "--at", "2022-08-01T00:00:00Z",
         ])
@@ -90,7 +90,7 @@ struct VerifyCertificateCommandTests {
         #expect(object?["subIndication"] as? String == "REVOKED_NO_POE")
     }
 
-    @Test func noTrustAnchorAndBadInput() async throws {
+    @Test func noTrustAnchorAndBadInputHaveTheirExitCodes() async throws {
         let untrusted = try await CLIProcess.run([
             "cert", "verify", leaf, "--intermediate", intermediate, "--trust", "testvectors/kz/ca/root_rsa_test.der", "--at",
             "2022-08-01T00:00:00Z",
@@ -107,7 +107,7 @@ struct OnlineVerifyCommandTests {
     /// The intermediate comes from the leaf's AIA and the leaf's CRL from its distribution point, both served by a
     /// loopback server standing in for test.pki.gov.kz; the root's CRL host answers 404, so the CA's own status
     /// stays unknown and, with --online requiring revocation, the verdict is INDETERMINATE.
-    @Test func fetchesIssuerAndCRL() async throws {
+    @Test func onlineFetchesTheIssuerAndTheCRL() async throws {
         let root = CLIProcess.repositoryRoot.appendingPathComponent("testvectors")
         let server = try LoopbackHTTPServer(routes: [
             "/cert/nca_gost2022_test.cer": .init(
@@ -201,7 +201,8 @@ struct VerifyCertificatePKITSTests {
         #expect(lenient.status == 0, "\(lenient.standardOutput)")
         #expect(
             lenient.standardOutput.contains(
-                "profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: basicConstraints of a CA MUST be critical"
+                "profile warning: C=US, O=Test Certificates 2011, CN=basicConstraints Not Critical CA does not follow RFC 5280: "
+                    + "basicConstraints of a CA MUST be critical"
             ))
         let strict = try await CLIProcess.run(arguments + ["--profile", "strict"])
         #expect(strict.status == 2)
@@ -229,34 +230,36 @@ struct VerifyCertificatePKITSTests {
 struct PKITSThroughCLITests {
     struct Manifest: Decodable {
         struct Case: Decodable {
-            let id: String, variant: Int, certificates: [String], crls: [String], initial_policy_set: [String]
-            let initial_explicit_policy: Bool, initial_policy_mapping_inhibit: Bool, initial_inhibit_any_policy: Bool, should_validate: Bool
+            let id: String, variant: Int, certificates: [String], crls: [String], initialPolicySet: [String]
+            let initialExplicitPolicy: Bool, initialPolicyMappingInhibit: Bool, initialInhibitAnyPolicy: Bool, shouldValidate: Bool
         }
-        let validation_time: String
+        let validationTime: String
         let policies: [String: String]
         let cases: [Case]
     }
 
-    @Test func everyCaseAgrees() async throws {
+    @Test func all249PKITSVerdictsAgreeThroughTheCLI() async throws {
         let folder = "testvectors/suites/pkits"
-        let manifest = try JSONDecoder().decode(
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let manifest = try decoder.decode(
             Manifest.self, from: Data(contentsOf: CLIProcess.repositoryRoot.appendingPathComponent("\(folder)/pkits.json")))
         var disagreements: [String] = []
         for testCase in manifest.cases {
             let certificates = testCase.certificates.map { "\(folder)/certs/\($0).crt" }
             var arguments = [
-                "cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validation_time,
+                "cert", "verify", certificates[certificates.count - 1], "--trust", certificates[0], "--at", manifest.validationTime,
             ]
             for path in certificates.dropFirst().dropLast() { arguments += ["--intermediate", path] }
             for name in testCase.crls { arguments += ["--crl", "\(folder)/crls/\(name).crl"] }
-            for name in testCase.initial_policy_set where name != "anyPolicy" {
+            for name in testCase.initialPolicySet where name != "anyPolicy" {
                 arguments += ["--initial-policy", manifest.policies[name] ?? name]
             }
-            if testCase.initial_explicit_policy { arguments.append("--require-explicit-policy") }
-            if testCase.initial_policy_mapping_inhibit { arguments.append("--inhibit-policy-mapping") }
-            if testCase.initial_inhibit_any_policy { arguments.append("--inhibit-any-policy") }
+            if testCase.initialExplicitPolicy { arguments.append("--require-explicit-policy") }
+            if testCase.initialPolicyMappingInhibit { arguments.append("--inhibit-policy-mapping") }
+            if testCase.initialInhibitAnyPolicy { arguments.append("--inhibit-any-policy") }
             let result = try await CLIProcess.run(arguments)
-            if (result.status == 0) != testCase.should_validate {
+            if (result.status == 0) != testCase.shouldValidate {
                 disagreements.append("\(testCase.id)#\(testCase.variant): exit \(result.status) \(result.standardOutput.prefix(200))")
             }
         }

@@ -76,7 +76,7 @@ struct VerifyCommandTests {
         #expect(tampered.standardOutput.contains("HASH_FAILURE"))
     }
 
-    @Test func timestampResponseWithItsData() async throws {
+    @Test func timestampResponseVerifiesWithItsData() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-cafebabe-\(UUID().uuidString)")
         try Data([0xCA, 0xFE, 0xBA, 0xBE]).write(to: data)
         let policy = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-policy-\(UUID().uuidString).json")
@@ -99,7 +99,7 @@ struct VerifyCommandTests {
         #expect(wrong.standardOutput.contains("HASH_FAILURE"))
     }
 
-    @Test func kalkanXMLWithTwoSigners() async throws {
+    @Test func kalkanXMLWithTwoSignersNamesBoth() async throws {
         let result = try await CLIProcess.run([
             "verify", "testvectors/kz/xml/xml_signed_two_signers_rsa_gost2015.xml", "--at", "2022-09-01T00:00:00Z",
             "--crl", "testvectors/kz/crl/nca_gost2022_test.crl", "--format", "json",
@@ -118,7 +118,7 @@ struct VerifyCommandTests {
         #expect(refused.standardOutput.contains("document type declaration"))
     }
 
-    @Test func exitCodesForBadInput() async throws {
+    @Test func badInputExitsWithItsCode() async throws {
         #expect(try await CLIProcess.run(["verify", "README.md"]).status == 65)
         #expect(try await CLIProcess.run(["verify", "/nonexistent/file.p7s"]).status == 65)
         #expect(

@@ -13,7 +13,8 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
     public static let available: [StoreKind] = {
         if postgresURL == nil {
             let note =
-                "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set (see README, \"PostgreSQL for the store tests\") ***\n\n"
+                "\n*** PostgreSQL store tests SKIPPED: SENIMKEY_TEST_POSTGRES_URL is not set "
+                + "(see README, \"PostgreSQL for the store tests\") ***\n\n"
             FileHandle.standardError.write(Data(note.utf8))
             return [.sqlite]
         }
