@@ -1,4 +1,3 @@
-import SenimPKI
 import SwiftASN1
 
 @testable import SenimPKI

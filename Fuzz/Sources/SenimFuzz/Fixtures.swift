@@ -83,9 +83,23 @@ final class FingerprintSet: @unchecked Sendable {
     private let lock = NSLock()
     private var values: Set<String> = []
 
-    func insert(_ value: String) { lock.withLock { _ = values.insert(value) } }
-    func contains(_ value: String) -> Bool { lock.withLock { values.contains(value) } }
-    var count: Int { lock.withLock { values.count } }
+    func insert(_ value: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        values.insert(value)
+    }
+
+    func contains(_ value: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.contains(value)
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.count
+    }
 }
 
 extension Fixtures {

@@ -19,8 +19,9 @@ enum PDFReaderHarness {
             previousEnd = revision.endOffset
             _ = try? document.resolve(revision.trailer["Root"], at: revision.index)
             for number in revision.entries.keys.sorted().prefix(objectsPerRevision) {
+                guard let entry = revision.entries[number] else { continue }
                 let reference: PDFReference
-                switch revision.entries[number] {
+                switch entry {
                 case .inUse(_, let generation): reference = PDFReference(number, generation)
                 case .compressed: reference = PDFReference(number, 0)
                 default: continue

@@ -42,7 +42,7 @@ struct SenimFuzzMain {
 
 /// libFuzzer's callback: one input through the selected harness. Returning 0 keeps the input eligible for the
 /// corpus; faults end the process (a trap, an ASan report) and libFuzzer saves the input.
-private let runOne: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
+private func runOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     HarnessRegistry.selected?.run(bytes)
     return 0
