@@ -13,12 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
-        // The declaration of LLVMFuzzerRunDriver (libFuzzer's driver called from our own `main`).
-        .target(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
         .executableTarget(
             name: "SenimFuzz",
             dependencies: [
-                "CLibFuzzer",
                 .product(name: "SenimCrypto", package: "senimkey"),
                 .product(name: "SenimPKI", package: "senimkey"),
                 .product(name: "SenimCMS", package: "senimkey"),

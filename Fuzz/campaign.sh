@@ -19,7 +19,12 @@ mkdir -p "$here/artifacts"
 for harness in "${harnesses[@]}"; do
     mkdir -p "$here/corpus/$harness" "$here/artifacts/$harness"
     dict=()
-    [ -f "$here/dictionaries/$harness.dict" ] && dict=("-dict=$here/dictionaries/$harness.dict")
+    case "$harness" in
+    der | certificate | crl | ocsp | cms | timestamp | pkcs12) dict=("-dict=$here/dictionaries/der.dict") ;;
+    xmldsig | c14n) dict=("-dict=$here/dictionaries/xml.dict") ;;
+    pdf-reader | pdf-signature) dict=("-dict=$here/dictionaries/pdf.dict") ;;
+    json) dict=("-dict=$here/dictionaries/json.dict") ;;
+    esac
     log="$here/artifacts/$harness/campaign-$(date -u +%Y%m%dT%H%M%SZ).log"
     # -fork=1 -ignore_crashes=1: a crash is saved and the campaign goes on in a fresh child process.
     nice -n 19 "$bin" --harness="$harness" "${dict[@]}" -max_total_time=$((minutes * 60)) -timeout=30 -rss_limit_mb=2560 \

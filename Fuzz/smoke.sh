@@ -38,7 +38,12 @@ for harness in "${harnesses[@]}"; do
     corpus="$here/corpus/$harness"
     mkdir -p "$work/$harness/new" "$work/$harness/artifacts"
     dict=()
-    [ -f "$here/dictionaries/$harness.dict" ] && dict=("-dict=$here/dictionaries/$harness.dict")
+    case "$harness" in
+    der | certificate | crl | ocsp | cms | timestamp | pkcs12) dict=("-dict=$here/dictionaries/der.dict") ;;
+    xmldsig | c14n) dict=("-dict=$here/dictionaries/xml.dict") ;;
+    pdf-reader | pdf-signature) dict=("-dict=$here/dictionaries/pdf.dict") ;;
+    json) dict=("-dict=$here/dictionaries/json.dict") ;;
+    esac
     log="$work/$harness/log"
     start=$(date +%s)
     # New inputs go to the scratch folder; the committed corpus is only read.
