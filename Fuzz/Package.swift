@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             path: "Sources/SenimFuzz"
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

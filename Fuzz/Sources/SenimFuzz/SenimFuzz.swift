@@ -23,7 +23,8 @@ public func fuzzerInitialize(
     }
     guard let name, let harness = HarnessRegistry.harness(named: name) else {
         let names = HarnessRegistry.all.map(\.name).joined(separator: ", ")
-        FileHandle.standardError.write(Data("usage: SenimFuzz --harness=NAME [libFuzzer flags] [corpus...]; NAME is one of \(names)\n".utf8))
+        let usage = "usage: SenimFuzz --harness=NAME [libFuzzer flags] [corpus...]; NAME is one of \(names)\n"
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(2)
     }
     setenv(HarnessRegistry.environmentVariable, name, 1)
