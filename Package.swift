@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "SenimEvidence",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimVerify",
             ]
         ),
         .target(
@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "SenimServer",
             dependencies: [
-                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimXMLDSig", "SenimVerify", "SenimEvidence", "SenimWorkflow",
+                "SenimCrypto", "SenimPKI", "SenimCMS", "SenimVerify", "SenimEvidence", "SenimWorkflow",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -194,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimVerifyTests",
-            dependencies: ["SenimVerify", "SenimEvidence", "SenimCMS", "SenimPDF", "SenimPKI", "SenimCrypto", "SenimTestSupport"]
+            dependencies: ["SenimVerify", "SenimEvidence", "SenimCMS", "SenimXMLDSig", "SenimPDF", "SenimPKI", "SenimTestSupport"]
         ),
         .testTarget(
             name: "SenimEvidenceTests",
@@ -202,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimWorkflowTests",
-            dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimStoreTestSupport"]
+            dependencies: ["SenimWorkflow", "SenimEvidence", "SenimPKI", "SenimCrypto", "SenimTestSupport", "SenimStoreTestSupport"]
         ),
         .testTarget(
             name: "SenimServerTests",
@@ -216,7 +216,9 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

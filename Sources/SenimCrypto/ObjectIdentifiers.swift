@@ -6,7 +6,7 @@ import SwiftASN1
 
 /// Object identifiers used by the crypto layer, grouped by what they name.
 ///
-/// KZ identifiers (arc 1.2.398.3.10) come from NCA RK certificates and CMS (kz-eds.md §1.1); the Russian
+/// KZ identifiers (arc 1.2.398.3.10) come from NCA RK certificates and CMS (docs/kazakh-eds.md §1.1); the Russian
 /// 1.2.643 ones from RFC 4357 / RFC 9215; the rest from the PKCS and NIST registries.
 extension ASN1ObjectIdentifier {
     public enum Digest {

@@ -7,7 +7,7 @@ import Testing
 
 @testable import SenimCMS
 
-/// The CMS negative list of validation-and-evidence.md §1.8, each case its own test with the sub-indication.
+/// The CMS negative list of docs/validation-model.md §1.1, each case its own test with the sub-indication.
 @Suite("CMS negative cases")
 struct NegativeCMSTests {
     static let content = Array("payload".utf8)
@@ -175,7 +175,7 @@ struct NegativeCMSTests {
         #expect(plain.subIndication == .revokedNoPOE)
         #expect(plain.revocation?.status == .revoked)
 
-        // KZ 2015 signatures carry GOST 34.311 imprints (kz-eds.md §1.7): the imprint algorithm differs from the signer's.
+        // KZ 2015 signatures carry GOST 34.311 imprints (docs/kazakh-eds.md §1.7): the imprint algorithm differs from the signer's.
         let stamped = try CMSFixtures.timestamped(cms, by: try CMSFixtures.tsa(at: "2026-05-20T09:01:00Z"), imprint: .gost34311)
         let report = await validator.validate(stamped, content: .bytes(Self.content), at: later).signatures[0]
         #expect(report.indication == .totalPassed, "\(report.messages)")

@@ -9,21 +9,21 @@ import Testing
 @Suite("Arbitration report")
 struct ArbitrationReportTests {
     @Test func everyLanguageHasEveryString() {
-        for language in ReportLanguage.allCases {
+        for language in Language.allCases {
             let table = ReportStrings.table(language)
             let missing = ReportKey.allCases.filter { (table[$0] ?? "").isEmpty }
             #expect(missing.isEmpty, "\(language): \(missing)")
         }
     }
 
-    static func report(_ language: ReportLanguage) async throws -> ArbitrationReport {
+    static func report(_ language: Language) async throws -> ArbitrationReport {
         ArbitrationReport(try await EvidencePackageTests.verify(try TestVectors.bytes("evidence/sample.asice")), language: language)
     }
 
     /// Golden files: the report of the committed sample is stable in all three languages
     /// (regenerate with SENIMKEY_REGENERATE_SAMPLE=1 together with the sample).
-    @Test(arguments: ReportLanguage.allCases)
-    func reportHTMLEqualsTheGoldenFile(language: ReportLanguage) async throws {
+    @Test(arguments: Language.allCases)
+    func reportHTMLEqualsTheGoldenFile(language: Language) async throws {
         let html = try await Self.report(language).html
         let golden = TestVectors.url("evidence/report.\(language.rawValue).html")
         if ProcessInfo.processInfo.environment["SENIMKEY_REGENERATE_SAMPLE"] == "1" { try Data(html.utf8).write(to: golden) }

@@ -769,14 +769,14 @@ import Testing
         #expect(reasons.count == 5 + 24 + 19 + 14 + 4 + 22 + 9 * 6)
         for reason in reasons {
             for language in LanguageCheck.Language.allCases {
-                let text = APIError(reason).message(in: UserLanguage(rawValue: language.rawValue) ?? .ru)
+                let text = APIError(reason).message(in: Language(rawValue: language.rawValue) ?? .ru)
                 let foreign = LanguageCheck.foreignWords(in: text, language: language)
                 #expect(foreign.isEmpty, "\(language): \(text) — \(foreign)")
             }
         }
         // The pages' words and the SMS texts pass the same check.
         for language in LanguageCheck.Language.allCases {
-            for (key, text) in PageStrings.table(UserLanguage(rawValue: language.rawValue) ?? .ru).texts
+            for (key, text) in PageStrings.table(Language(rawValue: language.rawValue) ?? .ru).texts
             where key != .languageName && key != .phoneHint {
                 #expect(LanguageCheck.foreignWords(in: text, language: language).isEmpty, "\(language) \(key): \(text)")
             }

@@ -1,9 +1,10 @@
 import Foundation
 import SenimCMS
+import SenimEvidence
 import SenimPKI
 import SenimXMLDSig
 
-/// eGov mobile as the tests drive it (reference/kz-eds.md §6.1): reads API №1 from the QR, fetches API №2 with
+/// eGov mobile as the tests drive it (docs/kazakh-eds.md §6.1): reads API №1 from the QR, fetches API №2 with
 /// the bearer token, signs each document by the method asked for, and PUTs the same JSON back.
 struct EGovMobileApp {
     let server: ServerHarness

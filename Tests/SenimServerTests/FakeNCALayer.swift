@@ -9,7 +9,7 @@ import SenimCrypto
 import SenimPKI
 
 /// NCALayer as the signer's browser meets it: a WebSocket over TLS on wss://127.0.0.1:13579 that answers
-/// `kz.gov.pki.knca.basics` `sign` (reference/kz-eds.md §6.2) with a detached CMS over the data, made with
+/// `kz.gov.pki.knca.basics` `sign` (docs/kazakh-eds.md §6.2) with a detached CMS over the data, made with
 /// a test key, as `{"status": true, "body": {"result": "<base64>"}}`. The TLS certificate is self-signed for
 /// the test (Chromium runs with --ignore-certificate-errors).
 final class FakeNCALayer: @unchecked Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SenimEvidence
 import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
@@ -17,7 +18,7 @@ import Testing
         for (template, used) in keys {
             #expect(used.isSubset(of: all), "\(template) uses keys without texts: \(used.subtracting(all).sorted())")
         }
-        for language in UserLanguage.allCases {
+        for language in Language.allCases {
             let table = PageStrings.table(language).templateValues
             #expect(
                 Set(table.keys) == all,
@@ -53,12 +54,12 @@ import Testing
                 return try #require(
                     answer.text.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.components(separatedBy: "\"").first)
             }
-            func page(_ path: String, token: String?, language: UserLanguage) async throws -> ServerHarness.Answer {
+            func page(_ path: String, token: String?, language: Language) async throws -> ServerHarness.Answer {
                 let session = token.map { "; senimkey_session=\($0)" } ?? ""
                 return try await server.request(
                     .GET, path + (path.contains("?") ? "&" : "?") + "lang=\(language.rawValue)", headers: [("Cookie", cookie + session)])
             }
-            for language in UserLanguage.allCases {
+            for language in Language.allCases {
                 let t = PageStrings.table(language)
                 for (path, token, title) in [
                     ("/login", nil, .loginTitle), ("/cabinet", managerToken, .documentsTitle),
@@ -128,7 +129,7 @@ import Testing
             let signerToken = String(sessionCookie.dropFirst("senimkey_session=".count).prefix { $0 != ";" })
             #expect(sessionCookie.contains("HttpOnly") && sessionCookie.contains("SameSite=Lax"))
             let signerPath = try #require(opened.headers.first(name: "Location"))
-            for language in UserLanguage.allCases {
+            for language in Language.allCases {
                 let signPage = try await page(signerPath, token: signerToken, language: language)
                 #expect(
                     signPage.status == 200 && signPage.text.contains(PageStrings.table(language)[.consentText]), "sign page \(language)"

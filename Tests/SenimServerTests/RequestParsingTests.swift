@@ -1,4 +1,5 @@
 import Foundation
+import SenimEvidence
 import Testing
 
 @testable import SenimServer
@@ -7,11 +8,11 @@ import Testing
 @Suite struct RequestParsingTests {
     @Test(
         arguments: [
-            (nil, UserLanguage.ru), ("kk-KZ,ru;q=0.8", .kk), ("kz", .kk), ("en-US,en;q=0.9", .en), ("de-DE, en;q=0.5, kk;q=0.7", .kk),
+            (nil, Language.ru), ("kk-KZ,ru;q=0.8", .kk), ("kz", .kk), ("en-US,en;q=0.9", .en), ("de-DE, en;q=0.5, kk;q=0.7", .kk),
             ("fr, de", .ru), ("ru;q=0, en", .en), ("", .ru),
-        ] as [(String?, UserLanguage)])
-    func acceptLanguagePicksTheBestSupported(header: String?, expected: UserLanguage) {
-        #expect(UserLanguage(acceptLanguage: header) == expected)
+        ] as [(String?, Language)])
+    func acceptLanguagePicksTheBestSupported(header: String?, expected: Language) {
+        #expect(Language(acceptLanguage: header) == expected)
     }
 
     @Test func forwardedForNeedsATrustedPeer() {
@@ -46,7 +47,7 @@ import Testing
             .workflow(.noTariffUsesLeft(partnerID: "p")),
         ]
         for reason in reasons {
-            let texts = UserLanguage.allCases.map { APIError(reason).message(in: $0) }
+            let texts = Language.allCases.map { APIError(reason).message(in: $0) }
             #expect(Set(texts).count == 3, "\(reason): \(texts)")
             #expect(!APIError(reason).code.isEmpty)
         }

@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 import SenimCrypto
+import SenimEvidence
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import SenimEvidence
+import SenimStoreTestSupport
 import SenimTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SenimStoreTestSupport
 import SenimTestSupport
 import Testing
 

@@ -23,7 +23,7 @@ public struct TSTInfo: Sendable, Hashable {
     public let policy: ASN1ObjectIdentifier
     public let imprintAlgorithm: DigestAlgorithm
     public let messageImprint: [UInt8]
-    /// The serial's content bytes, any sign: NCA's production TSA issues negative serials (kz-eds.md §1.7).
+    /// The serial's content bytes, any sign: NCA's production TSA issues negative serials (docs/kazakh-eds.md §1.7).
     public let serialNumber: [UInt8]
     public let genTime: Date
     public let accuracy: Accuracy?

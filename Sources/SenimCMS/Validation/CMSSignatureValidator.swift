@@ -6,7 +6,7 @@ import SwiftASN1
 /// Validates CMS / CAdES signatures (RFC 5652, ETSI EN 319 122-1) the way NCALayer, eGov mobile and Kalkan
 /// produce them: every SignerInfo on its own, its timestamps as proofs of existence, its certificate path and
 /// revocation at the best signature time, each reported in the ETSI shape.
-public struct CMSSignatureValidator: Sendable {
+public struct CMSSignatureValidator: Sendable, ContextualValidator {
     public let context: ValidationContext
     private let certificateValidator: SigningCertificateValidator
     private let timestamps: TimestampValidator
@@ -15,20 +15,6 @@ public struct CMSSignatureValidator: Sendable {
         self.context = context
         certificateValidator = context.signingCertificateValidator()
         timestamps = TimestampValidator(context: context)
-    }
-
-    /// - Parameters:
-    ///   - revocationSources: evidence besides what the CMS embeds (files, an evidence package, ``OnlineFetcher``).
-    ///   - certificateSources: issuer certificates besides the embedded ones (AIA fetching).
-    ///   - extraCertificates: certificates to find signers and intermediates among (`--ca`).
-    public init(
-        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []
-    ) {
-        self.init(
-            context: ValidationContext(
-                trustStore: trustStore, policy: policy, revocationSources: revocationSources,
-                certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
 
     public var trustStore: TrustStore { context.trustStore }
@@ -164,7 +150,7 @@ public struct CMSSignatureValidator: Sendable {
     }
 
     /// signingTime is a claim, not a proof; but a claim that contradicts the certificate or the timestamp is
-    /// evidence against the signature (validation-and-evidence.md §1.8).
+    /// evidence against the signature (docs/validation-model.md §1.1).
     private func checkSigningTimeClaim(_ report: inout SignatureReport, certificate: Certificate, signatureTimestamps: [Date]) {
         guard let claimed = report.claimedSigningTime else { return }
         let validity = certificate.validity

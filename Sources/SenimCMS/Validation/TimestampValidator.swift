@@ -6,7 +6,7 @@ import SwiftASN1
 /// Validates RFC 3161 timestamp tokens: the token as a CMS signature by one TSA, the TSA certificate's
 /// id-kp-timeStamping EKU, the message imprint over what the token claims to stamp, and the TSA's path at
 /// genTime (not now: sigstore/timestamp-authority#1384). A token that passes is a proof of existence.
-public struct TimestampValidator: Sendable {
+public struct TimestampValidator: Sendable, ContextualValidator {
     public let context: ValidationContext
     /// The TSA's certificate is not a signer's: nonRepudiation and the signer roles are not asked of it.
     private let tsaValidator: SigningCertificateValidator
@@ -19,16 +19,6 @@ public struct TimestampValidator: Sendable {
         tsaValidator = SigningCertificateValidator(
             trustStore: context.trustStore, revocation: RevocationChecker(maximumAge: context.policy.revocationMaximumAge),
             policy: tsaPolicy, policyReference: context.policyReference)
-    }
-
-    public init(
-        trustStore: TrustStore, policy: ValidationPolicy = .kazakhstanDefault, revocationSources: [any RevocationSource] = [],
-        certificateSources: [any CertificateSource] = [], extraCertificates: [Certificate] = []
-    ) {
-        self.init(
-            context: ValidationContext(
-                trustStore: trustStore, policy: policy, revocationSources: revocationSources,
-                certificateSources: certificateSources, extraCertificates: extraCertificates))
     }
 
     private var policy: ValidationPolicy { context.policy }

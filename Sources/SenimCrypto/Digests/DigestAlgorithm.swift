@@ -6,7 +6,7 @@ import SwiftASN1
 /// Kazakhstan uses its own OIDs (arc 1.2.398.3.10.1.3) for functions that are mathematically the Russian
 /// ones; both spellings map to the same case here. Note the S-box trap: KZ GOST 34.311-95 is GOST R 34.11-94
 /// with the *test* S-box (id-GostR3411-94-TestParamSet), not the CryptoPro one that RFC 4490 pairs with
-/// 1.2.643.2.2.9 (kz-eds.md §1.3).
+/// 1.2.643.2.2.9 (docs/kazakh-eds.md §1.3).
 public enum DigestAlgorithm: String, CaseIterable, Sendable, Codable, Hashable {
     case sha1
     case sha224

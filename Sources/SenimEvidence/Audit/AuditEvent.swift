@@ -38,7 +38,7 @@ public struct ClientContext: Sendable, Codable, Hashable {
     }
 }
 
-/// What happened, with the facts that matter for that step of the workflow (spec/platform.md §7).
+/// What happened, with the facts that matter for that step of the workflow (docs/user-agreement.md §7.8).
 public enum AuditAction: Sendable, Codable, Hashable {
     case agreementAccepted(edition: String, consentTextSHA256: String)
     case documentUploaded(fileName: String, mediaType: String, size: Int64)
@@ -66,7 +66,7 @@ public enum AuditAction: Sendable, Codable, Hashable {
 }
 
 /// One entry of a document's audit log. Every event carries the document's digests, so the log alone
-/// shows which exact bytes each action concerned (validation-and-evidence.md §2.7, items 1 and 5).
+/// shows which exact bytes each action concerned (docs/validation-model.md §2, items 1 and 5).
 public struct AuditEvent: Sendable, Codable, Hashable {
     /// Position in the document's chain, from 0, without gaps.
     public var sequence: UInt64

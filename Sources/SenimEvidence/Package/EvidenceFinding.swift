@@ -58,7 +58,7 @@ public enum EvidenceFinding: Sendable, Hashable {
     case checkpointVerified(origin: String, size: UInt64)
     case checkpointFailed(reason: String)
 
-    public func text(in language: ReportLanguage) -> String {
+    public func text(in language: Language) -> String {
         let table = ReportStrings.table(language)
         func t(_ key: ReportKey, _ arguments: String...) -> String {
             var text = table[key] ?? key.rawValue

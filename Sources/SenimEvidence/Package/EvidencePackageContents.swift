@@ -1,7 +1,7 @@
 import Foundation
 import SenimPKI
 
-/// What goes into one document's evidence package (DESIGN.md "Evidence package").
+/// What goes into one document's evidence package (docs/ARCHITECTURE.md, "The evidence package").
 public struct EvidencePackageContents: Sendable {
     /// One signature as received, with the report made when the document was completed.
     public struct EDSSignature: Sendable {

@@ -1,4 +1,4 @@
-/// The names of an evidence package's entries (DESIGN.md "Evidence package"; the ASiC-E layout of ETSI EN
+/// The names of an evidence package's entries (docs/ARCHITECTURE.md, "The evidence package"; the ASiC-E layout of ETSI EN
 /// 319 162-1 §4.4: `mimetype` first, then the platform's folders, `META-INF/` for the manifest and the seal),
 /// in one place for the builder that writes them and the verifier that reads them, so they cannot drift.
 public enum EvidencePackageLayout {

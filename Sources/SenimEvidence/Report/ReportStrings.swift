@@ -1,6 +1,5 @@
 /// Every string of the arbitration report, one table per language (Russian first: the court's language).
 /// A test checks that every language has every key.
-public enum ReportLanguage: String, Sendable, CaseIterable, Codable { case ru, kk, en }
 
 public enum ReportKey: String, Sendable, CaseIterable {
     case title, subtitle, documentSection, fileName, size, bytes, sha256, gost34311
@@ -23,7 +22,7 @@ public enum ReportKey: String, Sendable, CaseIterable {
 }
 
 enum ReportStrings {
-    static func table(_ language: ReportLanguage) -> [ReportKey: String] {
+    static func table(_ language: Language) -> [ReportKey: String] {
         switch language {
         case .ru: return russian
         case .kk: return kazakh

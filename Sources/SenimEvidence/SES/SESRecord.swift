@@ -71,7 +71,8 @@ public struct SealedSESRecord: Sendable, Hashable {
         return report.recombined(
             container: "SES",
             messages: [
-                "a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"
+                "a simple electronic signature by SMS code (not an EDS), confirmed by \(record.binding.phoneE164.prefix(4))"
+                    + "…\(record.binding.phoneE164.suffix(2)) at \(CanonicalJSON.timestamp(record.confirmedAt))"
             ])
     }
 }

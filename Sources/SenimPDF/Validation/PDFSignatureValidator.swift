@@ -377,7 +377,8 @@ public struct PDFSignatureValidator: Sendable {
     }
 
     /// Lower layers sometimes pass a decoder's own error text through (a type name and a source line from
-    /// SwiftASN1); the PDF report keeps the sentence and drops those (DESIGN.md: no type names or paths in output).
+    /// SwiftASN1); the PDF report keeps the sentence and drops those (no type names or paths in output: docs/ARCHITECTURE.md,
+    /// "Conventions").
     static func plainLanguage(_ report: SignatureReport) -> SignatureReport {
         var report = report
         report.messages = report.messages.map(scrub)

@@ -37,7 +37,7 @@ extension ASN1ObjectIdentifier {
         public static let authorityInformationAccess: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 1, 1]
         public static let subjectInformationAccess: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 1, 11]
         public static let ocspNoCheck: ASN1ObjectIdentifier = [1, 3, 6, 1, 5, 5, 7, 48, 1, 5]
-        /// NCA RK "keystore branch" (kz-eds.md §1.1), SEQUENCE { OID }; never critical.
+        /// NCA RK "keystore branch" (docs/kazakh-eds.md §1.1), SEQUENCE { OID }; never critical.
         public static let kzKeystoreBranch: ASN1ObjectIdentifier = [1, 2, 398, 3, 3, 5]
     }
 }

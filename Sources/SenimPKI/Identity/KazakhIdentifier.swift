@@ -1,5 +1,5 @@
 /// An IIN (individual identification number) or BIN (business identification number): 12 digits whose
-/// last is a check digit (Постановление № 565 of 11.06.2003; kz-eds.md §7).
+/// last is a check digit (Постановление № 565 of 11.06.2003; docs/kazakh-eds.md §7).
 public struct KazakhIdentifier: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable { case iin, bin }
 
@@ -30,7 +30,7 @@ public struct KazakhIdentifier: Sendable, Hashable, Codable, CustomStringConvert
 
 extension KazakhIdentifier {
     /// JSON holds the 12 digits as a string, as reports and APIs print an IIN or BIN. Decoding tells the kind
-    /// from the fifth digit: the first digit of the day (0–3) in an IIN, the entity type (4–6) in a BIN (kz-eds.md §7).
+    /// from the fifth digit: the first digit of the day (0–3) in an IIN, the entity type (4–6) in a BIN (docs/kazakh-eds.md §7).
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         let fifth = text.utf8.dropFirst(4).first.map { $0 &- 0x30 } ?? 0

@@ -1,10 +1,10 @@
 import SwiftASN1
 
-/// Who a certificate names, in the terms of the Kazakh NCA profile (kz-eds.md §3.2):
+/// Who a certificate names, in the terms of the Kazakh NCA profile (docs/kazakh-eds.md §3.2):
 /// `CN=<SURNAME NAME>`, `SURNAME`, `SERIALNUMBER=IIN…`, `GIVENNAME=<patronymic>`, `O`, `OU=BIN…`, and roles in the EKU.
 public struct Signer: Sendable, Hashable, Codable {
     /// What the NCA issued the key for. 2004/RSA keys come in SIGN/AUTH pairs (policy and key usage tell them
-    /// apart); GOST-2015 keys serve both (kz-eds.md §3.2).
+    /// apart); GOST-2015 keys serve both (docs/kazakh-eds.md §3.2).
     public enum KeyPurpose: String, Sendable, Hashable, Codable {
         case signing, authentication, signingAndAuthentication, unknown
     }

@@ -1,6 +1,6 @@
 import SwiftASN1
 
-/// What an NCA RK certificate says its holder may do, read from the extended key usage (kz-eds.md §3.2):
+/// What an NCA RK certificate says its holder may do, read from the extended key usage (docs/kazakh-eds.md §3.2):
 /// since the GOST-2015 generation the policy OID is generic and the role lives in the EKU.
 public enum SignerRole: String, Sendable, Hashable, Codable, CaseIterable {
     case individual // 1.2.398.3.3.4.1.1

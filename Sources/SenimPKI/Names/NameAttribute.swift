@@ -1,6 +1,6 @@
 import SwiftASN1
 
-/// Attribute types found in NCA RK subject names (kz-eds.md §3.2) and in RFC 5280 / RFC 4519 names.
+/// Attribute types found in NCA RK subject names (docs/kazakh-eds.md §3.2) and in RFC 5280 / RFC 4519 names.
 extension ASN1ObjectIdentifier {
     public enum NameAttribute {
         public static let commonName: ASN1ObjectIdentifier = [2, 5, 4, 3]

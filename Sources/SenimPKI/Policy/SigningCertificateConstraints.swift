@@ -20,7 +20,8 @@ public enum PolicyViolation: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .notASigningKey(let usage):
             return
-                "the certificate is not a signing key: its key usage (\(usage)) lacks nonRepudiation; it looks like an NCA authentication (AUTH) key"
+                "the certificate is not a signing key: its key usage (\(usage)) lacks nonRepudiation; it looks like an NCA authentication "
+                + "(AUTH) key"
         case .missingRole(let role): return "the certificate does not carry the required role \(role.rawValue)"
         case .algorithmNotAccepted(let name): return "the validation policy does not accept \(name)"
         case .algorithmExpired(let name, let date):

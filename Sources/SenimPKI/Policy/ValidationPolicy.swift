@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 
 /// What a deployment accepts, versioned and hashed so every report can say exactly which rules it applied
-/// (`policy: {id, sha256}` in the report JSON of DESIGN.md).
+/// (`policy: {id, sha256}` in the report JSON, docs/ARCHITECTURE.md).
 public struct ValidationPolicy: Sendable, Codable, Hashable {
     /// An algorithm and the date after which signatures made with it are no longer accepted (nil: no sunset).
     public struct AlgorithmRule: Sendable, Codable, Hashable {

@@ -3,7 +3,8 @@ import Foundation
 /// The result of validating a signed object (a CMS, an XML document, an evidence package): the overall verdict
 /// and one ``SignatureReport`` per signature, in the ETSI EN 319 102-1 shape with pyHanko-style layered facts.
 ///
-/// This is the `--format json` body of `senimkey verify` (DESIGN.md) and the server's API body, shared by the
+/// This is the `--format json` body of `senimkey verify` (docs/ARCHITECTURE.md, "The CLI contract") and the server's API body, shared by
+/// the
 /// CMS and XML validators so both speak one vocabulary.
 public struct SignatureValidationReport: Sendable, Codable {
     public var indication: Indication
@@ -15,7 +16,7 @@ public struct SignatureValidationReport: Sendable, Codable {
     public var container: String
     public var signatures: [SignatureReport]
     public var messages: [String]
-    /// The producing tool and version, so a report says what made it (validation-and-evidence.md §2.7, item 9).
+    /// The producing tool and version, so a report says what made it (docs/validation-model.md §2, item 9).
     public var tool: String
 
     public static let toolName = "senimkey 0.2.0"
@@ -43,7 +44,8 @@ public struct SignatureValidationReport: Sendable, Codable {
             subIndication = failed.subIndication
             let passed = signatures.filter { $0.indication == .totalPassed }.count
             messages.insert(
-                "\(passed) of \(signatures.count) signature\(signatures.count == 1 ? "" : "s") passed; \(failed.id) is \(failed.indication.rawValue)\(failed.subIndication.map { "/\($0.rawValue)" } ?? "")",
+                "\(passed) of \(signatures.count) signature\(signatures.count == 1 ? "" : "s") passed; \(failed.id) is "
+                    + "\(failed.indication.rawValue)\(failed.subIndication.map { "/\($0.rawValue)" } ?? "")",
                 at: 0)
         } else {
             indication = .totalPassed

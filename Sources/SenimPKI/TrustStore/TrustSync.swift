@@ -22,7 +22,7 @@ public struct TrustSync: Sendable {
         }
     }
 
-    /// The current production chains published by NCA RK (kz-eds.md §3.1).
+    /// The current production chains published by NCA RK (docs/kazakh-eds.md §3.1).
     public static let ncaProduction: [Source] = [
         Source(fileName: "root_gost_2022.cer", url: "https://pki.gov.kz/cert/root_gost_2022.cer", role: .root),
         Source(fileName: "nca_gost_2022.cer", url: "http://pki.gov.kz/cert/nca_gost_2022.cer", role: .intermediate),

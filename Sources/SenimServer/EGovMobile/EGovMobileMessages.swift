@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON of eGov mobile's QR / cross signing protocol (reference/kz-eds.md §6.1, the v5 specification):
+/// The JSON of eGov mobile's QR / cross signing protocol (docs/kazakh-eds.md §6.1, the v5 specification):
 /// API №1 describes the signing request; API №2 lists the documents and takes them back signed.
 enum EGovMobile {
     /// How the app signs. `CMS_SIGN_ONLY` is a detached CMS, `CMS_WITH_DATA` an attached one (both with an NCA

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SenimEvidence
 import SenimWorkflow
 
 /// An error as the API answers it: an HTTP status, a stable code for programs, and one sentence for the user
@@ -58,11 +59,11 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     /// The stable code, e.g. `NOT_SIGNERS_TURN`.
     public var code: String { UserMessages.code(of: reason) }
 
-    public func message(in language: UserLanguage) -> String { UserMessages.text(for: reason, in: language) }
+    public func message(in language: Language) -> String { UserMessages.text(for: reason, in: language) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         // The header, not the context: an error thrown inside a route unwinds past the middleware's copy of it.
-        let language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var headers = HTTPFields()
         if let seconds = retryAfter { headers[.retryAfter] = String(seconds) }
         let body = Array(try PlatformJSONEncoder.encoder.encode(APIErrorBody(code: code, message: message(in: language))))

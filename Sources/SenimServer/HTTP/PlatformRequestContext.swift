@@ -10,7 +10,7 @@ public struct PlatformRequestContext: RequestContext {
     /// The TCP peer; the client's own address unless a trusted proxy says otherwise (``ClientAddress``).
     public let peerAddress: String?
     public var client: ClientContext
-    public var language: UserLanguage
+    public var language: Language
     public var authenticated: AuthenticatedSession?
     /// The session came from the browser's cookie, not an `Authorization` header: state-changing API calls
     /// must then prove they are the platform's own pages (JSON and a same-origin `Origin`).

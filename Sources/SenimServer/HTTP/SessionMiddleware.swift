@@ -26,7 +26,7 @@ struct SessionMiddleware: RouterMiddleware {
         let address = ClientAddress.resolve(
             peer: context.peerAddress, forwardedFor: request.headers[Self.forwardedFor], trustedProxies: trustedProxies)
         context.client = ClientContext(ipAddress: address, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) })
-        context.language = UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        context.language = Language(acceptLanguage: request.headers[.acceptLanguage])
         let bearer = Self.bearer(in: request)
         context.authenticatedByCookie = bearer == nil && cookies.session(in: request) != nil
         if let token = bearer ?? cookies.session(in: request) {

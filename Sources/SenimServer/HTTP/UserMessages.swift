@@ -9,13 +9,13 @@ import SenimWorkflow
 enum UserMessages {
     static func code(of reason: APIError.Reason) -> String { entry(reason).code }
 
-    static func text(for reason: APIError.Reason, in language: UserLanguage) -> String { entry(reason).phrase[language] }
+    static func text(for reason: APIError.Reason, in language: Language) -> String { entry(reason).phrase[language] }
 
     /// One text in the three languages.
     struct Phrase: Sendable {
         let ru: String, kk: String, en: String
 
-        subscript(language: UserLanguage) -> String {
+        subscript(language: Language) -> String {
             switch language {
             case .ru: return ru
             case .kk: return kk

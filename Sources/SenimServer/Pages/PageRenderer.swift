@@ -4,6 +4,7 @@ import Hummingbird
 import Mustache
 import NIOCore
 import SenimCrypto
+import SenimEvidence
 
 /// The page templates (`Resources/pages/*.mustache`, swift-mustache) and what every page answer carries:
 /// the language table, the language switch, the CSRF token, and the headers that keep a page to itself
@@ -60,7 +61,7 @@ struct PageRenderer: Sendable {
         let (csrf, newCookie) = csrfToken(of: request)
         var all: [String: Any] = [
             "t": strings.templateValues, "lang": language.rawValue, "title": strings[title], "csrf": csrf,
-            "languages": UserLanguage.allCases.map {
+            "languages": Language.allCases.map {
                 ["code": $0.rawValue, "name": PageStrings.table($0)[.languageName], "current": $0 == language]
             },
         ]
@@ -73,7 +74,7 @@ struct PageRenderer: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         var response = Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         if let newCookie { response.setCookie(newCookie) }
-        if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) {
+        if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
             response.setCookie(cookies.cookie(cookies.languageName, chosen.rawValue, maxAge: 31_536_000, httpOnly: false))
         }
         return response
@@ -89,10 +90,10 @@ struct PageRenderer: Sendable {
         return headers
     }
 
-    func language(of request: Request) -> UserLanguage {
-        if let chosen = request.uri.queryParameters["lang"].flatMap({ UserLanguage(rawValue: String($0)) }) { return chosen }
-        if let cookie = request.cookies[cookies.languageName].flatMap({ UserLanguage(rawValue: $0.value) }) { return cookie }
-        return UserLanguage(acceptLanguage: request.headers[.acceptLanguage])
+    func language(of request: Request) -> Language {
+        if let chosen = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return chosen }
+        if let cookie = request.cookies[cookies.languageName].flatMap({ Language(rawValue: $0.value) }) { return cookie }
+        return Language(acceptLanguage: request.headers[.acceptLanguage])
     }
 
     /// The CSRF token of this browser and session: HMAC(key, binding cookie ‖ session token). The binding

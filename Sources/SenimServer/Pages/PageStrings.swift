@@ -1,3 +1,4 @@
+import SenimEvidence
 import SenimWorkflow
 
 /// Every word the pages show, per language (Russian by default, Kazakh, English). Templates read them as
@@ -50,7 +51,7 @@ public enum PageKey: String, CaseIterable, Sendable {
 }
 
 enum PageStrings {
-    static func table(_ language: UserLanguage) -> PageTable {
+    static func table(_ language: Language) -> PageTable {
         switch language {
         case .ru: return PageTable(texts: ru)
         case .kk: return PageTable(texts: kk)

@@ -38,7 +38,7 @@ struct SignerController: PageController {
             throw APIError(.notFound)
         }
         if signer.state == .notified, Permissions.names(principal, signer) {
-            // Opening the page is the evidence that the signer saw the document (agreement §7.4).
+            // Opening the page is the evidence that the signer saw the document (docs/user-agreement.md §7.4).
             state = DocumentState(
                 document: document,
                 signers: try await platform.run(

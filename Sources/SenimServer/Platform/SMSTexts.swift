@@ -2,7 +2,7 @@ import SenimEvidence
 
 /// The SMS texts, per language. Codes never appear anywhere else (not in logs, not in answers).
 enum SMSTexts {
-    static func loginCode(_ code: String, language: UserLanguage) -> String {
+    static func loginCode(_ code: String, language: Language) -> String {
         switch language {
         case .ru: return "Senimkey: код для входа \(code). Никому не сообщайте его."
         case .kk: return "Senimkey: кіру коды \(code). Оны ешкімге айтпаңыз."
@@ -10,7 +10,7 @@ enum SMSTexts {
         }
     }
 
-    static func signingLink(_ link: String, partner: String, document: String, language: UserLanguage) -> String {
+    static func signingLink(_ link: String, partner: String, document: String, language: Language) -> String {
         switch language {
         case .ru: return "Senimkey: \(partner) просит подписать «\(document)». \(link)"
         case .kk: return "Senimkey: \(partner) «\(document)» құжатына қол қоюды сұрайды. \(link)"
@@ -18,7 +18,7 @@ enum SMSTexts {
         }
     }
 
-    static func signatureCode(_ code: String, action: SESAction, language: UserLanguage) -> String {
+    static func signatureCode(_ code: String, action: SESAction, language: Language) -> String {
         let rejecting = action == .reject
         switch language {
         case .ru: return "Senimkey: код \(code) — \(rejecting ? "отказ от подписания" : "подписание") документа. Никому не сообщайте его."
@@ -30,7 +30,7 @@ enum SMSTexts {
 
 /// What the signer is shown and agrees to when confirming by SMS code; its SHA-256 is bound into the code.
 enum ConsentText {
-    static func text(for action: SESAction, language: UserLanguage) -> String {
+    static func text(for action: SESAction, language: Language) -> String {
         switch (action, language) {
         case (.reject, .ru): return "Я отказываюсь подписывать этот документ и подтверждаю отказ одноразовым SMS-кодом."
         case (.reject, .kk): return "Мен бұл құжатқа қол қоюдан бас тартамын және бас тартуды бір реттік SMS-кодпен растаймын."

@@ -3,7 +3,7 @@ import SenimEvidence
 import SenimPKI
 import SenimWorkflow
 
-/// The Company's administration (agreement §3), for the API and the admin pages alike: each change saved with
+/// The Company's administration (docs/user-agreement.md §3.8), for the API and the admin pages alike: each change saved with
 /// its audit event by the engine, which also checks that `principal` may make it.
 extension SenimPlatform {
     /// A new partner; the BIN's check digit is checked (NCA test BINs only where the deployment accepts them).

@@ -1,7 +1,7 @@
 import Foundation
 import SenimWorkflow
 
-/// eGov mobile tickets and the links a signer's page shows for one (reference/kz-eds.md §6.1).
+/// eGov mobile tickets and the links a signer's page shows for one (docs/kazakh-eds.md §6.1).
 extension SenimPlatform {
     /// A ticket for what the signer can sign now, and nothing else.
     func openEGovTicket(documentID: String, signerID: String, method: EGovMobile.SignMethod, by principal: WorkflowPrincipal) async throws

@@ -5,7 +5,7 @@ import SenimEvidence
 import SenimPKI
 import SenimWorkflow
 
-/// The evidence package of one document (DESIGN.md "Evidence package"), built from the store as it is now:
+/// The evidence package of one document (docs/ARCHITECTURE.md, "The evidence package"), built from the store as it is now:
 /// the document, every signature as received with its report or seal, the audit chain, the Merkle inclusion
 /// of its head in the platform log under a freshly signed checkpoint, and the platform seal over it all.
 extension SenimPlatform {
@@ -75,7 +75,7 @@ extension SenimPlatform {
     }
 
     /// The arbitration report of the package as this platform verifies it.
-    public func arbitrationReport(packageAt path: String, language: ReportLanguage) async -> ArbitrationReport {
+    public func arbitrationReport(packageAt path: String, language: Language) async -> ArbitrationReport {
         let verification = await EvidencePackageVerifier(context: configuration.validation).verify(packageAt: path)
         return ArbitrationReport(verification, language: language)
     }

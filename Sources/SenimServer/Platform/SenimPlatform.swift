@@ -34,7 +34,7 @@ public struct SenimPlatform: Sendable {
     // MARK: Login
 
     /// Sends a login code by SMS; the answer says only where it went (masked) and until when.
-    public func requestLoginCode(phone: PhoneNumber, client: ClientContext, language: UserLanguage) async throws -> IssuedCode {
+    public func requestLoginCode(phone: PhoneNumber, client: ClientContext, language: Language) async throws -> IssuedCode {
         let issued = try await engine.requestLoginCode(
             phone: phone, authority: authority, policy: configuration.access, client: client, at: now)
         let text = SMSTexts.loginCode(issued.code, language: language)
@@ -127,7 +127,7 @@ public struct SenimPlatform: Sendable {
             let link = "\(configuration.publicBaseURL)/s/\(token)"
             let text = SMSTexts.signingLink(
                 link, partner: partner?.organisation ?? "", document: document.fileName,
-                language: UserLanguage(rawValue: document.language.rawValue) ?? .ru)
+                language: document.language)
             let delivery = await deliver(SMSMessage(to: phone, text: text, purpose: .signingLink))
             try? await engine.recordSMSSent(
                 documentID: document.id, signerID: signer.id, phone: phone, purpose: "signing link", providerMessageID: delivery,
@@ -170,7 +170,7 @@ public struct SenimPlatform: Sendable {
     /// Sends a code that signs (or rejects) the document for `signerID` to the phone it is bound to.
     public func requestSignatureCode(
         documentID: String, signerID: String, action: SESAction, by principal: WorkflowPrincipal, client: ClientContext,
-        language: UserLanguage
+        language: Language
     ) async throws -> IssuedCode {
         let consent = ConsentText.text(for: action, language: language)
         let issued = try await engine.issueSignatureCode(
@@ -211,7 +211,7 @@ public struct SenimPlatform: Sendable {
         return result
     }
 
-    /// A rejection confirmed by SMS code (agreement §7.4: of the signer's free will, and provably theirs).
+    /// A rejection confirmed by SMS code (docs/user-agreement.md §7.4, §7.10: of the signer's free will, and provably theirs).
     public func reject(
         documentID: String, signerID: String, challengeID: String, code: String, reason: String, by principal: WorkflowPrincipal,
         client: ClientContext

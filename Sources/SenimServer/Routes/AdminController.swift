@@ -3,7 +3,7 @@ import Hummingbird
 import SenimPKI
 import SenimWorkflow
 
-/// The Company's administration (agreement §3): partners, users, tariff packages, and a partner's employees
+/// The Company's administration (docs/user-agreement.md §3.8): partners, users, tariff packages, and a partner's employees
 /// (by its managers). Every change is audited in the administration chain by the engine.
 struct AdminController: APIController {
     struct PartnerBody: Codable {

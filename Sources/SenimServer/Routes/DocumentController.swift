@@ -210,7 +210,7 @@ struct DocumentController: APIController {
     /// Self-contained: its own CSS inline, nothing else may load or run, and it is never sniffed as anything else.
     @Sendable func report(_ request: Request, context: PlatformRequestContext) async throws -> Response {
         let documentID = try request.parameter("documentID", context)
-        let language = ReportLanguage(rawValue: request.query("lang") ?? context.language.rawValue) ?? .ru
+        let language = request.query("lang").flatMap(Language.init(rawValue:)) ?? context.language
         let path = try await platform.exportEvidence(
             documentID: documentID, by: try context.principal(for: documentID), client: context.client)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,9 +1,10 @@
 import Foundation
 import Hummingbird
 import SenimCrypto
+import SenimEvidence
 import SenimWorkflow
 
-/// eGov mobile QR and cross signing (reference/kz-eds.md §6.1). The signer's page asks for a ticket and shows
+/// eGov mobile QR and cross signing (docs/kazakh-eds.md §6.1). The signer's page asks for a ticket and shows
 /// the `mobileSign:` QR (or the cross link on a phone); the app reads API №1, fetches API №2 with the bearer
 /// token, signs, and PUTs the same JSON back with the signatures in place of the data. What comes back is
 /// verified here like any EDS; an invalid signature is answered 403 with the reason in the app's language.
@@ -122,7 +123,7 @@ struct EGovMobileController: APIController {
                 idempotencyKey: "egov:\(ticket.id):\(Hex.encode(DigestAlgorithm.sha256.hash(signature)))")
         } catch {
             let refused = APIError.from(error)
-            let message = Message(message: refused.message(in: UserLanguage(acceptLanguage: request.headers[.acceptLanguage])))
+            let message = Message(message: refused.message(in: Language(acceptLanguage: request.headers[.acceptLanguage])))
             return try EditedResponse(status: .forbidden, response: message).response(from: request, context: context)
         }
         await platform.eGovTickets.close(ticket.id)

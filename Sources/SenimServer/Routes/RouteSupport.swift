@@ -23,7 +23,7 @@ func phoneNumber(_ text: String) throws(APIError) -> PhoneNumber {
 }
 
 /// A document and its signers as the API shows them to `viewer`: the partner's staff see every signer in
-/// full; a signer sees their own phone and IIN and only masked ones of the others (agreement §10: personal data
+/// full; a signer sees their own phone and IIN and only masked ones of the others (docs/user-agreement.md §10: personal data
 /// only to those who need it).
 struct DocumentView: ResponseCodable, Sendable {
     let document: Document

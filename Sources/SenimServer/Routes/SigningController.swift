@@ -26,7 +26,7 @@ struct SigningController: APIController {
         let format: EDSFormat
         let signature: String
     }
-    /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (reference/kz-eds.md §6.2): the document bytes as
+    /// What NCALayer's `kz.gov.pki.knca.basics` `sign` needs (docs/kazakh-eds.md §6.2): the document bytes as
     /// base64 and a detached CMS.
     /// `digests` serve NCALayer's hash signing (`signingParams.digested`, `createCAdESFromBase64Hash`): base64 of the
     /// document's GOST 34.311 (GOST 2004 keys), Streebog-512 (GOST 2015 keys) and SHA-256 (RSA keys) digests; the

@@ -1,4 +1,5 @@
 import Foundation
+import SenimEvidence
 import SenimWorkflow
 
 /// What an upload says about the new document before its bytes count: the file name and the options. One
@@ -15,7 +16,7 @@ struct UploadDraft: Sendable, Hashable {
     static let booleanValues = ["true", "false", "1", "0"]
 
     let fileName: String
-    var language = Document.Language.ru
+    var language = Language.ru
     var signingMethod = Document.SigningMethod.either
     var signingOrder = Document.SigningOrder.parallel
     var partnerSignsFirst = true

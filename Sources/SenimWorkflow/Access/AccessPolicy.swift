@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 
 /// The edition of the user agreement in force and the SHA-256 of its text: what a first login accepts
-/// (agreement §1, §10), recorded with the time, the address and the device.
+/// (docs/user-agreement.md §1.8, §10), recorded with the time, the address and the device.
 public struct AgreementEdition: Sendable, Hashable, Codable {
     public var edition: String
     public var textSHA256: String

@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimEvidence
 
-/// Login by phone and SMS code (agreement §4: no passwords; the code proves possession of the number). The
+/// Login by phone and SMS code (docs/user-agreement.md §5.2, §5.3: no passwords; the code proves possession of the number). The
 /// codes follow the SMS-OTP rules of ``SESAuthority`` (six digits, five minutes, five attempts, single use,
 /// keyed digest only), bound to the phone and the action `login`. Every step is on the record in the phone's
 /// own audit chain (`account:+77…`) with the address and device it came from.

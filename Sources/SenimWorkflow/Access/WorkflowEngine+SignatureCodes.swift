@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimEvidence
 
-/// SMS codes that sign or reject a document (a simple electronic signature, agreement §7): each bound to the
+/// SMS codes that sign or reject a document (a simple electronic signature, docs/user-agreement.md §5.3, §6.7): each bound to the
 /// document's digests, the signer, the action and the consent text the signer was shown. Issuing and checking
 /// are recorded in the document's own audit chain, in the transaction that stores the challenge.
 extension WorkflowEngine {

@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimEvidence
 
-/// The link in a signer's SMS (agreement §7.3): an unguessable token for one signer of one document. Opening
+/// The link in a signer's SMS (docs/user-agreement.md §7.3): an unguessable token for one signer of one document. Opening
 /// it starts a session scoped to that document and signer, as the user who owns the signer's phone (created
 /// on first contact); signing still takes an SMS code to that phone or an EDS with the signer's IIN.
 extension WorkflowEngine {

@@ -1,6 +1,7 @@
 import Foundation
+import SenimEvidence
 
-/// A document as uploaded: its bytes never change (agreement §7), so its identity is its digests.
+/// A document as uploaded: its bytes never change (docs/user-agreement.md §7.9), so its identity is its digests.
 public struct Document: Sendable, Hashable, Codable, Identifiable {
     public enum Status: String, Sendable, Codable, CaseIterable {
         case draft, pending, signed, rejected, cancelled, expired
@@ -9,7 +10,7 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
         public var isFinal: Bool { self != .draft && self != .pending }
     }
 
-    /// How the signers may sign (agreement §7.1).
+    /// How the signers may sign (docs/user-agreement.md §6.8, §7.5).
     public enum SigningMethod: String, Sendable, Codable, CaseIterable {
         case eds = "EDS"
         case ses = "SES"
@@ -29,8 +30,6 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
         case sequential = "SEQUENTIAL"
         case parallel = "PARALLEL"
     }
-
-    public enum Language: String, Sendable, Codable, CaseIterable { case ru, kk, en }
 
     public let id: String
     public let partnerID: String

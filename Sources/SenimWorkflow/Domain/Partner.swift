@@ -24,7 +24,7 @@ public struct Partner: Sendable, Hashable, Codable, Identifiable {
     public static let rolesThatSignForPartner: Set<SignerRole> = [.firstHead, .signingRight]
 }
 
-/// What a partner granted one of its employees (agreement §3: every action counts as the partner's).
+/// What a partner granted one of its employees (docs/user-agreement.md §3.6: every action counts as the partner's).
 public struct EmployeeRights: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

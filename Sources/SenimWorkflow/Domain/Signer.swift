@@ -2,7 +2,7 @@ import Foundation
 import SenimPKI
 
 /// One signature a document waits for: the partner's own (its BIN, signed by someone its certificate lets sign
-/// for it), or a named person's (surname, name, IIN and phone, agreement §7.1).
+/// for it), or a named person's (surname, name, IIN and phone, docs/user-agreement.md §7.2).
 public struct Signer: Sendable, Hashable, Codable, Identifiable {
     public enum Party: String, Sendable, Codable { case partner, person }
 

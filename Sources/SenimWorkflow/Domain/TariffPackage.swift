@@ -1,6 +1,6 @@
 import Foundation
 
-/// A partner's package of signing uses (agreement §5). A use is reserved when a document is sent, so a
+/// A partner's package of signing uses (docs/user-agreement.md §4.11). A use is reserved when a document is sent, so a
 /// partner can never have more documents in flight than uses; it is debited once when the last signer
 /// completes, and released when the document is rejected, cancelled or expires.
 public struct TariffPackage: Sendable, Hashable, Codable, Identifiable {

@@ -1,7 +1,7 @@
 import Foundation
 import SenimPKI
 
-/// A person who logs in by phone and SMS code (no passwords, agreement §4): a client, a partner's employee or
+/// A person who logs in by phone and SMS code (no passwords, docs/user-agreement.md §5.3): a client, a partner's employee or
 /// a platform administrator. The IIN is known once the person gave it or signed with an EDS.
 public struct User: Sendable, Hashable, Codable, Identifiable {
     public enum Status: String, Sendable, Codable { case active, blocked }

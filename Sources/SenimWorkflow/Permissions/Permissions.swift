@@ -60,7 +60,7 @@ public enum PermissionDecision: Sendable, Hashable {
     public var isAllowed: Bool { self == .allowed }
 }
 
-/// The one function that decides who may do what (agreement §3, §10). Every route of the server and every
+/// The one function that decides who may do what (docs/user-agreement.md §3.6–§3.8, §10). Every route of the server and every
 /// store command asks it; nothing else grants access.
 ///
 /// - A client may view, read, sign and reject only documents that name them as a signer (by phone, and by IIN

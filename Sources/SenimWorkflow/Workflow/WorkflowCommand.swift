@@ -1,4 +1,5 @@
 import Foundation
+import SenimEvidence
 import SenimPKI
 
 /// A new document as uploaded: the facts the blob store measured while the bytes came in.
@@ -9,7 +10,7 @@ public struct UploadRequest: Sendable, Hashable, Codable {
     public var size: Int64
     public var sha256: String
     public var gost34311: String
-    public var language: Document.Language
+    public var language: Language
     public var signingMethod: Document.SigningMethod
     public var signingOrder: Document.SigningOrder
     public var partnerSignsFirst: Bool
@@ -17,7 +18,7 @@ public struct UploadRequest: Sendable, Hashable, Codable {
 
     public init(
         partnerID: String, fileName: String, mediaType: String, size: Int64, sha256: String, gost34311: String,
-        language: Document.Language = .ru, signingMethod: Document.SigningMethod = .either, signingOrder: Document.SigningOrder = .parallel,
+        language: Language = .ru, signingMethod: Document.SigningMethod = .either, signingOrder: Document.SigningOrder = .parallel,
         partnerSignsFirst: Bool = true, deadline: Date? = nil
     ) {
         self.partnerID = partnerID
@@ -34,7 +35,7 @@ public struct UploadRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// A signer as the partner names them (agreement §7.1).
+/// A signer as the partner names them (docs/user-agreement.md §7.2).
 public struct SignerRequest: Sendable, Hashable, Codable {
     public var surname: String
     public var name: String

@@ -41,7 +41,7 @@ public enum WorkflowError: Error, Sendable, Hashable, Codable, CustomStringConve
     /// The same signature value was already received for another document: an EDS is never moved between
     /// documents.
     case signatureAlreadyUsed
-    /// The user has not accepted the agreement edition in force (agreement §1, §10).
+    /// The user has not accepted the agreement edition in force (docs/user-agreement.md §1.8, §1.11).
     case agreementNotAccepted(edition: String)
     /// No session for this token, or it expired or was revoked.
     case notAuthenticated

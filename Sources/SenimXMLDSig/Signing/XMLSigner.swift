@@ -2,7 +2,7 @@ import Foundation
 import SenimCrypto
 import SenimPKI
 
-/// Makes enveloped XML-DSig signatures in the exact shape Kalkan / NCALayer `signXml` produce (kz-eds.md §2):
+/// Makes enveloped XML-DSig signatures in the exact shape Kalkan / NCALayer `signXml` produce (docs/kazakh-eds.md §2):
 /// `ds:Signature` appended as the last child of the document element, inclusive C14N for SignedInfo, one
 /// `Reference URI=""` with enveloped-signature then C14N #WithComments, the signer certificate in
 /// X509Data, base64 in 76-character lines ended by `&#13;` as Java writes them, and the KZ URIs for GOST.

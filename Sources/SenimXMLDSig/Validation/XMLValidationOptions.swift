@@ -5,7 +5,7 @@ public struct XMLValidationOptions: Sendable {
     /// How several enveloped signatures appended to one document relate.
     public enum MultipleSignatureOrder: String, Sendable {
         /// Kalkan / NCALayer / eGov co-signing: each later signature was appended after the earlier ones were
-        /// made, so signature k is verified with every later signature removed (kz-eds.md §2), last first.
+        /// made, so signature k is verified with every later signature removed (docs/kazakh-eds.md §2), last first.
         case kalkan
         /// Each signature on its own: only its enveloped transform removes anything.
         case independent

@@ -67,7 +67,7 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Output file.") var output: String
 
     func run() async throws {
-        guard let language = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
+        guard let language = Language(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
         let report = ArbitrationReport(try await input.readAndVerify(), language: language)
         let data: Data
         switch format {

@@ -103,7 +103,8 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
             try JSONOutput.print(report)
         case .text:
             print(
-                "\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at \(ISO8601DateFormatter().string(from: time))"
+                "\(report.indication.rawValue)\(report.subIndication.map { " / \($0.rawValue)" } ?? "") at "
+                    + "\(ISO8601DateFormatter().string(from: time))"
             )
             print("  revocation mode \(revocation.rawValue), profile \(profile.rawValue)")
             for message in report.messages { print("  - \(message)") }
@@ -111,7 +112,8 @@ struct VerifyCertificateCommand: AsyncParsableCommand {
                 let revocation =
                     element.revocation.map { "  revocation \($0.status) (\($0.source))" } ?? (element.trusted ? "  trust anchor" : "")
                 print(
-                    "  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 \(element.certificate.sha256)\(revocation)"
+                    "  [\(index)] \(element.certificate.subject)\n      serial \(element.certificate.serialNumber)  sha256 "
+                        + "\(element.certificate.sha256)\(revocation)"
                 )
             }
         }

@@ -7,7 +7,7 @@ import SenimVerify
 import SenimXMLDSig
 
 /// `senimkey verify FILE [--data FILE] [--trust DIR]… [--ca FILE]… [--crl FILE]… [--ocsp FILE]… [--at TIME]
-/// [--online] [--policy FILE] [--format text|json]`: detects what FILE is and validates it (DESIGN.md CLI
+/// [--online] [--policy FILE] [--format text|json]`: detects what FILE is and validates it (docs/ARCHITECTURE.md CLI
 /// contract). Exit 0 TOTAL_PASSED, 1 TOTAL_FAILED, 2 INDETERMINATE, 64 usage, 65 unreadable input.
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,7 +82,7 @@ struct VerifyCommand: AsyncParsableCommand {
         try SenimkeyExit.finish(with: report.indication)
     }
 
-    /// DESIGN.md's contract: `verify` on an evidence package runs the package verification (`evidence verify`).
+    /// The CLI contract (docs/ARCHITECTURE.md): `verify` on an evidence package runs the package verification (`evidence verify`).
     private func verifyEvidencePackage() async throws {
         var arguments = [file]
         for path in trust { arguments += ["--trust", path] }

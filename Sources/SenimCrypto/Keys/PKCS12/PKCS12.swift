@@ -4,7 +4,7 @@ import SwiftASN1
 /// A decrypted PKCS#12 (PFX) file: its private keys and certificates, with their bag attributes.
 ///
 /// NCA RK key files are BER with indefinite lengths, a 3DES-encrypted PKCS#8 key bag, an RC2-40-encrypted
-/// certificate bag and a SHA-1 MAC (kz-eds.md §1.5); OpenSSL cannot use them because it cannot decode the
+/// certificate bag and a SHA-1 MAC (docs/kazakh-eds.md §1.5); OpenSSL cannot use them because it cannot decode the
 /// GOST keys inside. This reader handles those and the PBES2/AES files OpenSSL 3 writes.
 public struct PKCS12: Sendable {
     public struct KeyEntry: Sendable {

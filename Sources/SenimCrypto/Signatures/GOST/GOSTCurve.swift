@@ -8,7 +8,7 @@ import SwiftASN1
 ///
 /// Values as published in RFC 4357 §11.4 (CryptoPro), RFC 7836 / RFC 9215 (TC26) and the standards'
 /// worked examples; KZ GOST 34.310-2004 is exactly CryptoPro-A and KZ GOST 34.10-2015 (512) exactly
-/// tc26-512-paramSetA (kz-eds.md §1.2, §1.4).
+/// tc26-512-paramSetA (docs/kazakh-eds.md §1.2, §1.4).
 public struct GOSTCurve: Hashable, Sendable, CustomStringConvertible {
     public let name: String
     let p: String, a: String, b: String, q: String, x: String, y: String
@@ -177,7 +177,7 @@ public struct GOSTCurve: Hashable, Sendable, CustomStringConvertible {
         case .NamedCurve.tc26_512_C: self = .tc26_512_C
         case .NamedCurve.tc26_512_test: self = .example512
         case .NamedCurve.kzGOST2015_256ParamSet:
-            // No KZ 256-bit GOST-2015 certificate has been observed anywhere (kz-eds.md §8.2); guessing the
+            // No KZ 256-bit GOST-2015 certificate has been observed anywhere (docs/kazakh-eds.md §8.2); guessing the
             // curve could accept a signature made under different parameters, so fail closed.
             throw .unsupportedAlgorithm("KZ GOST 34.10-2015 256-bit parameter set \(oid) (curve not published)")
         default:

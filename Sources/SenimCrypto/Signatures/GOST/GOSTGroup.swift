@@ -8,7 +8,7 @@ import CShims
 /// A GOST curve as an OpenSSL EC_GROUP, built once per parameter set and shared.
 ///
 /// OpenSSL's generic prime-curve code (BIGNUM + `EC_GROUP_new_curve_GFp`) is ~15× faster than a
-/// Swift bignum in release and ~500× in debug builds (swift-stack.md §5); the generator multiples are
+/// Swift bignum in release and ~500× in debug builds; the generator multiples are
 /// precomputed so the z1·G half of every verification is cheap.
 final class GOSTGroup: @unchecked Sendable {
     // @unchecked: the EC_GROUP and BIGNUMs are never modified after init; OpenSSL reads them concurrently.

@@ -1,7 +1,7 @@
 /// How the two halves of a GOST signature are laid out in bytes.
 ///
 /// Every NCA RK artefact (certificates, CRLs, OCSP, CMS, TSA tokens, XMLDSig) uses `r_le ‖ s_le`, which is
-/// the complete byte reversal of the RFC 4491 / CryptoPro layout `s_be ‖ r_be` (kz-eds.md §1.5, checked
+/// the complete byte reversal of the RFC 4491 / CryptoPro layout `s_be ‖ r_be` (docs/kazakh-eds.md §1.5, checked
 /// on every vector). The digest is read as a little-endian integer in both conventions.
 public enum GOSTSignatureLayout: String, Sendable, Hashable, Codable {
     /// NCA RK / Kalkan: r (little-endian) followed by s (little-endian).

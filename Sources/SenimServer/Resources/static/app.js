@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  // IIN/BIN check digit (reference/kz-eds.md §7): weights 1…11, then 3…11,1,2; 10 twice means invalid.
+  // IIN/BIN check digit (docs/kazakh-eds.md §7): weights 1…11, then 3…11,1,2; 10 twice means invalid.
   function validIdentifier(digits) {
     if (!/^[0-9]{12}$/.test(digits)) return false;
     var d = digits.split("").map(Number), s = 0, i;
@@ -54,7 +54,7 @@
     }, 3000);
   });
 
-  // NCALayer (wss://127.0.0.1:13579, kz.gov.pki.knca.basics.sign, reference/kz-eds.md §6.2): a detached CMS
+  // NCALayer (wss://127.0.0.1:13579, kz.gov.pki.knca.basics.sign, docs/kazakh-eds.md §6.2): a detached CMS
   // over the document's bytes, sent to the platform, which verifies it itself.
   var sign = document.getElementById("ncalayer-sign");
   if (sign) {

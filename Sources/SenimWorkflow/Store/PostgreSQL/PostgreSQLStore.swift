@@ -94,7 +94,8 @@ public final class PostgreSQLStore: Store {
             _ = try await self.fetch(
                 connection,
                 SQLStatement(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT "
+                        + "NULL)"
                 ))
             let applied = Set(
                 try await self.fetch(connection, SQLStatement("SELECT version FROM schema_migrations")).compactMap { $0.first?.integer })

@@ -18,7 +18,8 @@ public enum WorkflowSchema {
                 """,
                 "CREATE INDEX employees_by_user ON employees (user_id)",
                 """
-                CREATE TABLE tariff_packages (id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), uses_total BIGINT NOT NULL,
+                CREATE TABLE tariff_packages (id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),
+                    uses_total BIGINT NOT NULL,
                     uses_used BIGINT NOT NULL, uses_reserved BIGINT NOT NULL, valid_from BIGINT NOT NULL, valid_until BIGINT NOT NULL,
                     active BIGINT NOT NULL, CHECK (uses_used + uses_reserved <= uses_total), CHECK (uses_used >= 0 AND uses_reserved >= 0))
                 """,
@@ -40,11 +41,13 @@ public enum WorkflowSchema {
                 "CREATE INDEX signers_by_document ON signers (document_id)",
                 "CREATE INDEX signers_by_phone ON signers (phone)",
                 """
-                CREATE TABLE signature_files (document_id TEXT NOT NULL REFERENCES documents(id), signer_id TEXT NOT NULL, kind TEXT NOT NULL,
+                CREATE TABLE signature_files (document_id TEXT NOT NULL REFERENCES documents(id), signer_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
                     sha256 TEXT NOT NULL, blob_path TEXT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (document_id, sha256))
                 """,
                 """
-                CREATE TABLE audit_events (document_id TEXT NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL, previous_hash TEXT NOT NULL,
+                CREATE TABLE audit_events (document_id TEXT NOT NULL, sequence BIGINT NOT NULL, hash TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
                     event_json TEXT NOT NULL, time BIGINT NOT NULL, PRIMARY KEY (document_id, sequence))
                 """,
                 """
@@ -74,15 +77,18 @@ public enum WorkflowSchema {
                 "CREATE INDEX login_challenges_by_ip ON login_challenges (ip, created_at)",
                 """
                 CREATE TABLE sessions (token_sha256 TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), scope_document_id TEXT,
-                    scope_signer_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT, ip TEXT, user_agent TEXT)
+                    scope_signer_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT, ip TEXT,
+                        user_agent TEXT)
                 """,
                 "CREATE INDEX sessions_by_user ON sessions (user_id)",
                 """
-                CREATE TABLE agreement_acceptances (user_id TEXT NOT NULL REFERENCES users(id), edition TEXT NOT NULL, text_sha256 TEXT NOT NULL,
+                CREATE TABLE agreement_acceptances (user_id TEXT NOT NULL REFERENCES users(id), edition TEXT NOT NULL,
+                    text_sha256 TEXT NOT NULL,
                     accepted_at BIGINT NOT NULL, ip TEXT, user_agent TEXT, PRIMARY KEY (user_id, edition))
                 """,
                 """
-                CREATE TABLE ses_challenges (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), signer_id TEXT NOT NULL,
+                CREATE TABLE ses_challenges (id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+                    signer_id TEXT NOT NULL,
                     challenge_json TEXT NOT NULL, status TEXT NOT NULL, record_path TEXT, seal_path TEXT, created_at BIGINT NOT NULL)
                 """,
                 "CREATE INDEX ses_challenges_by_signer ON ses_challenges (signer_id, created_at)",

@@ -80,7 +80,8 @@ public final class SQLiteStore: Store {
             try await pool.write { db in
                 try db.execute(
                     sql:
-                        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+                        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT "
+                        + "NOT NULL)"
                 )
                 let applied = Set(try Int64.fetchAll(db, sql: "SELECT version FROM schema_migrations"))
                 for migration in migrations.sorted(by: { $0.version < $1.version }) where !applied.contains(Int64(migration.version)) {

@@ -1,4 +1,5 @@
 import Foundation
+import SenimEvidence
 
 /// `documents`: a document as uploaded, its status and the package it reserved, and where its bytes are.
 enum DocumentsTable {
@@ -25,7 +26,7 @@ enum DocumentsTable {
         guard let id = row[.id].text, let partnerID = row[.partnerID].text, let createdBy = row[.createdBy].text,
             let fileName = row[.fileName].text, let mediaType = row[.mediaType].text, let size = row[.size].integer,
             let sha256 = row[.sha256].text, let gost = row[.gost34311].text,
-            let language = row[.language].text.flatMap(Document.Language.init),
+            let language = row[.language].text.flatMap(Language.init),
             let method = row[.signingMethod].text.flatMap(Document.SigningMethod.init),
             let order = row[.signingOrder].text.flatMap(Document.SigningOrder.init),
             let status = row[.status].text.flatMap(Document.Status.init), let blobPath = row[.blobPath].text,

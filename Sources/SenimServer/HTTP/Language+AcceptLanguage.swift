@@ -1,7 +1,7 @@
-/// The languages the platform answers in (documents and users are Russian and Kazakh; English for others).
-public enum UserLanguage: String, Sendable, Codable, CaseIterable {
-    case ru, kk, en
+import Foundation
+import SenimEvidence
 
+extension Language {
     /// The first supported language of an `Accept-Language` header by quality (RFC 9110 §12.5.4); `kz` is
     /// taken as Kazakh, as eGov mobile and many users write it. Russian when nothing matches.
     public init(acceptLanguage: String?) {
