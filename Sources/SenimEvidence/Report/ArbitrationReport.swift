@@ -241,11 +241,11 @@ public struct ArbitrationReport: Sendable, Codable {
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(s(.title))</title><style>
             @page { size: A4; margin: 18mm 15mm; }
-            body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 190mm;
-                margin: auto; }
+            body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 190mm;\
+             margin: auto; }
             h1 { font-size: 17pt; margin-bottom: 0; } h2 { font-size: 12.5pt; border-bottom: 1px solid #999; margin-top: 18pt; }
-            .sub { color: #555; margin-top: 2pt; } table { border-collapse: collapse; width: 100%; margin: 6pt 0;
-                page-break-inside: avoid; }
+            .sub { color: #555; margin-top: 2pt; } table { border-collapse: collapse; width: 100%; margin: 6pt 0;\
+             page-break-inside: avoid; }
             th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; word-break: break-word; }
             th { background: #f1f1f1; } .kv th { width: 28%; } .verdict { font-weight: bold; padding: 4pt 6pt; }
             .total_passed { background: #e3f4e3; } .total_failed { background: #f8e0e0; } .indeterminate { background: #fff3d6; }
