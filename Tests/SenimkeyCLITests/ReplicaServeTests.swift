@@ -1,4 +1,5 @@
 import Foundation
+import FoundationNetworking
 import SenimTestSupport
 import Testing
 
@@ -66,6 +67,60 @@ struct ReplicaServeTests {
             #expect(!FileManager.default.fileExists(atPath: directory + "/db/senimkey.sqlite"))
         }
         for (_, output, _) in processes { #expect(output.current.contains("blobs and keys=database")) }
+
+        // One platform: a code sent by A is confirmed on B (one SMS-code key), the session works on both, and a
+        // logout on A is refused on B (the announcement, not the one-second lifetime: measured below).
+        let ports = try processes.map { process in
+            let printed = process.1.current
+            let match = try #require(printed.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression))
+            return try #require(Int(printed[match].split(separator: ":").last ?? ""))
+        }
+        let phone = "+77010000001"
+        let code = try await Self.request("POST", ports[0], "/api/v1/auth/code", json: ["phone": phone])
+        #expect(code.status == 202)
+        let challenge = try #require(code.json["challengeID"] as? String)
+        let outbox = directories[0] + "/outbox"
+        let messages = try FileManager.default.contentsOfDirectory(atPath: outbox).compactMap {
+            FileManager.default.contents(atPath: outbox + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let text = try #require(messages.first)
+        let sent = try #require(text.range(of: #"\d{6}"#, options: .regularExpression))
+        let session = try await Self.request(
+            "POST", ports[1], "/api/v1/auth/session",
+            json: ["phone": phone, "challengeID": challenge, "code": String(text[sent]), "acceptAgreement": true])
+        #expect(session.status == 200, "the code A sent is confirmed on B")
+        let token = try #require(session.json["token"] as? String)
+        #expect(try await Self.request("GET", ports[0], "/api/v1/me", token: token).status == 200)
+        #expect(try await Self.request("GET", ports[1], "/api/v1/me", token: token).status == 200)
+        #expect(try await Self.request("DELETE", ports[0], "/api/v1/auth/session", token: token).status < 300)
+        let start = ContinuousClock.now
+        var refused = false
+        while !refused && ContinuousClock.now - start < .seconds(3) {
+            refused = try await Self.request("GET", ports[1], "/api/v1/me", token: token).status == 401
+        }
+        let elapsed = ContinuousClock.now - start
+        print("replicas: logout on A refused on B after \(elapsed)")
+        #expect(refused && elapsed < .milliseconds(500), "logout on A refused on B after \(elapsed)")
+    }
+
+    struct Answer {
+        let status: Int
+        let json: [String: Any]
+    }
+
+    static func request(_ method: String, _ port: Int, _ path: String, json: [String: Any]? = nil, token: String? = nil) async throws
+        -> Answer
+    {
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+        request.httpMethod = method
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return Answer(status: status, json: (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
     }
 
     /// The keys are wrapped: a replica started without the wrapping key refuses to start, with a sentence.
