@@ -539,7 +539,7 @@ import Testing
             #expect(accepted.status == 200, "\(accepted.text)")
             let stored = try #require(
                 try await server.platform.engine.signatures(ofDocument: second).last { $0.accepted && $0.signerID == slot })
-            let report = String(decoding: try server.platform.blobs.contents(of: try #require(stored.companionPath)), as: UTF8.self)
+            let report = String(decoding: try await server.platform.blobs.contents(of: try #require(stored.companionPath)), as: UTF8.self)
             #expect(report.contains("earlier than the document was sent for signing"))
         }
     }

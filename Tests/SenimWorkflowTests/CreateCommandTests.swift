@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: StoreKind.available) func createThenThreeSignaturesCompleteTheDocument(_ kind: StoreKind) async throws {
         let (engine, blobs, _) = try await kind.make(rules: WorkflowRules(partnerSignatureRequiresEDS: false))
         let clients = try await WorkflowStoreTests.setUp(engine)
-        let stored = try blobs.store(Array("%PDF-1.7 договор".utf8))
+        let stored = try await blobs.store(Array("%PDF-1.7 договор".utf8))
         let upload = UploadRequest(
             partnerID: "p-1", fileName: "d.pdf", mediaType: "application/pdf", size: stored.size, sha256: stored.sha256,
             gost34311: stored.gost34311)

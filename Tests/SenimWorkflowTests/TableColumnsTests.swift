@@ -10,7 +10,7 @@ import Testing
 /// names, and a row of another width does not decode.
 @Suite("Table columns")
 struct TableColumnsTests {
-    /// Every table of the schema with its `Columns` list (16 tables).
+    /// Every table of the schema with its `Columns` list (19 tables).
     static let tables: [(table: String, columns: [String])] = [
         (DocumentsTable.Columns.table, DocumentsTable.Columns.allCases.map(\.rawValue)),
         (SignersTable.Columns.table, SignersTable.Columns.allCases.map(\.rawValue)),
@@ -28,6 +28,9 @@ struct TableColumnsTests {
         (SessionsTable.Columns.table, SessionsTable.Columns.allCases.map(\.rawValue)),
         (AgreementAcceptancesTable.Columns.table, AgreementAcceptancesTable.Columns.allCases.map(\.rawValue)),
         (SignerLinksTable.Columns.table, SignerLinksTable.Columns.allCases.map(\.rawValue)),
+        (BlobsTable.Columns.table, BlobsTable.Columns.allCases.map(\.rawValue)),
+        (BlobChunksTable.Columns.table, BlobChunksTable.Columns.allCases.map(\.rawValue)),
+        (PlatformKeysTable.Columns.table, PlatformKeysTable.Columns.allCases.map(\.rawValue)),
     ]
 
     @Test(arguments: StoreKind.available)
@@ -50,7 +53,7 @@ struct TableColumnsTests {
                 + " ORDER BY table_name"
         let tables = try await engine.store.query(SQLStatement(every)).map { $0.first?.text ?? "" }
         #expect(tables == Self.tables.map(\.table).sorted())
-        #expect(tables.count == 16)
+        #expect(tables.count == 19)
     }
 
     @Test func statementsListTheColumnsOnce() {

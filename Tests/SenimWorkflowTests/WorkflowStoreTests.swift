@@ -38,7 +38,7 @@ struct WorkflowStoreTests {
         _ engine: WorkflowEngine, _ blobs: BlobStore, id: String, clients: [WorkflowPrincipal],
         order: Document.SigningOrder = .parallel, at time: Date = t
     ) async throws -> CommandResult {
-        let stored = try blobs.store(Array("%PDF-1.7 договор \(id)".utf8))
+        let stored = try await blobs.store(Array("%PDF-1.7 договор \(id)".utf8))
         let upload = UploadRequest(
             partnerID: "p-1", fileName: "\(id).pdf", mediaType: "application/pdf", size: stored.size, sha256: stored.sha256,
             gost34311: stored.gost34311, signingOrder: order)
@@ -109,7 +109,7 @@ struct WorkflowStoreTests {
             leafHash: MerkleHash.leaf(try anchor.leafData()), index: last.leafIndex, treeSize: merkle.size, proof: proof, root: merkle.root)
         // The document's bytes are where the store says, unchanged.
         #expect(
-            DigestAlgorithm.sha256.hash(try blobs.contents(of: try await engine.blobPath(ofDocument: "d-1")))
+            DigestAlgorithm.sha256.hash(try await blobs.contents(of: try await engine.blobPath(ofDocument: "d-1")))
                 == (try Hex.decode(sent.document.sha256)))
     }
 
@@ -261,7 +261,7 @@ struct WorkflowStoreTests {
         }
         #expect(
             try await engine.store.query(SQLStatement("SELECT version FROM schema_migrations ORDER BY version")).map { $0.first?.integer }
-                == [1, 2, 3])
+                == [1, 2, 3, 4])
         try await engine.migrate() // applying the migrations again changes nothing
         #expect(try await engine.documents(ofPartner: "p-1", status: .pending).count == 6)
     }

@@ -140,7 +140,7 @@ func run(storeName: String, store: any Store, directory: String, measureReads: B
     for index in 0..<sesDocuments {
         let id = "d-\(index)", phone = PhoneNumber(String(format: "+7702%07d", index))!
         let sha = Hex.encode(DigestAlgorithm.sha256.hash(Array("document \(index)".utf8)))
-        let stored = try platform.blobs.store(Array("document \(index)".utf8))
+        let stored = try await platform.blobs.store(Array("document \(index)".utf8))
         try await engine.execute(.upload(documentID: id, uploadedBy: principal.user.id,
                                          UploadRequest(partnerID: "p-load", fileName: "\(id).txt", mediaType: "text/plain", size: stored.size, sha256: sha,
                                                        gost34311: stored.gost34311, signingMethod: .ses, partnerSignsFirst: false)),

@@ -12,8 +12,12 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The address users reach the platform at: the base of SMS links and of the eGov mobile API URLs.
     public var publicBaseURL: String
-    /// Document and signature blobs (content-addressed).
+    /// Document and signature blobs (content-addressed) when `blobStore` is nil; also where evidence exports are
+    /// assembled before they are sent.
     public var blobDirectory: String
+    /// Where blobs live when not in `blobDirectory`: PostgreSQL deployments keep them in the database, so that
+    /// every server serves every document.
+    public var blobStore: BlobStore?
     /// The key that derives SMS codes (≥ 256 bits; never stored beside the challenges).
     public var sesKey: [UInt8]
     /// The platform's own key: it seals SES records, evidence packages and log checkpoints.

@@ -34,17 +34,18 @@ extension SenimPlatform {
         // Refused attempts stay out of signatures/: the audit log records each with its digest and reason.
         for stored in try await engine.signatures(ofDocument: documentID) where stored.accepted {
             let label = Self.label(of: stored.signerID, in: state)
-            let bytes = try blobs.contents(of: stored.blobPath)
+            let bytes = try await blobs.contents(of: stored.blobPath)
             guard let companion = stored.companionPath else { continue }
             switch stored.kind {
             case .eds:
-                let report = try JSONDecoder.iso8601.decode(SignatureValidationReport.self, from: Data(try blobs.contents(of: companion)))
+                let report = try JSONDecoder.iso8601.decode(
+                    SignatureValidationReport.self, from: Data(try await blobs.contents(of: companion)))
                 let isXML = EDSFormat.of(bytes) == .xml
                 eds.append(.init(signerLabel: label, kind: isXML ? .xml : .cms, bytes: bytes, report: report))
                 validated.formUnion(report.signatures.flatMap(Self.pathCertificates))
                 if !isXML, let signedData = try? SignedData(bytes: bytes) { certificates += signedData.certificates }
             case .ses:
-                ses.append(.init(signerLabel: label, record: SealedSESRecord(json: bytes, seal: try blobs.contents(of: companion))))
+                ses.append(.init(signerLabel: label, record: SealedSESRecord(json: bytes, seal: try await blobs.contents(of: companion))))
             }
         }
         // Only certificates on a validated path go in (a signer cannot plant others, such as one that copies the
@@ -53,20 +54,23 @@ extension SenimPlatform {
             (certificates + configuration.validation.trustStore.intermediates).filter {
                 validated.contains(Hex.encode($0.sha256Fingerprint))
             } + [seal.certificate] + seal.chain
-        let contents = EvidencePackageContents(
-            documentName: document.fileName, documentPath: try await engine.blobPath(ofDocument: documentID), edsSignatures: eds,
-            sesSignatures: ses,
-            revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
-            inclusion: .init(
-                leafIndex: leaf.leafIndex, treeSize: included.treeSize, proof: included.proof, checkpoint: included.checkpoint),
-            policy: configuration.validation.policy)
         let directory = (configuration.blobDirectory as NSString).appendingPathComponent(".exports")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = (directory as NSString).appendingPathComponent("\(documentID)-\(UUID().uuidString).asice")
-        let sealer = PlatformSeal(
-            identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
-            fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
-        _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
+        // A database blob is copied to a private temporary file for the ZIP writer, and removed after.
+        try await blobs.withFile(of: try await engine.blobPath(ofDocument: documentID)) { documentPath in
+            let contents = EvidencePackageContents(
+                documentName: document.fileName, documentPath: documentPath, edsSignatures: eds,
+                sesSignatures: ses,
+                revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
+                inclusion: .init(
+                    leafIndex: leaf.leafIndex, treeSize: included.treeSize, proof: included.proof, checkpoint: included.checkpoint),
+                policy: configuration.validation.policy)
+            let sealer = PlatformSeal(
+                identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
+                fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
+            _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
+        }
         try await engine.recordDownload(
             documentID: documentID, item: "evidence package sha256:\(Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path)))",
             by: principal,

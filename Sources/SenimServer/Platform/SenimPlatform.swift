@@ -20,7 +20,7 @@ public struct SenimPlatform: Sendable {
     public init(configuration: ServerConfiguration, store: any Store) throws {
         self.configuration = configuration
         engine = WorkflowEngine(store: store, rules: configuration.rules)
-        blobs = try BlobStore(directory: configuration.blobDirectory)
+        blobs = try configuration.blobStore ?? BlobStore(directory: configuration.blobDirectory)
         authority = try SESAuthority(key: configuration.sesKey)
         intake = SignatureIntake(validation: configuration.validation)
         eGovTickets = EGovMobileTickets(limit: configuration.eGovTicketLimit, lifetime: configuration.eGovTicketLifetime)
@@ -197,8 +197,8 @@ public struct SenimPlatform: Sendable {
             .sign, documentID: documentID, signerID: signerID, challengeID: challengeID, code: code,
             by: principal, client: client)
         let sealed = try record.sealed(by: configuration.sealIdentity, at: now)
-        let json = try blobs.store(sealed.json)
-        let seal = try blobs.store(sealed.seal)
+        let json = try await blobs.store(sealed.json)
+        let seal = try await blobs.store(sealed.seal)
         try await engine.attachSealedRecord(challengeID: challengeID, recordPath: json.path, sealPath: seal.path)
         let evidence = SignatureEvidence.ses(
             .init(
@@ -236,15 +236,16 @@ public struct SenimPlatform: Sendable {
         var verified: VerifiedSignature
         switch format {
         case .cms:
-            verified = try await intake.verifyCMS(
-                bytes, document: document, documentPath: try await engine.blobPath(ofDocument: documentID), at: now)
+            verified = try await blobs.withFile(of: try await engine.blobPath(ofDocument: documentID)) { path in
+                try await intake.verifyCMS(bytes, document: document, documentPath: path, at: now)
+            }
         case .xml: verified = try await intake.verifyXML(bytes, document: document, at: now)
         }
         if state.signers.first(where: { $0.id == signerID })?.party == .person {
             verified = SignatureIntake.flagEarlySigning(verified, sentAt: try await engine.sentAt(ofDocument: documentID))
         }
-        let stored = try blobs.store(verified.bytes)
-        let report = try blobs.store(Array(try PlatformJSONEncoder.encoder.encode(verified.report)))
+        let stored = try await blobs.store(verified.bytes)
+        let report = try await blobs.store(Array(try PlatformJSONEncoder.encoder.encode(verified.report)))
         do {
             let result = try await run(
                 .sign(documentID: documentID, signerID: signerID, .eds(verified.evidence)), by: principal, client: client,

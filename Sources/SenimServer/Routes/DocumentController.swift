@@ -190,7 +190,7 @@ struct DocumentController: APIController {
         }
         try await platform.engine.recordDownload(
             documentID: documentID, item: "signature sha256:\(sha256)", by: principal, client: context.client, at: platform.now)
-        let bytes = try platform.blobs.contents(of: stored.blobPath)
+        let bytes = try await platform.blobs.contents(of: stored.blobPath)
         let (mediaType, suffix) =
             stored.kind == .ses
             ? ("application/json", "ses.json")

@@ -81,7 +81,7 @@ struct EGovMobileController: APIController {
                 id: 1, nameRu: name, nameKz: name, nameEn: name, meta: meta, documentXml: SignatureIntake.statement(for: document),
                 document: nil)
         } else {
-            let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: document.id))
+            let bytes = try await platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: document.id))
             item = .init(
                 id: 1, nameRu: name, nameKz: name, nameEn: name, meta: meta, documentXml: nil,
                 document: .init(

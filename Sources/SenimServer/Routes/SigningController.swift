@@ -116,7 +116,7 @@ struct SigningController: APIController {
         guard let document = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent).document else {
             throw APIError(.notFound)
         }
-        let bytes = try platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
+        let bytes = try await platform.blobs.contents(of: try await platform.engine.blobPath(ofDocument: documentID))
         let digests = [
             DigestAlgorithm.sha256.rawValue: try Self.base64(ofHex: document.sha256),
             DigestAlgorithm.gost34311.rawValue: try Self.base64(ofHex: document.gost34311),

@@ -1,9 +1,9 @@
 import Foundation
-import SenimCrypto
 
-/// Documents and received signatures on disk, content-addressed by SHA-256 (`ab/abcdef…`): a blob is written
-/// to a temporary file, synced, then renamed into place, so a crash leaves either the whole blob or none, and
-/// the same bytes stored twice are one file. The database keeps the path.
+/// Documents and received signatures, content-addressed by SHA-256. The bytes live in a ``BlobBackend``: files
+/// under a directory (the default beside SQLite) or chunked rows in PostgreSQL (several servers, one database).
+/// Either way a blob is whole or absent, the same bytes stored twice are one blob, and the database keeps the
+/// path this store returned.
 public struct BlobStore: Sendable {
     /// What storing measured on the way in: the digests a document's identity is.
     public struct Stored: Sendable, Hashable {
@@ -11,108 +11,90 @@ public struct BlobStore: Sendable {
         public let sha256: String
         public let gost34311: String
         public let size: Int64
+
+        public init(path: String, sha256: String, gost34311: String, size: Int64) {
+            self.path = path
+            self.sha256 = sha256
+            self.gost34311 = gost34311
+            self.size = size
+        }
     }
 
-    public let directory: String
+    /// The size of the pieces blobs are read back in (and written to PostgreSQL in).
+    public static let chunkSize = 256 << 10
 
+    public let backend: any BlobBackend
+    /// The folder of a filesystem store; nil when the blobs are in the database.
+    public let directory: String?
+
+    /// Blobs as files under `directory` (`ab/abcdef…`).
     public init(directory: String) throws(StoreError) {
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw .blob("cannot create \(directory): \(error)")
-        }
+        backend = try FileBlobBackend(directory: directory)
         self.directory = directory
     }
 
-    public func store(_ bytes: [UInt8]) throws(StoreError) -> Stored {
-        try store { write in write(bytes) }
+    /// Blobs in another backend (PostgreSQL: ``PostgreSQLBlobBackend``).
+    public init(backend: any BlobBackend) {
+        self.backend = backend
+        directory = nil
     }
 
-    /// Streams `chunks` (an upload as it arrives) to disk, hashing on the way; at most `limit` bytes, past which
-    /// it throws ``StoreError/blobTooLarge(limit:)`` and keeps nothing.
+    public func store(_ bytes: [UInt8]) async throws -> Stored {
+        try await backend.store(OneChunk(bytes: bytes), limit: .max)
+    }
+
+    /// Streams `chunks` (an upload as it arrives) in, hashing on the way; at most `limit` bytes, past which it
+    /// throws ``StoreError/blobTooLarge(limit:)`` and keeps nothing.
     public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int64) async throws -> Stored where Chunks.Element == [UInt8] {
-        var writer = try BlobWriter(directory: directory)
+        try await backend.store(chunks, limit: limit)
+    }
+
+    /// The stored bytes at `path`, chunk by chunk (a download streams them without holding the document).
+    public func read(_ path: String, chunk body: ([UInt8]) async throws -> Void) async throws {
+        try await backend.read(path, chunk: body)
+    }
+
+    /// The stored bytes at `path` as one array, for the callers that need all of them at once (a signature
+    /// validation, an evidence package).
+    public func contents(of path: String) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try await backend.read(path) { bytes += $0 }
+        return bytes
+    }
+
+    /// Runs `body` with a file holding the blob at `path`, for readers that take a file (a CMS over a detached
+    /// document, the evidence package's ZIP writer). A filesystem blob is its own file; a database blob is
+    /// streamed to a private temporary file (0600) that is removed when `body` returns.
+    public func withFile<T>(of path: String, _ body: (String) async throws -> T) async throws -> T {
+        if backend is FileBlobBackend { return try await body(path) }
+        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("senimkey-blob-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else { throw StoreError.blob("cannot create a temporary file for \(path)") }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
         do {
-            for try await chunk in chunks {
-                guard writer.size + Int64(chunk.count) <= limit else { throw StoreError.blobTooLarge(limit: limit) }
-                try writer.write(chunk)
-            }
-            return try writer.finish()
+            try await backend.read(path) { chunk in try handle.write(contentsOf: chunk) }
+            try handle.close()
         } catch {
-            writer.abandon()
-            throw error
+            try? handle.close()
+            throw StoreError.blob("cannot copy \(path) to a temporary file: \(error)")
         }
-    }
-
-    /// The stored bytes at `path` (a path this store returned).
-    public func contents(of path: String) throws(StoreError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .blob("\(path) is missing") }
-        return Array(data)
-    }
-
-    private func store(_ produce: ((([UInt8]) -> Void)) -> Void) throws(StoreError) -> Stored {
-        var writer = try BlobWriter(directory: directory)
-        var failure: StoreError?
-        produce { chunk in
-            guard failure == nil else { return }
-            do throws(StoreError) { try writer.write(chunk) } catch { failure = error }
-        }
-        if let failure {
-            writer.abandon()
-            throw failure
-        }
-        return try writer.finish()
+        return try await body(temporary)
     }
 }
 
-/// One blob being written: temporary file, digests, then fsync and rename.
-private struct BlobWriter {
-    let directory: String
-    let temporaryPath: String
-    let descriptor: Int32
-    var digests = DigestSet(algorithms: [DigestAlgorithm.sha256, .gost34311])
-    var size: Int64 = 0
+/// One array as a sequence of one chunk.
+struct OneChunk: AsyncSequence, Sendable {
+    typealias Element = [UInt8]
+    let bytes: [UInt8]
 
-    init(directory: String) throws(StoreError) {
-        self.directory = directory
-        temporaryPath = (directory as NSString).appendingPathComponent(".incoming-\(UUID().uuidString)")
-        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw .blob("cannot create \(temporaryPath): \(String(cString: strerror(errno)))") }
-    }
-
-    mutating func write(_ chunk: [UInt8]) throws(StoreError) {
-        digests.update(bytes: chunk)
-        size += Int64(chunk.count)
-        var offset = 0
-        while offset < chunk.count {
-            let written = chunk.withUnsafeBytes { buffer in
-                buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, chunk.count - offset) } ?? -1
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { throw .blob("write failed: \(String(cString: strerror(errno)))") }
-            offset += written
+    struct AsyncIterator: AsyncIteratorProtocol {
+        var bytes: [UInt8]?
+        mutating func next() async -> [UInt8]? {
+            defer { bytes = nil }
+            return bytes
         }
     }
 
-    mutating func finish() throws(StoreError) -> BlobStore.Stored {
-        guard fsync(descriptor) == 0 else { throw .blob("fsync failed: \(String(cString: strerror(errno)))") }
-        close(descriptor)
-        let finalDigests = digests.finalize()
-        let sha256 = Hex.encode(finalDigests[.sha256] ?? [])
-        let gost = Hex.encode(finalDigests[.gost34311] ?? [])
-        let folder = (directory as NSString).appendingPathComponent(String(sha256.prefix(2)))
-        let path = (folder as NSString).appendingPathComponent(sha256)
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch { throw .blob("\(error)") }
-        guard rename(temporaryPath, path) == 0 else { throw .blob("rename failed: \(String(cString: strerror(errno)))") }
-        // The rename is durable once the folder's entry is synced too.
-        let folderDescriptor = open(folder, O_RDONLY)
-        if folderDescriptor >= 0 {
-            fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
-        return .init(path: path, sha256: sha256, gost34311: gost, size: size)
-    }
-
-    func abandon() {
-        close(descriptor)
-        unlink(temporaryPath)
-    }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(bytes: bytes) }
 }

@@ -112,9 +112,9 @@ extension WorkflowEngine {
                 documentID: Self.administrationLog, document: nil, actor: actor, client: client, at: time)
             return (planned.writes + appended.writes, planned.answer)
         }
-        // A block, a new right or an inactive partner changes what cached sessions and documents may do.
-        caches.sessions.removeAll()
-        caches.documents.removeAll()
+        // A block, a new right or an inactive partner changes what cached sessions and documents may do, here and
+        // (announced on the user's or the partner's channel) on every other node.
+        caches.principalsChanged(description?.action.cacheKind ?? .user)
         return answer
     }
 }

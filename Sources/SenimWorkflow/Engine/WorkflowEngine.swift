@@ -16,7 +16,7 @@ public struct WorkflowEngine: Sendable {
     public init(store: any Store, rules: WorkflowRules = WorkflowRules(), cacheLifetime: Duration = .seconds(1)) {
         self.store = store
         self.rules = rules
-        caches = EngineCaches(lifetime: cacheLifetime)
+        caches = EngineCaches(lifetime: cacheLifetime, feed: store as? any CacheChangeFeed)
     }
 
     /// Creates the schema or brings it up to date.

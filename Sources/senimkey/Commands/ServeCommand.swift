@@ -28,6 +28,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fetch CRLs and OCSP responses from the certificates' URLs while validating.") var online = false
     @Option(help: "PKCS#12 with the platform's seal key (default: a P-256 key generated in the data directory).") var sealP12: String?
     @Option(help: "Environment variable holding the seal PKCS#12 password.") var sealPasswordEnv = "SENIMKEY_SEAL_PASSWORD"
+    @Option(
+        help: ArgumentHelp(
+            "Environment variable holding the key (32 bytes: 64 hex digits or base64) that wraps the platform keys kept in "
+                + "PostgreSQL (default: kept unwrapped when it is unset).")
+    )
+    var keyWrappingEnv = "SENIMKEY_KEY_WRAPPING_KEY"
     @Option(help: "RFC 3161 timestamp authority URL for evidence package seals.") var tsa: String?
     @Option(help: "SMS provider URL (JSON over HTTPS); default: the outbox directory.") var smsURL: String?
     @Option(help: "Environment variable holding the SMS provider's Authorization header value.") var smsAuthorizationEnv =
@@ -48,11 +54,27 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "senimkey.serve")
         let directory = try DeploymentDirectory(path: data)
         let store: any Store
+        // With PostgreSQL nothing is node-local: blobs and keys live in the database, so servers with different
+        // data directories on one database are one platform. SQLite keeps both in the data directory.
+        var shared: (blobs: BlobStore, keys: DatabaseKeys)?
         if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
-            store = try PostgreSQLStore(url: database, password: ProcessInfo.processInfo.environment[databasePasswordEnv])
+            let postgres = try PostgreSQLStore(url: database, password: ProcessInfo.processInfo.environment[databasePasswordEnv])
+            store = postgres
+            try await WorkflowEngine(store: postgres).migrate()
+            let wrapping = try ProcessInfo.processInfo.environment[keyWrappingEnv].map { try DatabaseKeys.wrappingKey(from: $0) }
+            let blobs = PostgreSQLBlobBackend(store: postgres)
+            // Chunks of uploads a killed server left a day ago or more (no upload takes that long).
+            try await blobs.purgeAbandonedUploads(olderThan: Date().addingTimeInterval(-86_400))
+            shared = (BlobStore(backend: blobs), try await DatabaseKeys.load(from: postgres, wrappingKey: wrapping))
         } else {
             store = try SQLiteStore(path: database ?? directory.databasePath)
         }
+        let sealIdentity =
+            if let shared, sealP12 == nil {
+                shared.keys.sealIdentity
+            } else {
+                try directory.sealIdentity(pkcs12: sealP12, password: ProcessInfo.processInfo.environment[sealPasswordEnv] ?? "")
+            }
         let trustStore = try CLIInput.trustStore(trust.isEmpty ? CLIInput.defaultTrustDirectory().map { [$0] } ?? [] : trust)
         let revocationFiles = try crl.map { (name: ($0 as NSString).lastPathComponent, bytes: try CLIInput.read($0)) }
         var revocationSources: [any RevocationSource] = [
@@ -71,14 +93,21 @@ struct ServeCommand: AsyncParsableCommand {
             } ?? OutboxSMSSender(directory: directory.outboxDirectory)
         var configuration = ServerConfiguration(
             host: host, port: port, publicBaseURL: publicURL ?? "http://\(host):\(port)", blobDirectory: directory.blobDirectory,
-            sesKey: try directory.sesKey(),
-            sealIdentity: try directory.sealIdentity(pkcs12: sealP12, password: ProcessInfo.processInfo.environment[sealPasswordEnv] ?? ""),
+            sesKey: try shared?.keys.sesKey ?? directory.sesKey(), sealIdentity: sealIdentity,
             timestampAuthorityURL: tsa,
             validation: ValidationContext(trustStore: trustStore, policy: validationPolicy, revocationSources: revocationSources),
             revocationFiles: revocationFiles, access: AccessPolicy(agreement: .shipped),
             rules: WorkflowRules(acceptsNCATestIdentifiers: acceptNCATestIdentifiers, partnerSignatureRequiresEDS: !partnerSMSSignature),
             trustedProxies: Set(trustedProxy), sms: sms)
         if !metricsFrom.isEmpty { configuration.metricsAddresses = Set(metricsFrom) }
+        configuration.blobStore = shared?.blobs
+        if let shared, sealP12 == nil {
+            // The certificate is public: every node writes the database's one where the operator looks for it.
+            let path = directory.file("keys/seal.cert.pem")
+            guard FileManager.default.createFile(atPath: path, contents: Data(shared.keys.sealCertificatePEM.utf8)) else {
+                throw ValidationError("cannot write \(path)")
+            }
+        }
         let platform = try SenimPlatform(configuration: configuration, store: store)
         try await platform.migrate()
         if let adminPhone {
@@ -91,6 +120,7 @@ struct ServeCommand: AsyncParsableCommand {
             "senimkey serve",
             metadata: [
                 "data": "\(data)", "store": "\(database == nil ? "sqlite" : "external")",
+                "blobs and keys": "\(shared == nil ? "data directory" : "database")",
                 "sms": "\(smsURL == nil ? "outbox \(directory.outboxDirectory)" : "http")",
             ])
         if smsURL == nil {

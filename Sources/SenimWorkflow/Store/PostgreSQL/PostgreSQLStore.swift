@@ -7,10 +7,17 @@ import PostgresNIO
 /// commands on one document queue behind each other and two final signatures cannot both complete it.
 public final class PostgreSQLStore: Store {
     public let dialect = SQLDialect.postgresql
+    /// The advisory lock the migrations and the creation of the platform keys take (servers start together).
+    static let migrationLock = 7_205_143
     private let client: PostgresClient
     private let running: Task<Void, Never>
     private let faults: FaultInjection?
-    private let logger = Logger(label: "senimkey.store.postgresql")
+    let logger = Logger(label: "senimkey.store.postgresql")
+    /// This store's name in cache change announcements (it skips its own).
+    let node = UUID().uuidString.lowercased()
+    let announcements = PendingAnnouncements()
+    /// The dedicated connection that follows cache changes (`LISTEN` holds a session, so not a pooled one).
+    let listenerConfiguration: PostgresConnection.Configuration
 
     /// Connects to `url` (`postgres://user:password@host:port/database`); TLS is off, as for a loopback or
     /// socket-local server (terminate TLS at the network boundary otherwise).
@@ -27,6 +34,9 @@ public final class PostgreSQLStore: Store {
             host: host, port: components.port ?? 5432, username: user,
             password: components.password ?? password, database: database.isEmpty ? nil : database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
+        listenerConfiguration = PostgresConnection.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password ?? password,
+            database: database.isEmpty ? nil : database, tls: .disable)
         let client = PostgresClient(configuration: configuration)
         self.client = client
         running = Task { await client.run() }
@@ -90,7 +100,7 @@ public final class PostgreSQLStore: Store {
     private func migrateUnmapped(_ migrations: [Migration]) async throws {
         try await inTransaction { connection in
             // One migrator at a time, whatever the number of servers starting.
-            _ = try await self.fetch(connection, SQLStatement("SELECT pg_advisory_xact_lock(7205143)"))
+            _ = try await self.fetch(connection, SQLStatement("SELECT pg_advisory_xact_lock(\(Self.migrationLock))"))
             _ = try await self.fetch(
                 connection,
                 SQLStatement(
@@ -175,6 +185,12 @@ public final class PostgreSQLStore: Store {
             }
         }
         return output
+    }
+
+    /// A pooled connection for the PostgreSQL-only parts beside the neutral statements (the blobs' `bytea`,
+    /// notifications); server errors come out as ``StoreError``.
+    func withPostgresConnection<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await mapErrors { try await client.withConnection { try await body($0) } }
     }
 
     private func mapErrors<T>(_ body: () async throws -> T) async throws -> T {

@@ -111,5 +111,28 @@ public enum WorkflowSchema {
                 "CREATE INDEX documents_by_deadline ON documents (status, deadline)",
             ]
         },
+        // Nothing node-local with PostgreSQL: blobs in chunked rows (`PostgreSQLBlobBackend`) and the platform's
+        // keys (generated once by the first server, wrapped when the deployment gives a wrapping key). SQLite keeps
+        // both in its data directory; the tables exist there too, empty, so the schema is one.
+        Migration(version: 4, name: "blobs and keys in the database") { dialect in
+            let bytes = dialect == .postgresql ? "BYTEA" : "BLOB"
+            var statements = [
+                """
+                CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, gost34311 TEXT NOT NULL, size BIGINT NOT NULL, upload_id TEXT NOT NULL,
+                    chunk_count BIGINT NOT NULL, created_at BIGINT NOT NULL)
+                """,
+                """
+                CREATE TABLE blob_chunks (upload_id TEXT NOT NULL, chunk_index BIGINT NOT NULL, data \(bytes) NOT NULL,
+                    written_at BIGINT NOT NULL, PRIMARY KEY (upload_id, chunk_index))
+                """,
+                """
+                CREATE TABLE platform_keys (name TEXT PRIMARY KEY, protection TEXT NOT NULL, value TEXT NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """,
+            ]
+            // Documents are mostly compressed already (PDF streams, ZIP): no second compression attempt per chunk.
+            if dialect == .postgresql { statements.append("ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL") }
+            return statements
+        },
     ]
 }
