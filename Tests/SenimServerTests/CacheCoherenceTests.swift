@@ -1,6 +1,7 @@
 import Foundation
 import SenimEvidence
 import SenimServer
+import SenimStoreTestSupport
 import SenimTestSupport
 import SenimWorkflow
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import SenimCrypto
+import SenimStoreTestSupport
 import SenimTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import FoundationNetworking
+import SenimStoreTestSupport
 import SenimTestSupport
 import Testing
 
