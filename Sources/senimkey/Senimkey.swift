@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `senimkey`: the forensic CLI over the Senimkey toolkit (docs/ARCHITECTURE.md, "The CLI contract").
-@main
 struct Senimkey: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "senimkey",

@@ -82,4 +82,32 @@ struct DigestCommandTests {
             #expect(result.standardOutput.isEmpty, "\(list)")
         }
     }
+
+    /// The plain command lines run without the argument parser (DigestFastPath); each must print exactly what the
+    /// parser's path prints for the same request, which `--` (a form only the parser reads) forces.
+    @Test(arguments: [
+        ["digest", "--alg", "sha256,gost34311"], ["digest", "-a", " sha256 , gost34311 "], ["digest", "--alg=sha256,gost34311"],
+    ])
+    func theFastPathPrintsWhatTheParserPrints(options: [String]) async throws {
+        let path = "testvectors/kz/cms/signed_cms_two_signers_detached.data"
+        let fast = try await CLIProcess.run(options + [path, "/nonexistent/file"])
+        let parsed = try await CLIProcess.run(options + ["--", path, "/nonexistent/file"])
+        #expect(fast.status == 65)
+        #expect(parsed.status == 65)
+        #expect(fast.standardOutput == parsed.standardOutput)
+        #expect(fast.standardError == parsed.standardError)
+        #expect(fast.standardOutput.hasPrefix("sha256 ecd71870d1963316a97e3ac3408c9835ad8cf0f3c1bc703527c30265534f75ae  \(path)\n"))
+    }
+
+    /// What the fast path does not read goes to the parser: help, a repeated option, no file.
+    @Test func formsTheFastPathDoesNotReadGetTheParsersAnswers() async throws {
+        let help = try await CLIProcess.run(["digest", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("USAGE: senimkey digest"))
+        let repeated = try await CLIProcess.run(["digest", "-a", "sha256", "-a", "md5", "README.md"])
+        #expect(repeated.status == 64)
+        #expect(repeated.standardError.contains("unknown algorithm"))
+        let noFile = try await CLIProcess.run(["digest", "--alg", "sha256"])
+        #expect(noFile.status == 64)
+    }
 }

@@ -121,7 +121,8 @@ extension DigestSet {
             case .parallel: break
             case .automatic:
                 // Reading a file while hashing it pays even for one digest; in-memory bytes need two.
-                guard Storage.cores > 1, size >= max(0, DigestSet.parallelThreshold - total), hashers.count > 1 || reading else {
+                // The core count last: finding it reads the cgroup files, a cost an empty file should not pay.
+                guard size >= max(0, DigestSet.parallelThreshold - total), hashers.count > 1 || reading, Storage.cores > 1 else {
                     return nil
                 }
             }
