@@ -23,7 +23,10 @@ struct ArchiveTimestampTests {
             }
         }
         let roots = certificates.filter { $0.subject == $0.issuer }
-        var policy = ValidationPolicy.kazakhstanDefault
+        // DSS's test keys carry no nonRepudiation, and its files hold no revocation data fresh enough for our default
+        // freshness rule at the TSA's genTime: revocation is checked where the data allows (soft-fail), as the NCA
+        // vectors' tests do (CMSFixtures.policy); what is under test here is the archive timestamps.
+        var policy = CMSFixtures.policy
         policy.requireNonRepudiation = false
         return CMSSignatureValidator(trustStore: TrustStore(roots: roots, intermediates: []), policy: policy)
     }
@@ -40,7 +43,7 @@ struct ArchiveTimestampTests {
         #expect(report.timestamps.map(\.type) == [.signature, .archive])
         let archive = try #require(report.timestamps.last)
         #expect(archive.imprintMatches, "\(archive.messages)")
-        #expect(archive.indication == .totalPassed, "\(archive.messages)")
+        #expect(archive.indication == .totalPassed, "\(archive.subIndication?.rawValue ?? "") \(archive.messages)")
         #expect(archive.genTime == CMSFixtures.date("2022-01-07T08:05:16Z"))
         #expect(archive.messages.contains("archive-time-stamp-v3 with ats-hash-index-v3 (sha256)"))
         #expect(report.format == .cadesBaselineLTA, "\(report.messages)")
