@@ -63,16 +63,9 @@ struct ArchiveTimestampPackageTests {
         #expect(report.indication == .totalPassed, "\(report.signatures.map(\.messages))")
 
         let seal = try identity("seal-2029")
-        let authority = try SESAuthority(key: [UInt8](repeating: 9, count: 32))
-        let binding = SESBinding(
-            documentID: "d-20", documentSHA256: sha256, documentGOST34311: gost, signerID: "s-2", signerIIN: "123456789011",
-            phoneE164: "+77011234567", action: .sign, consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array("Келісемін".utf8))))
-        var (challenge, code) = try authority.issue(binding, at: signedAt)
-        challenge.deliveryID = "sms-20"
-        let client = ClientContext(ipAddress: "198.51.100.20", userAgent: "Mozilla/5.0 (Android 14)", device: "Android")
-        let ses = try authority.confirm(
-            &challenge, code: code, signerID: "s-2", currentDocumentSHA256: sha256, at: signedAt.addingTimeInterval(30), client: client
-        ).get()
+        let (ses, challengeID) = try SimpleSignatureFixture.confirmed(
+            documentID: "d-20", sha256: sha256, gost: gost, authorityKey: 9, deliveryID: "sms-20", issuedAt: signedAt, confirmedAfter: 30)
+        let client = SimpleSignatureFixture.client
         let sealedSES = try ses.sealed(by: seal, at: signedAt.addingTimeInterval(31))
 
         let actor = AuditActor(userID: "u-1", role: .partner, phoneMasked: "+7 701 *** ** 67", iin: "123456789011")
@@ -82,7 +75,7 @@ struct ArchiveTimestampPackageTests {
                 signerID: "s-1", format: "CAdES-BASELINE-B", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(cms.derEncoded)),
                 indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: nil),
             .sesSignatureRecorded(
-                signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
+                signerID: "s-2", challengeID: challengeID, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
             .completed,
         ]
         let chained = try AuditChain.chain(
