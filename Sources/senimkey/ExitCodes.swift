@@ -8,6 +8,8 @@ enum SenimkeyExit {
     static let indeterminate = ExitCode(2)
     static let usage = ExitCode(64)
     static let unreadableInput = ExitCode(65)
+    /// A service the command needed (a time-stamping authority) did not answer usefully (sysexits EX_UNAVAILABLE).
+    static let unavailable = ExitCode(69)
 }
 
 extension SenimkeyExit {

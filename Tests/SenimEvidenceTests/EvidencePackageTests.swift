@@ -57,16 +57,9 @@ struct EvidencePackageTests {
         #expect(xmlReport.indication == .totalPassed, "\(xmlReport.signatures.map(\.messages))")
 
         // The client's simple signature by SMS code.
-        let authority = try SESAuthority(key: [UInt8](repeating: 7, count: 32))
-        let binding = SESBinding(
-            documentID: "d-17", documentSHA256: sha256, documentGOST34311: gost, signerID: "s-2", signerIIN: "123456789011",
-            phoneE164: "+77011234567", action: .sign, consentTextSHA256: Hex.encode(DigestAlgorithm.sha256.hash(Array("Келісемін".utf8))))
-        var (challenge, code) = try authority.issue(binding, at: signedAt)
-        challenge.deliveryID = "sms-1001"
-        let client = ClientContext(ipAddress: "198.51.100.9", userAgent: "Mozilla/5.0 (Android 14)", device: "Android")
-        let ses = try authority.confirm(
-            &challenge, code: code, signerID: "s-2", currentDocumentSHA256: sha256, at: signedAt.addingTimeInterval(40), client: client
-        ).get()
+        let (ses, challengeID) = try SimpleSignatureFixture.confirmed(
+            documentID: "d-17", sha256: sha256, gost: gost, authorityKey: 7, deliveryID: "sms-1001", issuedAt: signedAt, confirmedAfter: 40)
+        let client = SimpleSignatureFixture.client
         let platform = try SigningIdentity(
             privateKey: try PrivateKey(pemEncoded: try TestVectors.text("generated/test-pki/signer_ec.key.pem")),
             certificate: try Certificate(bytes: try TestVectors.bytes("generated/test-pki/signer_ec.cert.pem")))
@@ -84,9 +77,9 @@ struct EvidencePackageTests {
                 signerID: "s-3", format: "XMLDSig", signatureSHA256: Hex.encode(DigestAlgorithm.sha256.hash(xml)),
                 indication: "TOTAL_PASSED", subIndication: nil, signerIIN: "123456789011", signerBIN: nil),
             .sentForSigning(signingMethod: "EDS_OR_SES", signingOrder: "SEQUENTIAL"),
-            .otpConfirmed(challengeID: challenge.id, attempt: 1),
+            .otpConfirmed(challengeID: challengeID, attempt: 1),
             .sesSignatureRecorded(
-                signerID: "s-2", challengeID: challenge.id, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
+                signerID: "s-2", challengeID: challengeID, recordSHA256: Hex.encode(DigestAlgorithm.sha256.hash(sealedSES.json))),
             .completed,
         ]
         let chained = try AuditChain.chain(

@@ -91,7 +91,7 @@ struct PDFAttackTests {
         #expect(result.signatures.first?.problems == [])
         #expect(result.signatures.first?.coverage == .entireFile)
         #expect(report.format == .pdf(subFilter: "adbe.pkcs7.sha1"))
-        #expect(report.subIndication == .cryptoConstraintsFailure)
+        #expect(report.subIndication == .cryptoConstraintsFailureNoPOE)
         #expect(report.messages.first?.contains("rsa-pkcs1-sha1 is not accepted for signatures after 2016-01-01") == true)
         var tampered = bytes
         tampered[try #require(PDFFixtures.offset(of: "Senimkey test document", in: bytes))] = UInt8(ascii: "Z")

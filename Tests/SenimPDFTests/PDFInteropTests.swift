@@ -126,7 +126,7 @@ struct PDFInteropTests {
         let alone = await PDFSignatureValidator(context: context).validate(
             bytes: Array(bytes.prefix(revision)), at: PDFFixtures.validationTime)
         #expect(alone.report.signatures.first?.indication == .indeterminate)
-        #expect(alone.report.signatures.first?.subIndication == .cryptoConstraintsFailure)
+        #expect(alone.report.signatures.first?.subIndication == .cryptoConstraintsFailureNoPOE)
     }
 
     @Test func certificationPermissionsSetTheAllowedModifications() async throws {

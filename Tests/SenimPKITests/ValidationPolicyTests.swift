@@ -58,7 +58,7 @@ struct ValidationPolicyTests {
             Issue.record("SHA-1 accepted in 2022: \(sha1)")
             return
         }
-        #expect(sha1.first?.subIndication == .cryptoConstraintsFailure)
+        #expect(sha1.first?.subIndication == .cryptoConstraintsFailureNoPOE)
         let beforeSunset = ISO8601DateFormatter().date(from: "2015-01-01T00:00:00Z")!
         #expect(
             SigningCertificateConstraints.violations(

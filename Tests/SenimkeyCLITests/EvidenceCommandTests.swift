@@ -1,4 +1,7 @@
 import Foundation
+import SenimCMS
+import SenimCrypto
+import SenimPKI
 import SenimTestSupport
 import Testing
 
@@ -40,5 +43,51 @@ struct EvidenceCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bad.standardOutput.utf8)) as? [String: Any])
         #expect(object["indication"] as? String == "TOTAL_FAILED")
         #expect(try await CLIProcess.run(["evidence", "verify", "/nonexistent.asice"]).status == 65)
+    }
+}
+
+@Suite("senimkey evidence renew and verify --at")
+struct EvidenceRenewCommandTests {
+    static let trust = [
+        "--trust", "testvectors/generated/tsa-2056/root.cert.pem", "--crl", "testvectors/generated/tsa-2056/root.crl",
+    ]
+
+    /// The committed long-term sample verifies in 2040, when only its archive timestamps still stand; renewing it again
+    /// through a loopback TSA keeps every byte before its central directory and still verifies.
+    @Test func theLTASampleVerifiesIn2040AndRenewsAgain() async throws {
+        let later = try await CLIProcess.run(
+            ["evidence", "verify", "testvectors/evidence/sample-lta.asice", "--at", "2040-06-01T00:00:00Z"] + Self.trust)
+        #expect(later.status == 0, "\(later.standardOutput)\(later.standardError)")
+        #expect(later.standardOutput.contains("archive timestamp META-INF/archive-timestamp-002.tst: ok"))
+        #expect(later.standardOutput.contains("archive timestamp META-INF/archive-timestamp-001.tst proves the signature existed then"))
+
+        let key = try PrivateKey(pemEncoded: try TestVectors.text("generated/tsa-2056/tsa-2056.key.pem"))
+        let certificate = try Certificate(bytes: try TestVectors.bytes("generated/tsa-2056/tsa-2056.cert.pem"))
+        let genTime = Date()
+        let authority = TimeStampAuthority(
+            identity: try SigningIdentity(privateKey: key, certificate: certificate), policy: [1, 2, 3, 4], clock: { genTime })
+        let tsa = try LoopbackTSA(faults: [.serverError]) { authority.respond(to: $0, serialNumber: [0x42]) }
+        defer { tsa.shutdown() }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-renewed-\(UUID().uuidString).asice")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let renewed = try await CLIProcess.run(
+            ["evidence", "renew", "testvectors/evidence/sample-lta.asice", "--tsa", tsa.url, "-o", output.path])
+        #expect(renewed.status == 0, "\(renewed.standardOutput)\(renewed.standardError)")
+        #expect(renewed.standardOutput.contains("+ META-INF/archive-timestamp-003.tst"))
+        #expect(tsa.requestCount == 2)
+        let original = try TestVectors.bytes("evidence/sample-lta.asice")
+        let copy = Array(try Data(contentsOf: output))
+        let directoryStart = original.count - 22 - Int(original[original.count - 10]) - Int(original[original.count - 9]) << 8
+        #expect(Array(copy.prefix(directoryStart)) == Array(original.prefix(directoryStart)))
+        let verified = try await CLIProcess.run(["evidence", "verify", output.path] + Self.trust)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+
+        let down = try LoopbackTSA(faults: [.serverError, .serverError, .serverError]) { authority.respond(to: $0, serialNumber: [1]) }
+        defer { down.shutdown() }
+        let failed = try await CLIProcess.run(
+            ["evidence", "renew", "testvectors/evidence/sample-lta.asice", "--tsa", down.url, "-o", output.path + ".2"])
+        #expect(failed.status == 69)
+        #expect(failed.standardError.contains("the time-stamping authority did not answer"))
+        #expect(try await CLIProcess.run(["evidence", "renew", "/nonexistent.asice", "--tsa", down.url, "-o", output.path]).status == 65)
     }
 }

@@ -16,6 +16,10 @@ public struct SignedData: Sendable {
     public let revocationLists: [CertificateRevocationList]
     public let ocspResponses: [OCSPResponse]
     public let signerInfos: [SignerInfo]
+    /// Each `CertificateChoices` and each `RevocationInfoChoice` element as received, in order: what an
+    /// ats-hash-index (EN 319 122-1 §5.5.2) hashes one by one.
+    public let certificateChoicesEncodings: [[UInt8]]
+    public let revocationInfoChoicesEncodings: [[UInt8]]
     /// The ContentInfo as received.
     public let derEncoded: [UInt8]
     /// version, digestAlgorithms, encapContentInfo, certificates, crls as received.
@@ -120,10 +124,14 @@ public struct SignedData: Sendable {
         var certificates: [Certificate] = []
         var lists: [CertificateRevocationList] = []
         var responses: [OCSPResponse] = []
+        var certificateChoices: [[UInt8]] = []
+        var revocationChoices: [[UInt8]] = []
         var current = try next("signerInfos")
         if current.identifier == BERReading.tag(0) {
             // CertificateChoices: X.509 certificates (SEQUENCE); attribute and other certificates are skipped.
-            for item in try BERReading.children(current, BERReading.tag(0), "certificates") where item.identifier == .sequence {
+            for item in try BERReading.children(current, BERReading.tag(0), "certificates") {
+                certificateChoices.append(Array(item.encodedBytes))
+                guard item.identifier == .sequence else { continue }
                 do { certificates.append(try Certificate(derEncoded: Array(item.encodedBytes))) } catch {
                     throw CMSError.malformed("embedded certificate: \(DecodingErrorText.sentence(error))")
                 }
@@ -133,6 +141,7 @@ public struct SignedData: Sendable {
         }
         if current.identifier == BERReading.tag(1) {
             for item in try BERReading.children(current, BERReading.tag(1), "crls") {
+                revocationChoices.append(Array(item.encodedBytes))
                 if item.identifier == .sequence {
                     do { lists.append(try CertificateRevocationList(bytes: Array(item.encodedBytes))) } catch {
                         throw CMSError.malformed("embedded CRL: \(DecodingErrorText.sentence(error))")
@@ -143,8 +152,15 @@ public struct SignedData: Sendable {
                     guard let formatNode = other.next(), let value = other.next() else {
                         throw ASN1Error.invalidASN1Object(reason: "empty OtherRevocationInfoFormat")
                     }
-                    if try ASN1ObjectIdentifier(berEncoded: formatNode) == .CMS.ocspRevocationInfo {
-                        do { responses.append(try OCSPResponse(derEncoded: Array(value.encodedBytes))) } catch {
+                    let format = try ASN1ObjectIdentifier(berEncoded: formatNode)
+                    // id-ri-ocsp-response (RFC 5940 §3) holds an OCSPResponse; some producers (EU DSS) put a
+                    // BasicOCSPResponse under id-pkix-ocsp-basic instead, which is read the same way.
+                    if format == .CMS.ocspRevocationInfo || format == .CMS.ocspBasic {
+                        do {
+                            let bytes = Array(value.encodedBytes)
+                            let response = format == .CMS.ocspBasic ? try LongTermValidationValues.wrapping(basic: bytes) : bytes
+                            responses.append(try OCSPResponse(derEncoded: response))
+                        } catch {
                             throw CMSError.malformed("embedded OCSP response: \(DecodingErrorText.sentence(error))")
                         }
                     }
@@ -158,6 +174,8 @@ public struct SignedData: Sendable {
         self.certificates = certificates
         self.revocationLists = lists
         self.ocspResponses = responses
+        certificateChoicesEncodings = certificateChoices
+        revocationInfoChoicesEncodings = revocationChoices
         fieldsBeforeSignerInfos = fields
         derEncoded = Array(root.encodedBytes)
     }

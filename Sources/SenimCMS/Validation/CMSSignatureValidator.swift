@@ -92,27 +92,47 @@ public struct CMSSignatureValidator: Sendable, ContextualValidator {
         var report = check.report
 
         // Timestamps: signature timestamps (unsigned) are proofs of existence of the signature value; content
-        // timestamps (signed) prove the content existed before signing.
+        // timestamps (signed) prove the content existed before signing; archive timestamps (EN 319 122-1 §5.5.3)
+        // prove the signature and its validation data existed. certificate-values and revocation-values serve the
+        // paths as the certificates and CRLs of the SignedData do.
+        let values = LongTermValidationValues(of: info)
+        report.messages.append(contentsOf: values.problems)
         let embedded = OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
         for attribute in info.unsignedAttributes.all(.CMS.signatureTimeStampToken) {
             for value in attribute.values {
                 report.timestamps.append(
                     await timestamps.validate(
                         tokenBytes: value, type: .signature, imprintedData: .bytes(info.signature),
-                        validationTime: validationTime, accompanying: signedData))
+                        validationTime: validationTime, accompanying: signedData, validationData: values))
             }
         }
         for value in (info.signedAttributes?.all(.CMS.contentTimeStamp) ?? []).flatMap(\.values) {
             report.timestamps.append(
                 await timestamps.validate(
                     tokenBytes: value, type: .content, imprintedData: .digests(contentDigests ?? [:]),
-                    validationTime: validationTime, accompanying: signedData))
+                    validationTime: validationTime, accompanying: signedData, validationData: values))
         }
-        let proofs = report.timestamps.filter { $0.type == .signature }.compactMap(\.proofOfExistence)
+        for value in info.unsignedAttributes.all(.CMS.archiveTimeStampV3).flatMap(\.values) {
+            report.timestamps.append(
+                await archiveTimestamp(
+                    value, of: info, in: signedData, contentDigests: contentDigests, validationTime: validationTime, values: values))
+        }
+        if info.unsignedAttributes[.CMS.archiveTimeStampV2] != nil {
+            report.messages.append(
+                "the signature carries an archive-time-stamp-v2 of ETSI TS 101 733, whose imprint this verifier does not recompute: "
+                    + "it is not used as a proof of existence")
+        }
+        let proofs = report.timestamps.filter { $0.type == .signature || $0.type == .archive }.compactMap(\.proofOfExistence)
         if let earliest = proofs.min(), earliest < validationTime {
             report.bestSignatureTime = earliest
         }
         if !proofs.isEmpty { report.format = .cadesBaselineT }
+        let carriesRevocationData =
+            !signedData.revocationInfoChoicesEncodings.isEmpty || !values.revocationLists.isEmpty || !values.ocspResponses.isEmpty
+        if !proofs.isEmpty, carriesRevocationData, report.format == .cadesBaselineT {
+            let archived = report.timestamps.contains { $0.type == .archive && $0.proofOfExistence != nil }
+            report.format = archived ? .cadesBaselineLTA : .cadesBaselineLT
+        }
         for failed in report.timestamps where failed.indication != .totalPassed {
             report.messages.append(
                 "\(failed.type) timestamp not used as proof of existence: \(failed.reason ?? failed.indication.rawValue)")
@@ -121,9 +141,10 @@ public struct CMSSignatureValidator: Sendable, ContextualValidator {
         // X.509 validation of the signing certificate at the best signature time.
         if let certificate = check.certificate {
             let outcome = await certificateValidator.validate(
-                certificate, at: report.bestSignatureTime, revocationSources: context.revocationSources + [embedded],
+                certificate, at: report.bestSignatureTime,
+                revocationSources: context.revocationSources + [embedded, values.revocationSource],
                 certificateSources: context.certificateSources,
-                extraIntermediates: signedData.certificates + context.extraCertificates,
+                extraIntermediates: signedData.certificates + values.certificates + context.extraCertificates,
                 signatureAlgorithm: check.algorithm)
             report.apply(outcome.report)
             report.messages.append(contentsOf: outcome.errors.map { "fetch: \($0)" })
@@ -147,6 +168,59 @@ public struct CMSSignatureValidator: Sendable, ContextualValidator {
             }
         }
         return check.report
+    }
+
+    /// One archive-time-stamp-v3: its ats-hash-index read, its imprint recomputed over the signature and its
+    /// validation data (EN 319 122-1 §5.5.3), the token validated as any timestamp, and every index entry found in
+    /// the signature (§5.5.2).
+    private func archiveTimestamp(
+        _ value: [UInt8], of info: SignerInfo, in signedData: SignedData, contentDigests: [DigestAlgorithm: [UInt8]]?,
+        validationTime: Date, values: LongTermValidationValues
+    ) async -> TimestampReport {
+        let token: TimeStampToken
+        let index: ATSHashIndex
+        do {
+            token = try TimeStampToken(bytes: value)
+            guard let found = try ATSHashIndex(in: token) else {
+                var report = await timestamps.validate(
+                    token: token, type: .archive, imprintedData: .digests([:]), validationTime: validationTime,
+                    accompanying: signedData, validationData: values)
+                report.fail(.formatFailure, "the archive timestamp carries no ats-hash-index (EN 319 122-1 §5.5.2)")
+                return report
+            }
+            index = found
+        } catch {
+            var report = TimestampReport(type: .archive)
+            report.fail(error.subIndication, "the archive timestamp cannot be read: \(DecodingErrorText.sentence(error))")
+            return report
+        }
+        let algorithm = token.info.imprintAlgorithm
+        guard let signedDataDigest = contentDigests?[algorithm] else {
+            // Without the signed data the imprint cannot be recomputed (EN 319 102-1: SIGNED_DATA_NOT_FOUND).
+            return await timestamps.validate(
+                token: token, type: .archive, imprintedData: .digests([:]), validationTime: validationTime,
+                accompanying: signedData, validationData: values)
+        }
+        var report: TimestampReport
+        do {
+            let input = try ArchiveTimeStampImprint.input(
+                signedData: signedData, signer: info, signedDataDigest: signedDataDigest, hashIndex: index)
+            report = await timestamps.validate(
+                token: token, type: .archive, imprintedData: .bytes(input), validationTime: validationTime,
+                accompanying: signedData, validationData: values)
+        } catch {
+            report = TimestampReport(type: .archive)
+            report.fail(error.subIndication, "the archive timestamp's imprint cannot be recomputed: \(error.description)")
+            return report
+        }
+        report.messages.append("archive-time-stamp-v3 with \(index.version.rawValue) (\(index.algorithm.rawValue))")
+        let unmatched = index.unmatchedEntries(in: signedData, signer: info)
+        if !unmatched.isEmpty {
+            report.fail(
+                .hashFailure,
+                "the \(index.version.rawValue) lists hashes of data the signature does not hold: " + unmatched.joined(separator: ", "))
+        }
+        return report
     }
 
     /// signingTime is a claim, not a proof; but a claim that contradicts the certificate or the timestamp is

@@ -28,14 +28,16 @@ public struct TimestampValidator: Sendable, ContextualValidator {
     ///     the content (or its digests) for a content or standalone timestamp.
     ///   - expectedNonce: the nonce sent in the request, which the token must echo.
     ///   - accompanying: the signature the token sits in, whose certificates and revocation data may serve the TSA path.
+    ///   - validationData: certificate-values and revocation-values that came with the signature (EN 319 122-1 §A.1).
     public func validate(
         tokenBytes: [UInt8], type: TimestampKind, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-        validationTime: Date, accompanying: SignedData? = nil
+        validationTime: Date, accompanying: SignedData? = nil, validationData: LongTermValidationValues = .init()
     ) async -> TimestampReport {
         do {
             return await validate(
                 token: try TimeStampToken(bytes: tokenBytes), type: type, imprintedData: imprintedData,
-                expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying)
+                expectedNonce: expectedNonce, validationTime: validationTime, accompanying: accompanying,
+                validationData: validationData)
         } catch {
             var report = TimestampReport(type: type)
             report.fail(error.subIndication, "the timestamp token cannot be read: \(DecodingErrorText.sentence(error))")
@@ -45,7 +47,7 @@ public struct TimestampValidator: Sendable, ContextualValidator {
 
     public func validate(
         token: TimeStampToken, type: TimestampKind, imprintedData: SignedContent, expectedNonce: [UInt8]? = nil,
-        validationTime: Date, accompanying: SignedData? = nil
+        validationTime: Date, accompanying: SignedData? = nil, validationData: LongTermValidationValues = .init()
     ) async -> TimestampReport {
         let info = token.info
         var report = TimestampReport(type: type)
@@ -63,7 +65,10 @@ public struct TimestampValidator: Sendable, ContextualValidator {
         let info0 = signedData.signerInfos[0]
         let eContent = signedData.encapsulatedContent ?? []
         let digests = DigestSet.digests(of: eContent, algorithms: [(try? info0.digest) ?? .sha256])
-        let accompanyingCertificates = accompanying?.certificates ?? []
+        // The token's own certificate-values / revocation-values (TS 101 733 archive timestamps carry the TSA's) and
+        // the signature's serve the TSA path like the certificates and CRLs beside them.
+        let values = validationData.merged(with: LongTermValidationValues(of: info0))
+        let accompanyingCertificates = (accompanying?.certificates ?? []) + values.certificates
         let candidates = signedData.certificates + accompanyingCertificates + context.candidateCertificates
         let check = SignerInfoCheck(
             info0, id: "TST", format: .timeStampToken, contentType: .CMS.tstInfo, contentDigests: digests,
@@ -89,7 +94,7 @@ public struct TimestampValidator: Sendable, ContextualValidator {
                     report.fail(
                         .hashFailure,
                         "the timestamp's \(algorithm.rawValue) message imprint \(Hex.encode(info.messageImprint)) is not the hash of the "
-                            + "\(type == .signature ? "signature value" : "content") (\(Hex.encode(actual)))"
+                            + "\(Self.stampedData(type)) (\(Hex.encode(actual)))"
                     )
                 }
             } else {
@@ -114,6 +119,7 @@ public struct TimestampValidator: Sendable, ContextualValidator {
             context.revocationSources + [
                 OfflineRevocationSource(revocationLists: signedData.revocationLists, ocspResponses: signedData.ocspResponses)
             ]
+        sources.append(values.revocationSource)
         if let accompanying {
             sources.append(
                 OfflineRevocationSource(revocationLists: accompanying.revocationLists, ocspResponses: accompanying.ocspResponses))
@@ -133,6 +139,15 @@ public struct TimestampValidator: Sendable, ContextualValidator {
             report.fail(.timestampOrderFailure, "the timestamp's genTime is in the future of the validation time")
         }
         return report
+    }
+
+    /// What the imprint of a timestamp of this kind is the hash of, in the refusal's sentence.
+    private static func stampedData(_ type: TimestampKind) -> String {
+        switch type {
+        case .signature: return "signature value"
+        case .archive: return "signature and its validation data as EN 319 122-1 §5.5.3 concatenates them"
+        case .content, .standalone, .document: return "content"
+        }
     }
 
     /// RFC 3161 §2.3: extended key usage present, exactly id-kp-timeStamping, critical.

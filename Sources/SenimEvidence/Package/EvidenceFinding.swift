@@ -57,6 +57,14 @@ public enum EvidenceFinding: Sendable, Hashable {
     case inclusionFailed(reason: String)
     case checkpointVerified(origin: String, size: UInt64)
     case checkpointFailed(reason: String)
+    /// The archive entries are not the numbered pairs the layout names, last in the package.
+    case archiveLayoutBroken(entries: [String])
+    /// An archive manifest that does not cover exactly the entries before it, or whose digests differ.
+    case archiveManifestProblems(manifest: String, problems: [String])
+    /// An archive timestamp over its manifest, validated at the time the next one (or the validation time) proves.
+    case archiveTimestampValidated(at: Date, genTime: Date?, entries: Int, summary: String)
+    /// A finding about a signature or seal that was validated at the time an archive timestamp proves it existed.
+    indirect case existedAt(Date, archive: String, finding: EvidenceFinding)
 
     public func text(in language: Language) -> String {
         let table = ReportStrings.table(language)
@@ -104,6 +112,13 @@ public enum EvidenceFinding: Sendable, Hashable {
         case .inclusionFailed(let reason): return t(.findingInclusionFailed, reason)
         case .checkpointVerified(let origin, let size): return t(.findingCheckpointVerified, origin, "\(size)")
         case .checkpointFailed(let reason): return t(.findingCheckpointFailed, reason)
+        case .archiveLayoutBroken(let entries): return t(.findingArchiveLayoutBroken, entries.joined(separator: ", "))
+        case .archiveManifestProblems(let manifest, let problems):
+            return t(.findingArchiveManifestProblems, manifest, problems.joined(separator: "; "))
+        case .archiveTimestampValidated(let time, let genTime, let entries, let summary):
+            return t(.findingArchiveTimestamp, genTime?.iso8601 ?? "?", "\(entries)", time.iso8601) + ": " + summary
+        case .existedAt(let time, let archive, let finding):
+            return t(.findingExistedAt, time.iso8601, archive) + "; " + finding.text(in: language)
         }
     }
 }

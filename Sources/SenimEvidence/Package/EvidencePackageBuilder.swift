@@ -4,7 +4,8 @@ import SenimPKI
 
 /// Writes an evidence package: an ASiC-E-compatible ZIP (`mimetype` first, stored) whose
 /// `META-INF/manifest.json` lists the SHA-256 of every other file and whose `META-INF/seal.p7s` is the
-/// platform's seal over the manifest. Every entry name comes from ``EvidencePackageLayout``.
+/// platform's seal over the manifest, followed by the first archive timestamp when a TSA is configured. Every
+/// entry name comes from ``EvidencePackageLayout``.
 public struct EvidencePackageBuilder: Sendable {
     /// ``EvidencePackageLayout/mimeType``, where the server names the package's media type.
     public static let mimeType = EvidencePackageLayout.mimeType
@@ -61,6 +62,16 @@ public struct EvidencePackageBuilder: Sendable {
         try writer.add(EvidencePackageLayout.manifest, bytes: manifestBytes)
         let sealed = try await seal.seal(manifestBytes, at: time)
         try writer.add(EvidencePackageLayout.seal, bytes: sealed.derEncoded)
+        // With a TSA, the seal is followed by the first archive timestamp over everything before it (the manifest
+        // and the seal by their own digests, the rest by the manifest's), so the package can be renewed later.
+        if let client = seal.timestampClient {
+            var covered = manifest
+            covered[EvidencePackageLayout.manifest] = Hex.encode(DigestAlgorithm.sha256.hash(manifestBytes))
+            covered[EvidencePackageLayout.seal] = Hex.encode(DigestAlgorithm.sha256.hash(sealed.derEncoded))
+            for (name, bytes) in try await EvidencePackageArchiver(client: client).pair(number: 1, digests: covered).entries {
+                try writer.add(name, bytes: bytes)
+            }
+        }
         try writer.finish()
         return manifest
     }

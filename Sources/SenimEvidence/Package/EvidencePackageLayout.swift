@@ -18,8 +18,25 @@ public enum EvidencePackageLayout {
     /// The validation policy the package was made under.
     public static let policy = "validation/policy.json"
 
-    /// The entries the manifest does not list: the container marker, the manifest itself and its seal.
+    /// The entries the manifest does not list: the container marker, the manifest itself and its seal (and the
+    /// archive manifests and timestamps, which come after the seal; ``isOutsideManifest(_:)``).
     public static let outsideManifest: Set<String> = [mimetypeEntry, manifest, seal]
+
+    /// Whether the manifest leaves `name` out: the entries above, and every archive entry.
+    public static func isOutsideManifest(_ name: String) -> Bool { outsideManifest.contains(name) || name.hasPrefix(archivePrefix) }
+
+    /// Archive manifests and their timestamps (``ArchiveManifest``): `META-INF/archive-manifest-001.json` lists the
+    /// digest of every entry before it, `META-INF/archive-timestamp-001.tst` is an RFC 3161 token over it; each
+    /// renewal adds the next pair, over everything before it (the earlier pairs included).
+    static let archivePrefix = "META-INF/archive-"
+
+    static func archiveManifest(number: Int) -> String { archivePrefix + "manifest-" + threeDigits(number) + ".json" }
+    static func archiveTimestamp(number: Int) -> String { archivePrefix + "timestamp-" + threeDigits(number) + ".tst" }
+
+    private static func threeDigits(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
 
     static let documentFolder = "document/"
     static let signaturesFolder = "signatures/"

@@ -42,19 +42,22 @@ public struct EvidencePackageVerifier: Sendable {
         guard let package = checkContainer(source, into: &result) else { return result }
         guard let manifest = checkManifest(package, into: &result) else { return result }
         let context = usesPackagePolicy ? Self.packagePolicy(package, over: self.context) : self.context
-        let sealCertificate = await checkSeal(package, manifest: manifest, context: context, at: time, into: &result)
+        let (proof, archiveSteps) = await checkArchiveTimestamps(package, context: context, at: time)
+        let sealCertificate = await checkSeal(package, manifest: manifest, context: context, at: time, proof: proof, into: &result)
+        for (check, indication, finding) in archiveSteps { result.record(check, indication, finding) }
         let (logLineCount, events) = AuditLogJSONLines.decode(package.files[EvidencePackageLayout.auditLog] ?? [])
         result.auditLog = events
         guard let document = checkDocument(package, events: events, into: &result) else { return result }
         let packaged = Self.withPackagedEvidence(package, over: context)
         for file in package.signatureFiles {
             switch EvidencePackageLayout.signatureEntry(file) {
-            case .cms?, .xml?: await checkEDSSignature(file, package, document, packaged, at: time, events: events, into: &result)
+            case .cms?, .xml?:
+                await checkEDSSignature(file, package, document, packaged, at: time, proof: proof, events: events, into: &result)
             default: break
             }
         }
         for file in package.signatureFiles where EvidencePackageLayout.signatureEntry(file) == .simpleRecord {
-            await checkSimpleSignature(file, package, document, packaged, at: time, events: events, into: &result)
+            await checkSimpleSignature(file, package, document, packaged, at: time, proof: proof, events: events, into: &result)
         }
         let head = checkAuditChain(events, lineCount: logLineCount, into: &result)
         guard let inclusion = checkLogInclusion(package, events: events, head: head, into: &result) else { return result }
@@ -112,7 +115,7 @@ public struct EvidencePackageVerifier: Sendable {
     /// Step 3, seal: the platform's CMS over the manifest, at the time it was sealed. Returns the sealing
     /// certificate, whose key also signs the log's checkpoints (step 9).
     private func checkSeal(
-        _ package: PackageFiles, manifest: [UInt8], context: ValidationContext, at time: Date?,
+        _ package: PackageFiles, manifest: [UInt8], context: ValidationContext, at time: Date?, proof: ArchiveProof?,
         into result: inout EvidencePackageVerification
     ) async -> Certificate? {
         guard let seal = package.files[EvidencePackageLayout.seal] else {
@@ -123,9 +126,20 @@ public struct EvidencePackageVerifier: Sendable {
         let certificate = signedData.flatMap { sealed in
             sealed.signerInfos.first.flatMap { signer in sealed.certificates.first { signer.signerIdentifier.matches($0) } }
         }
-        let (report, when, source) = await Self.validateSeal(
-            seal, parsed: signedData, content: manifest, at: time, validator: CMSSignatureValidator(context: context))
-        result.record(.seal, report.indication, .sealValidated(at: when, timeSource: source, summary: Self.summary(report)))
+        let validator = CMSSignatureValidator(context: context)
+        let (report, when, source) = await Self.validateSeal(seal, parsed: signedData, content: manifest, at: time, validator: validator)
+        if let proof,
+            let again = await Self.revalidated(
+                report, judgedAt: time, proof: proof,
+                again: {
+                    await validator.validate(cms: seal, content: .bytes(manifest), at: $0)
+                })
+        {
+            let finding = EvidenceFinding.sealValidated(at: proof.time, timeSource: .timestamp, summary: Self.summary(again))
+            result.record(.seal, again.indication, .existedAt(proof.time, archive: proof.file, finding: finding))
+        } else {
+            result.record(.seal, report.indication, .sealValidated(at: when, timeSource: source, summary: Self.summary(report)))
+        }
         return certificate
     }
 
@@ -227,7 +241,7 @@ public struct EvidencePackageVerifier: Sendable {
 
     private static func manifestProblems(_ manifest: [String: String], _ package: PackageFiles) -> [EvidenceFinding.ManifestProblem] {
         var problems: [EvidenceFinding.ManifestProblem] = []
-        let covered = package.names.subtracting(EvidencePackageLayout.outsideManifest)
+        let covered = package.names.filter { !EvidencePackageLayout.isOutsideManifest($0) }
         for name in covered.sorted() where manifest[name] == nil { problems.append(.unlisted(name)) }
         for (name, digest) in manifest.sorted(by: { $0.key < $1.key }) {
             guard let actual = package.sha256(of: name) else {
@@ -269,7 +283,7 @@ public struct EvidencePackageVerifier: Sendable {
     /// arrived), and its digest found among the audit log's received signatures.
     private func checkEDSSignature(
         _ file: String, _ package: PackageFiles, _ document: EvidencePackageVerification.Document, _ context: ValidationContext,
-        at time: Date?, events: [ChainedEvent], into result: inout EvidencePackageVerification
+        at time: Date?, proof: ArchiveProof?, events: [ChainedEvent], into result: inout EvidencePackageVerification
     ) async {
         guard let bytes = package.files[file] else { return }
         let number = EvidencePackageLayout.signatureNumber(file)
@@ -279,15 +293,19 @@ public struct EvidencePackageVerifier: Sendable {
         let validationTime = time ?? recorded?.validationTime
         let verifier = SignatureVerifier(context: context)
         let isXML = EvidencePackageLayout.signatureEntry(file) == .xml
-        let report: SignatureValidationReport
-        if isXML {
-            // An XML signature (eGov mobile's XML sign method) signs a statement about the document: what it signed
-            // must name this document (its id, as the audit log records it, and its SHA-256).
-            let named = DocumentReference(id: events.first?.event.documentID, sha256: document.sha256)
-            report = await verifier.verifyXML(bytes, at: validationTime, naming: named).report
-        } else {
-            report = await verifier.verifyCMS(
-                bytes: bytes, content: .hashed(digests: package.documentDigests, length: document.size), at: validationTime)
+        // An XML signature (eGov mobile's XML sign method) signs a statement about the document: what it signed
+        // must name this document (its id, as the audit log records it, and its SHA-256).
+        let named = DocumentReference(id: events.first?.event.documentID, sha256: document.sha256)
+        let validate = { (when: Date?) async -> SignatureValidationReport in
+            if isXML { return await verifier.verifyXML(bytes, at: when, naming: named).report }
+            return await verifier.verifyCMS(
+                bytes: bytes, content: .hashed(digests: package.documentDigests, length: document.size), at: when)
+        }
+        var report = await validate(validationTime)
+        var existedAt: ArchiveProof?
+        if let proof, let again = await Self.revalidated(report, judgedAt: time, proof: proof, again: { await validate($0) }) {
+            report = again
+            existedAt = proof
         }
         let fileDigest = package.sha256(of: file)
         let logged = events.contains {
@@ -302,14 +320,17 @@ public struct EvidencePackageVerifier: Sendable {
             .init(
                 file: file, kind: isXML ? .xml : .cms, recordedReport: recorded, report: report, simpleSignature: nil,
                 indication: indication))
+        let finding = EvidenceFinding.signatureValidated(
+            at: existedAt?.time ?? validationTime, summary: Self.summary(report), inAuditLog: logged)
         result.record(
-            .signature(file: file), indication, .signatureValidated(at: validationTime, summary: Self.summary(report), inAuditLog: logged))
+            .signature(file: file), indication,
+            existedAt.map { EvidenceFinding.existedAt($0.time, archive: $0.file, finding: finding) } ?? finding)
     }
 
     /// Step 6 for one record: its seal at the time it was sealed, its binding to the document, its digest in the audit log.
     private func checkSimpleSignature(
         _ file: String, _ package: PackageFiles, _ document: EvidencePackageVerification.Document, _ context: ValidationContext,
-        at time: Date?, events: [ChainedEvent], into result: inout EvidencePackageVerification
+        at time: Date?, proof: ArchiveProof?, events: [ChainedEvent], into result: inout EvidencePackageVerification
     ) async {
         guard let json = package.files[file] else { return }
         let sealName = EvidencePackageLayout.simpleSignatureSeal(ofRecord: file)
@@ -320,7 +341,19 @@ public struct EvidencePackageVerifier: Sendable {
         let sealed = SealedSESRecord(json: json, seal: seal)
         let (when, source) =
             time.map { ($0, EvidenceFinding.SealTime.given) } ?? (try? SignedData(bytes: seal)).flatMap(Self.sealingTime) ?? (Date(), .now)
-        let report = await sealed.verify(with: CMSSignatureValidator(context: context), documentSHA256: document.sha256, at: when)
+        let validator = CMSSignatureValidator(context: context)
+        var report = await sealed.verify(with: validator, documentSHA256: document.sha256, at: when)
+        var existedAt: ArchiveProof?
+        if let proof,
+            let again = await Self.revalidated(
+                report, judgedAt: time, proof: proof,
+                again: {
+                    await sealed.verify(with: validator, documentSHA256: document.sha256, at: $0)
+                })
+        {
+            report = again
+            existedAt = proof
+        }
         let digest = package.sha256(of: file)
         let logged = events.contains {
             if case .sesSignatureRecorded(_, _, let recordDigest) = $0.event.action { return recordDigest == digest } else { return false }
@@ -330,9 +363,12 @@ public struct EvidencePackageVerifier: Sendable {
             .init(
                 file: file, kind: .simple, recordedReport: nil, report: report, simpleSignature: try? sealed.record, indication: indication)
         )
+        let finding = EvidenceFinding.simpleSignatureValidated(
+            at: existedAt?.time ?? when, timeSource: existedAt == nil ? source : .timestamp, summary: Self.summary(report),
+            inAuditLog: logged)
         result.record(
             .simpleSignature(file: file), indication,
-            .simpleSignatureValidated(at: when, timeSource: source, summary: Self.summary(report), inAuditLog: logged))
+            existedAt.map { EvidenceFinding.existedAt($0.time, archive: $0.file, finding: finding) } ?? finding)
     }
 
     // MARK: Seals

@@ -5,6 +5,8 @@ public enum EvidenceCheck: Sendable, Hashable {
     case container
     case manifest
     case seal
+    /// An archive timestamp of the package (`META-INF/archive-timestamp-NNN.tst`) and the manifest it stamps.
+    case archiveTimestamp(file: String)
     case document
     /// An EDS signature file (CMS or XML) under `signatures/`.
     case signature(file: String)
@@ -20,6 +22,7 @@ public enum EvidenceCheck: Sendable, Hashable {
         case .container: return "container"
         case .manifest: return "manifest"
         case .seal: return "seal"
+        case .archiveTimestamp(let file): return "archive timestamp \(file)"
         case .document: return "document"
         case .signature(let file): return "signature \(file)"
         case .simpleSignature(let file): return "simple signature \(file)"
@@ -32,7 +35,7 @@ public enum EvidenceCheck: Sendable, Hashable {
     /// The package file a signature step is about.
     public var file: String? {
         switch self {
-        case .signature(let file), .simpleSignature(let file): return file
+        case .signature(let file), .simpleSignature(let file), .archiveTimestamp(let file): return file
         default: return nil
         }
     }

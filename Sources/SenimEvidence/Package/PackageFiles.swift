@@ -11,6 +11,8 @@ struct PackageFiles {
     static let entryLimit = 64 << 20
 
     let names: Set<String>
+    /// Every entry's name in archive order (what each archive manifest must cover is the entries before it).
+    let orderedNames: [String]
     /// Every entry except `document/…`, by name.
     let files: [String: [UInt8]]
     /// `signatures/…` entries in archive order.
@@ -35,10 +37,14 @@ struct PackageFiles {
             sha256ByName[entry.name] = Hex.encode(DigestAlgorithm.sha256.hash(bytes))
         }
         names = Set(zip.entries.map(\.name))
+        orderedNames = zip.entries.map(\.name)
         signatureFiles = zip.entries.map(\.name).filter { $0.hasPrefix(EvidencePackageLayout.signaturesFolder) }
         self.documentEntries = documentEntries.map(\.name)
 
         var algorithms: Set<DigestAlgorithm> = [.sha256, .gost34311]
+        for (name, bytes) in files where name.hasPrefix(EvidencePackageLayout.archivePrefix) {
+            if let algorithm = ArchiveManifest(canonical: bytes)?.digestAlgorithm { algorithms.insert(algorithm) }
+        }
         for name in signatureFiles where EvidencePackageLayout.signatureEntry(name) == .cms {
             if let bytes = files[name], let signedData = try? SignedData(bytes: bytes) {
                 algorithms.formUnion(signedData.contentDigestAlgorithms)
@@ -66,4 +72,11 @@ struct PackageFiles {
 
     /// The SHA-256 of any entry, document included, computed when it was read.
     func sha256(of name: String) -> String? { sha256ByName[name] }
+
+    /// Any entry's digest in `algorithm`: the document's from the one pass over it, the others' from their bytes.
+    func digest(of name: String, _ algorithm: DigestAlgorithm) -> [UInt8]? {
+        if let bytes = files[name] { return algorithm.hash(bytes) }
+        guard let document, name == EvidencePackageLayout.document(named: document.name) else { return nil }
+        return documentDigests[algorithm]
+    }
 }

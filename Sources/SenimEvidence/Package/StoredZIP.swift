@@ -47,6 +47,25 @@ public final class StoredZIPWriter {
 
     init() { handle = nil }
 
+    /// A writer that continues `archive` into a new file at `path`: every byte before its central directory (each
+    /// entry's local header, contents and data descriptor) copied unchanged, so entries added after it extend the
+    /// archive and only the central directory is written anew (the renewal of an evidence package).
+    public convenience init(path: String, continuing archive: StoredZIPReader) throws(StoredZIPError) {
+        try self.init(path: path)
+        let prefix = 0..<archive.directoryRange.lowerBound
+        var failure: StoredZIPError?
+        try StoredZIPReader.forEachChunk(archive.source, prefix) { chunk in
+            guard failure == nil else { return }
+            do throws(StoredZIPError) { try write(Array(chunk)) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        for entry in archive.entries {
+            names.insert(entry.name)
+            entries.append(
+                Entry(name: Array(entry.name.utf8), offset: UInt32(entry.localOffset), crc: entry.crc, size: UInt32(entry.range.count)))
+        }
+    }
+
     public func add(_ name: String, bytes: [UInt8]) throws(StoredZIPError) {
         try add(name) { write in write(bytes) }
     }

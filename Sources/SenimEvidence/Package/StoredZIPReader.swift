@@ -26,7 +26,8 @@ public struct StoredZIPReader: Sendable {
     public let size: Int
     /// In central-directory order.
     public let entries: [Entry]
-    private let directoryRange: Range<Int>
+    /// Where the central directory lies: everything before it is the entries, as written.
+    let directoryRange: Range<Int>
 
     /// The central directory is read into memory; above this it is not a package the platform wrote.
     static let directoryLimit = 16 << 20

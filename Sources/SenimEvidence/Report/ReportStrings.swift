@@ -18,7 +18,8 @@ public enum ReportKey: String, Sendable, CaseIterable {
         findingTimeNow, findingTimeRecorded, findingDocumentMissing, findingDocumentAmbiguous, findingDocumentNotInLog,
         findingDocumentBoundElsewhere, findingDocumentBound, findingNotInAuditLog, findingSESSealMissing, findingSESNotEDS,
         findingAuditChainIntact, findingAuditChainBroken, findingInclusionMissing, findingInclusionVerified, findingInclusionFailed,
-        findingCheckpointVerified, findingCheckpointFailed
+        findingCheckpointVerified, findingCheckpointFailed, findingArchiveLayoutBroken, findingArchiveManifestProblems,
+        findingArchiveTimestamp, findingExistedAt
 }
 
 enum ReportStrings {
@@ -93,6 +94,10 @@ enum ReportStrings {
         .findingInclusionFailed: "включение вершины журнала не доказано: %1",
         .findingCheckpointVerified: "подписана ключом печати: %1, размер %2",
         .findingCheckpointFailed: "подпись контрольной точки не подтверждена: %1",
+        .findingArchiveLayoutBroken: "архивные записи не образуют пронумерованных пар манифеста и метки времени в конце пакета: %1",
+        .findingArchiveManifestProblems: "архивный манифест %1 не покрывает пакет, каким он был: %2",
+        .findingArchiveTimestamp: "метка времени %1 над %2 записями пакета, проверена на %3",
+        .findingExistedAt: "проверено на %1: архивная метка времени %2 доказывает, что подпись тогда уже существовала",
     ]
 
     static let kazakh: [ReportKey: String] = [
@@ -157,6 +162,10 @@ enum ReportStrings {
         .findingInclusionFailed: "журнал басының енгізілуі дәлелденбеген: %1",
         .findingCheckpointVerified: "мөр кілтімен қол қойылған: %1, өлшемі %2",
         .findingCheckpointFailed: "бақылау нүктесінің қолтаңбасы расталмады: %1",
+        .findingArchiveLayoutBroken: "мұрағат жазбалары буманың соңында нөмірленген манифест пен уақыт белгісі жұптары емес: %1",
+        .findingArchiveManifestProblems: "%1 мұрағат манифесі буманы бұрынғы күйінде қамтымайды: %2",
+        .findingArchiveTimestamp: "буманың %2 жазбасына қойылған %1 уақыт белгісі, %3 уақытына тексерілді",
+        .findingExistedAt: "%1 уақытына тексерілді: %2 мұрағат уақыт белгісі қолтаңбаның сол кезде болғанын дәлелдейді",
     ]
 
     static let english: [ReportKey: String] = [
@@ -220,5 +229,9 @@ enum ReportStrings {
         .findingInclusionFailed: "the audit head is not proven in the log: %1",
         .findingCheckpointVerified: "signed by the sealing key: %1, size %2",
         .findingCheckpointFailed: "the checkpoint signature does not verify: %1",
+        .findingArchiveLayoutBroken: "the archive entries are not numbered pairs of manifest and timestamp at the end of the package: %1",
+        .findingArchiveManifestProblems: "archive manifest %1 does not cover the package as it was: %2",
+        .findingArchiveTimestamp: "timestamp of %1 over %2 entries of the package, validated at %3",
+        .findingExistedAt: "validated at %1: archive timestamp %2 proves the signature existed then",
     ]
 }

@@ -26,6 +26,12 @@ public struct PlatformSeal: Sendable {
     /// The imprint algorithm sent to the TSA (the NCA TSA answers GOST 34.311, SHA-256 and Streebog).
     public let imprintAlgorithm: DigestAlgorithm
 
+    /// The configured TSA, which also makes the evidence package's archive timestamps; nil without one.
+    public var timestampClient: TimeStampClient? {
+        guard let url = timestampAuthorityURL, let fetcher else { return nil }
+        return TimeStampClient(url: url, fetcher: fetcher, imprintAlgorithm: imprintAlgorithm)
+    }
+
     public init(
         identity: SigningIdentity, timestampAuthorityURL: String? = nil, fetcher: OnlineFetcher? = nil,
         imprintAlgorithm: DigestAlgorithm = .sha256
@@ -42,25 +48,9 @@ public struct PlatformSeal: Sendable {
         do { signed = try CMSBuilder.sign(content, detached: true, signers: [CMSSigner(identity: identity, signingTime: time)]) } catch {
             throw .signing(error.description)
         }
-        guard let url = timestampAuthorityURL, let fetcher else { return signed }
-        let request = TimeStampRequest.forSignature(of: signed.signerInfos[0], imprintAlgorithm: imprintAlgorithm)
-        let fetched = await fetcher.post(
-            url, body: request.derEncoded, contentType: "application/timestamp-query", kind: .timestampResponse)
-        let response: TimeStampResponse
-        switch fetched {
-        case .failure(let error): throw .timestamp(error.message)
-        case .success(let document):
-            do { response = try TimeStampResponse(bytes: document.bytes) } catch { throw .timestamp(error.description) }
-        }
-        guard response.isGranted, let token = response.token else {
-            throw .timestamp("status \(response.status) \(response.statusText.joined(separator: "; "))")
-        }
-        // The token must be for this request: the imprint over our signature value and our nonce.
-        guard token.info.messageImprint == request.messageImprint, token.info.imprintAlgorithm == request.imprintAlgorithm,
-            token.info.nonce.map({ Array($0.drop(while: { $0 == 0 })) }) == request.nonce.map({ Array($0.drop(while: { $0 == 0 })) })
-        else {
-            throw .timestamp("the token is not for this request (imprint or nonce differ)")
-        }
+        guard let client = timestampClient else { return signed }
+        let token: TimeStampToken
+        do { token = try await client.timestamp(signed.signerInfos[0].signature) } catch { throw .timestamp(error.description) }
         do {
             let attribute = try CMSAttribute(type: .CMS.signatureTimeStampToken, values: [token.derEncoded])
             return try signed.replacingSignerInfo(at: 0, with: try signed.signerInfos[0].adding(unsignedAttribute: attribute))

@@ -366,15 +366,7 @@ public struct PDFSignatureValidator: Sendable {
     }
 
     /// Sub-indications a proof of existence before the problem arose can resolve (ETSI EN 319 102-1 §5.6.2.4).
-    static func proofOfExistenceHelps(_ subIndication: SubIndication) -> Bool {
-        switch subIndication {
-        case .outOfBoundsNoPOE, .outOfBoundsNotRevoked, .revokedNoPOE, .revocationOutOfBoundsNoPOE, .cryptoConstraintsFailureNoPOE,
-            .cryptoConstraintsFailure, .noPOE:
-            return true
-        default:
-            return false
-        }
-    }
+    static func proofOfExistenceHelps(_ subIndication: SubIndication) -> Bool { subIndication.isResolvedByProofOfExistence }
 
     /// Lower layers sometimes pass a decoder's own error text through (a type name and a source line from
     /// SwiftASN1); the PDF report keeps the sentence and drops those (no type names or paths in output: docs/ARCHITECTURE.md,

@@ -12,7 +12,11 @@ public enum PolicyViolation: Error, Sendable, Hashable, CustomStringConvertible 
     public var subIndication: SubIndication {
         switch self {
         case .notASigningKey, .missingRole: return .chainConstraintsFailure
-        case .algorithmNotAccepted, .algorithmExpired, .keyTooSmall: return .cryptoConstraintsFailure
+        case .algorithmNotAccepted, .keyTooSmall: return .cryptoConstraintsFailure
+        // EN 319 102-1 §5.2.8: an algorithm no longer reliable at the time the signature is judged at, with no proof
+        // that the signature existed before its sunset; a proof of existence (a timestamp, an archive timestamp)
+        // before that date resolves it (§5.6.2.4).
+        case .algorithmExpired: return .cryptoConstraintsFailureNoPOE
         }
     }
 

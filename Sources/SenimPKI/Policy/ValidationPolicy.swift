@@ -53,7 +53,10 @@ public struct ValidationPolicy: Sendable, Codable, Hashable {
         identifier: "senimkey-kz-default",
         version: 1,
         algorithms: [
-            AlgorithmRule(algorithm: "gost34310-2004", acceptedUntil: nil),
+            // GOST 34.310-2004: the NCA issues only GOST 34.10-2015 keys and its 2004-era CAs expired in 2025
+            // (docs/kazakh-eds.md §3.1); signatures proven to exist before 2030 stay acceptable, later ones need a
+            // proof of existence from before then (an archive timestamp).
+            AlgorithmRule(algorithm: "gost34310-2004", acceptedUntil: ISO8601DateFormatter().date(from: "2030-01-01T00:00:00Z")),
             AlgorithmRule(algorithm: "gost34102015-512", acceptedUntil: nil),
             AlgorithmRule(algorithm: "gost34102015-256", acceptedUntil: nil),
             AlgorithmRule(algorithm: "gostr34102012-256", acceptedUntil: nil),

@@ -9,6 +9,10 @@ public enum SignatureFormat: Sendable, Hashable, Codable, CustomStringConvertibl
     case cadesBaselineB
     /// CAdES-BASELINE-T: B plus a valid signature timestamp.
     case cadesBaselineT
+    /// CAdES-BASELINE-LT: T plus the validation data (certificates and revocation data) in the signature.
+    case cadesBaselineLT
+    /// CAdES-BASELINE-LTA: LT plus a valid archive-time-stamp-v3 (EN 319 122-1 §5.5.3).
+    case cadesBaselineLTA
     /// A countersignature (RFC 5652 §11.4) that could not be read.
     case cmsCountersignature
     /// An RFC 3161 timestamp token judged on its own.
@@ -29,6 +33,7 @@ public enum SignatureFormat: Sendable, Hashable, Codable, CustomStringConvertibl
 
     static let named: [(SignatureFormat, String)] = [
         (.cms, "CMS"), (.cadesBaselineB, "CAdES-BASELINE-B"), (.cadesBaselineT, "CAdES-BASELINE-T"),
+        (.cadesBaselineLT, "CAdES-BASELINE-LT"), (.cadesBaselineLTA, "CAdES-BASELINE-LTA"),
         (.cmsCountersignature, "CMS countersignature"), (.timeStampToken, "TimeStampToken"), (.xmlDSig, "XMLDSig"),
         (.sesSeal, "SES seal"), (.padesBaselineB, "PAdES-BASELINE-B"), (.padesBaselineT, "PAdES-BASELINE-T"),
         (.padesDocumentTimestamp, "PAdES document timestamp"),

@@ -10,6 +10,10 @@ public enum TimestampKind: String, Sendable, Codable, Hashable, CustomStringConv
     case standalone
     /// A PAdES document timestamp (ISO 32000-2 §12.8.5, `ETSI.RFC3161`): over the PDF's byte range.
     case document
+    /// An archive timestamp (archive-time-stamp-v3, EN 319 122-1 §5.5.3, or an evidence package's archive
+    /// timestamp over its manifests): over the signature and its validation data, renewed before the keys and
+    /// algorithms that protect them expire.
+    case archive
 
     public var description: String { rawValue }
 }

@@ -40,6 +40,18 @@ public enum SubIndication: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// Whether a proof of existence from before the problem arose can resolve this sub-indication (EN 319 102-1
+    /// §5.6.2.4: an algorithm sunset, an expired or revoked certificate after the fact, stale revocation data).
+    public var isResolvedByProofOfExistence: Bool {
+        switch self {
+        case .outOfBoundsNoPOE, .outOfBoundsNotRevoked, .revokedNoPOE, .revocationOutOfBoundsNoPOE, .cryptoConstraintsFailureNoPOE,
+            .cryptoConstraintsFailure, .noPOE:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// `urn:etsi:019102:subindication:FORMAT_FAILURE` and its siblings.
     public var urn: String { "urn:etsi:019102:subindication:" + rawValue }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SenimCMS
 import SenimCrypto
 import SenimEvidence
 import SenimPKI
@@ -8,8 +9,8 @@ import SenimPKI
 struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Verify evidence packages offline.",
-        subcommands: [VerifyEvidenceCommand.self, ReportEvidenceCommand.self]
+        abstract: "Verify evidence packages offline, and renew their archive timestamps.",
+        subcommands: [VerifyEvidenceCommand.self, ReportEvidenceCommand.self, RenewEvidenceCommand.self]
     )
 }
 
@@ -80,6 +81,40 @@ struct ReportEvidenceCommand: AsyncParsableCommand {
         guard FileManager.default.createFile(atPath: output, contents: data) else {
             FileHandle.standardError.write(Data("senimkey: cannot write \(output)\n".utf8))
             throw SenimkeyExit.unreadableInput
+        }
+    }
+}
+
+/// `senimkey evidence renew PACKAGE --tsa URL -o NEW [--digest ALG]`: a copy of the package with one more archive
+/// timestamp over everything in it (every earlier entry byte for byte, only the ZIP's central directory rewritten).
+/// Exit 0 renewed, 65 the package cannot be read, 69 the TSA gave no usable token (after its retries).
+struct RenewEvidenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew",
+        abstract: "Add an archive timestamp over the whole package (before the last one's TSA certificate or algorithm expires)."
+    )
+
+    @Argument(help: "The evidence package (.asice).") var bundle: String
+    @Option(help: "The RFC 3161 time-stamping authority's URL.") var tsa: String
+    @Option(name: .shortAndLong, help: "Where to write the renewed package (another file).") var output: String
+    @Option(help: "The archive manifest's digest algorithm: sha256, sha384 or sha512 (a stronger one renews the hashes too).")
+    var digest: String = "sha256"
+
+    func run() async throws {
+        guard let algorithm = DigestAlgorithm(rawValue: digest), [.sha256, .sha384, .sha512].contains(algorithm) else {
+            throw ValidationError("--digest is sha256, sha384 or sha512")
+        }
+        let archiver = EvidencePackageArchiver(client: TimeStampClient(url: tsa), algorithm: algorithm)
+        do {
+            let renewal = try await archiver.renew(packageAt: bundle, to: output)
+            print("Renewed \(bundle) → \(output): archive timestamp \(renewal.number) of \(renewal.genTime.iso8601)")
+            for entry in renewal.entries { print("  + \(entry)") }
+        } catch {
+            FileHandle.standardError.write(Data("senimkey: \(error.description)\n".utf8))
+            switch error {
+            case .package: throw SenimkeyExit.unreadableInput
+            case .timestamp: throw SenimkeyExit.unavailable
+            }
         }
     }
 }
