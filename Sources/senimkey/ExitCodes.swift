@@ -8,6 +8,8 @@ enum SenimkeyExit {
     static let indeterminate = ExitCode(2)
     static let usage = ExitCode(64)
     static let unreadableInput = ExitCode(65)
+    /// A tool the command needs is not installed (sysexits EX_UNAVAILABLE): `evidence report --format pdf` without Chromium.
+    static let unavailable = ExitCode(69)
 }
 
 extension SenimkeyExit {

@@ -81,6 +81,7 @@ public struct EvidencePackageVerifier: Sendable {
                 return nil
             }
             let package = try PackageFiles(zip)
+            result.entryNames = zip.entries.map(\.name)
             result.record(.container, .totalPassed, .containerIntact(entries: zip.entries.count))
             return package
         } catch .checksumMismatch(let entry) {
@@ -125,6 +126,7 @@ public struct EvidencePackageVerifier: Sendable {
         }
         let (report, when, source) = await Self.validateSeal(
             seal, parsed: signedData, content: manifest, at: time, validator: CMSSignatureValidator(context: context))
+        result.sealReport = report
         result.record(.seal, report.indication, .sealValidated(at: when, timeSource: source, summary: Self.summary(report)))
         return certificate
     }
