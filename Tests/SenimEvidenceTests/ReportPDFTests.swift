@@ -55,6 +55,18 @@ struct ReportPDFTests {
             #expect(page.contains(packageSHA256), "page \(index + 1)")
             #expect(page.contains("\(words.text(.page)) \(index + 1) \(words.text(.pageOf)) \(pages)"), "page \(index + 1)")
         }
+        // With SENIMKEY_WRITE_SCREENSHOTS=1 the printed first page goes to docs/arbitration-report.<lang>.png (the README
+        // shows them), drawn by poppler's pdftoppm from this PDF.
+        if ProcessInfo.processInfo.environment["SENIMKEY_WRITE_SCREENSHOTS"] == "1" {
+            let docs = TestVectors.root.deletingLastPathComponent().appendingPathComponent("docs")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-first-\(UUID().uuidString).pdf")
+            try Data(pdf).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let prefix = docs.appendingPathComponent("arbitration-report.\(language.rawValue)").path
+            let drawn = try await ExternalTool.outcome(
+                "/usr/bin/pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", file.path, prefix])
+            #expect(drawn.status == 0, "\(drawn.output)")
+        }
     }
 
     /// The font the report asks for carries the whole Kazakh Cyrillic alphabet: every letter comes back from the PDF
