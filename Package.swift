@@ -223,7 +223,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimkeyCLITests",
-            dependencies: ["senimkey", "SenimCMS", "SenimPKI", "SenimTestSupport", "SenimStoreTestSupport"]
+            dependencies: ["senimkey", "SenimCMS", "SenimCrypto", "SenimPKI", "SenimTestSupport", "SenimStoreTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
