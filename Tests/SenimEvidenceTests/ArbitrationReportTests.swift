@@ -110,14 +110,7 @@ struct ArbitrationReportTests {
     static func variants() throws -> [(String, [UInt8])] {
         let sample = try TestVectors.bytes("evidence/sample.asice")
         let zip = try StoredZIPReader(bytes: sample)
-        func rebuilt(_ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] {
-            var entries = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
-            change(&entries)
-            let writer = StoredZIPWriter()
-            for (name, data) in entries { try writer.add(name, bytes: data) }
-            try writer.finish()
-            return writer.memory
-        }
+        func rebuilt(_ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] { try EvidencePackageTests.rebuilt(zip, change) }
         let changedDocument = try rebuilt { entries in
             if let index = entries.firstIndex(where: { $0.0.hasPrefix("document/") }) { entries[index].1[5] ^= 0x01 }
         }
