@@ -232,7 +232,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenimkeyCLITests",
-            dependencies: ["SenimCMS", "SenimPKI", "SenimTestSupport", "SenimStoreTestSupport"]
+            dependencies: ["SenimCMS", "SenimCrypto", "SenimPKI", "SenimTestSupport", "SenimStoreTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

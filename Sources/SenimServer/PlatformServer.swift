@@ -33,7 +33,7 @@ public struct PlatformServer: Sendable {
         let pageControllers: [any PageController] = [
             AccessController(platform: platform, renderer: renderer), CabinetController(platform: platform, renderer: renderer),
             InboxController(platform: platform, renderer: renderer), SignerController(platform: platform, renderer: renderer),
-            AdminPagesController(platform: platform, renderer: renderer),
+            AdminPagesController(platform: platform, renderer: renderer), VerifyController(platform: platform, renderer: renderer),
         ]
         for controller in pageControllers { controller.addRoutes(to: pages) }
         router.addRoutes(pages.collection)

@@ -8,7 +8,8 @@ enum SenimkeyExit {
     static let indeterminate = ExitCode(2)
     static let usage = ExitCode(64)
     static let unreadableInput = ExitCode(65)
-    /// A service the command needed (a time-stamping authority) did not answer usefully (sysexits EX_UNAVAILABLE).
+    /// A service or tool the command needs did not answer or is not installed (sysexits EX_UNAVAILABLE): a time-stamping
+    /// authority for `evidence renew`, Chromium for `evidence report --format pdf`.
     static let unavailable = ExitCode(69)
 }
 

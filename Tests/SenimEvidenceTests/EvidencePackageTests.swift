@@ -124,6 +124,17 @@ struct EvidencePackageTests {
         return await EvidencePackageVerifier(context: context, usesPackagePolicy: true).verify(packageBytes: bytes)
     }
 
+    /// The package's entries, changed by `change`, written again in the canonical framing (checksums redone, so only
+    /// the package's own checks can catch the change).
+    static func rebuilt(_ zip: StoredZIPReader, _ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] {
+        var entries = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
+        change(&entries)
+        let writer = StoredZIPWriter()
+        for (name, data) in entries { try writer.add(name, bytes: data) }
+        try writer.finish()
+        return writer.memory
+    }
+
     /// `testvectors/evidence/sample.asice` (committed, built by this test with SENIMKEY_REGENERATE_SAMPLE=1)
     /// verifies, so anyone can try `senimkey evidence verify` on it.
     @Test func committedSampleVerifies() async throws {
@@ -157,14 +168,7 @@ struct EvidencePackageTests {
         #expect(steps.map(\.number) == Array(1...10))
 
         let zip = try StoredZIPReader(bytes: bytes)
-        func rebuilt(_ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] {
-            var entries = try zip.entries.map { ($0.name, try zip.contents(of: $0)) }
-            change(&entries)
-            let writer = StoredZIPWriter()
-            for (name, data) in entries { try writer.add(name, bytes: data) }
-            try writer.finish()
-            return writer.memory
-        }
+        func rebuilt(_ change: (inout [(String, [UInt8])]) -> Void) throws -> [UInt8] { try Self.rebuilt(zip, change) }
         // One byte flipped in each file (with the ZIP checksums redone, so the package's own checks must catch it).
         for (index, entry) in zip.entries.enumerated() {
             let changed = try rebuilt { entries in

@@ -55,7 +55,7 @@ struct StoredZIPTests {
         // A header byte outside any entry (the local header's time field) is not canonical framing.
         var retimed = bytes
         retimed[10] ^= 0x01
-        #expect(try StoredZIPReader(bytes: retimed).canonicalFramingProblem() == "the local header of mimetype is not canonical")
+        #expect(try StoredZIPReader(bytes: retimed).canonicalFramingProblem() == .localHeader(entry: "mimetype"))
         #expect(try StoredZIPReader(bytes: bytes + [0]).canonicalFramingProblem() != nil)
         #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: Array(bytes.prefix(bytes.count - 10))) }
         #expect(throws: StoredZIPError.self) { try StoredZIPReader(bytes: [0x50, 0x4B]) }

@@ -2,6 +2,7 @@ import Foundation
 import SenimTestSupport
 import Testing
 
+@testable import SenimEvidence
 @testable import SenimServer
 
 /// The QR encoder checked by an independent decoder: zbar (`zbarimg`, Debian's zbar-tools) reads back every

@@ -13,7 +13,7 @@ public enum LanguageCheck {
     /// Words every language writes the same way.
     public static let shared: Set<String> = [
         "SMS", "PDF", "QR", "JSON", "XML", "CMS", "CAdES", "XAdES", "PAdES", "NCALayer", "eGov", "mobile", "Business", "Kalkan", "ISO",
-        "RFC", "Base64",
+        "RFC", "Base64", "Chromium", "DejaVu", "OpenSSL", "ZIP", "RSA", "ECDSA", "UTC", "IP", "EN",
         "Senimkey", "NCA", "ETSI", "HTML", "ASiC", "OCSP", "CRL", "TSA", "IUS", "CIVILE", "MB", "KB", "EDS", "BIN", "IIN", "OK",
     ]
 
@@ -27,10 +27,12 @@ public enum LanguageCheck {
     ]
 
     /// What a person reads of an HTML page: the text between the tags, without styles and scripts, entities decoded
-    /// as far as the pages use them.
-    public static func visibleText(ofHTML html: String) -> String {
+    /// as far as the pages use them. `dropping` removes whole elements too: the report sets machine text (digests,
+    /// commands, certificate names, quoted verbatim and in no language) in `<code>`.
+    public static func visibleText(ofHTML html: String, dropping elements: [String] = []) -> String {
         var text = html
-        for pattern in [#"(?s)<style.*?</style>"#, #"(?s)<script.*?</script>"#, #"<[^>]*>"#] {
+        let dropped = elements.map { #"(?s)<\#($0)[ >].*?</\#($0)>"# }
+        for pattern in dropped + [#"(?s)<style.*?</style>"#, #"(?s)<script.*?</script>"#, #"<[^>]*>"#] {
             text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {

@@ -44,6 +44,35 @@ struct EvidenceCommandTests {
         #expect(object["indication"] as? String == "TOTAL_FAILED")
         #expect(try await CLIProcess.run(["evidence", "verify", "/nonexistent.asice"]).status == 65)
     }
+
+    /// `evidence report --format pdf`: a PDF with Chromium; without it exit 69 and a sentence in the report's language
+    /// naming what to install, while `--format html` needs nothing.
+    @Test func reportPrintsAPDFOrSaysWhatToInstall() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("senimkey-cli-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = ["evidence", "report", "testvectors/evidence/sample.asice", "--policy-from-package"] + Self.trust
+        let missing = try await ExternalTool.outcome(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["SENIMKEY_CHROMIUM=/nonexistent/chromium", CLIProcess.binary.path] + arguments + [
+                "--lang", "kk", "--format", "pdf", "-o", directory.appendingPathComponent("r.pdf").path,
+            ], in: CLIProcess.repositoryRoot)
+        #expect(missing.status == 69, "\(missing.output)")
+        #expect(missing.standardError.contains("«chromium» пен «fonts-dejavu-core» бумаларын орнатыңыз"), "\(missing.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("r.pdf").path))
+        let html = try await CLIProcess.run(arguments + ["--lang", "kk", "-o", directory.appendingPathComponent("r.html").path])
+        #expect(html.status == 0, "\(html.standardError)")
+        let page = try String(contentsOf: directory.appendingPathComponent("r.html"), encoding: .utf8)
+        let sample = Hex.encode(DigestAlgorithm.sha256.hash(try TestVectors.bytes("evidence/sample.asice")))
+        #expect(page.contains("<html lang=\"kk\">") && page.contains(sample) && page.contains("https://senimkey.kz/verify?sha256="))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
+            Issue.record("chromium is not installed (.ci/run installs the Debian package)")
+            return
+        }
+        let pdf = try await CLIProcess.run(arguments + ["--format", "pdf", "-o", directory.appendingPathComponent("r.pdf").path])
+        #expect(pdf.status == 0, "\(pdf.standardError)")
+        #expect(try Data(contentsOf: directory.appendingPathComponent("r.pdf")).starts(with: Array("%PDF-".utf8)))
+    }
 }
 
 @Suite("senimkey evidence renew and verify --at")

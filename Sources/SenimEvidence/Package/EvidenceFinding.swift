@@ -3,7 +3,8 @@ import SenimPKI
 
 /// What a verification step found, as a value: the CLI prints it in English and the arbitration report in the
 /// court's language, from the same templates (``ReportKey`` `finding…`, one table per language). Texts quoted
-/// from a signature validator (its reasons) stay in English: they are the validator's own words.
+/// from a signature validator or a lower layer (its summaries and reasons) stay in English, in quotation marks: they
+/// are that layer's own words, and the report explains the verdict in its own sentences.
 public enum EvidenceFinding: Sendable, Hashable {
     /// Why the verifier validated the seal at the time it did (EN 319 102-1 past-signature validation).
     public enum SealTime: Sendable, Hashable {
@@ -34,7 +35,7 @@ public enum EvidenceFinding: Sendable, Hashable {
 
     case containerUnreadable(reason: String)
     case mimetypeNotFirst
-    case framingNotCanonical(problem: String)
+    case framingNotCanonical(problem: StoredZIPFramingProblem)
     case entryChecksumMismatch(entry: String)
     case containerIntact(entries: Int)
     case manifestUnreadable
@@ -68,18 +69,14 @@ public enum EvidenceFinding: Sendable, Hashable {
 
     public func text(in language: Language) -> String {
         let table = ReportStrings.table(language)
-        func t(_ key: ReportKey, _ arguments: String...) -> String {
-            var text = table[key] ?? key.rawValue
-            for (index, argument) in arguments.enumerated().reversed() {
-                text = text.replacingOccurrences(of: "%\(index + 1)", with: argument)
-            }
-            return text
-        }
+        func t(_ key: ReportKey, _ arguments: String...) -> String { ReportWords.fill(table[key] ?? key.rawValue, arguments) }
         func logged(_ inLog: Bool, _ summary: String) -> String { inLog ? summary : t(.findingNotInAuditLog) + "; " + summary }
+        // What a lower layer wrote (a validator's summary, a ZIP, JSON or log error) is English: quoted as it was said.
+        func quoted(_ reason: String) -> String { language == .en ? reason : "\u{201C}\(reason)\u{201D}" }
         switch self {
-        case .containerUnreadable(let reason): return t(.findingContainerUnreadable, reason)
+        case .containerUnreadable(let reason): return t(.findingContainerUnreadable, quoted(reason))
         case .mimetypeNotFirst: return t(.findingMimetypeNotFirst, EvidencePackageLayout.mimeType)
-        case .framingNotCanonical(let problem): return t(.findingFramingNotCanonical, problem)
+        case .framingNotCanonical(let problem): return t(.findingFramingNotCanonical, problem.text(in: language))
         case .entryChecksumMismatch(let entry): return t(.findingEntryChecksumMismatch, entry)
         case .containerIntact(let entries): return t(.findingContainerIntact, "\(entries)")
         case .manifestUnreadable: return t(.findingManifestUnreadable)
@@ -94,29 +91,30 @@ public enum EvidenceFinding: Sendable, Hashable {
         case .manifestMatches(let files): return t(.findingManifestMatches, "\(files)")
         case .sealMissing: return t(.findingSealMissing)
         case .sealValidated(let time, let source, let summary):
-            return t(.findingValidatedAt, time.iso8601, t(source.reportKey)) + ": " + summary
+            return t(.findingValidatedAt, time.iso8601, t(source.reportKey)) + ": " + quoted(summary)
         case .documentMissing: return t(.findingDocumentMissing)
         case .documentAmbiguous(let entries): return t(.findingDocumentAmbiguous, "\(entries)")
         case .documentNotInLog: return t(.findingDocumentNotInLog)
         case .documentBoundElsewhere(let events): return t(.findingDocumentBoundElsewhere, "\(events)")
         case .documentBound(let entry, let sha256, let gost): return t(.findingDocumentBound, entry, sha256, gost)
         case .signatureValidated(let time, let summary, let inLog):
-            return logged(inLog, (time.map { t(.findingValidatedAt, $0.iso8601, t(.findingTimeRecorded)) + ": " } ?? "") + summary)
+            return logged(inLog, (time.map { t(.findingValidatedAt, $0.iso8601, t(.findingTimeRecorded)) + ": " } ?? "") + quoted(summary))
         case .simpleSignatureSealMissing(let seal): return t(.findingSESSealMissing, seal)
         case .simpleSignatureValidated(let time, let source, let summary, let inLog):
-            return logged(inLog, t(.findingSESNotEDS) + "; " + t(.findingValidatedAt, time.iso8601, t(source.reportKey)) + ": " + summary)
+            return logged(
+                inLog, t(.findingSESNotEDS) + "; " + t(.findingValidatedAt, time.iso8601, t(source.reportKey)) + ": " + quoted(summary))
         case .auditChainIntact(let events, let head): return t(.findingAuditChainIntact, "\(events)", head)
-        case .auditChainBroken(let reason): return t(.findingAuditChainBroken, reason)
+        case .auditChainBroken(let reason): return t(.findingAuditChainBroken, quoted(reason))
         case .inclusionMissing: return t(.findingInclusionMissing)
         case .inclusionVerified(let index, let size, let origin): return t(.findingInclusionVerified, "\(index)", "\(size)", origin)
-        case .inclusionFailed(let reason): return t(.findingInclusionFailed, reason)
+        case .inclusionFailed(let reason): return t(.findingInclusionFailed, quoted(reason))
         case .checkpointVerified(let origin, let size): return t(.findingCheckpointVerified, origin, "\(size)")
-        case .checkpointFailed(let reason): return t(.findingCheckpointFailed, reason)
+        case .checkpointFailed(let reason): return t(.findingCheckpointFailed, quoted(reason))
         case .archiveLayoutBroken(let entries): return t(.findingArchiveLayoutBroken, entries.joined(separator: ", "))
         case .archiveManifestProblems(let manifest, let problems):
             return t(.findingArchiveManifestProblems, manifest, problems.joined(separator: "; "))
         case .archiveTimestampValidated(let time, let genTime, let entries, let summary):
-            return t(.findingArchiveTimestamp, genTime?.iso8601 ?? "?", "\(entries)", time.iso8601) + ": " + summary
+            return t(.findingArchiveTimestamp, genTime?.iso8601 ?? "?", "\(entries)", time.iso8601) + ": " + quoted(summary)
         case .existedAt(let time, let archive, let finding):
             return t(.findingExistedAt, time.iso8601, archive) + "; " + finding.text(in: language)
         }

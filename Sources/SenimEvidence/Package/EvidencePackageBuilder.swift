@@ -57,6 +57,7 @@ public struct EvidencePackageBuilder: Sendable {
         try add(EvidencePackageLayout.auditLog, try AuditLogJSONLines.encode(contents.auditLog))
         try add(EvidencePackageLayout.inclusion, try CanonicalJSON.encode(contents.inclusion))
         for report in contents.reports { try add(EvidencePackageLayout.report(language: report.language), report.html) }
+        for report in contents.reportPDFs { try add(EvidencePackageLayout.reportPDF(language: report.language), report.pdf) }
 
         let manifestBytes = try CanonicalJSON.encode(["files": manifest])
         try writer.add(EvidencePackageLayout.manifest, bytes: manifestBytes)

@@ -57,6 +57,8 @@ public struct EvidencePackageContents: Sendable {
     public let inclusion: LogInclusion
     /// Human reports by language code (`ru`, `kk`, `en`).
     public let reports: [(language: String, html: [UInt8])]
+    /// The same reports printed to PDF (`report/report.<lang>.pdf`), listed in the manifest and sealed like every file.
+    public var reportPDFs: [(language: String, pdf: [UInt8])] = []
     /// The validation policy the reports were made under; the package carries it so a verifier applies the same.
     public let policy: ValidationPolicy
 

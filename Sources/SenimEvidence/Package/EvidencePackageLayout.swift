@@ -76,6 +76,9 @@ public enum EvidencePackageLayout {
     /// The human report in one language.
     static func report(language: String) -> String { "\(reportFolder)report.\(language).html" }
 
+    /// The human report in one language, printed to PDF (A4, for the court's file).
+    static func reportPDF(language: String) -> String { "\(reportFolder)report.\(language).pdf" }
+
     /// What a file under `signatures/` is, from its name.
     enum SignatureEntry: Equatable {
         case cms, xml, simpleRecord, simpleSeal

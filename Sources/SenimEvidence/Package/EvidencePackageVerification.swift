@@ -33,6 +33,10 @@ public struct EvidencePackageVerification: Sendable {
     public internal(set) var auditLog: [ChainedEvent] = []
     public internal(set) var inclusion: EvidencePackageContents.LogInclusion?
     public internal(set) var signatures: [SignatureFile] = []
+    /// The platform seal's validation (step 3): its certificate is the one "how to verify" names.
+    public internal(set) var sealReport: SignatureValidationReport?
+    /// Every entry of the archive, in its order.
+    public internal(set) var entryNames: [String] = []
 
     /// The worst step decides: TOTAL_FAILED before INDETERMINATE.
     public var overall: Indication {

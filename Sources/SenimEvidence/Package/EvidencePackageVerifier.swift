@@ -84,6 +84,7 @@ public struct EvidencePackageVerifier: Sendable {
                 return nil
             }
             let package = try PackageFiles(zip)
+            result.entryNames = zip.entries.map(\.name)
             result.record(.container, .totalPassed, .containerIntact(entries: zip.entries.count))
             return package
         } catch .checksumMismatch(let entry) {
@@ -128,6 +129,7 @@ public struct EvidencePackageVerifier: Sendable {
         }
         let validator = CMSSignatureValidator(context: context)
         let (report, when, source) = await Self.validateSeal(seal, parsed: signedData, content: manifest, at: time, validator: validator)
+        result.sealReport = report
         if let proof,
             let again = await Self.revalidated(
                 report, judgedAt: time, proof: proof,

@@ -150,10 +150,26 @@ enum StoredZIP {
         le32(0x0807_4B50) + le32(crc) + le32(size) + le32(size)
     }
 
-    static func centralRecord(name: [UInt8], crc: UInt32, size: UInt32, localOffset: UInt32) -> [UInt8] {
-        var record = le32(0x0201_4B50) + le16(20) + le16(20) + le16(0x0808) + le16(0) + le16(0) + le16(0x21)
+    /// The two central-directory framings a platform package may have. The local headers, data descriptors and end
+    /// record are the same in both; they differ only in "version made by" and the external attributes.
+    enum Framing: CaseIterable {
+        /// Made on Unix (APPNOTE 4.4.2: host 3, spec 2.0) with the external attributes of a regular file, mode 0644.
+        /// Info-ZIP's `unzip` then reads the names as the UTF-8 they are flagged to be (bit 11); it converts the
+        /// names of an archive "made on MS-DOS" from an OEM code page despite the flag, so `document/Договор.pdf`
+        /// listed as `document/���������.pdf`. What the writer produces.
+        case unix
+        /// Made on MS-DOS (version 20, no attributes): every package issued before the Unix framing. Still
+        /// canonical, so that every package already issued verifies.
+        case msdos
+
+        var versionMadeBy: UInt16 { self == .unix ? 0x0314 : 20 }
+        var externalAttributes: UInt32 { self == .unix ? 0o100644 << 16 : 0 }
+    }
+
+    static func centralRecord(name: [UInt8], crc: UInt32, size: UInt32, localOffset: UInt32, framing: Framing = .unix) -> [UInt8] {
+        var record = le32(0x0201_4B50) + le16(framing.versionMadeBy) + le16(20) + le16(0x0808) + le16(0) + le16(0) + le16(0x21)
         record += le32(crc) + le32(size) + le32(size) + le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0)
-        record += le32(0) + le32(localOffset)
+        record += le32(framing.externalAttributes) + le32(localOffset)
         return record + name
     }
 

@@ -121,36 +121,46 @@ public struct StoredZIPReader: Sendable {
         guard crc.value == entry.crc else { throw .checksumMismatch(entry.name) }
     }
 
-    /// Nil when the archive is byte for byte what ``StoredZIPWriter`` writes for these entries in this order:
-    /// the first local header at 0, each entry's header, contents and data descriptor back to back, the
-    /// central directory right after, and the end record last with no comment. Otherwise what differs.
-    public func canonicalFramingProblem() throws(StoredZIPError) -> String? {
+    /// Nil when the archive is byte for byte what ``StoredZIPWriter`` writes for these entries in this order, in
+    /// one of the framings the platform has written (``StoredZIP/Framing``: Unix now, MS-DOS before): the first
+    /// local header at 0, each entry's header, contents and data descriptor back to back, the central directory
+    /// right after, and the end record last with no comment. Otherwise what differs from the current framing.
+    public func canonicalFramingProblem() throws(StoredZIPError) -> StoredZIPFramingProblem? {
+        var first: StoredZIPFramingProblem?
+        for framing in StoredZIP.Framing.allCases {
+            guard let problem = try framingProblem(framing) else { return nil }
+            first = first ?? problem
+        }
+        return first
+    }
+
+    private func framingProblem(_ framing: StoredZIP.Framing) throws(StoredZIPError) -> StoredZIPFramingProblem? {
         var expectedOffset = 0
         var directory: [UInt8] = []
         for entry in entries {
             let name = Array(entry.name.utf8)
-            guard entry.localOffset == expectedOffset else { return "\(entry.name) does not start where the previous entry ends" }
+            guard entry.localOffset == expectedOffset else { return .notContiguous(entry: entry.name) }
             let header = StoredZIP.localHeader(name: name)
             guard try Self.read(source, entry.localOffset..<(entry.localOffset + header.count)) == header,
                 entry.range.lowerBound == entry.localOffset + header.count
-            else { return "the local header of \(entry.name) is not canonical" }
+            else { return .localHeader(entry: entry.name) }
             let descriptor = StoredZIP.dataDescriptor(crc: entry.crc, size: UInt32(entry.range.count))
             guard entry.range.upperBound + descriptor.count <= size,
                 try Self.read(source, entry.range.upperBound..<(entry.range.upperBound + descriptor.count)) == descriptor
             else {
-                return "the data descriptor of \(entry.name) is not canonical"
+                return .dataDescriptor(entry: entry.name)
             }
             expectedOffset = entry.range.upperBound + descriptor.count
             directory += StoredZIP.centralRecord(
-                name: name, crc: entry.crc, size: UInt32(entry.range.count), localOffset: UInt32(entry.localOffset))
+                name: name, crc: entry.crc, size: UInt32(entry.range.count), localOffset: UInt32(entry.localOffset), framing: framing)
         }
         guard directoryRange.lowerBound == expectedOffset, try Self.read(source, directoryRange) == directory else {
-            return "the central directory is not canonical"
+            return .centralDirectory
         }
         let end = StoredZIP.endRecord(
             count: entries.count, directorySize: UInt32(directory.count), directoryStart: UInt32(directoryRange.lowerBound))
         guard directoryRange.upperBound + end.count == size, try Self.read(source, directoryRange.upperBound..<size) == end else {
-            return "the end-of-central-directory record is not canonical or bytes follow it"
+            return .endRecord
         }
         return nil
     }
@@ -192,6 +202,29 @@ public struct StoredZIPReader: Sendable {
                 body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 offset += count
             }
+        }
+    }
+}
+
+/// Where an archive differs from the framing the platform writes (``StoredZIPReader/canonicalFramingProblem()``),
+/// as a value: the CLI prints ``description``, the arbitration report its own sentence.
+public enum StoredZIPFramingProblem: Sendable, Hashable, CustomStringConvertible {
+    case notContiguous(entry: String)
+    case localHeader(entry: String)
+    case dataDescriptor(entry: String)
+    case centralDirectory
+    case endRecord
+
+    public var description: String { text(in: .en) }
+
+    func text(in language: Language) -> String {
+        let words = ReportWords(language)
+        switch self {
+        case .notContiguous(let entry): return words.format(.framingNotContiguous, entry)
+        case .localHeader(let entry): return words.format(.framingLocalHeader, entry)
+        case .dataDescriptor(let entry): return words.format(.framingDataDescriptor, entry)
+        case .centralDirectory: return words.text(.framingCentralDirectory)
+        case .endRecord: return words.text(.framingEndRecord)
         }
     }
 }

@@ -2,263 +2,205 @@ import Foundation
 import SenimCrypto
 import SenimPKI
 
-/// The human report of an evidence package for the arbitration court: document identity, parties, each
-/// signature (EDS or simple, with its verdict and its proof of time), the ordered timeline with IP and device,
-/// the integrity proofs and the package verification, in Russian, Kazakh or English. Self-contained HTML (no
-/// external assets) with A4 print CSS; the same facts as JSON.
-public struct ArbitrationReport: Sendable, Codable {
-    public struct Party: Sendable, Codable {
-        public let name: String
-        public let iin: String?
-        public let bin: String?
-        public let role: String
-        public let phone: String?
+/// The human report of an evidence package for the arbitration court, in Russian, Kazakh or English, built for a
+/// reader who is not technical (issue 22): the first page says what was signed, by whom, how and when, and whether
+/// it holds, in one sentence each; then the timeline; then what each proof means and where it stops; then how to
+/// verify it without the platform; the technical annex (every step, certificate, revocation source and the policy)
+/// comes last. Every fact comes from what ``EvidencePackageVerifier`` read and checked; the words come from
+/// ``ReportStrings``. Rendered as self-contained HTML with A4 print CSS (``html``) and, through headless Chromium,
+/// as PDF (``ReportPDFRenderer``); the same facts as JSON.
+public struct ArbitrationReport: Sendable, Encodable {
+    /// Which package this copy speaks of. A file cannot carry the digest of the archive it is inside (nor of the
+    /// manifest that lists it), so the copy inside a package names the document and the audit chain head instead.
+    public enum Copy: Sendable, Hashable, Encodable {
+        /// Rendered from a package file: its SHA-256 is printed in every footer and in "how to verify".
+        case renderedFrom(packageSHA256: String)
+        /// The copy stored as `report/report.<lang>.*` inside the package it describes.
+        case insidePackage
     }
-    public struct SignatureEntry: Sendable, Codable {
+
+    public struct Document: Sendable, Encodable {
+        /// The platform's document identifier (every audit event carries it).
+        public let id: String
+        public let name: String
+        public let size: Int
+        public let sha256: String
+        public let gost34311: String
+    }
+
+    /// One signature, EDS or simple, with the facts a reader needs and the verdict of the step that judged it.
+    public struct Signature: Sendable, Encodable {
+        public enum Method: String, Sendable, Encodable {
+            /// A CMS (CAdES) signature made with NCALayer or eGov mobile.
+            case cms
+            /// An XML signature (eGov mobile's XML method) of a statement naming the document.
+            case xml
+            /// A simple electronic signature by one-time SMS code.
+            case simple
+        }
         public let file: String
-        public let type: String
-        public let signer: String
+        public let method: Method
+        /// The person's name: the certificate's common name, or the name the partner entered for an SMS signer.
+        public let name: String?
         public let iin: String?
         public let bin: String?
-        public let certificateSubject: String?
-        public let certificateIssuer: String?
-        public let certificateSerial: String?
-        public let validity: String?
-        public let indication: String
-        public let subIndication: String?
-        public let time: String?
-        public let proof: String
-    }
-    public struct Step: Sendable, Codable {
-        public let number: Int
-        public let name: String
+        public let roles: [SignerRole]
+        /// The phone the code went to, masked as in the audit log.
+        public let phoneMasked: String?
+        public let format: String?
+        public let certificate: CertificateSummary?
+        public let chain: [SignatureReport.ChainEntry]
+        public let revocation: SignatureReport.RevocationSummary?
+        /// The step's verdict: a file the audit log does not name fails whatever its signature says.
         public let indication: Indication
-        public let detail: String
+        public let subIndication: SubIndication?
+        /// The validator's own sentences, quoted verbatim in the annex.
+        public let messages: [String]
+        /// The time the signer's software claims (signingTime), proven by nothing.
+        public let claimedTime: Date?
+        /// The genTime of a signature timestamp that holds.
+        public let timestampTime: Date?
+        /// For an SMS signature: the SHA-256 of the consent text the signer confirmed.
+        public let consentTextSHA256: String?
     }
-    public struct TimelineEntry: Sendable, Codable {
-        public let time: String
-        public let action: String
-        public let actor: String
-        public let ipAddress: String?
-        public let device: String?
+
+    /// One audit event as the timeline shows it.
+    public struct Event: Sendable, Encodable {
+        public let time: Date
+        public let action: AuditAction
+        public let actor: AuditActor
+        /// The actor's name, matched by IIN to a signer the log or a certificate names.
+        public let actorName: String?
+        public let client: ClientContext
+    }
+
+    public struct Inclusion: Sendable, Encodable {
+        public let leafIndex: UInt64
+        public let treeSize: UInt64
+        public let origin: String
+    }
+
+    /// The edition of the user agreement a signer accepted and the SHA-256 of its text (docs/user-agreement.md).
+    public struct Agreement: Sendable, Encodable {
+        public let edition: String
+        public let sha256: String
     }
 
     public let language: Language
-    public let documentName: String
-    public let documentSize: Int
-    public let documentSHA256: String
-    public let documentGOST34311: String
-    public let parties: [Party]
-    public let signatures: [SignatureEntry]
-    public let timeline: [TimelineEntry]
-    public let manifestSHA256: String
+    public let copy: Copy
+    /// The public page where anyone checks a document against the platform; printed with a QR code on page 1.
+    public let verifyPage: String?
+    public let document: Document
+    public let signatures: [Signature]
+    public let timeline: [Event]
+    public let agreements: [Agreement]
+    public let manifestSHA256: String?
     public let auditHead: String?
-    public let logInclusion: String?
-    /// The verifier's steps, their findings in the report's language.
-    public let steps: [Step]
+    public let inclusion: Inclusion?
+    public let sealCertificate: CertificateSummary?
+    public let policy: CertificateValidationReport.PolicyReference?
+    /// The package's entries under `revocation/`: the CRLs and OCSP responses the checks used.
+    public let revocationFiles: [String]
+    /// The verifier's steps.
+    public let steps: [EvidenceStep]
     public let overall: Indication
 
-    /// The report of a verified package: every fact comes from what the verifier read and checked.
-    public init(_ verification: EvidencePackageVerification, language: Language) {
-        let strings = ReportStrings.table(language)
+    /// The report of a verified package. `copy` says which package it speaks of; `verifyPage` is the platform's
+    /// public verification page (nil leaves the link and the QR code out).
+    public init(_ verification: EvidencePackageVerification, language: Language, copy: Copy, verifyPage: String? = nil) {
         self.language = language
-        documentName = verification.document?.name ?? "—"
-        documentSize = verification.document?.size ?? 0
-        documentSHA256 = verification.document?.sha256 ?? "—"
-        documentGOST34311 = verification.document?.gost34311 ?? "—"
-        manifestSHA256 = verification.manifestSHA256 ?? "—"
+        self.copy = copy
+        self.verifyPage = verifyPage
         let events = verification.auditLog
+        document = Document(
+            id: events.first?.event.documentID ?? "—", name: verification.document?.name ?? "—", size: verification.document?.size ?? 0,
+            sha256: verification.document?.sha256 ?? "—", gost34311: verification.document?.gost34311 ?? "—")
+        manifestSHA256 = verification.manifestSHA256
         auditHead = events.last?.hash
-        logInclusion = verification.inclusion.map { "\($0.leafIndex) / \($0.treeSize)" }
+        inclusion = verification.inclusion.map {
+            Inclusion(
+                leafIndex: $0.leafIndex, treeSize: $0.treeSize,
+                origin: $0.checkpoint.split(separator: "\n").first.map(String.init) ?? "—")
+        }
+        sealCertificate = verification.sealReport?.signatures.first?.signingCertificate
+        revocationFiles = verification.entryNames.filter { $0.hasPrefix(EvidencePackageLayout.revocationFolder) }
+        steps = verification.steps
+        overall = verification.overall
 
-        var parties: [Party] = []
-        for event in events {
-            if case .signerAdded(_, let surname, let name, let iin, let phone, _) = event.event.action {
-                parties.append(Party(name: "\(surname) \(name)", iin: iin, bin: nil, role: AuditActor.Role.client.rawValue, phone: phone))
+        // Names by IIN and by signer id, from the log (what the partner entered) and the certificates (what the NCA certified).
+        var namesByIIN: [String: String] = [:]
+        var namesBySigner: [String: String] = [:]
+        var agreements: [Agreement] = []
+        for chained in events {
+            switch chained.event.action {
+            case .signerAdded(let signerID, let surname, let name, let iin, _, _):
+                namesByIIN[iin] = namesByIIN[iin] ?? "\(surname) \(name)"
+                namesBySigner[signerID] = "\(surname) \(name)"
+            case .agreementAccepted(let edition, let sha256):
+                if !agreements.contains(where: { $0.edition == edition && $0.sha256 == sha256 }) {
+                    agreements.append(Agreement(edition: edition, sha256: sha256))
+                }
+            default: break
             }
         }
-        var signatures: [SignatureEntry] = []
+        self.agreements = agreements
+
+        var signatures: [Signature] = []
+        var policy: CertificateValidationReport.PolicyReference?
         for file in verification.signatures {
             if file.kind == .simple {
-                let record = file.simpleSignature
+                let binding = file.simpleSignature?.binding
                 signatures.append(
-                    SignatureEntry(
-                        file: file.file, type: strings[.signatureTypeSES] ?? "",
-                        signer: record.map { AuditActor.mask(phone: $0.binding.phoneE164) } ?? "—",
-                        iin: record?.binding.signerIIN, bin: nil, certificateSubject: nil, certificateIssuer: nil, certificateSerial: nil,
-                        validity: nil, indication: file.indication.rawValue, subIndication: nil,
-                        time: record.map { CanonicalJSON.timestamp($0.confirmedAt) }, proof: strings[.proofNone] ?? ""))
+                    Signature(
+                        file: file.file, method: .simple, name: binding.flatMap { namesBySigner[$0.signerID] }, iin: binding?.signerIIN,
+                        bin: nil, roles: [], phoneMasked: binding.map { AuditActor.mask(phone: $0.phoneE164) }, format: nil,
+                        certificate: nil, chain: [], revocation: nil, indication: file.indication,
+                        subIndication: file.indication == .totalPassed ? nil : file.report.signatures.first?.subIndication,
+                        messages: file.report.signatures.flatMap(\.messages), claimedTime: file.simpleSignature?.confirmedAt,
+                        timestampTime: nil, consentTextSHA256: binding?.consentTextSHA256))
                 continue
             }
-            // The facts and verdict are the verifier's own (re-validated from the package); a file the audit log
-            // does not name fails whatever its signature says.
+            policy = policy ?? file.report.policy
             for signature in file.report.signatures {
-                let certificate = signature.signingCertificate
-                let stamped = signature.timestamps.contains { $0.type == .signature && $0.indication == .totalPassed }
+                let stamp = signature.timestamps.first { $0.type == .signature && $0.indication == .totalPassed }
                 let indication = file.indication == .totalFailed ? Indication.totalFailed : signature.indication
-                signatures.append(
-                    SignatureEntry(
-                        file: file.file, type: strings[.signatureTypeEDS] ?? "", signer: signature.signer?.commonName ?? "—",
-                        iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, certificateSubject: certificate?.subject,
-                        certificateIssuer: certificate?.issuer, certificateSerial: certificate?.serialNumber,
-                        validity: certificate.map { "\($0.notBefore.iso8601) — \($0.notAfter.iso8601)" },
-                        indication: indication.rawValue, subIndication: signature.subIndication?.rawValue,
-                        time: (signature.claimedSigningTime ?? signature.bestSignatureTime).iso8601,
-                        proof: stamped
-                            ? "\(strings[.proofTimestamp] ?? ""), \(signature.bestSignatureTime.iso8601)" : strings[.proofNone] ?? ""))
-                if let signer = signature.signer, !parties.contains(where: { $0.iin == signer.iin?.digits && $0.bin == signer.bin?.digits })
-                {
-                    parties.append(
-                        Party(
-                            name: signer.commonName ?? "—", iin: signer.iin?.digits, bin: signer.bin?.digits,
-                            role: signer.roles.map(\.rawValue).joined(separator: ", "), phone: nil))
+                if let iin = signature.signer?.iin?.digits, let name = signature.signer?.commonName, namesByIIN[iin] == nil {
+                    namesByIIN[iin] = name
                 }
+                signatures.append(
+                    Signature(
+                        file: file.file, method: file.kind == .xml ? .xml : .cms, name: signature.signer?.commonName,
+                        iin: signature.signer?.iin?.digits, bin: signature.signer?.bin?.digits, roles: signature.signer?.roles ?? [],
+                        phoneMasked: nil, format: signature.format.rawValue, certificate: signature.signingCertificate,
+                        chain: signature.chain, revocation: signature.revocation, indication: indication,
+                        subIndication: indication == .totalPassed ? nil : signature.subIndication ?? file.report.subIndication,
+                        messages: signature.messages, claimedTime: signature.claimedSigningTime, timestampTime: stamp?.genTime,
+                        consentTextSHA256: nil))
             }
         }
-        self.parties = parties
         self.signatures = signatures
+        self.policy = policy
         timeline = events.map { chained in
-            TimelineEntry(
-                time: CanonicalJSON.timestamp(chained.event.time), action: Self.label(chained.event.action, strings),
-                actor: [chained.event.actor.role.rawValue, chained.event.actor.phoneMasked].compactMap { $0 }.joined(separator: " "),
-                ipAddress: chained.event.client.ipAddress, device: chained.event.client.device ?? chained.event.client.userAgent)
+            Event(
+                time: chained.event.time, action: chained.event.action, actor: chained.event.actor,
+                actorName: chained.event.actor.iin.flatMap { namesByIIN[$0] }, client: chained.event.client)
         }
-        steps = verification.steps.map {
-            Step(number: $0.number, name: $0.name, indication: $0.indication, detail: $0.finding.text(in: language))
-        }
-        overall = verification.overall
     }
 
-    static func label(_ action: AuditAction, _ strings: [ReportKey: String]) -> String {
-        let key: ReportKey
-        var detail = ""
-        switch action {
-        case .agreementAccepted(let edition, _):
-            key = .actionAgreementAccepted
-            detail = edition
-        case .documentUploaded(let name, _, _):
-            key = .actionDocumentUploaded
-            detail = name
-        case .signerAdded(_, let surname, let name, _, _, _):
-            key = .actionSignerAdded
-            detail = "\(surname) \(name)"
-        case .sentForSigning: key = .actionSentForSigning
-        case .smsSent(_, let phone, _, _):
-            key = .actionSmsSent
-            detail = phone
-        case .linkOpened: key = .actionLinkOpened
-        case .documentViewed: key = .actionDocumentViewed
-        case .otpRequested: key = .actionOtpRequested
-        case .otpFailed(_, let attempt):
-            key = .actionOtpFailed
-            detail = "#\(attempt)"
-        case .otpConfirmed: key = .actionOtpConfirmed
-        case .edsSignatureReceived(_, let format, _, let indication, _, _, _):
-            key = .actionEdsSignatureReceived
-            detail = "\(format), \(indication)"
-        case .sesSignatureRecorded: key = .actionSesSignatureRecorded
-        case .signatureRefused(_, let reason):
-            key = .actionSignatureRefused
-            detail = reason
-        case .rejected(_, let reason):
-            key = .actionRejected
-            detail = reason
-        case .completed: key = .actionCompleted
-        case .cancelled: key = .actionCancelled
-        case .expired: key = .actionExpired
-        case .tariffDebited: key = .actionTariffDebited
-        case .downloaded(let item):
-            key = .actionDownloaded
-            detail = item
-        case .evidenceExported: key = .actionEvidenceExported
-        case .administrative(let action, let target):
-            key = .actionAdministrative
-            detail = "\(action) \(target)"
-        }
-        let text = strings[key] ?? key.rawValue
-        return detail.isEmpty ? text : "\(text): \(detail)"
-    }
+    /// The report's words, in its language.
+    var words: ReportWords { ReportWords(language) }
 
-    // MARK: HTML
-
-    public var html: String {
-        let t = ReportStrings.table(language)
-        func s(_ key: ReportKey) -> String { Self.escape(t[key] ?? key.rawValue) }
-        func row(_ label: ReportKey, _ value: String?) -> String { "<tr><th>\(s(label))</th><td>\(Self.escape(value ?? "—"))</td></tr>" }
-        func verdict(_ indication: Indication) -> String {
-            switch indication {
-            case .totalPassed: return s(.passed)
-            case .totalFailed: return s(.failed)
-            case .indeterminate: return s(.indeterminate)
-            }
+    /// The one-sentence outcome the first page leads with.
+    public var outcome: String {
+        let words = self.words
+        switch overall {
+        case .totalPassed:
+            return words.format(.outcomePassed, document.name, "\(signatures.count)", "\(steps.count)")
+        case .totalFailed, .indeterminate:
+            let step = steps.first { $0.indication == overall } ?? steps.last
+            let name = step.map { words.stepName($0.check) } ?? "—"
+            let finding = step.map { words.finding($0.finding) } ?? "—"
+            return words.format(overall == .totalFailed ? .outcomeFailed : .outcomeIndeterminate, name, finding)
         }
-        var body =
-            "<h1>\(s(.title))</h1><p class=\"sub\">\(s(.subtitle))</p><p class=\"verdict \(overall.rawValue.lowercased())"
-            + "\">\(Self.escape(overall.rawValue)) — \(verdict(overall))</p>"
-        body +=
-            "<h2>\(s(.documentSection))</h2><table class=\"kv\">" + row(.fileName, documentName)
-            + row(.size, "\(documentSize) \(t[.bytes] ?? "")")
-            + row(.sha256, documentSHA256) + row(.gost34311, documentGOST34311) + "</table>"
-        body +=
-            "<h2>\(s(.partiesSection))</h2><table><tr><th>\(s(.signer))</th><th>\(s(.iin))</th><th>\(s(.bin))</th><th>\(s(.role))</th>"
-            + "<th>\(s(.phone))</th></tr>"
-        for party in parties {
-            body +=
-                "<tr><td>\(Self.escape(party.name))</td><td>\(Self.escape(party.iin ?? "—"))</td><td>\(Self.escape(party.bin ?? "—"))</td>"
-                + "<td>\(Self.escape(party.role))</td><td>\(Self.escape(party.phone ?? "—"))</td></tr>"
-        }
-        body += "</table><h2>\(s(.signaturesSection))</h2>"
-        for signature in signatures {
-            body +=
-                "<table class=\"kv signature\">" + row(.signer, signature.signer)
-                + "<tr><th>\(s(.signatureTypeEDS))/\(s(.signatureTypeSES))</th><td>\(Self.escape(signature.type))</td></tr>"
-                + row(.iin, signature.iin) + row(.bin, signature.bin) + row(.certificate, signature.certificateSubject)
-                + row(.issuer, signature.certificateIssuer)
-                + row(.serial, signature.certificateSerial) + row(.validity, signature.validity)
-                + row(.verdict, signature.indication + (signature.subIndication.map { " / \($0)" } ?? "")) + row(.signedAt, signature.time)
-                + row(.proof, signature.proof) + "</table>"
-        }
-        if signatures.contains(where: { $0.type == t[.signatureTypeSES] }) { body += "<p class=\"note\">\(s(.sesNotice))</p>" }
-        body +=
-            "<h2>\(s(.timelineSection))</h2><table><tr><th>\(s(.time))</th><th>\(s(.action))</th><th>\(s(.actor))</th><th>\(s(.ipAddress))"
-            + "</th><th>\(s(.device))</th></tr>"
-        for entry in timeline {
-            body +=
-                "<tr><td>\(Self.escape(entry.time))</td><td>\(Self.escape(entry.action))</td><td>\(Self.escape(entry.actor))</td>"
-                + "<td>\(Self.escape(entry.ipAddress ?? "—"))</td><td>\(Self.escape(entry.device ?? "—"))</td></tr>"
-        }
-        body +=
-            "</table><h2>\(s(.integritySection))</h2><table class=\"kv\">" + row(.manifest, "SHA-256 " + manifestSHA256)
-            + row(.auditHead, auditHead) + row(.logInclusion, logInclusion) + "</table>"
-        body += "<h2>\(s(.verificationSection))</h2><table><tr><th>\(s(.step))</th><th>\(s(.result))</th><th></th></tr>"
-        for step in steps {
-            body +=
-                "<tr><td>\(step.number). \(Self.escape(step.name))</td><td>\(verdict(step.indication))</td><td>\(Self.escape(step.detail))"
-                + "</td></tr>"
-        }
-        body += "</table><h2>\(s(.howToSection))</h2><p>\(s(.howToText))</p><p class=\"note\">\(s(.finalNotice))</p>"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(s(.title))</title><style>
-            @page { size: A4; margin: 18mm 15mm; }
-            body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 10.5pt; color: #111; max-width: 190mm;\
-             margin: auto; }
-            h1 { font-size: 17pt; margin-bottom: 0; } h2 { font-size: 12.5pt; border-bottom: 1px solid #999; margin-top: 18pt; }
-            .sub { color: #555; margin-top: 2pt; } table { border-collapse: collapse; width: 100%; margin: 6pt 0;\
-             page-break-inside: avoid; }
-            th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; word-break: break-word; }
-            th { background: #f1f1f1; } .kv th { width: 28%; } .verdict { font-weight: bold; padding: 4pt 6pt; }
-            .total_passed { background: #e3f4e3; } .total_failed { background: #f8e0e0; } .indeterminate { background: #fff3d6; }
-            .note { color: #444; font-style: italic; } table.signature { margin-bottom: 10pt; }
-            </style></head><body>
-            \(body)
-            </body></html>
-
-            """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,16 +1,44 @@
-/// Every string of the arbitration report, one table per language (Russian first: the court's language).
-/// A test checks that every language has every key.
+import SenimPKI
 
+/// Every sentence of the arbitration report, by key; one table per language (Russian first: the court's language),
+/// in `ReportStrings+Russian.swift`, `+Kazakh.swift` and `+English.swift`. `%1`, `%2`… are the values a sentence
+/// carries. A test checks that every language has every key, every sub-indication and every role word, and that
+/// the rendered report holds no word of another language.
 public enum ReportKey: String, Sendable, CaseIterable {
-    case title, subtitle, documentSection, fileName, size, bytes, sha256, gost34311
-    case partiesSection, signaturesSection, timelineSection, integritySection, verificationSection, howToSection
-    case signatureTypeEDS, signatureTypeSES, sesNotice, signer, iin, bin, role, phone, certificate, issuer, serial, validity
-    case verdict, signedAt, proof, proofTimestamp, proofNone, time, action, actor, ipAddress, device
-    case manifest, auditHead, logInclusion, checkpoint, seal, step, result, passed, failed, indeterminate, howToText
+    // Page 1
+    case title, subtitle, outcomePassed, outcomeFailed, outcomeIndeterminate
+    case documentSection, fileName, size, sizeBytes, sha256, gost34311, documentID, packageSHA256, insidePackageNotice
+    case signersSection, noSignatures, iinIs, binIs, roleIs, roleSMSSigner, methodCMS, methodXML, methodSMS
+    case timeStamped, timeClaimed, timeRecorded, verdictEDSPassed, verdictSESPassed, verdictFailed, verdictIndeterminate
+    case reasonNotRecorded, verifyOnline, verifyOnlineText
+    // Timeline
+    case timelineSection, time, actor, action, ipAddress, device
+    case actorClient, actorPartner, actorPartnerEmployee, actorAdministrator, actorPlatform
     case actionAgreementAccepted, actionDocumentUploaded, actionSignerAdded, actionSentForSigning, actionSmsSent, actionLinkOpened
     case actionDocumentViewed, actionOtpRequested, actionOtpFailed, actionOtpConfirmed, actionEdsSignatureReceived
-    case actionSesSignatureRecorded, actionSignatureRefused, actionRejected, actionCompleted, actionCancelled, actionExpired
-    case actionTariffDebited, actionDownloaded, actionEvidenceExported, actionAdministrative, finalNotice
+    case actionSesSignatureRecorded, actionSignatureRefused, actionRejected, actionCompleted, actionCancelled, actionCancelledBecause
+    case actionExpired, actionTariffDebited, actionDownloaded, actionEvidenceExported, actionAdministrative
+    case methodEDSOnly, methodSESOnly, methodEither, orderSequential, orderParallel
+    case purposeLogin, purposeLink, purposeSign, purposeReject, purposeConfirm
+    // What each proof means
+    case proofsSection, proves, doesNotProve
+    case proofEDSTitle, proofEDS, proofEDSLimits, proofSESTitle, proofSES, proofSESLimits, agreementEdition, consentText
+    case proofHashTitle, proofHash, proofHashLimits, proofTimeTitle, proofTimeStamped, proofTimeClaimed, proofTimeLimits
+    case proofChainTitle, proofChain, proofChainLimits, proofLogTitle, proofLog, proofLogLimits
+    case proofSealTitle, proofSeal, proofSealLimits, proofWitnessTitle, proofWitnessNone
+    // How to verify
+    case howToSection, howToVerifier, howToCommand, howToPackageDigest, howToSealFingerprint, howToUnzip, howToDigests
+    case howToSeal, howToManifest, howToEDS
+    // Technical annex
+    case annexSection, verificationSection, step, result, finding, passed, failed, indeterminate
+    case stepContainer, stepManifest, stepSeal, stepDocument, stepSignature, stepSimpleSignature, stepAuditChain
+    case stepLogInclusion, stepCheckpoint
+    case certificatesSection, signatureFile, format, verdictCode, certificate, issuer, serial, validity, fingerprint, algorithm
+    case chainElement, trustAnchor, revocation, revocationGood, revocationRevoked, revocationUnknown, revocationUnchecked
+    case revocationTrustAnchor, validatorWords, sealSection, integritySection, manifest, auditHead, logInclusion, policy
+    case revocationFiles, finalNotice, page, pageOf, footerPackage, footerInsidePackage
+    // The PDF renderer's refusals
+    case rendererMissing, rendererFailed
     // Templates of the verifier's findings (EvidenceFinding); %1, %2, %3 are its values.
     case findingContainerUnreadable, findingMimetypeNotFirst, findingFramingNotCanonical, findingEntryChecksumMismatch,
         findingContainerIntact, findingManifestUnreadable, findingManifestUnlisted, findingManifestMissing, findingManifestDigestMismatch,
@@ -20,6 +48,7 @@ public enum ReportKey: String, Sendable, CaseIterable {
         findingAuditChainIntact, findingAuditChainBroken, findingInclusionMissing, findingInclusionVerified, findingInclusionFailed,
         findingCheckpointVerified, findingCheckpointFailed, findingArchiveLayoutBroken, findingArchiveManifestProblems,
         findingArchiveTimestamp, findingExistedAt
+    case framingNotContiguous, framingLocalHeader, framingDataDescriptor, framingCentralDirectory, framingEndRecord
 }
 
 enum ReportStrings {
@@ -31,207 +60,28 @@ enum ReportStrings {
         }
     }
 
-    static let russian: [ReportKey: String] = [
-        .title: "Отчёт о подписании документа", .subtitle: "Доказательства для арбитража «IUS CIVILE»",
-        .documentSection: "Документ", .fileName: "Имя файла", .size: "Размер", .bytes: "байт", .sha256: "SHA-256",
-        .gost34311: "ГОСТ 34.311-95",
-        .partiesSection: "Участники", .signaturesSection: "Подписи", .timelineSection: "Хронология действий",
-        .integritySection: "Доказательства целостности", .verificationSection: "Проверка пакета",
-        .howToSection: "Как проверить самостоятельно",
-        .signatureTypeEDS: "ЭЦП", .signatureTypeSES: "Простая электронная подпись (SMS-код)",
-        .sesNotice: "Простая электронная подпись одноразовым SMS-кодом не является ЭЦП.",
-        .signer: "Подписант", .iin: "ИИН", .bin: "БИН", .role: "Роль", .phone: "Телефон", .certificate: "Сертификат", .issuer: "Издатель",
-        .serial: "Серийный номер", .validity: "Срок действия", .verdict: "Результат проверки", .signedAt: "Время подписания",
-        .proof: "Доказательство времени", .proofTimestamp: "метка времени RFC 3161", .proofNone: "заявленное время (без метки времени)",
-        .time: "Время (UTC)", .action: "Действие", .actor: "Кто", .ipAddress: "IP-адрес", .device: "Устройство",
-        .manifest: "Манифест", .auditHead: "Вершина цепочки журнала", .logInclusion: "Включение в журнал платформы",
-        .checkpoint: "Контрольная точка", .seal: "Печать платформы", .step: "Шаг", .result: "Результат",
-        .passed: "пройдено", .failed: "не пройдено", .indeterminate: "не определено",
-        .howToText:
-            "Выполните senimkey evidence verify для этого пакета; подписи CMS можно проверить также командой openssl cms -verify, хэши — "
-            + "sha256sum.",
-        .actionAgreementAccepted: "Принято соглашение", .actionDocumentUploaded: "Документ загружен",
-        .actionSignerAdded: "Добавлен подписант",
-        .actionSentForSigning: "Отправлен на подписание", .actionSmsSent: "Отправлено SMS", .actionLinkOpened: "Открыта ссылка",
-        .actionDocumentViewed: "Документ просмотрен", .actionOtpRequested: "Запрошен SMS-код", .actionOtpFailed: "Неверный SMS-код",
-        .actionOtpConfirmed: "SMS-код подтверждён", .actionEdsSignatureReceived: "Получена ЭЦП",
-        .actionSesSignatureRecorded: "Записана простая подпись",
-        .actionSignatureRefused: "Подпись отклонена проверкой", .actionRejected: "Подписант отказался",
-        .actionCompleted: "Документ подписан",
-        .actionCancelled: "Отменён", .actionExpired: "Истёк срок", .actionTariffDebited: "Списано использование тарифа",
-        .actionDownloaded: "Скачано", .actionEvidenceExported: "Выгружен пакет доказательств",
-        .actionAdministrative: "Действие администратора",
-        .finalNotice: "Окончательный отчёт по состоянию пакета доказательств.",
-        .findingContainerUnreadable: "архив не читается: %1",
-        .findingMimetypeNotFirst: "первый файл не mimetype = %1",
-        .findingFramingNotCanonical: "структура архива (заголовки, флаги, каталог) отличается от канонической, которую пишет платформа: %1",
-        .findingEntryChecksumMismatch: "%1 не совпадает со своей CRC-32",
-        .findingContainerIntact: "файлов: %1, все CRC-32 верны, mimetype первым, каноническая структура",
-        .findingManifestUnreadable: "META-INF/manifest.json отсутствует или не является каноническим JSON",
-        .findingManifestUnlisted: "%1 нет в манифесте",
-        .findingManifestMissing: "%1 указан в манифесте, но отсутствует",
-        .findingManifestDigestMismatch: "%1 не совпадает со своим SHA-256",
-        .findingManifestMatches: "файлов, совпадающих со своим SHA-256: %1",
-        .findingSealMissing: "META-INF/seal.p7s отсутствует",
-        .findingValidatedAt: "проверено на %1 (%2)",
-        .findingTimeGiven: "указанное время проверки",
-        .findingTimeTimestamp: "метка времени RFC 3161 печати",
-        .findingTimeClaimed: "время опечатывания, заявленное печатью; меткой времени не подтверждено",
-        .findingTimeNow: "текущее время; в печати время не указано",
-        .findingTimeRecorded: "время, записанное в отчёте при завершении",
-        .findingDocumentMissing: "нет файла в document/",
-        .findingDocumentAmbiguous: "файлов в document/: %1; пакет содержит один документ",
-        .findingDocumentNotInLog: "журнал аудита не содержит событий документа",
-        .findingDocumentBoundElsewhere: "событий аудита с хэшами другого документа: %1",
-        .findingDocumentBound: "%1: SHA-256 %2, ГОСТ 34.311 %3, как в каждом событии аудита",
-        .findingNotInAuditLog: "не записано в журнале аудита",
-        .findingSESSealMissing: "%1 отсутствует",
-        .findingSESNotEDS: "простая электронная подпись SMS-кодом (не ЭЦП)",
-        .findingAuditChainIntact: "событий: %1, цепочка хэшей не нарушена, вершина %2",
-        .findingAuditChainBroken: "цепочка хэшей журнала нарушена: %1",
-        .findingInclusionMissing: "audit/inclusion.json отсутствует или повреждён",
-        .findingInclusionVerified: "лист %1 из %2 в журнале %3",
-        .findingInclusionFailed: "включение вершины журнала не доказано: %1",
-        .findingCheckpointVerified: "подписана ключом печати: %1, размер %2",
-        .findingCheckpointFailed: "подпись контрольной точки не подтверждена: %1",
-        .findingArchiveLayoutBroken: "архивные записи не образуют пронумерованных пар манифеста и метки времени в конце пакета: %1",
-        .findingArchiveManifestProblems: "архивный манифест %1 не покрывает пакет, каким он был: %2",
-        .findingArchiveTimestamp: "метка времени %1 над %2 записями пакета, проверена на %3",
-        .findingExistedAt: "проверено на %1: архивная метка времени %2 доказывает, что подпись тогда уже существовала",
-    ]
+    /// What each ETSI EN 319 102-1 sub-indication means, as the clause of a sentence.
+    static func subIndications(_ language: Language) -> [SubIndication: String] {
+        switch language {
+        case .ru: return russianSubIndications
+        case .kk: return kazakhSubIndications
+        case .en: return englishSubIndications
+        }
+    }
 
-    static let kazakh: [ReportKey: String] = [
-        .title: "Құжатқа қол қою туралы есеп", .subtitle: "«IUS CIVILE» төрелігіне арналған дәлелдемелер",
-        .documentSection: "Құжат", .fileName: "Файл атауы", .size: "Көлемі", .bytes: "байт", .sha256: "SHA-256",
-        .gost34311: "ГОСТ 34.311-95",
-        .partiesSection: "Қатысушылар", .signaturesSection: "Қолтаңбалар", .timelineSection: "Әрекеттер хронологиясы",
-        .integritySection: "Тұтастық дәлелдері", .verificationSection: "Пакетті тексеру",
-        .howToSection: "Өз бетінше қалай тексеруге болады",
-        .signatureTypeEDS: "ЭЦҚ", .signatureTypeSES: "Қарапайым электрондық қолтаңба (SMS-код)",
-        .sesNotice: "Бір реттік SMS-кодпен қойылған қарапайым электрондық қолтаңба ЭЦҚ болып табылмайды.",
-        .signer: "Қол қоюшы", .iin: "ЖСН", .bin: "БСН", .role: "Рөлі", .phone: "Телефон", .certificate: "Сертификат", .issuer: "Берген",
-        .serial: "Сериялық нөмірі", .validity: "Қолданылу мерзімі", .verdict: "Тексеру нәтижесі", .signedAt: "Қол қойылған уақыт",
-        .proof: "Уақыт дәлелі", .proofTimestamp: "RFC 3161 уақыт белгісі", .proofNone: "мәлімделген уақыт (уақыт белгісіз)",
-        .time: "Уақыт (UTC)", .action: "Әрекет", .actor: "Кім", .ipAddress: "IP-мекенжай", .device: "Құрылғы",
-        .manifest: "Манифест", .auditHead: "Журнал тізбегінің басы", .logInclusion: "Платформа журналына енгізу",
-        .checkpoint: "Бақылау нүктесі", .seal: "Платформа мөрі", .step: "Қадам", .result: "Нәтиже",
-        .passed: "өтті", .failed: "өтпеді", .indeterminate: "анықталмады",
-        .howToText:
-            "Осы пакет үшін senimkey evidence verify орындаңыз; CMS қолтаңбаларын openssl cms -verify арқылы, хэштерді sha256sum арқылы да "
-            + "тексеруге болады.",
-        .actionAgreementAccepted: "Келісім қабылданды", .actionDocumentUploaded: "Құжат жүктелді", .actionSignerAdded: "Қол қоюшы қосылды",
-        .actionSentForSigning: "Қол қоюға жіберілді", .actionSmsSent: "SMS жіберілді", .actionLinkOpened: "Сілтеме ашылды",
-        .actionDocumentViewed: "Құжат қаралды", .actionOtpRequested: "SMS-код сұралды", .actionOtpFailed: "SMS-код қате",
-        .actionOtpConfirmed: "SMS-код расталды", .actionEdsSignatureReceived: "ЭЦҚ алынды",
-        .actionSesSignatureRecorded: "Қарапайым қолтаңба жазылды",
-        .actionSignatureRefused: "Қолтаңба тексеруден өтпеді", .actionRejected: "Қол қоюшы бас тартты",
-        .actionCompleted: "Құжатқа қол қойылды",
-        .actionCancelled: "Тоқтатылды", .actionExpired: "Мерзімі өтті", .actionTariffDebited: "Тариф пайдалануы есептен шығарылды",
-        .actionDownloaded: "Жүктеп алынды", .actionEvidenceExported: "Дәлелдемелер пакеті шығарылды",
-        .actionAdministrative: "Әкімші әрекеті",
-        .finalNotice: "Дәлелдемелер пакетінің жай-күйі бойынша түпкілікті есеп.",
-        .findingContainerUnreadable: "архив оқылмайды: %1",
-        .findingMimetypeNotFirst: "бірінші файл mimetype = %1 емес",
-        .findingFramingNotCanonical: "архив құрылымы (тақырыптар, жалаулар, каталог) платформа жазатын канондық түрден өзгеше: %1",
-        .findingEntryChecksumMismatch: "%1 өзінің CRC-32 мәніне сәйкес емес",
-        .findingContainerIntact: "файлдар: %1, барлық CRC-32 дұрыс, mimetype бірінші, канондық құрылым",
-        .findingManifestUnreadable: "META-INF/manifest.json жоқ немесе канондық JSON емес",
-        .findingManifestUnlisted: "%1 манифестте жоқ",
-        .findingManifestMissing: "%1 манифестте көрсетілген, бірақ жоқ",
-        .findingManifestDigestMismatch: "%1 өзінің SHA-256 мәніне сәйкес емес",
-        .findingManifestMatches: "SHA-256 мәніне сәйкес файлдар: %1",
-        .findingSealMissing: "META-INF/seal.p7s жоқ",
-        .findingValidatedAt: "%1 уақытына тексерілді (%2)",
-        .findingTimeGiven: "көрсетілген тексеру уақыты",
-        .findingTimeTimestamp: "мөрдің RFC 3161 уақыт белгісі",
-        .findingTimeClaimed: "мөрде мәлімделген мөрлеу уақыты; уақыт белгісімен расталмаған",
-        .findingTimeNow: "ағымдағы уақыт; мөрде уақыт көрсетілмеген",
-        .findingTimeRecorded: "аяқталған кездегі есепте жазылған уақыт",
-        .findingDocumentMissing: "document/ ішінде файл жоқ",
-        .findingDocumentAmbiguous: "document/ ішіндегі файлдар: %1; пакетте бір құжат болады",
-        .findingDocumentNotInLog: "аудит журналында құжат оқиғалары жоқ",
-        .findingDocumentBoundElsewhere: "басқа құжаттың хэштері бар аудит оқиғалары: %1",
-        .findingDocumentBound: "%1: SHA-256 %2, ГОСТ 34.311 %3, әр аудит оқиғасындағыдай",
-        .findingNotInAuditLog: "аудит журналында жазылмаған",
-        .findingSESSealMissing: "%1 жоқ",
-        .findingSESNotEDS: "SMS-кодпен қойылған қарапайым электрондық қолтаңба (ЭЦҚ емес)",
-        .findingAuditChainIntact: "оқиғалар: %1, хэш тізбегі бұзылмаған, басы %2",
-        .findingAuditChainBroken: "журналдың хэш тізбегі бұзылған: %1",
-        .findingInclusionMissing: "audit/inclusion.json жоқ немесе бүлінген",
-        .findingInclusionVerified: "%3 журналындағы жапырақ %1 (барлығы %2)",
-        .findingInclusionFailed: "журнал басының енгізілуі дәлелденбеген: %1",
-        .findingCheckpointVerified: "мөр кілтімен қол қойылған: %1, өлшемі %2",
-        .findingCheckpointFailed: "бақылау нүктесінің қолтаңбасы расталмады: %1",
-        .findingArchiveLayoutBroken: "мұрағат жазбалары буманың соңында нөмірленген манифест пен уақыт белгісі жұптары емес: %1",
-        .findingArchiveManifestProblems: "%1 мұрағат манифесі буманы бұрынғы күйінде қамтымайды: %2",
-        .findingArchiveTimestamp: "буманың %2 жазбасына қойылған %1 уақыт белгісі, %3 уақытына тексерілді",
-        .findingExistedAt: "%1 уақытына тексерілді: %2 мұрағат уақыт белгісі қолтаңбаның сол кезде болғанын дәлелдейді",
-    ]
+    /// The certificate roles that say who the signer is (docs/kazakh-eds.md §3.2); the key-usage presets
+    /// (e-mail protection, client authentication…) say nothing about the person and have no entry.
+    static func roles(_ language: Language) -> [SignerRole: String] {
+        switch language {
+        case .ru: return russianRoles
+        case .kk: return kazakhRoles
+        case .en: return englishRoles
+        }
+    }
 
-    static let english: [ReportKey: String] = [
-        .title: "Document signing report", .subtitle: "Evidence for the arbitration court \u{201C}IUS CIVILE\u{201D}",
-        .documentSection: "Document", .fileName: "File name", .size: "Size", .bytes: "bytes", .sha256: "SHA-256",
-        .gost34311: "GOST 34.311-95",
-        .partiesSection: "Parties", .signaturesSection: "Signatures", .timelineSection: "Timeline of actions",
-        .integritySection: "Integrity proofs", .verificationSection: "Package verification", .howToSection: "How to verify independently",
-        .signatureTypeEDS: "EDS", .signatureTypeSES: "Simple electronic signature (SMS code)",
-        .sesNotice: "A simple electronic signature by one-time SMS code is not an EDS.",
-        .signer: "Signer", .iin: "IIN", .bin: "BIN", .role: "Role", .phone: "Phone", .certificate: "Certificate", .issuer: "Issuer",
-        .serial: "Serial number", .validity: "Validity", .verdict: "Verdict", .signedAt: "Signing time",
-        .proof: "Proof of time", .proofTimestamp: "RFC 3161 timestamp", .proofNone: "claimed time (no timestamp)",
-        .time: "Time (UTC)", .action: "Action", .actor: "By", .ipAddress: "IP address", .device: "Device",
-        .manifest: "Manifest", .auditHead: "Audit chain head", .logInclusion: "Inclusion in the platform log",
-        .checkpoint: "Checkpoint", .seal: "Platform seal", .step: "Step", .result: "Result",
-        .passed: "passed", .failed: "failed", .indeterminate: "indeterminate",
-        .howToText:
-            "Run senimkey evidence verify on this package; the CMS signatures also verify with openssl cms -verify, and the digests with "
-            + "sha256sum.",
-        .actionAgreementAccepted: "Agreement accepted", .actionDocumentUploaded: "Document uploaded", .actionSignerAdded: "Signer added",
-        .actionSentForSigning: "Sent for signing", .actionSmsSent: "SMS sent", .actionLinkOpened: "Link opened",
-        .actionDocumentViewed: "Document viewed", .actionOtpRequested: "SMS code requested", .actionOtpFailed: "Wrong SMS code",
-        .actionOtpConfirmed: "SMS code confirmed", .actionEdsSignatureReceived: "EDS signature received",
-        .actionSesSignatureRecorded: "Simple signature recorded",
-        .actionSignatureRefused: "Signature refused by validation", .actionRejected: "Signer rejected", .actionCompleted: "Document signed",
-        .actionCancelled: "Cancelled", .actionExpired: "Expired", .actionTariffDebited: "Tariff use debited",
-        .actionDownloaded: "Downloaded", .actionEvidenceExported: "Evidence package exported",
-        .actionAdministrative: "Administrator action",
-        .finalNotice: "Final report on the state of the evidence package.",
-        .findingContainerUnreadable: "the archive cannot be read: %1",
-        .findingMimetypeNotFirst: "the first entry is not mimetype = %1",
-        .findingFramingNotCanonical:
-            "the archive's framing (headers, flags, directory) differs from the canonical form the platform writes: %1",
-        .findingEntryChecksumMismatch: "%1 does not match its CRC-32",
-        .findingContainerIntact: "%1 entries, every CRC-32 correct, mimetype first, canonical framing",
-        .findingManifestUnreadable: "META-INF/manifest.json is missing or not canonical JSON",
-        .findingManifestUnlisted: "%1 is not in the manifest",
-        .findingManifestMissing: "%1 is listed but missing",
-        .findingManifestDigestMismatch: "%1 does not match its SHA-256",
-        .findingManifestMatches: "%1 files match their SHA-256",
-        .findingSealMissing: "META-INF/seal.p7s is missing",
-        .findingValidatedAt: "validated at %1 (%2)",
-        .findingTimeGiven: "the time asked for",
-        .findingTimeTimestamp: "the seal's RFC 3161 timestamp",
-        .findingTimeClaimed: "the sealing time the seal claims; no timestamp proves it",
-        .findingTimeNow: "now; the seal names no time",
-        .findingTimeRecorded: "the time its report at completion recorded",
-        .findingDocumentMissing: "no document/ entry",
-        .findingDocumentAmbiguous: "%1 document/ entries; a package holds one document",
-        .findingDocumentNotInLog: "the audit log holds no events of the document",
-        .findingDocumentBoundElsewhere: "%1 audit events name other document digests",
-        .findingDocumentBound: "%1: SHA-256 %2, GOST 34.311 %3, as in every audit event",
-        .findingNotInAuditLog: "not recorded in the audit log",
-        .findingSESSealMissing: "%1 is missing",
-        .findingSESNotEDS: "a simple electronic signature by SMS code (not an EDS)",
-        .findingAuditChainIntact: "%1 events, hash chain unbroken, head %2",
-        .findingAuditChainBroken: "the audit hash chain is broken: %1",
-        .findingInclusionMissing: "audit/inclusion.json is missing or malformed",
-        .findingInclusionVerified: "leaf %1 of %2 in %3",
-        .findingInclusionFailed: "the audit head is not proven in the log: %1",
-        .findingCheckpointVerified: "signed by the sealing key: %1, size %2",
-        .findingCheckpointFailed: "the checkpoint signature does not verify: %1",
-        .findingArchiveLayoutBroken: "the archive entries are not numbered pairs of manifest and timestamp at the end of the package: %1",
-        .findingArchiveManifestProblems: "archive manifest %1 does not cover the package as it was: %2",
-        .findingArchiveTimestamp: "timestamp of %1 over %2 entries of the package, validated at %3",
-        .findingExistedAt: "validated at %1: archive timestamp %2 proves the signature existed then",
+    /// The roles a report names, most specific first.
+    static let personRoles: [SignerRole] = [
+        .firstHead, .signingRight, .financialSigning, .humanResources, .employee, .treasuryClient, .legalEntity, .individual,
+        .informationSystem,
     ]
 }

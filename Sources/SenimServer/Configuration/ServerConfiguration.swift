@@ -53,6 +53,13 @@ public struct ServerConfiguration: Sendable {
     public var eGovTicketLifetime: TimeInterval = 600
     /// How often the deadline job looks for overdue documents.
     public var deadlineCheckInterval: Duration = .seconds(60)
+    /// Prints the arbitration report to PDF: into every evidence package (`report/report.<lang>.pdf`) and for
+    /// `…/report?format=pdf`. `senimkey serve` sets the installed Chromium; nil (the tests' default, where each
+    /// print would start a browser): packages carry the HTML report only and `format=pdf` is refused with 503.
+    public var reportRenderer: ReportPDFRenderer?
+    /// Public verification lookups (`/verify`) per client address in `verificationWindow`.
+    public var verificationsPerWindow: Int = 30
+    public var verificationWindow: TimeInterval = 600
 
     /// Whether users reach the platform over https (its public URL): then cookies are `Secure` and `__Host-`
     /// prefixed and every answer carries HSTS.

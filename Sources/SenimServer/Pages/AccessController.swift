@@ -131,7 +131,8 @@ struct AccessController: PageController {
 
     @Sendable func staticFile(_ request: Request, context: PlatformRequestContext) async throws -> Response {
         let file = try request.parameter("file", context)
-        guard ["app.css", "app.js"].contains(file), let url = Bundle.module.resourceURL?.appendingPathComponent("static/\(file)"),
+        guard ["app.css", "app.js", "verify.js"].contains(file),
+            let url = Bundle.module.resourceURL?.appendingPathComponent("static/\(file)"),
             let data = try? Data(contentsOf: url)
         else { throw APIError(.notFound) }
         var headers = PageRenderer.securityHeaders

@@ -57,9 +57,12 @@ extension SenimPlatform {
         let directory = (configuration.blobDirectory as NSString).appendingPathComponent(".exports")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = (directory as NSString).appendingPathComponent("\(documentID)-\(UUID().uuidString).asice")
-        // A database blob is copied to a private temporary file for the ZIP writer, and removed after.
+        // A database blob is copied to a private temporary file for the ZIP writer, and removed after. The package is
+        // built twice: first without its report, which is verified to write the report (in the document's language,
+        // HTML and, where Chromium is installed, PDF), then again with it, so the report is listed in the manifest and
+        // covered by the seal like every other file.
         try await blobs.withFile(of: try await engine.blobPath(ofDocument: documentID)) { documentPath in
-            let contents = EvidencePackageContents(
+            var contents = EvidencePackageContents(
                 documentName: document.fileName, documentPath: documentPath, edsSignatures: eds,
                 sesSignatures: ses,
                 revocationData: configuration.revocationFiles, certificates: Self.unique(certificates), auditLog: log,
@@ -69,6 +72,20 @@ extension SenimPlatform {
             let sealer = PlatformSeal(
                 identity: seal, timestampAuthorityURL: configuration.timestampAuthorityURL,
                 fetcher: configuration.timestampAuthorityURL.map { _ in OnlineFetcher() })
+            let draft = path + ".draft"
+            defer { try? FileManager.default.removeItem(atPath: draft) }
+            _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: draft, at: time)
+            let verification = await EvidencePackageVerifier(context: configuration.validation).verify(packageAt: draft)
+            let report = ArbitrationReport(
+                verification, language: document.language, copy: .insidePackage, verifyPage: verifyPage)
+            contents = EvidencePackageContents(
+                documentName: contents.documentName, documentPath: documentPath, edsSignatures: eds, sesSignatures: ses,
+                revocationData: contents.revocationData, certificates: contents.certificates, auditLog: log,
+                inclusion: contents.inclusion, reports: [(document.language.rawValue, Array(report.html.utf8))],
+                policy: contents.policy)
+            if let renderer = configuration.reportRenderer, let pdf = try? await renderer.render(html: report.html) {
+                contents.reportPDFs = [(document.language.rawValue, pdf)]
+            }
             _ = try await EvidencePackageBuilder(seal: sealer).build(contents, to: path, at: time)
         }
         try await engine.recordDownload(
@@ -78,10 +95,18 @@ extension SenimPlatform {
         return path
     }
 
-    /// The arbitration report of the package as this platform verifies it.
-    public func arbitrationReport(packageAt path: String, language: Language) async -> ArbitrationReport {
+    /// The arbitration report of the package as this platform verifies it, naming the package's SHA-256 and the
+    /// platform's public verification page.
+    public func arbitrationReport(packageAt path: String, language: Language) async throws -> ArbitrationReport {
         let verification = await EvidencePackageVerifier(context: configuration.validation).verify(packageAt: path)
-        return ArbitrationReport(verification, language: language)
+        let sha256 = Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path))
+        return ArbitrationReport(verification, language: language, copy: .renderedFrom(packageSHA256: sha256), verifyPage: verifyPage)
+    }
+
+    /// `/verify` on the platform's public address: printed with a QR code on the report's first page.
+    var verifyPage: String {
+        (configuration.publicBaseURL.hasSuffix("/") ? String(configuration.publicBaseURL.dropLast()) : configuration.publicBaseURL)
+            + "/verify"
     }
 
     static func label(of signerID: String, in state: DocumentState) -> String {

@@ -68,8 +68,8 @@ struct DocumentController: APIController {
             tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType), handler: evidence)
         api.add(
             .get, "/api/v1/documents/:documentID/report", id: "arbitrationReport",
-            "The arbitration report (HTML) of a fresh evidence package", tag: "documents",
-            success: (200, "Self-contained HTML", "text/html"), query: ["lang"], handler: report)
+            "The arbitration report of a fresh evidence package: self-contained HTML, or an A4 PDF with format=pdf", tag: "documents",
+            success: (200, "Self-contained HTML, or PDF", "text/html"), query: ["lang", "format"], handler: report)
     }
 
     /// The upload's description (``UploadDraft``) and the principal's right to upload are checked before a byte
@@ -211,14 +211,43 @@ struct DocumentController: APIController {
     @Sendable func report(_ request: Request, context: PlatformRequestContext) async throws -> Response {
         let documentID = try request.parameter("documentID", context)
         let language = request.query("lang").flatMap(Language.init(rawValue:)) ?? context.language
-        let path = try await platform.exportEvidence(
-            documentID: documentID, by: try context.principal(for: documentID), client: context.client)
+        let pdf = request.query("format") == "pdf"
+        let renderer = platform.configuration.reportRenderer
+        let principal = try context.principal(for: documentID)
+        if pdf && renderer == nil {
+            // Only a party learns that the renderer is missing: refused before any export, in the user's language,
+            // naming what the operator must install.
+            _ = try await platform.engine.state(ofDocument: documentID, for: principal, .readContent)
+            return try Self.refusal(
+                .serviceUnavailable, code: "report_renderer_missing", ReportPDFRenderer.RenderError.rendererMissing, language)
+        }
+        let path = try await platform.exportEvidence(documentID: documentID, by: principal, client: context.client)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let report = await platform.arbitrationReport(packageAt: path, language: language)
+        let report = try await platform.arbitrationReport(packageAt: path, language: language)
         var headers = PageRenderer.securityHeaders
         headers[.contentSecurityPolicy] = Self.reportPolicy
-        headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: report.html)))
+        guard pdf, let renderer else {
+            headers[.contentType] = "text/html; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: report.html)))
+        }
+        do throws(ReportPDFRenderer.RenderError) {
+            let bytes = try await renderer.render(html: report.html)
+            headers[.contentType] = "application/pdf"
+            headers[.contentDisposition] = "attachment; filename=\"report-\(documentID).\(language.rawValue).pdf\""
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch {
+            return try Self.refusal(.serviceUnavailable, code: "report_renderer_failed", error, language)
+        }
+    }
+
+    /// A JSON refusal of the renderer, in the shape of every API error.
+    static func refusal(
+        _ status: HTTPResponse.Status, code: String, _ error: ReportPDFRenderer.RenderError, _ language: Language
+    ) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        let body = try PlatformJSONEncoder.encoder.encode(APIErrorBody(code: code, message: error.sentence(in: language)))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: Array(body))))
     }
 }
 

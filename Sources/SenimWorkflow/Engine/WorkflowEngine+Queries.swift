@@ -52,6 +52,17 @@ extension WorkflowEngine {
         }
     }
 
+    /// The sent documents whose bytes have this SHA-256 (lower-case hex), newest first, each with its signers and
+    /// partner: what the public verification page says about a document someone holds. Reads no right: knowing the
+    /// exact bytes is the only key, and the page shows no more than a holder of them may learn.
+    public func states(ofDocumentsWithSHA256 sha256: String, limit: Int = 5) async throws -> [DocumentState] {
+        var states: [DocumentState] = []
+        for row in try await store.query(DocumentsTable.select(sha256: sha256, limit: max(1, min(limit, 20)))) {
+            states.append(try await state(ofDocument: try DocumentsTable.decode(row).document.id))
+        }
+        return states
+    }
+
     /// The document's audit log in order, as stored (each event with its chain hashes).
     public func auditLog(ofDocument id: String) async throws -> [ChainedEvent] {
         let decoder = CanonicalJSON.decoder()

@@ -52,30 +52,49 @@ struct VerifyEvidenceCommand: AsyncParsableCommand {
     }
 }
 
-/// `senimkey evidence report BUNDLE --lang ru|kk|en --format html|json -o OUT [--trust F|DIR]… [--crl F]…`:
-/// the arbitration report, with the package verified first so the report states its result.
+/// `senimkey evidence report BUNDLE --lang ru|kk|en --format html|pdf|json -o OUT [--verify-url URL] [--trust F|DIR]…
+/// [--crl F]…`: the arbitration report, with the package verified first so the report states its result, and the
+/// package's SHA-256 in every footer. `--format pdf` prints it with headless Chromium; without one it exits 69 with a
+/// sentence, in the report's language, naming what to install (the HTML needs nothing).
 struct ReportEvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the arbitration report of an evidence package (self-contained HTML with A4 print CSS, or JSON)."
+        abstract: "Write the arbitration report of an evidence package (self-contained HTML with A4 print CSS, PDF, or JSON)."
     )
 
-    enum ReportFormat: String, ExpressibleByArgument { case html, json }
+    enum ReportFormat: String, ExpressibleByArgument { case html, pdf, json }
 
     @OptionGroup var input: EvidencePackageOptions
     @Option(help: "Language: ru, kk or en.") var lang: String = "ru"
-    @Option(help: "Output format: html or json.") var format: ReportFormat = .html
+    @Option(help: "Output format: html, pdf (needs chromium and fonts-dejavu-core) or json.") var format: ReportFormat = .html
+    @Option(help: "The platform's public verification page, printed with a QR code on the first page.") var verifyURL: String =
+        "https://senimkey.kz/verify"
     @Option(name: .shortAndLong, help: "Output file.") var output: String
 
     func run() async throws {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang is ru, kk or en") }
-        let report = ArbitrationReport(try await input.readAndVerify(), language: language)
+        let renderer = ReportPDFRenderer.installed()
+        if format == .pdf && renderer == nil {
+            FileHandle.standardError.write(Data("senimkey: \(ReportPDFRenderer.RenderError.rendererMissing.sentence(in: language))\n".utf8))
+            throw SenimkeyExit.unavailable
+        }
+        let (verification, sha256) = try await input.readVerifyAndHash()
+        let report = ArbitrationReport(
+            verification, language: language, copy: .renderedFrom(packageSHA256: sha256), verifyPage: verifyURL.isEmpty ? nil : verifyURL)
         let data: Data
         switch format {
         case .html: data = Data(report.html.utf8)
+        case .pdf:
+            do throws(ReportPDFRenderer.RenderError) {
+                data = Data(try await (renderer ?? ReportPDFRenderer(chromium: "chromium")).render(html: report.html))
+            } catch {
+                FileHandle.standardError.write(Data("senimkey: \(error.sentence(in: language))\n".utf8))
+                throw SenimkeyExit.unavailable
+            }
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
             data = try encoder.encode(report)
         }
         guard FileManager.default.createFile(atPath: output, contents: data) else {
@@ -137,7 +156,11 @@ struct EvidencePackageOptions: ParsableArguments {
     /// Reads the trust anchors and extra CRLs (exit 65 if any is unreadable) and runs every verification step
     /// over the package, streamed from its file (`-` reads standard input into memory), so `verify` and
     /// `report` state the same result.
-    func readAndVerify() async throws -> EvidencePackageVerification {
+    func readAndVerify() async throws -> EvidencePackageVerification { try await readVerifyAndHash(hashing: false).verification }
+
+    /// ``readAndVerify()`` and, when `hashing`, the package's SHA-256 (what the report prints in every footer; one more
+    /// pass over the file, which `verify` does not need).
+    func readVerifyAndHash(hashing: Bool = true) async throws -> (verification: EvidencePackageVerification, sha256: String) {
         let store: TrustStore
         let lists: [CertificateRevocationList]
         let source: StoredZIPReader.Source
@@ -159,6 +182,17 @@ struct EvidencePackageOptions: ParsableArguments {
         }
         let context = ValidationContext(
             trustStore: store, policy: chosen, revocationSources: [OfflineRevocationSource(revocationLists: lists)])
-        return await EvidencePackageVerifier(context: context, usesPackagePolicy: policyFromPackage).verify(source, at: time)
+        var sha256 = ""
+        switch source {
+        case .bytes(let bytes) where hashing: sha256 = Hex.encode(DigestAlgorithm.sha256.hash(bytes))
+        case .bytes: break
+        case .file where !hashing: break
+        case .file(let path):
+            do { sha256 = Hex.encode(try DigestAlgorithm.sha256.hash(contentsOfFile: path)) } catch {
+                FileHandle.standardError.write(Data("senimkey: \(DecodingErrorText.sentence(error))\n".utf8))
+                throw SenimkeyExit.unreadableInput
+            }
+        }
+        return (await EvidencePackageVerifier(context: context, usesPackagePolicy: policyFromPackage).verify(source, at: time), sha256)
     }
 }

@@ -101,6 +101,11 @@ struct ServeCommand: AsyncParsableCommand {
             trustedProxies: Set(trustedProxy), sms: sms)
         if !metricsFrom.isEmpty { configuration.metricsAddresses = Set(metricsFrom) }
         configuration.blobStore = shared?.blobs
+        // The arbitration report's PDF (in every package and for ?format=pdf) needs Chromium; without it the HTML stays.
+        configuration.reportRenderer = ReportPDFRenderer.installed()
+        if configuration.reportRenderer == nil {
+            logger.warning("\(ReportPDFRenderer.RenderError.rendererMissing.sentence(in: .en))")
+        }
         if let shared, sealP12 == nil {
             // The certificate is public: every node writes the database's one where the operator looks for it.
             let path = directory.file("keys/seal.cert.pem")

@@ -94,6 +94,12 @@ enum DocumentsTable {
             [SQLValue(phone), SQLValue(limit)])
     }
 
+    /// The sent documents (not drafts) whose bytes have this SHA-256, newest first: the public `/verify` lookup.
+    static func select(sha256: String, limit: Int) -> SQLStatement {
+        Columns.select(
+            "WHERE sha256 = ? AND status <> 'draft' ORDER BY created_at DESC, id DESC LIMIT ?", [SQLValue(sha256), SQLValue(limit)])
+    }
+
     /// Pending documents whose deadline passed at `time`, the most overdue first.
     static func selectOverdueIDs(at time: Date, limit: Int) -> SQLStatement {
         Columns.select(

@@ -1,6 +1,7 @@
 /// A QR code (ISO/IEC 18004) in byte mode at error-correction level M, versions 1–10 (up to 213 bytes: any
-/// `mobileSign:` payload fits), drawn as SVG for the signer's page. Written here because eGov mobile reads the
-/// QR from the screen and no package on the machines draws one.
+/// `mobileSign:` payload fits), drawn as SVG for the signer's page and for the arbitration report's first page (the
+/// `/verify` link). Written here because eGov mobile reads the QR from the screen and no package on the machines draws
+/// one; it lives in SenimEvidence so that the report, a layer below the server, can draw it too.
 public struct QRCode: Sendable {
     public let version: Int
     public let mask: Int
