@@ -53,6 +53,8 @@ public struct ServerConfiguration: Sendable {
     public var eGovTicketLifetime: TimeInterval = 600
     /// How often the deadline job looks for overdue documents.
     public var deadlineCheckInterval: Duration = .seconds(60)
+    /// Partners' webhooks: where they may go, one attempt's time, how often the queue is looked at.
+    public var webhooks = WebhookSettings()
 
     /// Whether users reach the platform over https (its public URL): then cookies are `Secure` and `__Host-`
     /// prefixed and every answer carries HSTS.
