@@ -175,7 +175,8 @@ import Testing
             }
             // The pages never take a key: the cabinet sends it to the login page.
             let cabinet = try await server.request(.GET, "/cabinet", token: secret)
-            #expect(cabinet.status == 401, "\(cabinet.status) \(cabinet.text.prefix(200))")
+            #expect(cabinet.status == 303, "\(cabinet.status) \(cabinet.text.prefix(200))")
+            #expect(cabinet.headers.first(name: "Location")?.hasPrefix("/login") == true)
             // Nor does the engine let a key sign, whatever route it came by.
             let principal = try #require(try await server.platform.engine.authenticate(apiKey: secret)).principal
             let document = try #require(try await server.platform.engine.state(ofDocument: documentID).document)

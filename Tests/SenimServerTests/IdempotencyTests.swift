@@ -11,8 +11,9 @@ import Testing
 @Suite(.serialized) struct IdempotencyTests {
     static func key(_ value: String) -> [(String, String)] { [("Idempotency-Key", value)] }
 
-    static func documentCount(_ scene: AttackScene) async throws -> Int {
-        let listed = try await scene.server.request(.GET, "/api/v1/partners/\(scene.partnerID)/documents", token: scene.managerToken)
+    static func documentCount(_ scene: AttackScene, token: String? = nil) async throws -> Int {
+        let listed = try await scene.server.request(
+            .GET, "/api/v1/partners/\(scene.partnerID)/documents", token: token ?? scene.managerToken)
         return try #require(try listed.json()["documents"] as? [[String: Any]]).count
     }
 
@@ -39,10 +40,11 @@ import Testing
             #expect(try await Self.documentCount(scene) == 2)
             // A key lives 24 hours: after that it is a new request.
             server.clock.advance(24 * 3600 + 1)
-            let late = try await server.request(.POST, path, token: scene.managerToken, body: bytes, headers: Self.key("up-1"))
+            let manager = try await server.login(EndToEndTests.manager) // the session ended too
+            let late = try await server.request(.POST, path, token: manager, body: bytes, headers: Self.key("up-1"))
             #expect(late.status == 201)
             #expect((try late.json()["document"] as? [String: Any])?["id"] as? String != firstID)
-            #expect(try await Self.documentCount(scene) == 3)
+            #expect(try await Self.documentCount(scene, token: manager) == 3)
         }
     }
 

@@ -25,7 +25,7 @@ struct IdempotentRequests: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let digest = Hex.encode(
-            DigestAlgorithm.sha256.hash(Array("\(request.method.rawValue) \(request.uri.description)\n".utf8) + Array(buffer: body)))
+            DigestAlgorithm.sha256.hash(Array("\(request.method.rawValue) \(request.uri.description)\n".utf8) + Self.canonical(body)))
         let storedKey = "http:\(principal.user.id):\(key)"
         if let (stored, answer) = try await engine.storedAnswer(forKey: storedKey, at: clock()) {
             guard stored == digest else { throw APIError(workflow: .idempotencyKeyReused(key)) }
@@ -50,6 +50,16 @@ struct IdempotentRequests: Sendable {
     }
 
     static let replayed = HTTPField.Name("Idempotent-Replayed")!
+
+    /// The body as the request means it: JSON with its keys sorted (a client's serialiser may order them
+    /// differently on a retry), anything else as sent.
+    static func canonical(_ body: ByteBuffer) -> [UInt8] {
+        let bytes = Array(buffer: body)
+        guard let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
+            let sorted = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        else { return bytes }
+        return Array(sorted)
+    }
 
     final class Collector: @unchecked Sendable {
         // @unchecked: written by one writer, read after it finished.
