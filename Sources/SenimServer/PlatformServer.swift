@@ -21,12 +21,16 @@ public struct PlatformServer: Sendable {
             middleware: SessionMiddleware(
                 engine: platform.engine, trustedProxies: configuration.trustedProxies, cookies: configuration.cookies,
                 maximumJSONBody: configuration.maximumRequestBody, clock: configuration.clock))
-        let api = APIRouter(publicBaseURL: configuration.publicBaseURL)
+        let api = APIRouter(
+            publicBaseURL: configuration.publicBaseURL,
+            idempotency: IdempotentRequests(engine: platform.engine, clock: configuration.clock))
         let controllers: [any APIController] = [
             HealthController(platform: platform), AuthController(platform: platform), DocumentController(platform: platform),
             SigningController(platform: platform), AdminController(platform: platform), EGovMobileController(platform: platform),
+            APIKeyController(platform: platform), WebhookController(platform: platform),
         ]
         for controller in controllers { controller.addRoutes(to: api) }
+        router.add(middleware: MethodNotAllowedMiddleware(operations: api.operations))
         router.addRoutes(api.collection)
         let renderer = try PageRenderer(cookies: configuration.cookies, csrfKey: configuration.csrfKey)
         let pages = PageRouter(renderer: renderer, platform: platform)
@@ -68,6 +72,12 @@ public struct PlatformServer: Sendable {
             }
         }
         defer { deadlines.cancel() }
+        // So does the webhook queue's dispatcher (every replica runs one; the store gives each attempt to one).
+        let webhooks = Task {
+            await WebhookDispatcher(engine: platform.engine, settings: configuration.webhooks, clock: configuration.clock).run(
+                logger: logger)
+        }
+        defer { webhooks.cancel() }
         try await application.runService()
     }
 

@@ -731,6 +731,7 @@ import Testing
     @Test func everyRefusalIsInTheUsersLanguage() {
         var reasons: [APIError.Reason] = [
             .notAuthenticated, .notFound, .payloadTooLarge(limit: 50 << 20), .tooManyRequests(retryAfter: 90), .unavailable("x"),
+            .methodNotAllowed(allowed: ["GET"]),
         ]
         reasons += Denial.allCases.map { .permissionDenied($0) }
         reasons += [
@@ -742,7 +743,9 @@ import Testing
             .invalidPhone("+7 727 250 00 00", why: .notMobile(code: "727", kind: .landline)),
             .invalidPhone("+7 916 123 45 67", why: .notMobile(code: "916", kind: .foreign)),
             .invalidPhone("+7 703 123 45 67", why: .notMobile(code: "703", kind: .unassignedMobile)),
-            .signerOrderStartsAtOne, .documentBytesMissing, .documentCodeSignsOrRejects,
+            .signerOrderStartsAtOne, .documentBytesMissing, .documentCodeSignsOrRejects, .apiKeyNameMissing,
+            .apiKeyRightsNotGrantable(.signForPartner), .webhookURLNotAllowed("http://127.0.0.1"), .webhookNeedsEvents,
+            .webhookEndpointDisabled,
         ].map { .workflow(.invalidInput($0)) }
         reasons += [
             RequestProblem.missingPathParameter("documentID"), .fileNameInvalid,
@@ -766,7 +769,7 @@ import Testing
         reasons += CommandKind.allCases.flatMap { command in
             Document.Status.allCases.map { APIError.Reason.workflow(.illegalTransition(command: command, status: $0)) }
         }
-        #expect(reasons.count == 5 + 24 + 19 + 14 + 4 + 22 + 9 * 6)
+        #expect(reasons.count == 6 + 28 + 24 + 14 + 4 + 22 + 9 * 6)
         for reason in reasons {
             for language in LanguageCheck.Language.allCases {
                 let text = APIError(reason).message(in: Language(rawValue: language.rawValue) ?? .ru)

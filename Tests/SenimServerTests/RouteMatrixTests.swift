@@ -11,60 +11,70 @@ import Testing
 /// table: who reaches what is read here at a glance, and a route added without a row fails the test.
 @Suite(.serialized) struct RouteMatrixTests {
     enum Kind: String, CaseIterable {
-        case anonymous, link, client, employeeWithoutRight, employeeWithRight, manager, otherManager, administrator
+        case anonymous, link, client, employeeWithoutRight, employeeWithRight, manager, otherManager, administrator, apiKey
     }
 
     /// The statuses in the order of ``Kind/allCases``: anonymous, link session, client, employee without the
-    /// right, employee with it, manager, another partner's manager, administrator.
+    /// right, employee with it, manager, another partner's manager, administrator, the partner's API key (with the
+    /// rights to upload, send and see every document: a key never signs, manages access or administers).
     static let table: [String: [Int]] = [
-        "getAgreement": [200, 200, 200, 200, 200, 200, 200, 200],
-        "requestLoginCode": [202, 202, 202, 202, 202, 202, 202, 202],
-        "confirmLogin": [422, 422, 422, 422, 422, 422, 422, 422],
-        "getMe": [401, 403, 200, 200, 200, 200, 200, 200],
-        "listMyDocuments": [401, 403, 200, 200, 200, 200, 200, 200],
-        "openSignerLink": [200, 200, 200, 200, 200, 200, 200, 200],
-        "health": [200, 200, 200, 200, 200, 200, 200, 200],
-        "ready": [200, 200, 200, 200, 200, 200, 200, 200],
-        "metrics": [200, 200, 200, 200, 200, 200, 200, 200],
-        "openAPI": [200, 200, 200, 200, 200, 200, 200, 200],
-        "uploadDocument": [401, 403, 403, 403, 201, 201, 403, 403],
-        "listDocuments": [401, 403, 403, 200, 200, 200, 403, 403],
-        "getDocument": [401, 200, 403, 403, 200, 200, 403, 403],
-        "addSigner": [401, 403, 403, 403, 201, 201, 403, 403],
-        "sendDocument": [401, 403, 403, 403, 200, 200, 403, 403],
-        "cancelDocument": [401, 403, 403, 403, 200, 200, 403, 403],
-        "downloadDocument": [401, 200, 403, 403, 200, 200, 403, 403],
-        "listSignatures": [401, 200, 403, 403, 200, 200, 403, 403],
-        "downloadSignature": [401, 200, 403, 403, 200, 200, 403, 403],
-        "downloadEvidence": [401, 200, 403, 403, 200, 200, 403, 403],
-        "arbitrationReport": [401, 200, 403, 403, 200, 200, 403, 403],
-        "markViewed": [401, 200, 403, 403, 403, 403, 403, 403],
-        "requestSignatureCode": [401, 202, 403, 403, 403, 403, 403, 403],
-        "signWithCode": [401, 422, 403, 403, 403, 403, 403, 403],
-        "reject": [401, 422, 403, 403, 403, 403, 403, 403],
-        "dataToSign": [401, 200, 403, 403, 200, 200, 403, 403],
-        "signWithEDS": [401, 422, 403, 403, 403, 403, 403, 403],
-        "openEGovMobileTicket": [401, 201, 403, 403, 403, 403, 403, 403],
-        "eGovMobileDescription": [200, 200, 200, 200, 200, 200, 200, 200],
-        "eGovMobileDocuments": [404, 404, 404, 404, 404, 404, 404, 404],
-        "eGovMobileSigned": [404, 404, 404, 404, 404, 404, 404, 404],
-        "createPartner": [401, 403, 403, 403, 403, 403, 403, 201],
-        "setPartnerStatus": [401, 403, 403, 403, 403, 403, 403, 200],
-        "setUserStatus": [401, 403, 403, 403, 403, 403, 403, 200],
-        "issueTariff": [401, 403, 403, 403, 403, 403, 403, 201],
-        "changeTariff": [401, 403, 403, 403, 403, 403, 403, 200],
-        "grantEmployee": [401, 403, 403, 403, 403, 201, 403, 201],
-        "listTariffs": [401, 403, 403, 200, 200, 200, 403, 200],
-        "logout": [401, 204, 204, 204, 204, 204, 204, 204],
+        "getAgreement": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "requestLoginCode": [202, 202, 202, 202, 202, 202, 202, 202, 202],
+        "confirmLogin": [422, 422, 422, 422, 422, 422, 422, 422, 422],
+        "getMe": [401, 403, 200, 200, 200, 200, 200, 200, 403],
+        "listMyDocuments": [401, 403, 200, 200, 200, 200, 200, 200, 403],
+        "openSignerLink": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "health": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "ready": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "metrics": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "openAPI": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "uploadDocument": [401, 403, 403, 403, 201, 201, 403, 403, 201],
+        "listDocuments": [401, 403, 403, 200, 200, 200, 403, 403, 200],
+        "getDocument": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "addSigner": [401, 403, 403, 403, 201, 201, 403, 403, 201],
+        "sendDocument": [401, 403, 403, 403, 200, 200, 403, 403, 200],
+        "cancelDocument": [401, 403, 403, 403, 200, 200, 403, 403, 200],
+        "downloadDocument": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "listSignatures": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "downloadSignature": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "downloadEvidence": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "arbitrationReport": [401, 200, 403, 403, 200, 200, 403, 403, 200],
+        "markViewed": [401, 200, 403, 403, 403, 403, 403, 403, 403],
+        "requestSignatureCode": [401, 202, 403, 403, 403, 403, 403, 403, 403],
+        "signWithCode": [401, 422, 403, 403, 403, 403, 403, 403, 403],
+        "reject": [401, 422, 403, 403, 403, 403, 403, 403, 403],
+        "dataToSign": [401, 200, 403, 403, 200, 200, 403, 403, 403],
+        "signWithEDS": [401, 422, 403, 403, 403, 403, 403, 403, 403],
+        "openEGovMobileTicket": [401, 201, 403, 403, 403, 403, 403, 403, 403],
+        "eGovMobileDescription": [200, 200, 200, 200, 200, 200, 200, 200, 200],
+        "eGovMobileDocuments": [404, 404, 404, 404, 404, 404, 404, 404, 404],
+        "eGovMobileSigned": [404, 404, 404, 404, 404, 404, 404, 404, 404],
+        "createPartner": [401, 403, 403, 403, 403, 403, 403, 201, 403],
+        "setPartnerStatus": [401, 403, 403, 403, 403, 403, 403, 200, 403],
+        "setUserStatus": [401, 403, 403, 403, 403, 403, 403, 200, 403],
+        "issueTariff": [401, 403, 403, 403, 403, 403, 403, 201, 403],
+        "changeTariff": [401, 403, 403, 403, 403, 403, 403, 200, 403],
+        "grantEmployee": [401, 403, 403, 403, 403, 201, 403, 201, 403],
+        "listTariffs": [401, 403, 403, 200, 200, 200, 403, 200, 200],
+        "createAPIKey": [401, 403, 403, 403, 403, 201, 403, 403, 403],
+        "listAPIKeys": [401, 403, 403, 403, 403, 200, 403, 403, 403],
+        "revokeAPIKey": [401, 403, 403, 403, 403, 200, 403, 403, 403],
+        "registerWebhook": [401, 403, 403, 403, 403, 201, 403, 403, 403],
+        "listWebhooks": [401, 403, 403, 403, 403, 200, 403, 403, 403],
+        "disableWebhook": [401, 403, 403, 403, 403, 200, 403, 403, 403],
+        "listWebhookDeliveries": [401, 403, 403, 403, 403, 200, 403, 403, 403],
+        "resendWebhookDelivery": [401, 403, 403, 403, 403, 202, 403, 403, 403],
+        "logout": [401, 204, 204, 204, 204, 204, 204, 204, 403],
     ]
 
     @Test(arguments: StoreKind.available) func everyOperationAnswersEveryPrincipalWithTheMatrixStatus(_ kind: StoreKind) async throws {
         // On loopback: `/metrics` answers by the TCP peer's address, which only a real connection has.
-        try await AttackScene.with(kind, transport: .loopback) { scene in
+        // Webhooks to a closed loopback port: the rows register them, nothing receives them.
+        try await AttackScene.with(kind, transport: .loopback, adjust: WebhookTests.allowLoopback) { scene in
             let server = scene.server
             let world = try await World.make(scene)
             let operations = try await Self.operations(server)
-            #expect(operations.count == 39)
+            #expect(operations.count == 47)
             #expect(Set(operations.map(\.id)) == Set(Self.table.keys), "every documented operation has a row, and every row an operation")
             var checked = 0
             // Logout ends the sessions the other rows use, so it goes last.
@@ -80,7 +90,7 @@ import Testing
                     checked += 1
                 }
             }
-            #expect(checked == 39 * 8)
+            #expect(checked == 47 * 9)
         }
     }
 
@@ -105,9 +115,22 @@ import Testing
         let thirdPartnerID: String
         let tariffID: String
         let userID: String
+        /// A key of the partner that the revocation row revokes.
+        let spareKeyID: String
+        /// The partner's webhook endpoint with a queued delivery (resent by its row), and one the disabling row disables.
+        let webhookID: String
+        let deliveryID: String
+        let spareWebhookID: String
 
         static func make(_ scene: AttackScene) async throws -> World {
             let server = scene.server
+            var webhooks: [String] = []
+            for _ in 0..<2 {
+                let registered = try await server.request(
+                    .POST, "/api/v1/partners/\(scene.partnerID)/webhooks", token: scene.managerToken,
+                    json: ["url": "http://127.0.0.1:9/hook", "events": ["document.sent"]])
+                webhooks.append(try #require((try registered.json()["endpoint"] as? [String: Any])?["id"] as? String))
+            }
             let documentID = try await scene.sentDocument([("Сериков", EndToEndTests.client1IIN, EndToEndTests.client1)])
             #expect(try await scene.partnerSignsByCode(documentID).status == 200)
             let link = try await scene.openLink(to: EndToEndTests.client1)
@@ -149,15 +172,27 @@ import Testing
                     "partnerID": scene.partnerID, "usesTotal": 500, "validFrom": "2026-01-01T00:00:00Z",
                     "validUntil": "2027-06-01T00:00:00Z",
                 ])
+            let key = try await server.request(
+                .POST, "/api/v1/partners/\(scene.partnerID)/api-keys", token: scene.managerToken,
+                json: ["name": "CRM", "rights": ["upload", "send", "viewAllPartnerDocuments"]])
+            let spare = try await server.request(
+                .POST, "/api/v1/partners/\(scene.partnerID)/api-keys", token: scene.managerToken, json: ["name": "spare", "rights": []])
             var world = World(
                 scene: scene, documentID: documentID, signerID: signerID, challengeID: challengeID, wrongCode: wrongCode,
                 signatureSHA256: signature, ticket: ticketID, thirdPartnerID: try #require(try third.json()["id"] as? String),
                 tariffID: try #require(try tariff.json()["id"] as? String),
-                userID: try #require(try await server.platform.engine.principal(phone: PhoneNumber("+77010000020")!)?.user.id))
+                userID: try #require(try await server.platform.engine.principal(phone: PhoneNumber("+77010000020")!)?.user.id),
+                spareKeyID: try #require((try spare.json()["key"] as? [String: Any])?["id"] as? String), webhookID: webhooks[0],
+                deliveryID: try #require(
+                    ((try await server.request(
+                        .GET, "/api/v1/partners/\(scene.partnerID)/webhooks/\(webhooks[0])/deliveries", token: scene.managerToken
+                    ).json()["deliveries"] as? [[String: Any]])?.first?["id"] as? String)),
+                spareWebhookID: webhooks[1])
             world.tokens = [
                 .link: link, .client: clientToken, .employeeWithoutRight: try await server.login("+77010000021"),
                 .employeeWithRight: try await server.login("+77010000022"), .manager: scene.managerToken,
                 .otherManager: try await server.login("+77010000023"), .administrator: scene.adminToken,
+                .apiKey: try #require(try key.json()["secret"] as? String),
             ]
             return world
         }
@@ -246,6 +281,17 @@ import Testing
             case "changeTariff": return Call(method: .POST, path: "/api/v1/admin/tariffs/\(tariffID)", json: ["usesTotal": 600])
             case "grantEmployee": return Call(method: .POST, path: partner + "/employees", json: ["phone": phone, "rights": ["upload"]])
             case "listTariffs": return Call(method: .GET, path: partner + "/tariffs")
+            case "createAPIKey": return Call(method: .POST, path: partner + "/api-keys", json: ["name": "row", "rights": ["upload"]])
+            case "listAPIKeys": return Call(method: .GET, path: partner + "/api-keys")
+            case "revokeAPIKey": return Call(method: .DELETE, path: partner + "/api-keys/\(spareKeyID)")
+            case "registerWebhook":
+                return Call(
+                    method: .POST, path: partner + "/webhooks", json: ["url": "http://127.0.0.1:9/row", "events": ["document.sent"]])
+            case "listWebhooks": return Call(method: .GET, path: partner + "/webhooks")
+            case "disableWebhook": return Call(method: .DELETE, path: partner + "/webhooks/\(spareWebhookID)")
+            case "listWebhookDeliveries": return Call(method: .GET, path: partner + "/webhooks/\(webhookID)/deliveries")
+            case "resendWebhookDelivery":
+                return Call(method: .POST, path: partner + "/webhooks/\(webhookID)/deliveries/\(deliveryID)/resend")
             default: throw ServerHarness.HarnessError("no request for \(operation)")
             }
         }

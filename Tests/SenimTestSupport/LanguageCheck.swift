@@ -13,7 +13,7 @@ public enum LanguageCheck {
     /// Words every language writes the same way.
     public static let shared: Set<String> = [
         "SMS", "PDF", "QR", "JSON", "XML", "CMS", "CAdES", "XAdES", "PAdES", "NCALayer", "eGov", "mobile", "Business", "Kalkan", "ISO",
-        "RFC", "Base64", "Chromium", "DejaVu", "OpenSSL", "ZIP", "RSA", "ECDSA", "UTC", "IP", "EN",
+        "RFC", "Base64", "Chromium", "DejaVu", "OpenSSL", "ZIP", "RSA", "ECDSA", "UTC", "IP", "EN", "API", "HTTPS",
         "Senimkey", "NCA", "ETSI", "HTML", "ASiC", "OCSP", "CRL", "TSA", "IUS", "CIVILE", "MB", "KB", "EDS", "BIN", "IIN", "OK",
     ]
 

@@ -24,6 +24,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         public let contentType: String?
         public let body: [UInt8]
         public var authorization: String? = nil
+        /// Every header, by lowercased name (the last value of a repeated one).
+        public var headers: [String: String] = [:]
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -91,7 +93,8 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 let route = server.respond(
                     to: Received(
                         method: head.method, path: head.uri, contentType: head.headers.first(name: "Content-Type"), body: body,
-                        authorization: head.headers.first(name: "Authorization")))
+                        authorization: head.headers.first(name: "Authorization"),
+                        headers: Dictionary(head.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $1 })))
                 let write = { [self] in
                     var headers = HTTPHeaders()
                     headers.add(name: "Content-Length", value: "\(route.body.count)")

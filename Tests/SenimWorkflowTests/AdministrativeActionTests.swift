@@ -16,6 +16,8 @@ struct AdministrativeActionTests {
             (.partnerStatus(.inactive), "partner inactive"), (.partnerStatus(.active), "partner active"),
             (.employeeRights(.all), "employee rights 31"), (.employeeRights([]), "employee rights 0"),
             (.tariff(active: true, uses: 100), "tariff active 100 uses"), (.tariff(active: false, uses: 5), "tariff inactive 5 uses"),
+            (.apiKeyCreated([.upload, .send]), "key created rights 3"), (.apiKeyRevoked, "key revoked"),
+            (.webhookRegistered, "webhook registered"), (.webhookDisabled, "webhook disabled"),
         ]
         for (action, text) in cases {
             #expect(action.recorded == text)
@@ -26,7 +28,7 @@ struct AdministrativeActionTests {
     @Test func unknownTextsAreNotGuessed() {
         for text in [
             "", "user", "user sleeping", "partner inactive now", "employee rights x", "employee powers 3", "tariff active many uses",
-            "tariff on 3 uses",
+            "tariff on 3 uses", "key created", "key created rights x", "key lost", "webhook", "webhook moved",
         ] {
             #expect(AdministrativeAction(recorded: text) == nil, "\(text)")
         }

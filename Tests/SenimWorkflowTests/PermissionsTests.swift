@@ -88,10 +88,35 @@ struct PermissionsTests {
                 .linkHolder(Fixtures.user("u-uploader", phone: 5), scope: .init(documentID: "d-1", signerID: "s-1")),
                 [.viewDocument, .readContent, .sign, .reject]
             ),
+            // A partner's API key: an employee of its partner within its rights, never a signer (not even of a slot
+            // named with its maker's phone), never signing for the partner, never managing access.
+            ("API key with every right", key(rights: .all), [.viewDocument, .readContent, .upload, .editDraft, .send, .cancel]),
+            ("API key that reads", key(rights: .viewAllPartnerDocuments), [.viewDocument, .readContent]),
+            ("API key of another partner", key(partner: "p-2", rights: .all), []),
+            ("revoked API key", key(rights: .all, revoked: true), []),
         ]
     }()
 
-    @Test(arguments: 0..<17)
+    /// A key of `partner` made by the person named as the document's signer (phone 5).
+    static func key(partner: String = "p-1", rights: EmployeeRights, revoked: Bool = false) -> WorkflowPrincipal {
+        .apiKey(
+            APIKey(
+                id: "k-1", partnerID: partner, name: "CRM", rights: rights, createdBy: "u-signer", createdAt: Fixtures.time,
+                revokedAt: revoked ? Fixtures.time : nil), creatorPhone: Fixtures.phone(5))
+    }
+
+    @Test func anAPIKeysRefusalsSayWhy() {
+        let document = Self.document
+        #expect(Permissions.decide(Self.key(rights: .all), .sign, document: document, signers: Self.signers) == .denied(.apiKeysDoNotSign))
+        #expect(Permissions.decide(Self.key(rights: .all), .signForPartner, document: document) == .denied(.apiKeysDoNotSign))
+        #expect(Permissions.decide(Self.key(rights: .all), .manageEmployees, partnerID: "p-1") == .denied(.apiKeysDoNotManageAccess))
+        #expect(Permissions.decide(Self.key(rights: .all), .administerUsers) == .denied(.administratorsOnly))
+        #expect(
+            Permissions.decide(Self.key(rights: .viewAllPartnerDocuments), .upload, partnerID: "p-1") == .denied(.uploadRightNotGranted))
+        #expect(!Permissions.names(Self.key(rights: .all), Self.signers[1]))
+    }
+
+    @Test(arguments: 0..<21)
     func eachRoleIsAllowedExactlyItsActions(row: Int) {
         let (who, principal, allowed) = Self.table[row]
         for action in WorkflowAction.allCases {

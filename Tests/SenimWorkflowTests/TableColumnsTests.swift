@@ -10,7 +10,7 @@ import Testing
 /// names, and a row of another width does not decode.
 @Suite("Table columns")
 struct TableColumnsTests {
-    /// Every table of the schema with its `Columns` list (19 tables).
+    /// Every table of the schema with its `Columns` list (23 tables).
     static let tables: [(table: String, columns: [String])] = [
         (DocumentsTable.Columns.table, DocumentsTable.Columns.allCases.map(\.rawValue)),
         (SignersTable.Columns.table, SignersTable.Columns.allCases.map(\.rawValue)),
@@ -31,6 +31,10 @@ struct TableColumnsTests {
         (BlobsTable.Columns.table, BlobsTable.Columns.allCases.map(\.rawValue)),
         (BlobChunksTable.Columns.table, BlobChunksTable.Columns.allCases.map(\.rawValue)),
         (PlatformKeysTable.Columns.table, PlatformKeysTable.Columns.allCases.map(\.rawValue)),
+        (APIKeysTable.Columns.table, APIKeysTable.Columns.allCases.map(\.rawValue)),
+        (WebhookEndpointsTable.Columns.table, WebhookEndpointsTable.Columns.allCases.map(\.rawValue)),
+        (WebhookDeliveriesTable.Columns.table, WebhookDeliveriesTable.Columns.allCases.map(\.rawValue)),
+        (WebhookAttemptsTable.Columns.table, WebhookAttemptsTable.Columns.allCases.map(\.rawValue)),
     ]
 
     @Test(arguments: StoreKind.available)
@@ -53,7 +57,7 @@ struct TableColumnsTests {
                 + " ORDER BY table_name"
         let tables = try await engine.store.query(SQLStatement(every)).map { $0.first?.text ?? "" }
         #expect(tables == Self.tables.map(\.table).sorted())
-        #expect(tables.count == 19)
+        #expect(tables.count == 23)
     }
 
     @Test func statementsListTheColumnsOnce() {

@@ -12,10 +12,15 @@ struct APIOperation: Sendable {
     let tag: String
     /// A session token is required (Bearer or the session cookie).
     let authenticated: Bool
-    /// The request body's media type, if any.
-    let requestBody: String?
+    /// A partner's API key may call it (the partner's and the documents' operations); every other operation that
+    /// needs a login refuses keys.
+    let acceptsAPIKeys: Bool
+    /// The request body, if any: the type the handler decodes, or raw bytes of a media type.
+    let requestBody: APIRequestBody?
     /// Success status and its description; errors share the `Error` schema.
     let success: (status: Int, description: String, mediaType: String)
+    /// The type a JSON success answer encodes (nil: not JSON, or no body).
+    let responseType: (any Decodable.Type)?
     let query: [String]
 
     /// The OpenAPI path: `:name` → `{name}`.
@@ -27,32 +32,63 @@ struct APIOperation: Sendable {
     var pathParameters: [String] { path.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) } }
 }
 
+/// What an operation's request body is: JSON of the type its handler decodes (the OpenAPI schema is that
+/// type's, ``OpenAPISchemas``), or bytes streamed as they are.
+enum APIRequestBody: @unchecked Sendable {
+    // @unchecked: a metatype is immutable; `any Decodable.Type` is not declared Sendable.
+    case json(any Decodable.Type)
+    case binary(String)
+}
+
+/// An answer whose JSON body is of a known type, whatever wraps it (a status, a generic box).
+protocol DescribedResponse { static var bodyType: any Decodable.Type { get } }
+extension EditedResponse: DescribedResponse where Generator: Decodable { static var bodyType: any Decodable.Type { Generator.self } }
+extension JSONBody: DescribedResponse where Value: Decodable { static var bodyType: any Decodable.Type { Value.self } }
+
 /// The API's route collection: each controller adds its operations here (``APIController``), which records
 /// their descriptions; ``PlatformServer`` adds the collection to the router.
 final class APIRouter: @unchecked Sendable {
     let collection = RouteCollection(context: PlatformRequestContext.self)
     let publicBaseURL: String
+    /// Where retried POSTs find their first answer (nil: no idempotency, as in tests of the router alone).
+    let idempotency: IdempotentRequests?
     private(set) var operations: [APIOperation] = []
 
-    init(publicBaseURL: String) { self.publicBaseURL = publicBaseURL }
+    init(publicBaseURL: String, idempotency: IdempotentRequests? = nil) {
+        self.publicBaseURL = publicBaseURL
+        self.idempotency = idempotency
+    }
 
     static let stateChanging: Set<HTTPRequest.Method> = [.post, .put, .patch, .delete]
 
     func add<Output: ResponseGenerator>(
         _ method: HTTPRequest.Method, _ path: String, id: String, _ summary: String, tag: String, authenticated: Bool = true,
-        body: String? = nil, success: (Int, String, String) = (200, "OK", "application/json"), query: [String] = [],
+        keys: Bool = false, body: APIRequestBody? = nil, success: (Int, String, String) = (200, "OK", "application/json"),
+        response: (any Decodable.Type)? = nil, query: [String] = [],
         handler: @escaping @Sendable (Request, PlatformRequestContext) async throws -> Output
     ) {
+        // The answer's type is the handler's own (unwrapped from its status box), unless it builds a raw response.
+        let answerType = response ?? (Output.self as? any DescribedResponse.Type)?.bodyType ?? (Output.self as? any Decodable.Type)
         operations.append(
             APIOperation(
                 method: method, path: path, operationID: id, summary: summary, tag: tag, authenticated: authenticated,
-                requestBody: body, success: success, query: query))
+                acceptsAPIKeys: keys, requestBody: body, success: success,
+                responseType: success.2 == "application/json" ? answerType : nil, query: query))
         let publicBaseURL = self.publicBaseURL
+        let idempotency = self.idempotency
+        // A streamed upload is retried safely by its command (its bytes' digests are the request); other POSTs here.
+        let keptHere: Bool = {
+            if case .binary = body { return false }
+            return method == .post && authenticated
+        }()
         collection.on(
             RouterPath(path), method: method,
             use: { (request: Request, context: PlatformRequestContext) async throws -> Response in
                 // A documented session requirement is enforced here, before the handler reads anything.
                 if authenticated, context.authenticated == nil { throw APIError(.notAuthenticated) }
+                // A key is the partner's program: it reaches the partner's and the documents' operations, never a
+                // person's (the account, signing) nor the administration.
+                if authenticated, !keys, context.authenticatedByAPIKey { throw APIError(.permissionDenied(.apiKeyNotAcceptedHere)) }
                 // A browser sends the session cookie along with any site's form: a state-changing call on the cookie
                 // alone must be JSON (which no cross-site form can send) from this site (CSRF, OWASP's defence in depth).
                 if context.authenticatedByCookie, Self.stateChanging.contains(method) {
@@ -62,7 +98,14 @@ final class APIRouter: @unchecked Sendable {
                         throw APIError(.permissionDenied(.foreignOrigin))
                     }
                 }
-                do { return try await handler(request, context).response(from: request, context: context) } catch {
+                do {
+                    if keptHere, let idempotency, let key = request.idempotencyKey, let principal = context.authenticated?.principal {
+                        return try await idempotency.run(request, context: context, key: key, principal: principal) {
+                            try await handler($0, context).response(from: $0, context: context)
+                        }
+                    }
+                    return try await handler(request, context).response(from: request, context: context)
+                } catch {
                     throw APIError.from(error)
                 }
             })

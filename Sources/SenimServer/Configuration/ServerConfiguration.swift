@@ -60,6 +60,8 @@ public struct ServerConfiguration: Sendable {
     /// Public verification lookups (`/verify`) per client address in `verificationWindow`.
     public var verificationsPerWindow: Int = 30
     public var verificationWindow: TimeInterval = 600
+    /// Partners' webhooks: where they may go, one attempt's time, how often the queue is looked at.
+    public var webhooks = WebhookSettings()
 
     /// Whether users reach the platform over https (its public URL): then cookies are `Secure` and `__Host-`
     /// prefixed and every answer carries HSTS.

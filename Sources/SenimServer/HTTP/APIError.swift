@@ -12,6 +12,8 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         case permissionDenied(Denial)
         case badRequest(RequestProblem)
         case notFound
+        /// The path exists, the method does not (RFC 9110 §15.5.6: 405 with `Allow`).
+        case methodNotAllowed(allowed: [String])
         case payloadTooLarge(limit: Int64)
         /// A signature that cannot be read at all (not CMS, not XML, not base64).
         case unreadableSignature(SignatureProblem)
@@ -32,6 +34,7 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         case .permissionDenied: return .forbidden
         case .badRequest: return .badRequest
         case .notFound: return .notFound
+        case .methodNotAllowed: return .methodNotAllowed
         case .payloadTooLarge: return .contentTooLarge
         case .unreadableSignature: return .unprocessableContent
         case .tooManyRequests: return .tooManyRequests
@@ -66,6 +69,7 @@ public struct APIError: Error, Sendable, HTTPResponseError {
         let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         var headers = HTTPFields()
         if let seconds = retryAfter { headers[.retryAfter] = String(seconds) }
+        if case .methodNotAllowed(let allowed) = reason { headers[.allow] = allowed.joined(separator: ", ") }
         let body = Array(try PlatformJSONEncoder.encoder.encode(APIErrorBody(code: code, message: message(in: language))))
         return PlatformJSONEncoder.response(encoded: body, status: status, headers: headers)
     }

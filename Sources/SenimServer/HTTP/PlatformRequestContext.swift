@@ -15,6 +15,9 @@ public struct PlatformRequestContext: RequestContext {
     /// The session came from the browser's cookie, not an `Authorization` header: state-changing API calls
     /// must then prove they are the platform's own pages (JSON and a same-origin `Origin`).
     public var authenticatedByCookie = false
+    /// The request is authenticated by a partner's API key (`Authorization: Bearer sk_live_…`), not a session:
+    /// only the operations that accept keys (``APIOperation/acceptsAPIKeys``) answer it.
+    public var authenticatedByAPIKey: Bool { authenticated?.principal.apiKeyID != nil }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

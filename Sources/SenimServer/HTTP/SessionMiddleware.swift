@@ -5,8 +5,9 @@ import SenimEvidence
 import SenimWorkflow
 
 /// Fills the request context before any route runs: the client's address (``ClientAddress``) and device, the
-/// answer language, and the session from `Authorization: Bearer …` or the `senimkey_session` cookie. An
-/// unknown, expired or revoked token, or a blocked user, leaves the request unauthenticated. Over https
+/// answer language, and the session from `Authorization: Bearer …` or the `senimkey_session` cookie, or a
+/// partner's API key from `Authorization: Bearer sk_live_…` (on the API only: pages never see a key). An
+/// unknown, expired or revoked token or key, or a blocked user, leaves the request unauthenticated. Over https
 /// every answer carries HSTS (RFC 6797), so a browser never tries the platform over plain http again.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = PlatformRequestContext
@@ -29,7 +30,13 @@ struct SessionMiddleware: RouterMiddleware {
         context.language = Language(acceptLanguage: request.headers[.acceptLanguage])
         let bearer = Self.bearer(in: request)
         context.authenticatedByCookie = bearer == nil && cookies.session(in: request) != nil
-        if let token = bearer ?? cookies.session(in: request) {
+        if let bearer, bearer.hasPrefix(APIKey.secretPrefix) {
+            if request.uri.path.hasPrefix(Self.apiPrefix) {
+                do { context.authenticated = try await engine.authenticate(apiKey: bearer, at: clock()) } catch {
+                    throw APIError(.unavailable("key store: \(error)"))
+                }
+            }
+        } else if let token = bearer ?? cookies.session(in: request) {
             if let cached = engine.cachedAuthentication(sessionToken: token, at: clock()) {
                 context.authenticated = cached // most requests: no suspension, no store
             } else {
@@ -42,6 +49,9 @@ struct SessionMiddleware: RouterMiddleware {
         if cookies.secure { response.headers[Self.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
+
+    /// Where API keys are read; elsewhere (the pages) a key authenticates nothing.
+    static let apiPrefix = "/api/"
 
     static let strictTransportSecurity = HTTPField.Name("Strict-Transport-Security")!
 

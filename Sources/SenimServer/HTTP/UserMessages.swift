@@ -50,6 +50,12 @@ enum UserMessages {
             return Entry(code: "INVALID_INPUT", phrase: invalid.with(input(problem)))
         case .notFound, .workflow(.documentNotFound), .workflow(.signerNotFound), .workflow(.partnerNotFound):
             return Entry(code: "NOT_FOUND", phrase: Phrase(ru: "Не найдено.", kk: "Табылмады.", en: "Not found."))
+        case .methodNotAllowed:
+            return Entry(
+                code: "HTTP_METHOD_NOT_ALLOWED",
+                phrase: Phrase(
+                    ru: "Этот адрес не принимает такой запрос.", kk: "Бұл мекенжай мұндай сұрауды қабылдамайды.",
+                    en: "This address does not take this kind of request."))
         case .payloadTooLarge(let limit):
             let megabytes = max(1, limit >> 20)
             return Entry(
@@ -317,6 +323,22 @@ enum UserMessages {
             return Phrase(
                 ru: "метрики доступны только адресам мониторинга", kk: "метрикалар тек мониторинг мекенжайларына қолжетімді",
                 en: "metrics are served to monitoring addresses only")
+        case .apiKeysDoNotSign:
+            return Phrase(
+                ru: "ключ API не подписывает и не отклоняет: подпись ставит человек",
+                kk: "API кілті қол қоймайды және бас тартпайды: қолды адам қояды",
+                en: "an API key neither signs nor rejects: a person signs")
+        case .apiKeysDoNotManageAccess:
+            return Phrase(
+                ru: "ключ API не управляет сотрудниками и ключами", kk: "API кілті қызметкерлер мен кілттерді басқармайды",
+                en: "an API key does not manage employees or keys")
+        case .apiKeyNotAcceptedHere:
+            return Phrase(
+                ru: "здесь ключ API не принимается: войдите по номеру телефона",
+                kk: "мұнда API кілті қабылданбайды: телефон нөмірімен кіріңіз",
+                en: "an API key is not accepted here: log in with your phone number")
+        case .apiKeyRevoked:
+            return Phrase(ru: "ключ API отозван", kk: "API кілті кері қайтарылды", en: "the API key was revoked")
         }
     }
 
@@ -341,6 +363,14 @@ enum UserMessages {
             return Phrase(
                 ru: "деактивировал пакет на \(uses) подписаний", kk: "\(uses) қол қоюға арналған пакетті өшірді",
                 en: "deactivated a package of \(uses) uses")
+        case .apiKeyCreated:
+            return Phrase(ru: "создал ключ API", kk: "API кілтін жасады", en: "created an API key")
+        case .apiKeyRevoked:
+            return Phrase(ru: "отозвал ключ API", kk: "API кілтін кері қайтарды", en: "revoked an API key")
+        case .webhookRegistered:
+            return Phrase(ru: "зарегистрировал вебхук", kk: "вебхукті тіркеді", en: "registered a webhook")
+        case .webhookDisabled:
+            return Phrase(ru: "отключил вебхук", kk: "вебхукті өшірді", en: "disabled a webhook")
         }
     }
 
@@ -437,6 +467,28 @@ enum UserMessages {
             return Phrase(
                 ru: "код для документа только подписывает или отклоняет", kk: "құжат коды тек қол қояды немесе бас тартады",
                 en: "a document code signs or rejects")
+        case .apiKeyNameMissing:
+            return Phrase(
+                ru: "укажите название ключа (до 100 символов)", kk: "кілттің атауын көрсетіңіз (100 таңбаға дейін)",
+                en: "give the key a name (up to 100 characters)")
+        case .apiKeyRightsNotGrantable:
+            return Phrase(
+                ru: "ключу API можно дать только права загружать, отправлять и видеть все документы партнёра",
+                kk: "API кілтіне тек жүктеу, жіберу және серіктестің барлық құжаттарын көру құқықтарын беруге болады",
+                en: "an API key may only upload, send and see all of the partner's documents")
+        case .webhookURLNotAllowed:
+            return Phrase(
+                ru: "адрес вебхука должен быть HTTPS-адресом в интернете, не внутренним",
+                kk: "вебхук мекенжайы ішкі емес, интернеттегі HTTPS мекенжайы болуы керек",
+                en: "a webhook address must be a public HTTPS address, not an internal one")
+        case .webhookNeedsEvents:
+            return Phrase(
+                ru: "выберите хотя бы одно событие для вебхука", kk: "вебхук үшін кемінде бір оқиғаны таңдаңыз",
+                en: "choose at least one event for the webhook")
+        case .webhookEndpointDisabled:
+            return Phrase(
+                ru: "адрес вебхука отключён: зарегистрируйте его заново", kk: "вебхук мекенжайы өшірілген: оны қайта тіркеңіз",
+                en: "the webhook address is disabled: register it again")
         }
     }
 

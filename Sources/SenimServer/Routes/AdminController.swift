@@ -29,36 +29,38 @@ struct AdminController: APIController {
         let rights: [String]
     }
 
-    static let rightNames: [String: EmployeeRights] = [
-        "upload": .upload, "send": .send, "signForPartner": .signForPartner, "viewAllPartnerDocuments": .viewAllPartnerDocuments,
-        "manageEmployees": .manageEmployees,
-    ]
+    /// The rights by their API names (the cabinet's form uses the same names).
+    static let rightNames = Dictionary(uniqueKeysWithValues: EmployeeRightName.allCases.map { ($0.rawValue, $0.right) })
 
     let platform: SenimPlatform
 
     func addRoutes(to api: APIRouter) {
         api.add(
-            .post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin", body: "PartnerBody",
+            .post, "/api/v1/admin/partners", id: "createPartner", "Register a partner by BIN (checked)", tag: "admin",
+            body: .json(PartnerBody.self),
             success: (201, "Created", "application/json"), handler: createPartner)
         api.add(
             .post, "/api/v1/admin/partners/:partnerID/status", id: "setPartnerStatus", "Activate or deactivate a partner", tag: "admin",
-            body: "StatusBody", handler: setPartnerStatus)
+            body: .json(StatusBody.self), handler: setPartnerStatus)
         api.add(
             .post, "/api/v1/admin/users/:userID/status", id: "setUserStatus",
-            "Block or restore a user (a block ends their sessions at once)", tag: "admin", body: "StatusBody", handler: setUserStatus)
+            "Block or restore a user (a block ends their sessions at once)", tag: "admin", body: .json(StatusBody.self),
+            handler: setUserStatus)
         api.add(
-            .post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin", body: "TariffBody",
+            .post, "/api/v1/admin/tariffs", id: "issueTariff", "Issue a tariff package to a partner", tag: "admin",
+            body: .json(TariffBody.self),
             success: (201, "Issued", "application/json"), handler: issueTariff)
         api.add(
             .post, "/api/v1/admin/tariffs/:tariffID", id: "changeTariff", "Change or deactivate a tariff package", tag: "admin",
-            body: "TariffChange", handler: changeTariff)
+            body: .json(TariffChange.self), handler: changeTariff)
         api.add(
             .post, "/api/v1/partners/:partnerID/employees", id: "grantEmployee",
             "Grant an employee rights by phone (the partner's managers; an administrator appoints a partner's first manager)",
-            tag: "partners", body: "EmployeeBody", success: (201, "Granted", "application/json"), handler: grantEmployee)
+            tag: "partners", keys: true, body: .json(EmployeeBody.self), success: (201, "Granted", "application/json"),
+            handler: grantEmployee)
         api.add(
             .get, "/api/v1/partners/:partnerID/tariffs", id: "listTariffs", "A partner's tariff packages and their balance",
-            tag: "partners",
+            tag: "partners", keys: true,
             handler: listTariffs)
     }
 
@@ -117,13 +119,7 @@ struct AdminController: APIController {
     @Sendable func grantEmployee(_ request: Request, context: PlatformRequestContext) async throws -> EditedResponse<JSONBody<Employee>> {
         let partnerID = try request.parameter("partnerID", context)
         let body = try await request.decode(as: EmployeeBody.self, context: context)
-        var rights = EmployeeRights()
-        for name in body.rights {
-            guard let right = Self.rightNames[name] else {
-                throw APIError(.badRequest(.unknownValue(field: "rights", value: name, allowed: Self.rightNames.keys.sorted())))
-            }
-            rights.insert(right)
-        }
+        let rights = try EmployeeRightName.rights(body.rights)
         let employee = try await platform.grant(
             rights, to: try phoneNumber(body.phone), surname: body.surname, name: body.name, at: partnerID, by: try context.principal(),
             client: context.client)

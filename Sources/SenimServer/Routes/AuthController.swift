@@ -61,10 +61,10 @@ struct AuthController: APIController {
             authenticated: false, handler: agreement)
         api.add(
             .post, "/api/v1/auth/code", id: "requestLoginCode", "Send a login code by SMS", tag: "auth", authenticated: false,
-            body: "CodeRequest", success: (202, "Code sent", "application/json"), handler: requestCode)
+            body: .json(CodeRequest.self), success: (202, "Code sent", "application/json"), handler: requestCode)
         api.add(
             .post, "/api/v1/auth/session", id: "confirmLogin", "Confirm the SMS code and open a session", tag: "auth", authenticated: false,
-            body: "SessionRequest", handler: confirmLogin)
+            body: .json(SessionRequest.self), response: SessionAnswer.self, handler: confirmLogin)
         api.add(
             .delete, "/api/v1/auth/session", id: "logout", "End the session (a link session too)", tag: "auth",
             success: (204, "Logged out", ""), handler: logout)
@@ -76,7 +76,7 @@ struct AuthController: APIController {
         api.add(
             .post, "/api/v1/links/:linkToken/session", id: "openSignerLink",
             "Open a signer's SMS link: a session for that document and signer only (the agreement accepted on first contact)",
-            tag: "auth", authenticated: false, body: "LinkRequest", handler: openLink)
+            tag: "auth", authenticated: false, body: .json(LinkRequest.self), response: SessionAnswer.self, handler: openLink)
     }
 
     @Sendable func agreement(_ request: Request, context: PlatformRequestContext) async throws -> JSONBody<AgreementEdition> {

@@ -36,40 +36,42 @@ struct DocumentController: APIController {
     func addRoutes(to api: APIRouter) {
         api.add(
             .post, "/api/v1/partners/:partnerID/documents", id: "uploadDocument", "Upload a document (the raw bytes as the body)",
-            tag: "documents", body: "application/octet-stream", success: (201, "Uploaded", "application/json"),
+            tag: "documents", keys: true, body: .binary("application/octet-stream"), success: (201, "Uploaded", "application/json"),
             query: ["fileName", "language", "signingMethod", "signingOrder", "partnerSignsFirst", "deadline"], handler: upload)
         api.add(
             .get, "/api/v1/partners/:partnerID/documents", id: "listDocuments", "A partner's documents, newest first", tag: "documents",
+            keys: true,
             query: ["status", "limit", "after"], handler: list)
         api.add(
             .get, "/api/v1/documents/:documentID", id: "getDocument", "A document's status and every signer's progress", tag: "documents",
-            handler: status)
+            keys: true, response: DocumentView.self, handler: status)
         api.add(
             .post, "/api/v1/documents/:documentID/signers", id: "addSigner", "Name a signer (surname, name, IIN, phone) on a draft",
-            tag: "documents", body: "SignerBody", success: (201, "Added", "application/json"), handler: addSigner)
+            tag: "documents", keys: true, body: .json(SignerBody.self), success: (201, "Added", "application/json"), handler: addSigner)
         api.add(
             .post, "/api/v1/documents/:documentID/send", id: "sendDocument",
-            "Send for signing (reserves a tariff use; the partner signs first)", tag: "documents", handler: send)
+            "Send for signing (reserves a tariff use; the partner signs first)", tag: "documents", keys: true, handler: send)
         api.add(
             .post, "/api/v1/documents/:documentID/cancel", id: "cancelDocument", "Cancel before completion (releases the reserved use)",
-            tag: "documents", body: "CancelBody", handler: cancel)
+            tag: "documents", keys: true, body: .json(CancelBody.self), handler: cancel)
         api.add(
             .get, "/api/v1/documents/:documentID/content", id: "downloadDocument", "The original document, byte for byte", tag: "documents",
+            keys: true,
             success: (200, "The uploaded bytes", "application/octet-stream"), query: ["inline"], handler: content)
         api.add(
             .get, "/api/v1/documents/:documentID/signatures", id: "listSignatures", "The signatures the document received, in order",
-            tag: "documents", handler: signatures)
+            tag: "documents", keys: true, handler: signatures)
         api.add(
             .get, "/api/v1/documents/:documentID/signatures/:sha256", id: "downloadSignature",
-            "One signature as received (CMS, XML, or the sealed SES record)", tag: "documents",
+            "One signature as received (CMS, XML, or the sealed SES record)", tag: "documents", keys: true,
             success: (200, "The signature bytes", "application/octet-stream"), handler: signature)
         api.add(
             .get, "/api/v1/documents/:documentID/evidence", id: "downloadEvidence", "The evidence package (ASiC-E), sealed by the platform",
-            tag: "documents", success: (200, "The package", EvidencePackageBuilder.mimeType), handler: evidence)
+            tag: "documents", keys: true, success: (200, "The package", EvidencePackageBuilder.mimeType), handler: evidence)
         api.add(
             .get, "/api/v1/documents/:documentID/report", id: "arbitrationReport",
             "The arbitration report of a fresh evidence package: self-contained HTML, or an A4 PDF with format=pdf", tag: "documents",
-            success: (200, "Self-contained HTML, or PDF", "text/html"), query: ["lang", "format"], handler: report)
+            keys: true, success: (200, "Self-contained HTML, or PDF", "text/html"), query: ["lang", "format"], handler: report)
     }
 
     /// The upload's description (``UploadDraft``) and the principal's right to upload are checked before a byte

@@ -28,7 +28,7 @@ struct EGovMobileController: APIController {
     func addRoutes(to api: APIRouter) {
         api.add(
             .post, "/api/v1/documents/:documentID/signers/:signerID/egov", id: "openEGovMobileTicket",
-            "Start signing with eGov mobile: the QR payload and the cross links", tag: "signing", body: "TicketBody",
+            "Start signing with eGov mobile: the QR payload and the cross links", tag: "signing", body: .json(TicketBody.self),
             success: (201, "Ticket opened", "application/json"), handler: openTicket)
         api.add(
             .get, Self.apiPath + "/:ticket", id: "eGovMobileDescription", "eGov mobile API №1: the signing request", tag: "egov-mobile",
@@ -38,8 +38,8 @@ struct EGovMobileController: APIController {
             "eGov mobile API №2: the documents to sign (Bearer token)", tag: "egov-mobile", authenticated: false, handler: documents)
         api.add(
             .put, Self.apiPath + "/:ticket/documents", id: "eGovMobileSigned",
-            "eGov mobile API №2: the signed documents back (Bearer token)", tag: "egov-mobile", authenticated: false, body: "Documents",
-            handler: signed)
+            "eGov mobile API №2: the signed documents back (Bearer token)", tag: "egov-mobile", authenticated: false,
+            body: .json(EGovMobile.Documents.self), response: Status.self, handler: signed)
     }
 
     @Sendable func openTicket(_ request: Request, context: PlatformRequestContext) async throws -> EditedResponse<TicketAnswer> {

@@ -13,7 +13,7 @@ extension Request {
 
     func query(_ name: String) -> String? { uri.queryParameters[Substring(name)].map(String.init) }
 
-    /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): a client's retry of sign, reject or upload.
+    /// `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header): a client's retry of any POST.
     var idempotencyKey: String? { headers[HTTPField.Name("Idempotency-Key")!].map { String($0.prefix(200)) } }
 }
 

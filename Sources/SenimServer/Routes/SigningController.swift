@@ -52,20 +52,21 @@ struct SigningController: APIController {
         api.add(.post, base + "/view", id: "markViewed", "Record that the signer opened the document", tag: "signing", handler: view)
         api.add(
             .post, base + "/codes", id: "requestSignatureCode", "Send an SMS code that signs or rejects the document", tag: "signing",
-            body: "CodeBody", success: (202, "Code sent", "application/json"), handler: requestCode)
+            body: .json(CodeBody.self), success: (202, "Code sent", "application/json"), handler: requestCode)
         api.add(
             .post, base + "/ses", id: "signWithCode",
-            "Sign with the SMS code (a simple electronic signature bound to the document's digest)", tag: "signing", body: "ConfirmBody",
+            "Sign with the SMS code (a simple electronic signature bound to the document's digest)", tag: "signing",
+            body: .json(ConfirmBody.self),
             handler: signWithCode)
         api.add(
             .post, base + "/reject", id: "reject", "Reject the document with a reason, confirmed by SMS code", tag: "signing",
-            body: "RejectBody", handler: reject)
+            body: .json(RejectBody.self), handler: reject)
         api.add(
             .get, base + "/eds", id: "dataToSign", "What NCALayer signs: the document bytes for a detached CMS", tag: "signing",
             handler: dataToSign)
         api.add(
             .post, base + "/eds", id: "signWithEDS", "Submit the EDS that NCALayer or eGov mobile made (CMS as base64 or PEM, or XML)",
-            tag: "signing", body: "EDSBody", handler: signWithEDS)
+            tag: "signing", body: .json(EDSBody.self), handler: signWithEDS)
     }
 
     /// The document, the signer slot and the principal, provided the session may act on that document.

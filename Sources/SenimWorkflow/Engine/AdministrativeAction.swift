@@ -9,6 +9,12 @@ public enum AdministrativeAction: Sendable, Hashable {
     case partnerStatus(Partner.Status)
     case employeeRights(EmployeeRights)
     case tariff(active: Bool, uses: Int)
+    /// A partner's manager made an API key with these rights, or revoked one.
+    case apiKeyCreated(EmployeeRights)
+    case apiKeyRevoked
+    /// A partner's manager registered a webhook endpoint, or disabled one.
+    case webhookRegistered
+    case webhookDisabled
 
     /// The text the administration chain holds.
     public var recorded: String {
@@ -17,6 +23,10 @@ public enum AdministrativeAction: Sendable, Hashable {
         case .partnerStatus(let status): return "partner \(status.rawValue)"
         case .employeeRights(let rights): return "employee rights \(rights.rawValue)"
         case .tariff(let active, let uses): return "tariff \(active ? "active" : "inactive") \(uses) uses"
+        case .apiKeyCreated(let rights): return "key created rights \(rights.rawValue)"
+        case .apiKeyRevoked: return "key revoked"
+        case .webhookRegistered: return "webhook registered"
+        case .webhookDisabled: return "webhook disabled"
         }
     }
 
@@ -42,6 +52,15 @@ public enum AdministrativeAction: Sendable, Hashable {
         case ("tariff", 4) where words[3] == "uses" && ["active", "inactive"].contains(words[1]):
             guard let uses = Int(words[2]) else { return nil }
             self = .tariff(active: words[1] == "active", uses: uses)
+        case ("key", 4) where words[1] == "created" && words[2] == "rights":
+            guard let bits = Int(words[3]) else { return nil }
+            self = .apiKeyCreated(EmployeeRights(rawValue: bits))
+        case ("key", 2) where words[1] == "revoked":
+            self = .apiKeyRevoked
+        case ("webhook", 2) where words[1] == "registered":
+            self = .webhookRegistered
+        case ("webhook", 2) where words[1] == "disabled":
+            self = .webhookDisabled
         default:
             return nil
         }

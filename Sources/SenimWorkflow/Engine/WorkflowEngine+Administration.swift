@@ -90,7 +90,7 @@ extension WorkflowEngine {
         }
     }
 
-    private func administer<Answer: Sendable>(
+    func administer<Answer: Sendable>(
         by principal: WorkflowPrincipal?, client: ClientContext, at time: Date, reads: NamedReads,
         description: (action: AdministrativeAction, target: String)?,
         plan:

@@ -19,7 +19,7 @@ extension AdministrativeAction {
     /// The channel an administrative change is announced on.
     var cacheKind: CacheKind {
         switch self {
-        case .userStatus, .employeeRights: return .user
+        case .userStatus, .employeeRights, .apiKeyCreated, .apiKeyRevoked, .webhookRegistered, .webhookDisabled: return .user
         case .partnerStatus, .tariff: return .partner
         }
     }

@@ -52,7 +52,7 @@ public struct WorkflowEngine: Sendable {
             let state = read.state
             // Rights as they are in this transaction, not as the session read them: a right revoked a moment
             // ago (on any node) no longer counts.
-            let current = try principal.map { try Self.current($0, user: read.user, employments: read.employments) }
+            let current = try principal.map { try Self.current($0, user: read.user, employments: read.employments, apiKey: read.apiKey) }
             let role = try Self.authorise(command, current, state, rules: rules)
             if read.signatureValueUsedElsewhere { throw WorkflowError.signatureAlreadyUsed }
             let transition = try DocumentStateMachine.apply(command, to: state, at: time, rules: rules)
@@ -87,6 +87,11 @@ public struct WorkflowEngine: Sendable {
             let appended = try audit.statements(
                 for: transition.actions, documentID: documentID, document: document, actor: actor, client: client, at: time)
             writes += appended.writes
+            // The partner's webhooks, queued with the change they report: never lost, never sent for a rollback.
+            writes += try WebhookQueue.enqueue(
+                WebhookPayload.events(
+                    of: transition.actions, before: state.signers, after: transition.state.signers, document: document, at: time),
+                to: read.webhookEndpoints, at: time)
             let answer = CommandResult(
                 document: document, signers: transition.state.signers, events: appended.events, leafIndex: appended.leafIndex,
                 notify: transition.notify, refusal: transition.refusal, replayed: false)
@@ -184,18 +189,26 @@ public struct WorkflowEngine: Sendable {
     }
 
     /// The principal with its user and employments as this transaction read them; a user who is gone or
-    /// blocked now is refused, whatever their session said a moment ago.
-    static func current(_ principal: WorkflowPrincipal, user: User?, employments: [Employee]) throws -> WorkflowPrincipal {
+    /// blocked now is refused, whatever their session said a moment ago. A key is re-read the same way: revoked
+    /// or its rights changed a moment ago, on any node, that is what counts.
+    static func current(_ principal: WorkflowPrincipal, user: User?, employments: [Employee], apiKey: APIKey?) throws
+        -> WorkflowPrincipal
+    {
+        if let keyID = principal.apiKeyID {
+            guard let apiKey, apiKey.id == keyID else { throw WorkflowError.notAuthenticated }
+            guard !apiKey.isRevoked else { throw WorkflowError.permissionDenied(.apiKeyRevoked) }
+            return .apiKey(apiKey, creatorPhone: principal.user.phone)
+        }
         guard let user else { throw WorkflowError.notAuthenticated }
         guard user.status == .active else { throw WorkflowError.permissionDenied(.accountBlocked) }
         if let scope = principal.linkScope { return .linkHolder(user, scope: scope) }
         return WorkflowPrincipal(user: user, employments: employments)
     }
 
-    /// ``current(_:user:employments:)`` on the ``PrincipalReads`` of a transaction.
+    /// ``current(_:user:employments:apiKey:)`` on the ``PrincipalReads`` of a transaction.
     static func current(_ principal: WorkflowPrincipal, _ rows: ReadRows) throws -> WorkflowPrincipal {
         let read = try PrincipalReads.decode(rows)
-        return try current(principal, user: read.user, employments: read.employments)
+        return try current(principal, user: read.user, employments: read.employments, apiKey: read.apiKey)
     }
 
     /// Idempotency keys are the client's own: one user's key never answers another user's request.
@@ -209,7 +222,9 @@ public struct WorkflowEngine: Sendable {
         return nil
     }
 
-    /// SHA-256 of the canonical request, so a reused idempotency key with another request is caught.
+    /// SHA-256 of the canonical request, so a reused idempotency key with another request is caught. The
+    /// identifiers the server makes for each attempt (a new document's, a new signer's) are not the client's
+    /// request: a retried upload is the same request, and its answer is the first document.
     static func requestDigest(_ command: WorkflowCommand, principal: WorkflowPrincipal?) throws -> String {
         struct Request: Encodable {
             let command: WorkflowCommand
@@ -218,11 +233,25 @@ public struct WorkflowEngine: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         encoder.dateEncodingStrategy = .millisecondsSince1970
-        return Hex.encode(DigestAlgorithm.sha256.hash(Array(try encoder.encode(Request(command: command, userID: principal?.user.id)))))
+        return Hex.encode(
+            DigestAlgorithm.sha256.hash(
+                Array(try encoder.encode(Request(command: command.withoutGeneratedIdentifiers, userID: principal?.user.id)))))
     }
 }
 
 extension WorkflowCommand {
+    /// The command without the identifiers the server generated for this attempt.
+    var withoutGeneratedIdentifiers: WorkflowCommand {
+        switch self {
+        case .upload(_, let by, let request): return .upload(documentID: "", uploadedBy: by, request)
+        case .create(_, let by, let request, let signers, let send):
+            return .create(
+                documentID: "", uploadedBy: by, request, signers: signers.map { NamedSigner(signerID: "", $0.request) }, send: send)
+        case .addSigner(let documentID, _, let request): return .addSigner(documentID: documentID, signerID: "", request)
+        default: return self
+        }
+    }
+
     /// Upload or create: the command brings the document's bytes.
     var isUpload: Bool {
         switch self {

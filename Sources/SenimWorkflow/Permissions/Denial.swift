@@ -34,4 +34,12 @@ public enum Denial: String, Sendable, Hashable, Codable, CaseIterable {
     case foreignOrigin
     /// `/metrics` is served to the deployment's monitoring addresses only.
     case monitoringAddressesOnly
+    /// An API key asked to sign or reject: signing is a person's act.
+    case apiKeysDoNotSign
+    /// An API key asked to manage employees or keys.
+    case apiKeysDoNotManageAccess
+    /// An API key on a route that is a person's (signing, the account, administration).
+    case apiKeyNotAcceptedHere
+    /// The API key was revoked.
+    case apiKeyRevoked
 }

@@ -26,6 +26,9 @@ public struct WorkflowPrincipal: Sendable, Hashable {
     public var employments: [Employee]
     /// Set for a session opened from a signer's SMS link: the one document and signer it may act for.
     public private(set) var linkScope: Session.Scope?
+    /// Set for a partner's API key: then ``user`` is the key (its id, and the phone of the manager who made
+    /// it), and ``employments`` the one partner it is scoped to with the key's rights.
+    public private(set) var apiKeyID: String?
 
     public init(user: User, employments: [Employee] = []) {
         self.user = user
@@ -39,6 +42,16 @@ public struct WorkflowPrincipal: Sendable, Hashable {
         holder.isAdministrator = false
         var principal = WorkflowPrincipal(user: holder, employments: [])
         principal.linkScope = scope
+        return principal
+    }
+
+    /// The principal of a partner's API key: it acts for its partner within the key's rights, under the key's
+    /// own id (audit events name the key), and is no person: it is never a signer and never an administrator.
+    public static func apiKey(_ key: APIKey, creatorPhone: PhoneNumber) -> WorkflowPrincipal {
+        let user = User(id: key.id, phone: creatorPhone, createdAt: key.createdAt)
+        var principal = WorkflowPrincipal(
+            user: user, employments: [Employee(partnerID: key.partnerID, userID: key.id, rights: key.rights, active: !key.isRevoked)])
+        principal.apiKeyID = key.id
         return principal
     }
 
@@ -70,6 +83,8 @@ public enum PermissionDecision: Sendable, Hashable {
 /// - An administrator administers partners, users and tariffs, and never reads document content.
 /// - A blocked user may do nothing; an inactive partner's employees may only view and read.
 /// - A session from a signer's SMS link may view, read, sign and reject its one document as its one signer.
+/// - A partner's API key acts as an employee of its one partner with the key's rights, and never signs,
+///   rejects or manages employees and keys.
 public enum Permissions {
     public static func decide(
         _ principal: WorkflowPrincipal, _ action: WorkflowAction, document: Document? = nil, signers: [Signer] = [],
@@ -80,6 +95,11 @@ public enum Permissions {
         if let scope = principal.linkScope {
             guard [.viewDocument, .readContent, .sign, .reject].contains(action) else { return .denied(.linkSessionCoversOneDocument) }
             guard document?.id == scope.documentID else { return .denied(.linkSessionCoversOneDocument) }
+        }
+        if principal.apiKeyID != nil {
+            // A key is a program, not a person: it signs nothing, and a leaked key must not mint keys or staff.
+            if [.sign, .reject, .signForPartner].contains(action) { return .denied(.apiKeysDoNotSign) }
+            if action == .manageEmployees { return .denied(.apiKeysDoNotManageAccess) }
         }
         switch action {
         case .administerPartners, .administerUsers, .administerTariffs:
@@ -152,6 +172,8 @@ public enum Permissions {
     /// EDS proved the principal's), and, for a link session, the link's own signer.
     public static func names(_ principal: WorkflowPrincipal, _ signer: Signer) -> Bool {
         let user = principal.user
+        // A key carries its maker's phone for the record; it is not that person.
+        guard principal.apiKeyID == nil else { return false }
         guard signer.party == .person, signer.phone == user.phone, user.iin == nil || signer.iin == user.iin else { return false }
         return principal.linkScope.map { $0.signerID == signer.id } ?? true
     }

@@ -20,4 +20,14 @@ public enum InputProblem: Sendable, Hashable, Codable {
     case documentBytesMissing
     /// A document's SMS code signs or rejects; logging in has codes of its own.
     case documentCodeSignsOrRejects
+    /// An API key needs a name (1 to 100 characters) so the partner can tell its keys apart.
+    case apiKeyNameMissing
+    /// An API key asked with rights a key may not hold (``APIKey/grantableRights``).
+    case apiKeyRightsNotGrantable(EmployeeRights)
+    /// A webhook endpoint that is not an HTTPS URL of a public address (unless the deployment allows private
+    /// ones), or names no event.
+    case webhookURLNotAllowed(String)
+    case webhookNeedsEvents
+    /// A resend to an endpoint that is disabled.
+    case webhookEndpointDisabled
 }

@@ -49,6 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var partnerSMSSignature = false
     @Option(help: "An address that may read /metrics (repeatable; default: loopback only).") var metricsFrom: [String] = []
+    @Flag(
+        help: ArgumentHelp(
+            "Let partners' webhooks go to http and to private or loopback addresses (a closed network; default: public HTTPS only).")
+    )
+    var webhooksAllowPrivate = false
 
     func run() async throws {
         let logger = Logger(label: "senimkey.serve")
@@ -100,6 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
             rules: WorkflowRules(acceptsNCATestIdentifiers: acceptNCATestIdentifiers, partnerSignatureRequiresEDS: !partnerSMSSignature),
             trustedProxies: Set(trustedProxy), sms: sms)
         if !metricsFrom.isEmpty { configuration.metricsAddresses = Set(metricsFrom) }
+        configuration.webhooks.allowPrivateAddresses = webhooksAllowPrivate
         configuration.blobStore = shared?.blobs
         // The arbitration report's PDF (in every package and for ?format=pdf) needs Chromium; without it the HTML stays.
         configuration.reportRenderer = ReportPDFRenderer.installed()

@@ -17,7 +17,8 @@ enum CommandReads {
             .tariff: command.sends
                 ? TariffPackagesTable.select(usableFor: documentID, orPartner: partnerID, at: time, forUpdate: forUpdate)
                 : TariffPackagesTable.select(reservedBy: documentID, forUpdate: forUpdate),
-            .storedAnswer: IdempotencyKeysTable.select(key: idempotencyKey),
+            .storedAnswer: IdempotencyKeysTable.select(key: idempotencyKey, at: time),
+            .webhookEndpoints: WebhookEndpointsTable.selectActive(ofDocument: documentID, orPartner: partnerID),
         ])
         reads = reads + ChainReads.reads(chainID: documentID, forUpdate: forUpdate) + PrincipalReads.reads(userID: userID)
         var value = ""

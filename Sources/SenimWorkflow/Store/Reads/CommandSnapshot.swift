@@ -8,17 +8,24 @@ struct CommandSnapshot: Sendable {
     /// The acting user's row (nil: gone, or no user acts) and employments, as this transaction read them.
     let user: User?
     let employments: [Employee]
+    /// The acting API key's row (nil: a person acts, or the key is gone).
+    let apiKey: APIKey?
     /// The chain head and log size the command's audit events build on.
     let chainHead: (sequence: UInt64, hash: String)?
     let logSize: UInt64
     /// Another document already accepted an EDS with this signature value.
     let signatureValueUsedElsewhere: Bool
+    /// The partner's active webhook endpoints.
+    let webhookEndpoints: [WebhookEndpoint]
 
     init(_ rows: ReadRows) throws(StoreError) {
         (state, documentBlobPath) = try DocumentReads.decode(rows)
-        (user, employments) = try PrincipalReads.decode(rows)
+        (user, employments, apiKey) = try PrincipalReads.decode(rows)
         (chainHead, logSize) = try ChainReads.decode(rows)
         signatureValueUsedElsewhere = !rows[.signatureValueElsewhere].isEmpty
+        var endpoints: [WebhookEndpoint] = []
+        for row in rows[.webhookEndpoints] { endpoints.append(try WebhookEndpointsTable.decode(row)) }
+        webhookEndpoints = endpoints
     }
 
     /// The answer stored under the command's idempotency key, if there is one (read before anything else: a

@@ -9,6 +9,10 @@ enum ReadName: Hashable, Sendable {
     case chainHead, logSize
     /// The acting user as stored now, and their employments.
     case user, employments
+    /// The acting API key as stored now (none when a person acts), and the key a manager changes (locked).
+    case apiKey, changedAPIKey
+    /// The active webhook endpoints of the document's partner (a command's events are queued for them).
+    case webhookEndpoints
     /// Another document's accepted signature with the same signature value (a replayed EDS).
     case signatureValueElsewhere
     /// A code challenge (locked), the day's challenges of its phone or signer, the codes an address asked for.

@@ -134,5 +134,36 @@ public enum WorkflowSchema {
             if dialect == .postgresql { statements.append("ALTER TABLE blob_chunks ALTER COLUMN data SET STORAGE EXTERNAL") }
             return statements
         },
+        // Versions 5 and 6 belong to other changes under way; the migrator applies whatever is missing, in order.
+        // Partners' API keys, by the SHA-256 of their secret (only the digest is kept, like sessions); their
+        // webhook endpoints, the durable queue of deliveries (claimed by due time) and every attempt's answer.
+        Migration(version: 7, name: "partner integrations") { _ in
+            [
+                """
+                CREATE TABLE webhook_endpoints (id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), url TEXT NOT NULL,
+                    events TEXT NOT NULL, secret TEXT NOT NULL, status TEXT NOT NULL, created_by TEXT NOT NULL,
+                    created_at BIGINT NOT NULL)
+                """,
+                "CREATE INDEX webhook_endpoints_by_partner ON webhook_endpoints (partner_id, status)",
+                """
+                CREATE TABLE webhook_deliveries (id TEXT PRIMARY KEY, message_id TEXT NOT NULL, endpoint_id TEXT NOT NULL,
+                    partner_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL, attempts BIGINT NOT NULL,
+                    next_attempt_at BIGINT, locked_until BIGINT, last_response_status BIGINT, last_error TEXT,
+                    created_at BIGINT NOT NULL, delivered_at BIGINT)
+                """,
+                "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at)",
+                "CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (endpoint_id, created_at DESC, id DESC)",
+                """
+                CREATE TABLE webhook_attempts (delivery_id TEXT NOT NULL, attempt BIGINT NOT NULL, time BIGINT NOT NULL,
+                    response_status BIGINT, error TEXT, milliseconds BIGINT NOT NULL, PRIMARY KEY (delivery_id, attempt))
+                """,
+                """
+                CREATE TABLE api_keys (id TEXT PRIMARY KEY, secret_sha256 TEXT NOT NULL UNIQUE,
+                    partner_id TEXT NOT NULL REFERENCES partners(id), name TEXT NOT NULL, rights BIGINT NOT NULL,
+                    created_by TEXT NOT NULL REFERENCES users(id), created_at BIGINT NOT NULL, last_used_at BIGINT, revoked_at BIGINT)
+                """,
+                "CREATE INDEX api_keys_by_partner ON api_keys (partner_id, created_at DESC, id DESC)",
+            ]
+        },
     ]
 }
