@@ -43,7 +43,8 @@ final class WebDriver: @unchecked Sendable {
     private static func startSession(
         base: String, width: Int, height: Int, call: (HTTPMethod, String, [String: Any]?) async throws -> [String: Any]
     ) async throws -> String {
-        for _ in 0..<50 {
+        // Up to 30 s for chromedriver to listen: on a loaded machine (load 20 on two cores) 5 s were not always enough.
+        for _ in 0..<300 {
             if (try? await call(.GET, "/status", nil)) != nil { break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
