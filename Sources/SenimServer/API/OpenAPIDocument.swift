@@ -39,8 +39,9 @@ enum OpenAPIDocument {
             if !operation.success.mediaType.isEmpty {
                 let schema: [String: Any] =
                     operation.responseType.map { schemas.schema(for: $0) }
-                    ?? (operation.success.mediaType.hasPrefix("text/")
-                        ? ["type": "string"] : ["type": "string", "format": "binary"])
+                    ?? (operation.success.mediaType == "application/json"
+                        ? ["type": "object"]
+                        : operation.success.mediaType.hasPrefix("text/") ? ["type": "string"] : ["type": "string", "format": "binary"])
                 success["content"] = [operation.success.mediaType: ["schema": schema]]
             }
             var entry: [String: Any] = [

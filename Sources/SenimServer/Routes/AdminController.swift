@@ -64,14 +64,24 @@ struct AdminController: APIController {
             handler: listTariffs)
     }
 
+    /// The administrator, refused before the body is read: who may not administer learns nothing of what a
+    /// valid request would be.
+    func administrator(_ context: PlatformRequestContext, _ action: WorkflowAction) throws(APIError) -> WorkflowPrincipal {
+        let principal = try context.principal()
+        if case .denied(let why) = Permissions.decide(principal, action) { throw APIError(.permissionDenied(why)) }
+        return principal
+    }
+
     @Sendable func createPartner(_ request: Request, context: PlatformRequestContext) async throws -> EditedResponse<JSONBody<Partner>> {
+        let principal = try administrator(context, .administerPartners)
         let body = try await request.decode(as: PartnerBody.self, context: context)
         let partner = try await platform.registerPartner(
-            bin: body.bin, organisation: body.organisation, by: try context.principal(), client: context.client)
+            bin: body.bin, organisation: body.organisation, by: principal, client: context.client)
         return EditedResponse(status: .created, response: JSONBody(partner))
     }
 
     @Sendable func setPartnerStatus(_ request: Request, context: PlatformRequestContext) async throws -> JSONBody<Partner> {
+        _ = try administrator(context, .administerPartners)
         let body = try await request.decode(as: StatusBody.self, context: context)
         let partnerID = try request.parameter("partnerID", context)
         guard let status = Partner.Status(rawValue: body.status) else {
@@ -85,6 +95,7 @@ struct AdminController: APIController {
     }
 
     @Sendable func setUserStatus(_ request: Request, context: PlatformRequestContext) async throws -> JSONBody<User> {
+        _ = try administrator(context, .administerUsers)
         let body = try await request.decode(as: StatusBody.self, context: context)
         let userID = try request.parameter("userID", context)
         guard let status = User.Status(rawValue: body.status) else {
@@ -99,6 +110,7 @@ struct AdminController: APIController {
 
     @Sendable func issueTariff(_ request: Request, context: PlatformRequestContext) async throws -> EditedResponse<JSONBody<TariffPackage>>
     {
+        _ = try administrator(context, .administerTariffs)
         let body = try await request.decode(as: TariffBody.self, context: context)
         let tariff = try await platform.issueTariff(
             partnerID: body.partnerID, usesTotal: body.usesTotal, validFrom: body.validFrom, validUntil: body.validUntil,
@@ -107,6 +119,7 @@ struct AdminController: APIController {
     }
 
     @Sendable func changeTariff(_ request: Request, context: PlatformRequestContext) async throws -> JSONBody<TariffPackage> {
+        _ = try administrator(context, .administerTariffs)
         let body = try await request.decode(as: TariffChange.self, context: context)
         guard
             let tariff = try await platform.changeTariff(
