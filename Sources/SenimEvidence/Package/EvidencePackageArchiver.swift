@@ -66,7 +66,7 @@ public struct EvidencePackageArchiver: Sendable {
             guard zip.entries.first?.name == EvidencePackageLayout.mimetypeEntry,
                 try zip.contents(of: zip.entries[0]) == Array(EvidencePackageLayout.mimeType.utf8)
             else { throw StoredZIPError.malformed("it does not start with the ASiC-E mimetype entry") }
-            if let problem = try zip.canonicalFramingProblem() { throw StoredZIPError.malformed(problem) }
+            if let problem = try zip.canonicalFramingProblem() { throw StoredZIPError.malformed(problem.description) }
         } catch {
             throw .package(DecodingErrorText.sentence(error))
         }

@@ -131,6 +131,7 @@ extension ReportStrings {
         .stepContainer: "Archive", .stepManifest: "Manifest", .stepSeal: "Platform seal", .stepDocument: "Document",
         .stepSignature: "EDS signature", .stepSimpleSignature: "Simple signature", .stepAuditChain: "Audit chain",
         .stepLogInclusion: "Inclusion in the platform log", .stepCheckpoint: "Log checkpoint",
+        .stepArchiveTimestamp: "Archive timestamp",
         .certificatesSection: "Signatures and certificates", .signatureFile: "Signature file", .format: "Format",
         .verdictCode: "Result code (ETSI EN 319 102-1)", .certificate: "Certificate", .issuer: "Issuer", .serial: "Serial number",
         .validity: "Validity", .fingerprint: "SHA-256 fingerprint", .algorithm: "Certificate signature algorithm",

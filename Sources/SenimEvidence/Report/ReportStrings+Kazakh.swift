@@ -125,6 +125,7 @@ extension ReportStrings {
         .stepContainer: "Архив", .stepManifest: "Манифест", .stepSeal: "Платформа мөрі", .stepDocument: "Құжат",
         .stepSignature: "ЭЦҚ қолтаңбасы", .stepSimpleSignature: "Қарапайым қолтаңба", .stepAuditChain: "Журнал тізбегі",
         .stepLogInclusion: "Платформа журналына енгізу", .stepCheckpoint: "Журналдың бақылау нүктесі",
+        .stepArchiveTimestamp: "Мұрағаттық уақыт белгісі",
         .certificatesSection: "Қолтаңбалар мен сертификаттар", .signatureFile: "Қолтаңба файлы", .format: "Пішімі",
         .verdictCode: "Нәтиже коды (ETSI EN 319 102-1)", .certificate: "Сертификат", .issuer: "Берген", .serial: "Сериялық нөмірі",
         .validity: "Қолданылу мерзімі", .fingerprint: "SHA-256 таңбасы", .algorithm: "Сертификат қолтаңбасының алгоритмі",

@@ -121,6 +121,7 @@ extension ReportStrings {
         .stepContainer: "Архив", .stepManifest: "Манифест", .stepSeal: "Печать платформы", .stepDocument: "Документ",
         .stepSignature: "Подпись ЭЦП", .stepSimpleSignature: "Простая подпись", .stepAuditChain: "Цепочка журнала",
         .stepLogInclusion: "Включение в журнал платформы", .stepCheckpoint: "Контрольная точка журнала",
+        .stepArchiveTimestamp: "Архивная метка времени",
         .certificatesSection: "Подписи и сертификаты", .signatureFile: "Файл подписи", .format: "Формат",
         .verdictCode: "Код результата (ETSI EN 319 102-1)", .certificate: "Сертификат", .issuer: "Издатель", .serial: "Серийный номер",
         .validity: "Срок действия", .fingerprint: "Отпечаток SHA-256", .algorithm: "Алгоритм подписи сертификата",

@@ -32,7 +32,7 @@ public enum ReportKey: String, Sendable, CaseIterable {
     // Technical annex
     case annexSection, verificationSection, step, result, finding, passed, failed, indeterminate
     case stepContainer, stepManifest, stepSeal, stepDocument, stepSignature, stepSimpleSignature, stepAuditChain
-    case stepLogInclusion, stepCheckpoint
+    case stepLogInclusion, stepCheckpoint, stepArchiveTimestamp
     case certificatesSection, signatureFile, format, verdictCode, certificate, issuer, serial, validity, fingerprint, algorithm
     case chainElement, trustAnchor, revocation, revocationGood, revocationRevoked, revocationUnknown, revocationUnchecked
     case revocationTrustAnchor, validatorWords, sealSection, integritySection, manifest, auditHead, logInclusion, policy

@@ -98,6 +98,7 @@ struct ReportWords: Sendable {
         case .container: return text(.stepContainer)
         case .manifest: return text(.stepManifest)
         case .seal: return text(.stepSeal)
+        case .archiveTimestamp: return text(.stepArchiveTimestamp)
         case .document: return text(.stepDocument)
         case .signature: return text(.stepSignature)
         case .simpleSignature: return text(.stepSimpleSignature)
